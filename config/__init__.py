@@ -1,0 +1,1 @@
+"""Configuration: the province's settings file (thresholds, weights, groups)."""

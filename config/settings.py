@@ -1,0 +1,88 @@
+"""Loads settings.toml (thresholds, weights, land/environment group) into typed, validated settings."""
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from metrics.errors import DomainError, check_option
+from metrics.periods import PERIOD_KINDS
+from metrics.scorecard import IndicatorSpec
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS_PATH = ROOT / "settings.toml"
+
+SCORECARD_INDICATORS = (
+    "on_time_rate",
+    "overdue_per_1000",
+    "online_share",
+    "sync_rate",
+    "apology_compliance",
+    "digitisation_rate",
+    "overdue_tasks",
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The province's settings; see settings.toml for the meaning of each value."""
+
+    province: str
+    week_starts_on: int
+    land_env_fields: tuple[str, ...]
+    default_period: str
+    trend_months: int
+    due_soon_days: int
+    indicators: dict[str, IndicatorSpec]
+
+    def indicator(self, key: str) -> IndicatorSpec:
+        """Return the spec of one indicator, or raise DomainError if it is not configured."""
+        check_option("indicator", key, tuple(self.indicators))
+        return self.indicators[key]
+
+    @property
+    def scorecard_specs(self) -> list[IndicatorSpec]:
+        """Return the specs of the district scorecard's indicators, in display order."""
+        return [self.indicators[k] for k in SCORECARD_INDICATORS]
+
+
+def parse_settings(raw: dict) -> Settings:
+    """Return Settings built from a parsed TOML document, or raise DomainError naming the bad key."""
+    try:
+        indicators = {
+            key: IndicatorSpec(
+                key=key,
+                higher_is_better=bool(spec["higher_is_better"]),
+                green=float(spec["green"]),
+                amber=float(spec["amber"]),
+                weight=float(spec.get("weight", 0)),
+                full=float(spec.get("full", 1)),
+                zero=float(spec.get("zero", 0)),
+            )
+            for key, spec in raw["indicators"].items()
+        }
+        settings = Settings(
+            province=str(raw["province"]["name"]),
+            week_starts_on=int(raw["province"].get("week_starts_on", 0)),
+            land_env_fields=tuple(str(f) for f in raw["land_env"]["fields"]),
+            default_period=str(raw["periods"].get("default", "month")),
+            trend_months=int(raw["periods"].get("trend_months", 12)),
+            due_soon_days=int(raw["tasks"].get("due_soon_days", 7)),
+            indicators=indicators,
+        )
+    except KeyError as exc:
+        raise DomainError(f"settings.toml thiếu khóa {exc.args[0]!r}") from exc
+    check_option("periods.default", settings.default_period, PERIOD_KINDS)
+    missing = [k for k in SCORECARD_INDICATORS if k not in indicators]
+    if missing:
+        raise DomainError(f"settings.toml thiếu chỉ tiêu: {', '.join(missing)}")
+    if not settings.land_env_fields:
+        raise DomainError("settings.toml: land_env.fields không được rỗng")
+    return settings
+
+
+@lru_cache(maxsize=4)
+def load_settings(path: Path = SETTINGS_PATH) -> Settings:
+    """Return the settings read from `path` (cached per process)."""
+    with open(path, "rb") as handle:
+        return parse_settings(tomllib.load(handle))

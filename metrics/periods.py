@@ -1,0 +1,77 @@
+"""Reporting periods: week, month, quarter, year or custom, ending at an as-of date."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from metrics.errors import DomainError, check_option
+
+PERIOD_KINDS = ("week", "month", "quarter", "year", "custom")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A closed date interval [start, end]; `end` is the as-of date."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.start > self.end:
+            raise DomainError(f"Kỳ không hợp lệ: ngày bắt đầu {self.start} sau ngày kết thúc {self.end}")
+
+    @property
+    def days(self) -> int:
+        """Return the number of days in the period, both ends included."""
+        return (self.end - self.start).days + 1
+
+
+def _period_start(kind: str, as_of: date, week_starts_on: int) -> date:
+    if kind == "week":
+        return as_of - timedelta(days=(as_of.weekday() - week_starts_on) % 7)
+    if kind == "month":
+        return as_of.replace(day=1)
+    if kind == "quarter":
+        return date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1)
+    return date(as_of.year, 1, 1)
+
+
+def period_to_date(kind: str, as_of: date, custom_start: date | None = None, week_starts_on: int = 0) -> Period:
+    """Return the period of the given kind that contains as_of and ends on it (period-to-date)."""
+    check_option("kind", kind, PERIOD_KINDS)
+    if kind == "custom":
+        if custom_start is None:
+            raise DomainError("Kỳ tùy chọn cần ngày bắt đầu")
+        return Period(custom_start, as_of)
+    return Period(_period_start(kind, as_of, week_starts_on), as_of)
+
+
+def previous_period(kind: str, period: Period, week_starts_on: int = 0) -> Period:
+    """Return the whole period just before `period` (the previous week, month, quarter, year or span)."""
+    check_option("kind", kind, PERIOD_KINDS)
+    if kind == "custom":
+        end = period.start - timedelta(days=1)
+        return Period(end - timedelta(days=period.days - 1), end)
+    end = period.start - timedelta(days=1)
+    return Period(_period_start(kind, end, week_starts_on), end)
+
+
+def same_period_week_before(kind: str, period: Period, week_starts_on: int = 0) -> Period:
+    """Return the comparable period as of one week earlier (for 'change against last week')."""
+    check_option("kind", kind, PERIOD_KINDS)
+    week = timedelta(days=7)
+    if kind == "custom":
+        return Period(period.start - week, period.end - week)
+    return period_to_date(kind, period.end - week, week_starts_on=week_starts_on)
+
+
+def month_ends(as_of: date, months: int) -> list[Period]:
+    """Return the last `months` calendar months up to as_of, oldest first; the last one ends at as_of."""
+    if months < 1:
+        raise DomainError("Số tháng phải từ 1 trở lên")
+    periods: list[Period] = []
+    end = as_of
+    for _ in range(months):
+        start = end.replace(day=1)
+        periods.append(Period(start, end))
+        end = start - timedelta(days=1)
+    return list(reversed(periods))

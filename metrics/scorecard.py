@@ -1,0 +1,91 @@
+"""Red/amber/green status, indicator scores and the weighted composite of the district scorecard."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from metrics.errors import DomainError
+
+STATUSES = ("green", "amber", "red", "none")
+
+
+@dataclass(frozen=True)
+class IndicatorSpec:
+    """Thresholds and scoring of one indicator; `higher_is_better` says which way is good."""
+
+    key: str
+    higher_is_better: bool
+    green: float
+    amber: float
+    weight: float = 0.0
+    full: float = 1.0
+    zero: float = 0.0
+
+    def __post_init__(self) -> None:
+        ordered = self.green >= self.amber if self.higher_is_better else self.green <= self.amber
+        if not ordered:
+            raise DomainError(f"Ngưỡng của {self.key}: ngưỡng xanh phải tốt hơn ngưỡng vàng")
+        if self.full == self.zero:
+            raise DomainError(f"Thang điểm của {self.key}: 'full' và 'zero' phải khác nhau")
+        if self.weight < 0:
+            raise DomainError(f"Trọng số của {self.key} phải không âm")
+
+
+def rag_status(value: float | None, spec: IndicatorSpec) -> str:
+    """Return 'green', 'amber' or 'red' for a value, or 'none' when there is no value."""
+    if value is None or pd.isna(value):
+        return "none"
+    if spec.higher_is_better:
+        return "green" if value >= spec.green else "amber" if value >= spec.amber else "red"
+    return "green" if value <= spec.green else "amber" if value <= spec.amber else "red"
+
+
+def indicator_score(value: float | None, spec: IndicatorSpec) -> float:
+    """Return 0–100: 100 at `full` or better, 0 at `zero` or worse, linear between; NaN without a value."""
+    if value is None or pd.isna(value):
+        return float("nan")
+    fraction = (value - spec.zero) / (spec.full - spec.zero)
+    return float(min(1.0, max(0.0, fraction)) * 100.0)
+
+
+def score_table(table: pd.DataFrame, specs: list[IndicatorSpec], key: str) -> pd.DataFrame:
+    """Return a copy with <indicator>_status, <indicator>_score, composite and rank (1 = best) added.
+
+    The composite is the weighted mean of the available indicator scores; an indicator without a
+    value is left out and the remaining weights are renormalised.
+    """
+    weighted = [s for s in specs if s.weight > 0]
+    missing = [s.key for s in specs if s.key not in table.columns]
+    if missing:
+        raise DomainError(f"Thiếu chỉ tiêu: {', '.join(missing)}")
+    if key not in table.columns:
+        raise DomainError(f"Thiếu cột khóa: {key}")
+    out = table.copy()
+    for spec in specs:
+        out[f"{spec.key}_status"] = out[spec.key].map(lambda v, s=spec: rag_status(v, s))
+        out[f"{spec.key}_score"] = out[spec.key].map(lambda v, s=spec: indicator_score(v, s))
+    if weighted:
+        scores = out[[f"{s.key}_score" for s in weighted]].to_numpy(dtype="float64")
+        weights = np.array([s.weight for s in weighted], dtype="float64")
+        present = ~np.isnan(scores)
+        weight_sum = (present * weights).sum(axis=1)
+        total = np.nansum(scores * weights, axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            composite = np.where(weight_sum > 0, total / weight_sum, np.nan)
+    else:
+        composite = np.full(len(out), np.nan)
+    out["composite"] = composite
+    out["rank"] = out["composite"].rank(ascending=False, method="min")
+    return out.sort_values(["rank", key], na_position="last", kind="stable").reset_index(drop=True)
+
+
+def rank_change(current: pd.DataFrame, previous: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Return a copy of `current` with previous_rank and rank_change (positive = moved up) added."""
+    for name, frame in (("current", current), ("previous", previous)):
+        if key not in frame.columns or "rank" not in frame.columns:
+            raise DomainError(f"Bảng {name} cần cột {key} và rank")
+    prev = previous[[key, "rank"]].rename(columns={"rank": "previous_rank"})
+    out = current.merge(prev, on=key, how="left")
+    out["rank_change"] = out["previous_rank"] - out["rank"]
+    return out

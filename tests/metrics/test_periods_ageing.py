@@ -1,0 +1,72 @@
+"""Reporting periods and overdue age buckets."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from metrics.ageing import age_bucket, bucket_counts, due_date_bounds
+from metrics.errors import DomainError
+from metrics.periods import Period, month_ends, period_to_date, previous_period, same_period_week_before
+
+AS_OF = date(2026, 11, 25)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("kind", "start", "previous"),
+    [
+        ("week", date(2026, 11, 23), Period(date(2026, 11, 16), date(2026, 11, 22))),
+        ("month", date(2026, 11, 1), Period(date(2026, 10, 1), date(2026, 10, 31))),
+        ("quarter", date(2026, 10, 1), Period(date(2026, 7, 1), date(2026, 9, 30))),
+        ("year", date(2026, 1, 1), Period(date(2025, 1, 1), date(2025, 12, 31))),
+    ],
+)
+def test_period_to_date_and_previous(kind, start, previous):
+    period = period_to_date(kind, AS_OF)
+    assert period == Period(start, AS_OF)
+    assert previous_period(kind, period) == previous
+
+
+def test_custom_period_and_its_previous_span():
+    period = period_to_date("custom", AS_OF, custom_start=date(2026, 11, 16))
+    assert period.days == 10
+    assert previous_period("custom", period) == Period(date(2026, 11, 6), date(2026, 11, 15))
+    with pytest.raises(DomainError):
+        period_to_date("custom", AS_OF)
+
+
+def test_week_before_keeps_the_kind():
+    month = period_to_date("month", AS_OF)
+    assert same_period_week_before("month", month) == Period(date(2026, 11, 1), date(2026, 11, 18))
+    week_start_sunday = period_to_date("week", AS_OF, week_starts_on=6)
+    assert week_start_sunday.start == date(2026, 11, 22)
+
+
+def test_unknown_kind_and_reversed_period_raise():
+    with pytest.raises(DomainError, match="fortnight"):
+        period_to_date("fortnight", AS_OF)
+    with pytest.raises(DomainError):
+        Period(date(2026, 2, 2), date(2026, 2, 1))
+
+
+def test_month_ends_oldest_first():
+    months = month_ends(date(2026, 3, 15), 3)
+    assert months == [
+        Period(date(2026, 1, 1), date(2026, 1, 31)),
+        Period(date(2026, 2, 1), date(2026, 2, 28)),
+        Period(date(2026, 3, 1), date(2026, 3, 15)),
+    ]
+
+
+def test_age_buckets_edges():
+    assert [age_bucket(v) for v in (0, 1, 5, 6, 15, 16, 30, 31, 400, None)] == [
+        None, "1-5", "1-5", "6-15", "6-15", "16-30", "16-30", ">30", ">30", None]
+    counts = bucket_counts(pd.Series([1, 5, 31, 0]))
+    assert counts["count"].tolist() == [2, 0, 0, 1]
+
+
+def test_due_date_bounds_match_buckets():
+    bounds = dict((k, (lo, hi)) for k, lo, hi in due_date_bounds(date(2024, 3, 31)))
+    assert bounds["1-5"] == (date(2024, 3, 26), date(2024, 3, 30))
+    assert bounds["6-15"] == (date(2024, 3, 16), date(2024, 3, 25))
+    assert bounds[">30"] == (None, date(2024, 2, 29))

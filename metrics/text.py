@@ -23,3 +23,26 @@ def fold_key(value: object) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return stripped.casefold()
+
+
+_UNIT_PREFIXES = ("thanh pho ", "thi xa ", "thi tran ", "huyen ", "quan ", "phuong ", "xa ", "dac khu ",
+                  "tp. ", "tp ", "tx. ", "tx ", "h. ")
+
+
+def unit_key(name: object) -> str:
+    """Return the matching key of a territorial unit name without its prefix ('TP Nha Trang' → 'nha trang')."""
+    key = fold_key(name)
+    for prefix in _UNIT_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            return key[len(prefix):].strip()
+    return key
+
+
+def unit_short_name(name: str) -> str:
+    """Return a unit's name without its administrative prefix, keeping diacritics ('Huyện Cam Lâm' → 'Cam Lâm')."""
+    text = normalize_text(name) or ""
+    key = fold_key(text)
+    for prefix in _UNIT_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            return text[len(prefix):].strip()
+    return text

@@ -37,3 +37,12 @@ def test_bad_settings_name_the_problem():
     del raw["land_env"]
     with pytest.raises(DomainError, match="land_env"):
         parse_settings(raw)
+
+
+def test_unit_names_match_with_or_without_prefix():
+    from metrics.text import unit_key, unit_short_name
+
+    assert unit_key("TP Nha Trang") == unit_key("Thành phố Nha Trang") == unit_key("nha trang") == "nha trang"
+    assert unit_key("TX. Ninh Hòa") == unit_key("Thị xã  Ninh Hoà".replace("Hoà", "Hòa")) == "ninh hoa"
+    assert unit_key("Huyện Cam Lâm") == "cam lam"
+    assert unit_short_name("Huyện Cam Lâm") == "Cam Lâm" and unit_short_name("Thị xã Ninh Hòa") == "Ninh Hòa"

@@ -1,0 +1,1 @@
+"""Database layer: schema (SQLAlchemy Core), engine factory, queries and loaders."""

@@ -1,0 +1,98 @@
+"""Engine factory: one engine per database URL per process, created lazily, never at import time.
+
+The URL comes from, in order: the DATABASE_URL environment variable, `.streamlit/secrets.toml`
+(`DATABASE_URL = "..."` or `[database] url = "..."`), then the embedded SQLite file `data/cchc.sqlite3`.
+"""
+
+import os
+import threading
+import tomllib
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import StaticPool
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SQLITE_PATH = ROOT / "data" / "cchc.sqlite3"
+SECRETS_PATH = ROOT / ".streamlit" / "secrets.toml"
+STATEMENT_TIMEOUT_MS = 30_000
+
+_engines: dict[str, Engine] = {}
+_lock = threading.Lock()
+
+
+def database_url(secrets_path: Path = SECRETS_PATH) -> str:
+    """Return the configured database URL (environment, then secrets file, then embedded SQLite)."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        return url
+    if secrets_path.exists():
+        with open(secrets_path, "rb") as handle:
+            secrets = tomllib.load(handle)
+        url = str(secrets.get("DATABASE_URL") or secrets.get("database", {}).get("url") or "").strip()
+        if url:
+            return url
+    return f"sqlite:///{DEFAULT_SQLITE_PATH}"
+
+
+def _normalise(url: str) -> str:
+    # postgres://… and postgresql://… (as hosting providers write them) use the psycopg 3 driver.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _create(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database in ("", ":memory:"):
+            engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+        else:
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(
+            url,
+            pool_size=5,
+            max_overflow=10,
+            pool_pre_ping=True,
+            connect_args={"options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"},
+        )
+    return create_engine(url, pool_pre_ping=True)
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """Return the process-wide engine for `url` (default: database_url()), creating it on first use."""
+    key = _normalise(url or database_url())
+    with _lock:
+        engine = _engines.get(key)
+        if engine is None:
+            engine = _create(key)
+            _engines[key] = engine
+        return engine
+
+
+def dispose_engine(url: str) -> None:
+    """Dispose and forget the engine of `url` (tests and CLI use it to release files)."""
+    with _lock:
+        engine = _engines.pop(_normalise(url), None)
+    if engine is not None:
+        engine.dispose()
+
+
+def describe_url(url: str) -> str:
+    """Return the URL with any password hidden, for messages and the sidebar."""
+    return make_url(_normalise(url)).render_as_string(hide_password=True)

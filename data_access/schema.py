@@ -1,0 +1,143 @@
+"""Database schema (SQLAlchemy Core). Dates are calendar dates; no applicant data is ever stored."""
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Engine,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+units = Table(
+    "units",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(20), unique=True),
+    Column("name", String(200), nullable=False),
+    Column("short_name", String(200), nullable=False),
+    Column("name_key", String(200), nullable=False, unique=True),
+    Column("kind", String(40)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("valid_from", Date),
+    Column("valid_to", Date),
+)
+
+fields = Table(
+    "fields",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("name_key", String(200), nullable=False, unique=True),
+    Column("is_land_env", Boolean, nullable=False, default=False),
+)
+
+agencies = Table(
+    "agencies",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(300), nullable=False),
+    Column("name_key", String(300), nullable=False, unique=True),
+    Column("kind", String(30)),
+    Column("level", String(10)),
+    Column("unit_id", Integer, ForeignKey("units.id")),
+)
+
+procedures = Table(
+    "procedures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(40)),
+    Column("name", String(500), nullable=False),
+    Column("name_key", String(500), nullable=False, unique=True),
+    Column("field_id", Integer, ForeignKey("fields.id")),
+)
+
+dossiers = Table(
+    "dossiers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(80), nullable=False, unique=True),
+    Column("procedure_id", Integer, ForeignKey("procedures.id")),
+    Column("field_id", Integer, ForeignKey("fields.id"), nullable=False),
+    Column("agency_id", Integer, ForeignKey("agencies.id"), nullable=False),
+    Column("level", String(10)),
+    Column("unit_id", Integer, ForeignKey("units.id")),
+    Column("received_on", Date, nullable=False),
+    Column("due_on", Date),
+    Column("result_on", Date),
+    Column("status", String(120)),
+    Column("ended", Boolean, nullable=False, default=False),
+    Column("waiting_supplement", Boolean, nullable=False, default=False),
+    Column("channel", String(12), nullable=False),
+    Column("synced", Boolean, nullable=False, default=False),
+    Column("apology", Boolean, nullable=False, default=False),
+    Column("digitised", Boolean, nullable=False, default=False),
+    Column("current_agency_id", Integer, ForeignKey("agencies.id")),
+    # Counting a period only needs dossiers still open at its start or closed after it.
+    Index("ix_dossiers_result_on_received_on", "result_on", "received_on"),
+    Index("ix_dossiers_received_on", "received_on"),
+    Index("ix_dossiers_unit_received", "unit_id", "received_on"),
+    Index("ix_dossiers_agency_received", "agency_id", "received_on"),
+)
+
+tasks = Table(
+    "tasks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("task_key", String(64), nullable=False, unique=True),
+    Column("doc_number", String(80), nullable=False),
+    Column("doc_date", Date),
+    Column("issuer", String(300)),
+    Column("content", Text, nullable=False),
+    Column("lead_agency_id", Integer, ForeignKey("agencies.id"), nullable=False),
+    Column("coordinating", Text),
+    Column("leader", String(200)),
+    Column("deadline", Date),
+    Column("completed_on", Date),
+    Column("progress_note", Text),
+    Index("ix_tasks_doc_date", "doc_date"),
+    Index("ix_tasks_lead_agency", "lead_agency_id"),
+)
+
+index_results = Table(
+    "index_results",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("index_name", String(30), nullable=False),
+    Column("period", String(12), nullable=False),
+    Column("province", String(100), nullable=False),
+    Column("score", Float),
+    Column("rank", Integer),
+    Column("n_ranked", Integer),
+    Column("component", String(300), nullable=False, default=""),
+    Column("max_points", Float),
+    Column("source", Text),
+    Column("note", Text),
+    Column("is_demo", Boolean, nullable=False, default=False),
+    UniqueConstraint("index_name", "period", "province", "component", name="uq_index_result"),
+)
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(50), primary_key=True),
+    Column("value", Text),
+    Column("updated_at", DateTime),
+)
+
+
+def create_schema(engine: Engine) -> None:
+    """Create every table and index that does not exist yet (idempotent)."""
+    metadata.create_all(engine)

@@ -1,0 +1,64 @@
+"""Shared fixtures: a fresh database per test on SQLite (in memory) and on PostgreSQL when reachable."""
+
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.schema import CreateSchema, DropSchema
+
+from data_access.engine import _sqlite_pragmas
+from data_access.schema import create_schema
+
+PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def postgres_reachable() -> bool:
+    """Return True when the PostgreSQL test server answers."""
+    try:
+        engine = create_engine(PG_ADMIN_URL, connect_args={"connect_timeout": 3})
+        with engine.connect() as conn:
+            conn.execute(text("select 1"))
+        engine.dispose()
+        return True
+    except Exception:  # noqa: BLE001 - any failure means: not reachable
+        return False
+
+
+_PG = None
+
+
+def _pg_available() -> bool:
+    global _PG
+    if _PG is None:
+        _PG = postgres_reachable()
+    return _PG
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def engine(request):
+    """Yield an engine on an empty schema: SQLite in memory, or a throw-away PostgreSQL schema."""
+    if request.param == "sqlite":
+        from sqlalchemy import event
+        from sqlalchemy.pool import StaticPool
+
+        eng = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
+        event.listen(eng, "connect", _sqlite_pragmas)
+        create_schema(eng)
+        yield eng
+        eng.dispose()
+        return
+    if not _pg_available():
+        pytest.skip("PostgreSQL at 127.0.0.1:5432 cannot be reached")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN_URL)
+    with admin.begin() as conn:
+        conn.execute(CreateSchema(schema))
+    eng = create_engine(PG_ADMIN_URL, connect_args={"options": f"-csearch_path={schema}"})
+    create_schema(eng)
+    try:
+        yield eng
+    finally:
+        eng.dispose()
+        with admin.begin() as conn:
+            conn.execute(DropSchema(schema, cascade=True))
+        admin.dispose()

@@ -1,0 +1,64 @@
+"""Test helpers: write hand-made frames into a database, and read raw rows back (tests only)."""
+
+import pandas as pd
+from sqlalchemy import Connection, insert, select
+
+from data_access.reference import apply_land_env_group, get_or_create_agency, get_or_create_field, upsert_units
+from data_access.schema import agencies, dossiers, fields, tasks
+from metrics.text import unit_key
+
+
+def write_dossiers(conn: Connection, frame: pd.DataFrame, land_env=("Đất đai", "Môi trường")) -> None:
+    """Insert hand-made dossiers (metrics fixture columns, with `district` and optional `agency`)."""
+    unit_ids = upsert_units(conn, [{"code": None, "name": f"Huyện {n}", "short_name": n, "name_key": unit_key(n),
+                                    "kind": "huyện"} for n in sorted(frame["district"].dropna().unique())])
+    rows = []
+    for rec in frame.to_dict("records"):
+        agency = rec.get("agency") or f"UBND huyện {rec['district']}"
+        rows.append({
+            "code": rec["code"],
+            "field_id": get_or_create_field(conn, rec["field"]),
+            "agency_id": get_or_create_agency(conn, agency, level="Huyện"),
+            "level": rec.get("level", "Huyện"),
+            "unit_id": unit_ids[unit_key(rec["district"])],
+            "received_on": rec["received_on"],
+            "due_on": rec["due_on"],
+            "result_on": None if pd.isna(rec["result_on"]) else rec["result_on"],
+            "status": rec["status"],
+            "ended": bool(rec["ended"]),
+            "waiting_supplement": bool(rec["waiting_supplement"]),
+            "channel": rec["channel"],
+            "synced": bool(rec["synced"]),
+            "apology": bool(rec["apology"]),
+            "digitised": bool(rec["digitised"]),
+        })
+    conn.execute(insert(dossiers), rows)
+    apply_land_env_group(conn, land_env)
+
+
+def read_dossier_rows(conn: Connection) -> pd.DataFrame:
+    """Return every dossier row with land_env from its field (the metrics reference needs raw rows)."""
+    query = select(dossiers, fields.c.is_land_env.label("land_env")).select_from(
+        dossiers.join(fields, fields.c.id == dossiers.c.field_id))
+    frame = pd.DataFrame(conn.execute(query).mappings().all())
+    return frame
+
+
+def write_tasks(conn: Connection, frame: pd.DataFrame) -> None:
+    """Insert hand-made tasks (metrics fixture columns)."""
+    rows = []
+    for rec in frame.to_dict("records"):
+        rows.append({
+            "task_key": rec["code"], "doc_number": rec["doc_number"], "doc_date": rec["doc_date"],
+            "issuer": "UBND tỉnh", "content": f"Nhiệm vụ {rec['code']}",
+            "lead_agency_id": get_or_create_agency(conn, rec["lead_agency"], kind="so", level="Tỉnh"),
+            "leader": rec["leader"],
+            "deadline": None if pd.isna(rec["deadline"]) else rec["deadline"],
+            "completed_on": None if pd.isna(rec["completed_on"]) else rec["completed_on"],
+        })
+    conn.execute(insert(tasks), rows)
+
+
+def agency_id(conn: Connection, name: str) -> int:
+    """Return the id of an agency by exact name."""
+    return conn.execute(select(agencies.c.id).where(agencies.c.name == name)).scalar_one()

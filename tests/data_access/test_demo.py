@@ -1,0 +1,70 @@
+"""Demo generator: deterministic, consistent with DOMAIN §3 rules, and realistic (DOMAIN §7)."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from data_access.demo.build import RealDataPresent, build_demo
+from data_access.dossier_queries import dossier_counts, dossier_series
+from data_access.meta import DATA_KIND, read_meta, write_meta
+from data_access.schema import dossiers, index_results, tasks
+from metrics.dossiers import COUNT_COLUMNS, count_dossiers, dossier_rates, totals_row
+from metrics.periods import Period, month_ends
+from tests.data_access.helpers import read_dossier_rows
+
+END = date(2026, 11, 23)
+
+
+def test_small_demo_is_consistent_and_deterministic(engine):
+    counts = build_demo(engine, END, n_dossiers=3000, seed=5)
+    assert counts["dossiers"] == 3000 and 200 <= counts["tasks"] <= 400
+    with engine.connect() as conn:
+        first = dossier_counts(conn, Period(date(2026, 1, 1), END))
+        raw = read_dossier_rows(conn)
+        assert raw["code"].is_unique
+        # every rule of DOMAIN §3 on the demo rows equals the SQL path
+        expected = count_dossiers(raw, Period(date(2026, 1, 1), END))
+        assert first[list(COUNT_COLUMNS)].iloc[0].to_dict() == expected.iloc[0].to_dict()
+        ended = raw.loc[raw["ended"]]
+        assert ended["result_on"].notna().all()  # an ended dossier always has its date
+        assert (raw["due_on"] >= raw["received_on"]).all()
+        assert read_meta(conn)[DATA_KIND] == "demo"
+        assert conn.execute(select(func.count()).select_from(index_results)
+                            .where(index_results.c.is_demo.is_(False))).scalar() == 27
+    build_demo(engine, END, n_dossiers=3000, seed=5)  # replaces, same seed → same figures
+    with engine.connect() as conn:
+        again = dossier_counts(conn, Period(date(2026, 1, 1), END))
+        assert conn.execute(select(func.count()).select_from(dossiers)).scalar() == 3000
+        assert conn.execute(select(func.count()).select_from(tasks)).scalar() == counts["tasks"]
+    assert again.equals(first)
+
+
+def test_demo_refuses_to_overwrite_real_data(engine):
+    build_demo(engine, END, n_dossiers=500, seed=1)
+    with engine.begin() as conn:
+        write_meta(conn, **{DATA_KIND: "real"})
+    with pytest.raises(RealDataPresent):
+        build_demo(engine, END, n_dossiers=500, seed=2)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(dossiers)).scalar() == 500
+
+
+def test_demo_distributions_follow_domain_reference(engine):
+    if engine.dialect.name != "sqlite":
+        pytest.skip("distribution check runs once, on SQLite")
+    build_demo(engine, END, n_dossiers=40_000, seed=2026)
+    with engine.connect() as conn:
+        year = totals_row(dossier_counts(conn, Period(date(2025, 11, 24), END)))
+        months = dossier_rates(dossier_series(conn, month_ends(END, 24)))
+        by_unit = dossier_rates(dossier_counts(conn, Period(date(2025, 11, 24), END), by="unit"))
+    assert 0.96 <= year["on_time_rate"] <= 0.99
+    assert 0.78 <= year["land_env_share"] <= 0.92
+    assert 0.2 <= year["apology_compliance"] <= 0.8
+    first_quarter, last_quarter = months.iloc[:3], months.iloc[-3:]
+    assert last_quarter["online_share"].mean() > first_quarter["online_share"].mean() + 0.15
+    assert last_quarter["sync_rate"].mean() > first_quarter["sync_rate"].mean() + 0.1
+    districts = by_unit.dropna(subset=["key"])
+    assert len(districts) == 9
+    spread = districts.loc[districts["received"] > 1000, "on_time_rate"]
+    assert spread.max() - spread.min() > 0.03  # districts differ clearly

@@ -191,3 +191,17 @@ def totals_row(counts: pd.DataFrame) -> dict[str, float | int | None]:
     for c in RATE_COLUMNS:
         result[c] = None if pd.isna(row[c]) else float(row[c])
     return result
+
+
+def overdue_split_long(series: pd.DataFrame) -> pd.DataFrame:
+    """Return per period the overdue dossiers split into land/environment and other (long form).
+
+    Columns: period_start, group ('land_env' | 'other'), count.
+    """
+    for column in ("period_start", "overdue_total", "overdue_land_env"):
+        if column not in series.columns:
+            raise DomainError(f"Thiếu cột {column}")
+    land = series[["period_start"]].assign(group="land_env", count=series["overdue_land_env"].astype("int64"))
+    other = series[["period_start"]].assign(
+        group="other", count=(series["overdue_total"] - series["overdue_land_env"]).astype("int64"))
+    return pd.concat([land, other], ignore_index=True).sort_values(["period_start", "group"], kind="stable")

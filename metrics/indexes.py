@@ -88,3 +88,9 @@ def latest_components(results: pd.DataFrame, province: str, index_name: str) -> 
     out = rows.loc[rows["period_date"] == latest].copy()
     out["share"] = out["score"] / out["max_points"]
     return out.sort_values("share", kind="stable").reset_index(drop=True)
+
+
+def published_by(results: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """Return the results whose period starts on or before as_of (nothing from the future of a meeting)."""
+    starts = results["period"].map(period_start)
+    return results.loc[starts <= as_of].copy()

@@ -89,3 +89,22 @@ def rank_change(current: pd.DataFrame, previous: pd.DataFrame, key: str) -> pd.D
     out = current.merge(prev, on=key, how="left")
     out["rank_change"] = out["previous_rank"] - out["rank"]
     return out
+
+
+def assemble_scorecard(unit_rates: pd.DataFrame, overdue_tasks: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per unit (all units, even without dossiers) with the scorecard indicators.
+
+    unit_rates: dossier counts and rates per unit (column `key` = unit id);
+    overdue_tasks: (unit_id, overdue_tasks); units: id, code, name, short_name, latitude, longitude.
+    """
+    for name, frame, column in (("unit_rates", unit_rates, "key"), ("overdue_tasks", overdue_tasks, "unit_id"),
+                                ("units", units, "id")):
+        if column not in frame.columns:
+            raise DomainError(f"{name} cần cột {column}")
+    rates = unit_rates.loc[unit_rates["key"].notna()].drop(columns=["name"], errors="ignore")
+    rates = rates.assign(key=rates["key"].astype("int64"))
+    table = units.rename(columns={"id": "unit_id"}).merge(rates, left_on="unit_id", right_on="key", how="left")
+    tasks = overdue_tasks.assign(unit_id=overdue_tasks["unit_id"].astype("int64"))
+    table = table.merge(tasks, on="unit_id", how="left")
+    table["overdue_tasks"] = table["overdue_tasks"].fillna(0).astype("int64")
+    return table.drop(columns=["key"])

@@ -92,3 +92,22 @@ def due_soon(classified: pd.DataFrame, as_of: date, days: int) -> pd.DataFrame:
 def overdue_ageing(classified: pd.DataFrame) -> pd.DataFrame:
     """Return open overdue tasks per age bucket (bucket, count)."""
     return bucket_counts(classified.loc[classified["status"] == "open_overdue", "days_overdue"])
+
+
+def status_long(counts: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Return grouped status counts in long form (by, status, count, stack_order), zero counts dropped."""
+    if by not in counts.columns:
+        raise DomainError(f"Không có cột: {by}")
+    long = counts.melt(id_vars=[by], value_vars=list(TASK_STATUSES), var_name="status", value_name="count")
+    long["stack_order"] = long["status"].map({s: i for i, s in enumerate(_WORST_FIRST)})
+    return long.loc[long["count"] > 0].reset_index(drop=True)
+
+
+def open_overdue_by(classified: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Return (by, overdue_tasks): open overdue tasks per value of `by` (values without any are absent)."""
+    if by not in classified.columns:
+        raise DomainError(f"Không có cột: {by}")
+    rows = classified.loc[classified["status"] == "open_overdue"]
+    counts = rows.groupby(by, dropna=True).size().rename("overdue_tasks").reset_index()
+    counts["overdue_tasks"] = counts["overdue_tasks"].astype("int64")
+    return counts

@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select
 
 from data_access.demo.build import RealDataPresent, build_demo
 from data_access.dossier_queries import dossier_counts, dossier_series
@@ -50,9 +50,8 @@ def test_demo_refuses_to_overwrite_real_data(engine):
         assert conn.execute(select(func.count()).select_from(dossiers)).scalar() == 500
 
 
-def test_demo_distributions_follow_domain_reference(engine):
-    if engine.dialect.name != "sqlite":
-        pytest.skip("distribution check runs once, on SQLite")
+def test_demo_distributions_follow_domain_reference(tmp_path):
+    engine = create_engine(f"sqlite:///{tmp_path / 'demo.db'}")
     build_demo(engine, END, n_dossiers=40_000, seed=2026)
     with engine.connect() as conn:
         year = totals_row(dossier_counts(conn, Period(date(2025, 11, 24), END)))

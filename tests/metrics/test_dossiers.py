@@ -151,3 +151,11 @@ def test_dossier_rates_should_not_side_effect():
     out = dossier_rates(counts)
     pd.testing.assert_frame_equal(counts, before)
     assert "on_time_rate" in out and "on_time_rate" not in counts
+
+
+def test_overdue_split_long():
+    from metrics.dossiers import overdue_split_long
+
+    series = pd.DataFrame({"period_start": [date(2024, 3, 1)], "overdue_total": [4], "overdue_land_env": [3]})
+    long = overdue_split_long(series)
+    assert long[["group", "count"]].values.tolist() == [["land_env", 3], ["other", 1]]

@@ -64,3 +64,10 @@ def test_rank_series_should_not_side_effect():
     rank_series(frame, "Khánh Hòa", "PAR INDEX")
     latest_components(frame, "Khánh Hòa", "PAR INDEX")
     pd.testing.assert_frame_equal(frame, before)
+
+
+def test_published_by_drops_future_periods():
+    from metrics.indexes import published_by
+
+    kept = published_by(results(), date(2024, 12, 31))
+    assert sorted(kept["period"].unique()) == ["2022", "2023", "2024"]

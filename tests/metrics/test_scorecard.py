@@ -77,3 +77,16 @@ def test_score_table_should_not_side_effect():
     scored = score_table(frame, [ON_TIME, OVERDUE], key="unit")
     rank_change(scored, scored, key="unit")
     pd.testing.assert_frame_equal(frame, before)
+
+
+def test_assemble_scorecard_keeps_every_unit():
+    from metrics.scorecard import assemble_scorecard
+
+    units = pd.DataFrame({"id": [1, 2, 3], "code": ["a", "b", "c"], "name": ["U1", "U2", "U3"]})
+    rates = pd.DataFrame({"key": [1, 2, None], "name": ["U1", "U2", None], "on_time_rate": [0.9, 0.8, 0.99]})
+    tasks = pd.DataFrame({"unit_id": [2], "overdue_tasks": [4]})
+    table = assemble_scorecard(rates, tasks, units)
+    assert table["unit_id"].tolist() == [1, 2, 3]
+    assert table["overdue_tasks"].tolist() == [0, 4, 0]
+    assert table["on_time_rate"].iloc[:2].tolist() == [0.9, 0.8] and math.isnan(table["on_time_rate"].iloc[2])
+    assert "key" not in table.columns and table["name"].tolist() == ["U1", "U2", "U3"]

@@ -66,3 +66,15 @@ def test_classify_tasks_should_not_side_effect():
     due_soon(classified, AS_OF, 7)
     pd.testing.assert_frame_equal(tasks, before)
     assert "status" not in tasks.columns
+
+
+def test_status_long_and_overdue_by():
+    from metrics.tasks import open_overdue_by, status_long
+
+    classified = classify_tasks(task_frame(), AS_OF)
+    long = status_long(status_counts(classified, by="lead_agency"), "lead_agency")
+    agri = long.loc[long["lead_agency"] == "Sở Nông nghiệp và Môi trường"]
+    assert agri[["status", "count"]].values.tolist() == [["open_overdue", 2]]
+    assert long["count"].sum() == 9
+    by_agency = open_overdue_by(classified, "lead_agency")
+    assert by_agency.values.tolist() == [["Sở Nông nghiệp và Môi trường", 2]]

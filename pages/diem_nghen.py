@@ -1,0 +1,137 @@
+"""Điểm nghẽn đất đai – môi trường: where dossiers are stuck, how long, and whose they are."""
+
+from dataclasses import replace
+
+import altair as alt
+import streamlit as st
+
+from config.settings import load_settings
+from metrics.dossiers import dossier_rates, overdue_split_long, totals_row
+from metrics.kpis import kpi, top_n
+from metrics.periods import month_ends
+from ui import data
+from ui import labels as L
+from ui.charts import LAND_ENV_COLOUR, OTHER_COLOUR, column_chart, hbar, month_line, month_stack
+from ui.fmt import fmt_date, fmt_int, fmt_month, fmt_pct
+from ui.guard import section
+from ui.kpi import KpiCard, kpi_row
+from ui.sidebar import current_filters
+from ui.tables import Col, show_table
+
+filters = current_filters()
+settings = load_settings()
+version = data.version()
+period, as_of = filters.period, filters.period.end
+land_env = replace(filters.dossiers, land_env_only=True)
+
+st.title(L.PAGE_BOTTLENECKS)
+st.caption(L.PERIOD_LINE.format(start=fmt_date(period.start), end=fmt_date(as_of)) + " · "
+           + L.LAND_ENV_GROUP.format(fields=", ".join(settings.land_env_fields)))
+only_land_env = st.toggle(L.LAND_ENV_ONLY, value=True, key="b_land_env_only")
+scope = land_env if only_land_env else filters.dossiers
+
+count_tooltip = [alt.Tooltip("name:N", title=L.COLUMNS["name"]),
+                 alt.Tooltip("overdue_label:N", title=L.COLUMNS["overdue_total"])]
+
+
+def _labelled(frame, column="overdue_total"):
+    out = frame.copy()
+    out["name"] = out["name"].fillna(L.NO_UNIT)
+    out["overdue_label"] = out[column].map(fmt_int)
+    return out
+
+
+with section("bottleneck-kpis"):
+    everything = totals_row(data.counts(version, period, filters.dossiers))
+    land = totals_row(data.counts(version, period, land_env))
+    share = kpi("land_env_share", everything["land_env_share"], None, settings.indicator("land_env_share"))
+    apology = kpi("apology_compliance", land["apology_compliance"], None, settings.indicator("apology_compliance"))
+    kpi_row([
+        KpiCard("land_env_share", L.KPI["land_env_share"], fmt_pct(share.value), share.status,
+                L.CONCERNS.format(who=L.GROUP_LAND_ENV), help=L.KPI_HELP["land_env_share"]),
+        KpiCard("overdue_total", L.KPI["overdue_total"], fmt_int(everything["overdue_total"]), "none",
+                L.CONCERNS.format(who=L.CONCERNS_PROVINCE)),
+        KpiCard("overdue_land_env", L.KPI["overdue_land_env"], fmt_int(everything["overdue_land_env"]), "none",
+                L.CONCERNS.format(who=L.GROUP_LAND_ENV)),
+        KpiCard("apology_compliance", L.BOTTLENECK_APOLOGY, fmt_pct(apology.value), apology.status,
+                L.CONCERNS.format(who=L.GROUP_LAND_ENV), help=L.KPI_HELP["apology_compliance"]),
+    ])
+
+with section("bottleneck-trend"):
+    st.subheader(L.BOTTLENECK_TREND)
+    months = dossier_rates(data.series(version, tuple(month_ends(as_of, settings.trend_months)), filters.dossiers))
+    months["month_date"] = months["period_start"].astype("datetime64[ns]")
+    months["month_label"] = months["period_start"].map(fmt_month)
+    months["share_label"] = months["land_env_share"].map(fmt_pct)
+    left, right = st.columns(2)
+    left.altair_chart(month_line(months, "land_env_share", L.KPI["land_env_share"],
+                                 [alt.Tooltip("month_label:N", title=L.MONTH_AXIS),
+                                  alt.Tooltip("share_label:N", title=L.KPI["land_env_share"])]), width="stretch")
+    split = overdue_split_long(months).merge(months[["period_start", "month_date", "month_label"]], on="period_start")
+    split["group_order"] = (split["group"] == "other").astype(int)
+    split["group"] = split["group"].map({"land_env": L.GROUP_LAND_ENV, "other": L.GROUP_OTHER})
+    split["count_label"] = split["count"].map(fmt_int)
+    right.altair_chart(month_stack(split, [alt.Tooltip("month_label:N", title=L.MONTH_AXIS),
+                                           alt.Tooltip("group:N", title=L.COLUMNS["field"]),
+                                           alt.Tooltip("count_label:N", title=L.COLUMNS["overdue_total"])]),
+                       width="stretch")
+
+with section("bottleneck-breakdowns"):
+    left, right = st.columns(2)
+    with left:
+        st.subheader(L.BOTTLENECK_BY_FIELD)
+        by_field = _labelled(top_n(data.counts(version, period, filters.dossiers, "field"), "overdue_total", 12))
+        by_field["group"] = by_field["is_land_env"].map({True: L.GROUP_LAND_ENV, False: L.GROUP_OTHER})
+        st.altair_chart(hbar(by_field, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip,
+                             colour="group", palette={L.GROUP_LAND_ENV: LAND_ENV_COLOUR, L.GROUP_OTHER: OTHER_COLOUR}),
+                        width="stretch")
+    with right:
+        st.subheader(L.BOTTLENECK_BY_UNIT)
+        by_unit = _labelled(top_n(data.counts(version, period, scope, "unit"), "overdue_total", 20))
+        st.altair_chart(hbar(by_unit, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip),
+                        width="stretch")
+    left, right = st.columns(2)
+    with left:
+        st.subheader(L.BOTTLENECK_BY_AGENCY)
+        by_agency = _labelled(top_n(data.counts(version, period, scope, "agency"), "overdue_total", 15))
+        st.altair_chart(hbar(by_agency, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip),
+                        width="stretch")
+    with right:
+        st.subheader(L.BOTTLENECK_AGEING)
+        ages = data.ageing(version, as_of, scope).copy()
+        ages["bucket_label"] = ages["bucket"].map(L.AGE_BUCKETS)
+        ages["count_label"] = ages["count"].map(fmt_int)
+        st.altair_chart(column_chart(ages, "bucket_label", "count", list(L.AGE_BUCKETS.values()), LAND_ENV_COLOUR,
+                                     [alt.Tooltip("bucket_label:N", title=L.AGE_AXIS),
+                                      alt.Tooltip("count_label:N", title=L.COUNT_AXIS)]), width="stretch")
+
+with section("bottleneck-where"):
+    left, right = st.columns(2)
+    with left:
+        st.subheader(L.BOTTLENECK_WHERE)
+        where = top_n(data.counts(version, period, scope, "current_agency"), "in_progress_overdue", 10)
+        where = _labelled(where.assign(name=where["name"].fillna(L.NO_AGENCY)), "in_progress_overdue")
+        st.altair_chart(hbar(where, "name", "in_progress_overdue", L.COLUMNS["in_progress_overdue"], count_tooltip),
+                        width="stretch")
+    with right:
+        st.subheader(L.BOTTLENECK_PROCEDURES)
+        procedures = top_n(data.counts(version, period, scope, "procedure"), "overdue_total", 10)
+        show_table(procedures, [
+            Col("name", L.COLUMNS["name"]), Col("field", L.COLUMNS["field"]),
+            Col("overdue_total", L.COLUMNS["overdue_total"], fmt_int),
+            Col("resolved_late", L.COLUMNS["resolved_late"], fmt_int),
+            Col("in_progress_overdue", L.COLUMNS["in_progress_overdue"], fmt_int),
+        ])
+
+with section("bottleneck-apology"):
+    st.subheader(L.BOTTLENECK_APOLOGY)
+    spec = settings.indicator("apology_compliance")
+    apology_table = dossier_rates(top_n(data.counts(version, period, land_env, "agency"), "overdue_total", 15))
+    apology_table["apology_status"] = apology_table["apology_compliance"].map(
+        lambda v: kpi("apology_compliance", v, None, spec).status)
+    show_table(apology_table, [
+        Col("name", L.COLUMNS["name"]),
+        Col("overdue_total", L.COLUMNS["overdue_total"], fmt_int),
+        Col("late_with_apology", L.COLUMNS["late_with_apology"], fmt_int),
+        Col("apology_compliance", L.COLUMNS["apology_compliance"], fmt_pct, status="apology_status"),
+    ])

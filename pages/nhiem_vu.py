@@ -1,0 +1,107 @@
+"""Nhiệm vụ được giao: four-way status overall and per lead agency, ageing, overdue list, due soon."""
+
+import altair as alt
+import streamlit as st
+
+from config.settings import load_settings
+from metrics.tasks import (
+    TASK_STATUSES,
+    classify_tasks,
+    due_soon,
+    filter_tasks,
+    overdue_ageing,
+    overdue_list,
+    status_counts,
+    status_long,
+)
+from ui import data
+from ui import labels as L
+from ui.charts import TASK_COLOURS, column_chart, stacked_bar
+from ui.fmt import fmt_date, fmt_int
+from ui.guard import section
+from ui.kpi import KpiCard, kpi_row
+from ui.sidebar import current_filters
+from ui.tables import Col, show_table
+
+filters = current_filters()
+settings = load_settings()
+as_of = filters.period.end
+
+st.title(L.PAGE_TASKS)
+st.caption(L.DATA_AS_OF.format(date=fmt_date(as_of)))
+
+with section("tasks"):
+    tasks = classify_tasks(data.tasks(data.version(), as_of), as_of)
+    c1, c2, c3, c4 = st.columns(4)
+    docs = c1.multiselect(L.TASK_FILTER_DOC, sorted(tasks["doc_number"].dropna().unique()), key="t_doc",
+                          placeholder=L.SIDEBAR_ALL)
+    leaders = c2.multiselect(L.TASK_FILTER_LEADER, sorted(tasks["leader"].dropna().unique()), key="t_leader",
+                             placeholder=L.SIDEBAR_ALL)
+    agencies = c3.multiselect(L.TASK_FILTER_AGENCY, sorted(tasks["lead_agency"].dropna().unique()), key="t_agency",
+                              placeholder=L.SIDEBAR_ALL)
+    statuses = c4.multiselect(L.TASK_FILTER_STATUS, list(TASK_STATUSES), key="t_status",
+                              format_func=L.TASK_STATUS.get, placeholder=L.SIDEBAR_ALL)
+    shown = filter_tasks(tasks, "doc_number", docs)
+    shown = filter_tasks(shown, "leader", leaders)
+    shown = filter_tasks(shown, "lead_agency", agencies)
+    shown = filter_tasks(shown, "status", statuses)
+
+    totals = status_counts(shown).iloc[0]
+    spec = settings.indicator("open_overdue_tasks")
+    cards = []
+    for status in TASK_STATUSES:
+        tone = "none"
+        if status == "open_overdue":
+            tone = "green" if totals[status] <= spec.green else "amber" if totals[status] <= spec.amber else "red"
+        cards.append(KpiCard(key=f"task-{status}", label=L.TASK_STATUS[status], value=fmt_int(totals[status]),
+                             status=tone, concerns=L.TASK_COLUMNS["total"] + ": " + fmt_int(totals["total"]),
+                             delta_good_when_up=None))
+    kpi_row(cards, per_row=5)
+
+with section("tasks-by-agency"):
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader(L.TASKS_BY_AGENCY)
+        per_agency = status_counts(shown, by="lead_agency")
+        if per_agency.empty:
+            st.caption(L.TASKS_NONE)
+        else:
+            long = status_long(per_agency, "lead_agency")
+            long["status_label"] = long["status"].map(L.TASK_STATUS)
+            long["count_label"] = long["count"].map(fmt_int)
+            palette = {L.TASK_STATUS[s]: c for s, c in TASK_COLOURS.items()}
+            order = [L.TASK_STATUS[s] for s in ("open_overdue", "done_late", "open_within_deadline", "done_on_time",
+                                                "no_deadline")]
+            st.altair_chart(stacked_bar(
+                long, "lead_agency", "count", "status_label", palette, order,
+                [alt.Tooltip("lead_agency:N", title=L.TASK_COLUMNS["lead_agency"]),
+                 alt.Tooltip("status_label:N", title=L.TASK_COLUMNS["status"]),
+                 alt.Tooltip("count_label:N", title=L.COUNT_AXIS)],
+                per_agency["lead_agency"].tolist()), width="stretch")
+    with right:
+        st.subheader(L.TASKS_AGEING)
+        ages = overdue_ageing(shown)
+        ages["bucket_label"] = ages["bucket"].map(L.AGE_BUCKETS)
+        ages["count_label"] = ages["count"].map(fmt_int)
+        st.altair_chart(column_chart(ages, "bucket_label", "count", list(L.AGE_BUCKETS.values()),
+                                     TASK_COLOURS["open_overdue"],
+                                     [alt.Tooltip("bucket_label:N", title=L.AGE_AXIS),
+                                      alt.Tooltip("count_label:N", title=L.COUNT_AXIS)]), width="stretch")
+
+task_columns = [
+    Col("content", L.TASK_COLUMNS["content"]),
+    Col("lead_agency", L.TASK_COLUMNS["lead_agency"]),
+    Col("doc_number", L.TASK_COLUMNS["doc_number"]),
+    Col("deadline", L.TASK_COLUMNS["deadline"], fmt_date),
+]
+with section("tasks-overdue"):
+    st.subheader(L.TASKS_OVERDUE_LIST)
+    show_table(overdue_list(shown), task_columns[:2] + [Col("days_overdue", L.TASK_COLUMNS["days_overdue"], fmt_int)]
+               + task_columns[2:] + [Col("leader", L.TASK_COLUMNS["leader"]),
+                                     Col("progress_note", L.TASK_COLUMNS["progress_note"])])
+
+with section("tasks-due-soon"):
+    st.subheader(L.TASKS_DUE_SOON.format(days=settings.due_soon_days))
+    show_table(due_soon(shown, as_of, settings.due_soon_days),
+               task_columns + [Col("days_left", L.TASK_COLUMNS["days_left"], fmt_int),
+                               Col("coordinating", L.TASK_COLUMNS["coordinating"])])

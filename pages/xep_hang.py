@@ -1,0 +1,60 @@
+"""Xếp hạng chỉ số: each index's rank over time (1 at the top), number of provinces ranked, score, components."""
+
+import streamlit as st
+
+from config.settings import load_settings
+from metrics.indexes import latest_components, published_by, rank_series
+from metrics.text import fold_key
+from ui import data
+from ui import labels as L
+from ui.fmt import fmt_date, fmt_number
+from ui.guard import section
+from ui.ranking_charts import components_chart, decorate, rank_chart, score_chart
+from ui.sidebar import current_filters
+from ui.tables import Col, show_table
+
+filters = current_filters()
+settings = load_settings()
+as_of = filters.period.end
+
+st.title(L.PAGE_RANKING)
+st.caption(L.DATA_AS_OF.format(date=fmt_date(as_of)))
+
+with section("ranking"):
+    results = published_by(data.index_results(data.version()), as_of)
+    provinces = sorted(results["province"].dropna().unique(), key=fold_key)
+    default = next((p for p in provinces if fold_key(p) == fold_key(settings.province)), None)
+    province = st.selectbox(L.RANKING_PROVINCE, provinces, index=provinces.index(default) if default else 0,
+                            key="r_province")
+    available = [name for name in L.INDEX_NAMES if not rank_series(results, province, name).empty]
+    if not available:
+        st.info(L.RANKING_NO_DATA.format(index="", province=province))
+    tabs = st.tabs([L.INDEX_NAMES[name] for name in available]) if available else []
+    for name, tab in zip(available, tabs, strict=True):
+        with tab:
+            series = decorate(rank_series(results, province, name))
+            label = L.INDEX_NAMES[name]
+            left, right = st.columns([3, 2])
+            with left:
+                st.subheader(L.RANKING_RANK_TITLE.format(index=label))
+                if series["rank"].notna().any():
+                    st.altair_chart(rank_chart(series), width="stretch")
+                else:
+                    st.info(L.RANKING_NO_DATA.format(index=label, province=province))
+                if series["is_demo"].any():
+                    st.caption(L.RANKING_DEMO_NOTE)
+            with right:
+                st.subheader(L.RANKING_SCORE_TITLE.format(index=label))
+                if series["score"].notna().any():
+                    st.altair_chart(score_chart(series), width="stretch")
+                components = latest_components(results, province, name)
+                if not components.empty:
+                    components = components.assign(points_label=[
+                        f"{fmt_number(s, 2)}/{fmt_number(m, 1)}"
+                        for s, m in zip(components["score"], components["max_points"], strict=True)])
+                    st.markdown(f"**{L.RANKING_COMPONENTS.format(period=components['period'].iloc[0])}**")
+                    st.altair_chart(components_chart(components), width="stretch")
+            with st.expander(L.RANKING_SOURCES):
+                show_table(series.iloc[::-1], [Col("period", L.TOOLTIP_PERIOD), Col("rank_label", L.TOOLTIP_RANK),
+                                               Col("score_label", L.TOOLTIP_SCORE), Col("kind_label", L.TOOLTIP_KIND),
+                                               Col("source", L.TOOLTIP_SOURCE)])

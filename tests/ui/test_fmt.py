@@ -1,0 +1,25 @@
+"""Vietnamese formatting through babel."""
+
+from datetime import date, datetime
+
+from ui.fmt import DASH, fmt_date, fmt_datetime, fmt_int, fmt_month, fmt_number, fmt_pct, fmt_points, fmt_signed
+
+
+def test_numbers_and_percentages():
+    assert fmt_int(1746) == "1.746" and fmt_int(200000) == "200.000"
+    assert fmt_pct(0.985) == "98,5 %" and fmt_pct(0.9889, 2) == "98,89 %" and fmt_pct(1.0) == "100,0 %"
+    assert fmt_number(71.69, 2) == "71,69"
+    assert fmt_points(0.012) == "+1,2 điểm %" and fmt_points(-0.005) == "-0,5 điểm %"
+    assert fmt_signed(12) == "+12" and fmt_signed(-3) == "-3" and fmt_signed(0) == "0"
+
+
+def test_missing_values_show_a_dash_never_zero():
+    for fmt in (fmt_int, fmt_pct, fmt_number, fmt_points, fmt_signed, fmt_date, fmt_datetime):
+        assert fmt(None) == DASH
+    assert fmt_pct(float("nan")) == DASH
+
+
+def test_dates():
+    assert fmt_date(date(2026, 11, 3)) == "03/11/2026"
+    assert fmt_datetime(datetime(2026, 11, 3, 7, 5)) == "03/11/2026 07:05"
+    assert fmt_month(date(2026, 2, 1)) == "02/2026"

@@ -1,0 +1,1 @@
+"""Shared Streamlit widgets, formatting, chart and map builders."""

@@ -1,0 +1,119 @@
+"""Altair chart builders with Vietnamese number and date formats (locale taken from babel's CLDR data)."""
+
+import altair as alt
+import pandas as pd
+from babel.dates import get_day_names, get_month_names
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from ui import labels as L
+from ui.fmt import LOCALE
+from ui.style import STATUS_COLOURS
+
+LABEL_SIZE = 14
+TITLE_SIZE = 15
+TASK_COLOURS = {
+    "done_on_time": "#2e7d32",
+    "done_late": "#f9a825",
+    "open_within_deadline": "#1565c0",
+    "open_overdue": STATUS_COLOURS["red"],
+    "no_deadline": "#9e9e9e",
+}
+LAND_ENV_COLOUR = "#b71c1c"
+OTHER_COLOUR = "#90a4ae"
+
+
+def vega_locale() -> dict:
+    """Return a Vega-Lite locale built from babel's vi_VN data (decimal comma, dot grouping, month names)."""
+    days = get_day_names("wide", locale=LOCALE)
+    short_days = get_day_names("abbreviated", locale=LOCALE)
+    order = [6, 0, 1, 2, 3, 4, 5]  # d3 starts weeks on Sunday; babel numbers Monday 0
+    return {
+        "number": {"decimal": get_decimal_symbol(LOCALE), "thousands": get_group_symbol(LOCALE),
+                   "grouping": [3], "currency": ["", " ₫"]},
+        "time": {
+            "dateTime": "%d/%m/%Y %H:%M", "date": "%d/%m/%Y", "time": "%H:%M:%S", "periods": ["SA", "CH"],
+            "days": [days[i] for i in order], "shortDays": [short_days[i] for i in order],
+            "months": [get_month_names("wide", locale=LOCALE)[m] for m in range(1, 13)],
+            "shortMonths": [get_month_names("abbreviated", locale=LOCALE)[m] for m in range(1, 13)],
+        },
+    }
+
+
+def finish(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Return the chart with the Vietnamese locale and projector-sized axis text."""
+    return (chart.configure(locale=vega_locale())
+            .configure_axis(labelFontSize=LABEL_SIZE, titleFontSize=TITLE_SIZE, labelLimit=360)
+            .configure_legend(labelFontSize=LABEL_SIZE, titleFontSize=TITLE_SIZE, labelLimit=360)
+            .configure_text(fontSize=13))
+
+
+def hbar(frame: pd.DataFrame, category: str, value: str, value_title: str, tooltip: list[alt.Tooltip],
+         colour: str | None = None, colour_title: str = "", palette: dict[str, str] | None = None,
+         height: int | None = None) -> alt.TopLevelMixin:
+    """Return a horizontal bar chart, largest value on top; `colour` splits bars by a column."""
+    encoding = {
+        "x": alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=",d", tickMinStep=1)),
+        "y": alt.Y(f"{category}:N", title=None, sort="-x"),
+        "tooltip": tooltip,
+    }
+    if colour and palette:
+        encoding["color"] = alt.Color(f"{colour}:N", title=colour_title,
+                                      scale=alt.Scale(domain=list(palette), range=list(palette.values())),
+                                      legend=alt.Legend(orient="bottom"))
+    chart = alt.Chart(frame).mark_bar().encode(**encoding)
+    chart = chart.properties(height=height or max(120, 30 * frame[category].nunique()))
+    return finish(chart)
+
+
+def stacked_bar(frame: pd.DataFrame, category: str, value: str, stack: str, palette: dict[str, str],
+                order: list[str], tooltip: list[alt.Tooltip], category_order: list[str]) -> alt.TopLevelMixin:
+    """Return horizontal stacked bars (`stack` values in `order`), categories in `category_order`."""
+    chart = alt.Chart(frame).mark_bar().encode(
+        x=alt.X(f"{value}:Q", title=L.COUNT_AXIS, axis=alt.Axis(format=",d", tickMinStep=1)),
+        y=alt.Y(f"{category}:N", title=None, sort=category_order),
+        color=alt.Color(f"{stack}:N", title=None, scale=alt.Scale(domain=order, range=[palette[o] for o in order]),
+                        legend=alt.Legend(orient="bottom", columns=3)),
+        order=alt.Order("stack_order:Q"),
+        tooltip=tooltip,
+    ).properties(height=max(140, 30 * len(category_order)))
+    return finish(chart)
+
+
+def column_chart(frame: pd.DataFrame, category: str, value: str, order: list[str], colour: str,
+                 tooltip: list[alt.Tooltip], height: int = 260) -> alt.TopLevelMixin:
+    """Return vertical columns in a fixed category order (e.g. age buckets) with value labels."""
+    base = alt.Chart(frame).encode(x=alt.X(f"{category}:N", title=L.AGE_AXIS, sort=order,
+                                           axis=alt.Axis(labelAngle=0)))
+    bars = base.mark_bar(color=colour).encode(y=alt.Y(f"{value}:Q", title=L.COUNT_AXIS,
+                                                      axis=alt.Axis(format=",d", tickMinStep=1)), tooltip=tooltip)
+    text = base.mark_text(dy=-10, fontSize=16, fontWeight="bold").encode(y=f"{value}:Q", text=f"{value}_label:N")
+    return finish((bars + text).properties(height=height))
+
+
+def month_line(frame: pd.DataFrame, value: str, value_title: str, tooltip: list[alt.Tooltip],
+               percent: bool = True, target: float | None = None, height: int = 280) -> alt.TopLevelMixin:
+    """Return a monthly line with points (x = month_date); an optional dashed target line."""
+    axis = alt.Axis(format=".0%" if percent else ",d")
+    base = alt.Chart(frame).encode(x=alt.X("month_date:T", title=L.MONTH_AXIS,
+                                           axis=alt.Axis(format="%m/%Y", labelAngle=-40, tickCount="month")))
+    line = base.mark_line(point=alt.OverlayMarkDef(size=70), strokeWidth=3).encode(
+        y=alt.Y(f"{value}:Q", title=value_title, axis=axis, scale=alt.Scale(zero=False)), tooltip=tooltip)
+    layers = [line]
+    if target is not None:
+        layers.append(alt.Chart(pd.DataFrame({"target": [target]})).mark_rule(strokeDash=[6, 4], color="#555")
+                      .encode(y="target:Q"))
+    return finish(alt.layer(*layers).properties(height=height))
+
+
+def month_stack(frame: pd.DataFrame, tooltip: list[alt.Tooltip], height: int = 260) -> alt.TopLevelMixin:
+    """Return monthly stacked columns of overdue dossiers, land/environment vs other fields."""
+    palette = {L.GROUP_LAND_ENV: LAND_ENV_COLOUR, L.GROUP_OTHER: OTHER_COLOUR}
+    chart = alt.Chart(frame).mark_bar().encode(
+        x=alt.X("month_label:N", title=L.MONTH_AXIS, sort=alt.SortField("month_date"), axis=alt.Axis(labelAngle=-40)),
+        y=alt.Y("count:Q", title=L.COUNT_AXIS, axis=alt.Axis(format=",d")),
+        color=alt.Color("group:N", title=None, scale=alt.Scale(domain=list(palette), range=list(palette.values())),
+                        legend=alt.Legend(orient="bottom")),
+        order=alt.Order("group_order:Q"),
+        tooltip=tooltip,
+    ).properties(height=height)
+    return finish(chart)

@@ -1,0 +1,110 @@
+"""The Streamlit boundary of data_access: one cached engine per process, cached queries keyed on filters.
+
+Every cached query takes `version` (the time of the last load) so that a new import invalidates it.
+"""
+
+import logging
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from config.settings import load_settings
+from data_access import dossier_queries, index_queries, reference, task_queries
+from data_access.dossier_queries import DossierFilter
+from data_access.engine import database_url, get_engine
+from data_access.meta import LAST_LOAD_AT, read_meta
+from data_access.reference import apply_land_env_group
+from data_access.schema import create_schema
+from metrics.periods import Period
+
+TTL_SECONDS = 600
+log = logging.getLogger(__name__)
+
+
+@st.cache_resource(show_spinner=False)
+def _engine(url: str) -> Engine:
+    engine = get_engine(url)
+    create_schema(engine)
+    with engine.begin() as conn:
+        apply_land_env_group(conn, load_settings().land_env_fields)
+    return engine
+
+
+def engine() -> Engine:
+    """Return the process-wide engine of the configured database, with schema and settings applied."""
+    return _engine(database_url())
+
+
+def connection_error() -> str | None:
+    """Return None when the database answers, or the error text to log."""
+    try:
+        with engine().connect() as conn:
+            read_meta(conn)
+        return None
+    except (SQLAlchemyError, OSError) as exc:
+        log.exception("database unreachable")
+        _engine.clear()
+        return str(exc)
+
+
+@st.cache_data(ttl=10, show_spinner=False)
+def meta() -> dict[str, str]:
+    """Return the meta table (data kind, last load time, as-of date); refreshed every 10 s."""
+    with engine().connect() as conn:
+        return read_meta(conn)
+
+
+def version() -> str:
+    """Return the version key of the data: the database and its last load time (a new load changes it)."""
+    return f"{database_url()}|{meta().get(LAST_LOAD_AT, '')}"
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def counts(version: str, period: Period, flt: DossierFilter, by: str | None = None) -> pd.DataFrame:
+    """Return dossier COUNT_COLUMNS for a period (see data_access.dossier_queries.dossier_counts)."""
+    with engine().connect() as conn:
+        return dossier_queries.dossier_counts(conn, period, flt, by)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def series(version: str, periods: tuple[Period, ...], flt: DossierFilter) -> pd.DataFrame:
+    """Return dossier COUNT_COLUMNS per period (see dossier_queries.dossier_series)."""
+    with engine().connect() as conn:
+        return dossier_queries.dossier_series(conn, list(periods), flt)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def ageing(version: str, as_of, flt: DossierFilter) -> pd.DataFrame:
+    """Return overdue dossiers in progress per age bucket at as_of."""
+    with engine().connect() as conn:
+        return dossier_queries.overdue_ageing(conn, as_of, flt)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def tasks(version: str, issued_by) -> pd.DataFrame:
+    """Return tasks issued by a date (see task_queries.load_tasks)."""
+    with engine().connect() as conn:
+        return task_queries.load_tasks(conn, issued_by)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def index_results(version: str) -> pd.DataFrame:
+    """Return every index result."""
+    with engine().connect() as conn:
+        return index_queries.load_index_results(conn)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def units(version: str) -> pd.DataFrame:
+    """Return territorial units."""
+    with engine().connect() as conn:
+        return reference.list_units(conn)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def agencies(version: str) -> pd.DataFrame:
+    """Return agencies."""
+    with engine().connect() as conn:
+        return reference.list_agencies(conn)

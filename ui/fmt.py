@@ -1,0 +1,76 @@
+"""Vietnamese number and date formatting with babel (vi_VN): 1.746 · 98,5 % · 23/11/2026. Missing → '—'."""
+
+from datetime import date, datetime
+
+import pandas as pd
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal, format_percent
+
+LOCALE = "vi_VN"
+DASH = "—"
+
+
+def _missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value))
+
+
+def fmt_int(value: float | int | None) -> str:
+    """Return an integer with Vietnamese grouping (1.746), or '—'."""
+    if _missing(value):
+        return DASH
+    return format_decimal(round(float(value)), format="#,##0", locale=LOCALE)
+
+
+def fmt_number(value: float | None, decimals: int = 1) -> str:
+    """Return a decimal number with Vietnamese separators (71,69), or '—'."""
+    if _missing(value):
+        return DASH
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(float(value), format=pattern, locale=LOCALE)
+
+
+def fmt_pct(value: float | None, decimals: int = 1) -> str:
+    """Return a fraction as a Vietnamese percentage (0.985 → '98,5 %'), or '—'."""
+    if _missing(value):
+        return DASH
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %"
+    return format_percent(float(value), format=pattern, locale=LOCALE)
+
+
+def fmt_points(value: float | None, decimals: int = 1) -> str:
+    """Return a signed change in percentage points ('+1,2 điểm %'), or '—'."""
+    if _missing(value):
+        return DASH
+    pattern = "+#,##0" + ("." + "0" * decimals if decimals else "") + ";-#,##0" + (
+        "." + "0" * decimals if decimals else "")
+    return format_decimal(float(value) * 100, format=pattern, locale=LOCALE) + " điểm %"
+
+
+def fmt_signed(value: float | None) -> str:
+    """Return a signed integer change ('+12', '-3', '0'), or '—'."""
+    if _missing(value):
+        return DASH
+    return format_decimal(round(float(value)), format="+#,##0;-#,##0", locale=LOCALE) if value else "0"
+
+
+def fmt_date(value: date | datetime | pd.Timestamp | None) -> str:
+    """Return dd/mm/yyyy, or '—'."""
+    if _missing(value):
+        return DASH
+    if isinstance(value, pd.Timestamp):
+        value = value.date()
+    return format_date(value, "dd/MM/yyyy", locale=LOCALE)
+
+
+def fmt_datetime(value: datetime | None) -> str:
+    """Return dd/mm/yyyy HH:mm, or '—'."""
+    if _missing(value):
+        return DASH
+    return format_datetime(value, "dd/MM/yyyy HH:mm", locale=LOCALE)
+
+
+def fmt_month(value: date | pd.Timestamp) -> str:
+    """Return mm/yyyy for a month."""
+    if isinstance(value, pd.Timestamp):
+        value = value.date()
+    return format_date(value, "MM/yyyy", locale=LOCALE)

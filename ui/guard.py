@@ -1,0 +1,30 @@
+"""Error boundary for page sections: a clear message instead of a traceback; details go to the server log."""
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+
+from ui import labels as L
+
+log = logging.getLogger("cchc.ui")
+
+try:  # Streamlit's control-flow exceptions (st.stop, st.rerun, st.switch_page) must pass through.
+    from streamlit.runtime.scriptrunner_utils.exceptions import RerunException, StopException
+
+    _CONTROL = (RerunException, StopException)
+except ImportError:  # pragma: no cover - older layouts
+    _CONTROL = ()
+
+
+@contextmanager
+def section(name: str) -> Iterator[None]:
+    """Run a page section; on an unexpected error show ERROR_GENERIC and log the traceback."""
+    try:
+        yield
+    except _CONTROL:
+        raise
+    except Exception:  # noqa: BLE001 - the boundary exists to catch everything else
+        log.exception("section %s failed", name)
+        st.error(L.ERROR_GENERIC)

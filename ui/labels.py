@@ -1,0 +1,204 @@
+"""Every user-facing Vietnamese label, in one place."""
+
+APP_TITLE = "Bảng điều hành cải cách hành chính"
+APP_SUBTITLE = "UBND tỉnh {province}"
+
+SECTION_MEETING = "Họp giao ban"
+SECTION_ANALYSIS = "Phân tích"
+
+PAGE_OVERVIEW = "Tổng quan"
+PAGE_TASKS = "Nhiệm vụ được giao"
+PAGE_BOTTLENECKS = "Điểm nghẽn đất đai – môi trường"
+PAGE_SCORECARD = "Bảng điểm địa bàn"
+PAGE_RANKING = "Xếp hạng chỉ số"
+
+PERIOD_KINDS = {"week": "Tuần", "month": "Tháng", "quarter": "Quý", "year": "Năm", "custom": "Tùy chọn"}
+LEVELS = ("Tỉnh", "Huyện", "Xã")
+
+SIDEBAR_PERIOD = "Kỳ báo cáo"
+SIDEBAR_AS_OF = "Số liệu đến ngày"
+SIDEBAR_FROM = "Từ ngày"
+SIDEBAR_AGENCY = "Cơ quan giải quyết"
+SIDEBAR_LEVEL = "Cấp giải quyết"
+SIDEBAR_UNIT = "Địa bàn"
+SIDEBAR_ALL = "Tất cả"
+SIDEBAR_FILTERS = "Bộ lọc"
+SIDEBAR_DATA = "Dữ liệu"
+DATA_DEMO = "DỮ LIỆU MINH HỌA (DEMO) — không phải số liệu thật"
+DATA_REAL = "Dữ liệu thật"
+DATA_LOADED_AT = "Nạp lúc {when}"
+DATA_AS_OF = "Số liệu đến {date}"
+DATA_EMPTY = "Chưa có dữ liệu. Chạy `python cli.py init` để tạo dữ liệu demo, hoặc nhập dữ liệu của tỉnh."
+PERIOD_LINE = "Kỳ: {start} – {end}"
+COMPARE_WEEK = "so với tuần trước ({date})"
+FILTERS_NOT_USED = "Các bộ lọc cơ quan, cấp, địa bàn không áp dụng cho trang này."
+
+STATUS_WORDS = {"green": "Đạt", "amber": "Cần chú ý", "red": "Cần xử lý ngay", "none": "Chưa có số liệu"}
+STATUS_SYMBOLS = {"green": "✔", "amber": "▲", "red": "✖", "none": "·"}
+
+# Headline indicators
+KPI = {
+    "on_time_rate": "Tỷ lệ giải quyết đúng hạn",
+    "in_progress_overdue": "Hồ sơ quá hạn đang xử lý",
+    "overdue_in_progress": "Hồ sơ quá hạn đang xử lý",
+    "land_env_share": "Tỷ lệ quá hạn thuộc đất đai – môi trường",
+    "open_overdue_tasks": "Nhiệm vụ quá hạn chưa hoàn thành",
+    "online_share": "Tỷ lệ hồ sơ nộp trực tuyến",
+    "sync_rate": "Tỷ lệ đồng bộ Cổng DVC quốc gia",
+    "par_rank": "Xếp hạng PAR INDEX",
+    "rank_766": "Xếp hạng Bộ chỉ số 766",
+    "overdue_per_1000": "Quá hạn đang xử lý / 1.000 hồ sơ tiếp nhận",
+    "apology_compliance": "Tỷ lệ có phiếu xin lỗi",
+    "digitisation_rate": "Tỷ lệ số hóa hồ sơ",
+    "overdue_tasks": "Nhiệm vụ quá hạn",
+    "progress_rate_766": "Tỷ lệ đúng tiến độ (766)",
+    "overdue_total": "Hồ sơ quá hạn trong kỳ",
+    "overdue_land_env": "Hồ sơ quá hạn đất đai – môi trường",
+    "received": "Hồ sơ tiếp nhận",
+    "resolved": "Hồ sơ đã giải quyết",
+    "composite": "Điểm tổng hợp",
+    "rank": "Hạng",
+    "rank_change": "Thay đổi hạng",
+}
+KPI_HELP = {
+    "on_time_rate": "Hồ sơ giải quyết đúng hạn ÷ hồ sơ đã giải quyết trong kỳ "
+                    "(không tính hồ sơ từ chối, trả lại, rút).",
+    "in_progress_overdue": "Hồ sơ đang xử lý tại ngày chốt số liệu mà đã quá ngày hẹn trả.",
+    "land_env_share": "Hồ sơ quá hạn thuộc nhóm đất đai – môi trường ÷ toàn bộ hồ sơ quá hạn "
+                      "(trễ hạn trong kỳ + đang xử lý quá hạn).",
+    "open_overdue_tasks": "Nhiệm vụ đã quá hạn xử lý mà chưa hoàn thành tại ngày chốt số liệu.",
+    "online_share": "Hồ sơ tiếp nhận trực tuyến ÷ hồ sơ tiếp nhận trong kỳ.",
+    "sync_rate": "Hồ sơ tiếp nhận trong kỳ đã đồng bộ lên Cổng DVC quốc gia ÷ hồ sơ tiếp nhận.",
+    "par_rank": "Xếp hạng Chỉ số cải cách hành chính (Bộ Nội vụ) kỳ gần nhất.",
+    "rank_766": "Xếp hạng Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg) kỳ gần nhất.",
+    "apology_compliance": "Hồ sơ trễ hạn có phiếu xin lỗi và hẹn lại ngày trả ÷ toàn bộ hồ sơ trễ hạn.",
+    "overdue_per_1000": "Hồ sơ đang xử lý quá hạn tại ngày chốt × 1.000 ÷ hồ sơ tiếp nhận trong kỳ.",
+}
+CONCERNS = "Trách nhiệm: {who}"
+CONCERNS_MOST = "Nhiều nhất: {who} ({value})"
+CONCERNS_LOWEST = "Thấp nhất: {who} ({value})"
+CONCERNS_PROVINCE = "Toàn tỉnh"
+CONCERNS_PAR = "Sở Nội vụ (cơ quan thường trực CCHC)"
+CONCERNS_766 = "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)"
+RANK_VALUE = "{rank}/{n}"
+RANK_PERIOD = "Kỳ {period}"
+RANK_CHANGE_UP = "lên {n} bậc"
+RANK_CHANGE_DOWN = "xuống {n} bậc"
+RANK_SAME = "giữ nguyên"
+DEMO_TAG = " (demo)"
+NO_RANK = "Chưa có"
+
+# Tasks
+TASK_STATUS = {
+    "done_on_time": "Hoàn thành đúng hạn",
+    "done_late": "Hoàn thành quá hạn",
+    "open_within_deadline": "Đang thực hiện trong hạn",
+    "open_overdue": "Quá hạn chưa hoàn thành",
+    "no_deadline": "Không có thời hạn",
+}
+TASK_COLUMNS = {
+    "content": "Nội dung nhiệm vụ",
+    "lead_agency": "Cơ quan chủ trì",
+    "doc_number": "Văn bản giao",
+    "doc_date": "Ngày văn bản",
+    "leader": "Lãnh đạo chỉ đạo",
+    "deadline": "Hạn xử lý",
+    "days_overdue": "Số ngày quá hạn",
+    "days_left": "Còn (ngày)",
+    "progress_note": "Tình hình thực hiện",
+    "coordinating": "Cơ quan phối hợp",
+    "status": "Tình trạng",
+    "total": "Tổng số",
+}
+TASK_FILTER_DOC = "Văn bản giao"
+TASK_FILTER_LEADER = "Lãnh đạo chỉ đạo"
+TASK_FILTER_AGENCY = "Cơ quan chủ trì"
+TASK_FILTER_STATUS = "Tình trạng"
+TASKS_BY_AGENCY = "Tình trạng theo cơ quan chủ trì (quá hạn nhiều nhất trước)"
+TASKS_AGEING = "Nhiệm vụ quá hạn theo số ngày quá hạn"
+TASKS_OVERDUE_LIST = "Danh sách nhiệm vụ quá hạn chưa hoàn thành"
+TASKS_DUE_SOON = "Nhiệm vụ đến hạn trong {days} ngày tới"
+TASKS_OLDEST = "10 nhiệm vụ quá hạn lâu nhất"
+TASKS_NONE = "Không có nhiệm vụ nào."
+
+AGE_BUCKETS = {"1-5": "1–5 ngày", "6-15": "6–15 ngày", "16-30": "16–30 ngày", ">30": "> 30 ngày"}
+AGE_AXIS = "Số ngày quá hạn"
+COUNT_AXIS = "Số lượng"
+MONTH_AXIS = "Tháng"
+
+# Bottlenecks
+LAND_ENV_ONLY = "Chỉ nhóm đất đai – môi trường"
+LAND_ENV_GROUP = "Nhóm đất đai – môi trường: {fields}"
+BOTTLENECK_TREND = "Tỷ lệ quá hạn thuộc đất đai – môi trường theo tháng"
+BOTTLENECK_BY_FIELD = "Hồ sơ quá hạn theo lĩnh vực"
+BOTTLENECK_BY_AGENCY = "Hồ sơ quá hạn theo cơ quan giải quyết"
+BOTTLENECK_BY_UNIT = "Hồ sơ quá hạn theo địa bàn"
+BOTTLENECK_AGEING = "Hồ sơ đang xử lý quá hạn theo số ngày quá hạn"
+BOTTLENECK_PROCEDURES = "Thủ tục có nhiều hồ sơ quá hạn nhất"
+BOTTLENECK_WHERE = "Hồ sơ quá hạn đang nằm ở đâu (đơn vị đang xử lý)"
+BOTTLENECK_APOLOGY = "Phiếu xin lỗi cho hồ sơ đất đai – môi trường trễ hạn"
+GROUP_LAND_ENV = "Đất đai – môi trường"
+GROUP_OTHER = "Lĩnh vực khác"
+SERIES_LATE = "Trễ hạn trong kỳ"
+SERIES_OPEN_OVERDUE = "Đang xử lý quá hạn"
+NO_UNIT = "(cấp tỉnh, không gắn địa bàn)"
+NO_AGENCY = "(không rõ)"
+
+COLUMNS = {
+    "name": "Tên",
+    "field": "Lĩnh vực",
+    "code": "Mã thủ tục",
+    "overdue_total": "Quá hạn",
+    "overdue_land_env": "Quá hạn ĐĐ–MT",
+    "resolved_late": "Trễ hạn",
+    "in_progress_overdue": "Đang quá hạn",
+    "late_with_apology": "Có phiếu xin lỗi",
+    "apology_compliance": "Tỷ lệ có phiếu",
+    "received": "Tiếp nhận",
+    "resolved": "Đã giải quyết",
+    "share": "Tỷ trọng",
+    "count": "Số lượng",
+}
+
+# Scorecard
+UNIT = "Địa bàn"
+SCORECARD_TABLE = "Bảng điểm các địa bàn"
+SCORECARD_MAP = "Bản đồ điểm tổng hợp"
+SCORECARD_DETAIL = "Chi tiết địa bàn"
+SCORECARD_PICK = "Chọn địa bàn để xem chi tiết"
+SCORECARD_TREND = "Tỷ lệ đúng hạn theo tháng — {unit}"
+SCORECARD_WORST = "Thủ tục quá hạn nhiều nhất — {unit}"
+SCORECARD_PREVIOUS = "Thay đổi hạng so với kỳ trước ({start} – {end})"
+SCORECARD_WEIGHTS = "Trọng số điểm tổng hợp: {weights}"
+MAP_INSET = "Trường Sa (ngoài khung bản đồ)"
+MAP_TOOLTIP = "{name}\nĐiểm tổng hợp: {score}\nHạng: {rank}\nĐúng hạn: {on_time}"
+MAP_HINT = "Bấm vào một địa bàn trên bản đồ hoặc chọn trong danh sách để xem chi tiết."
+MAP_ATTRIBUTION_TITLE = "Nguồn ranh giới"
+
+# Ranking
+RANKING_PROVINCE = "Tỉnh"
+RANKING_RANK_TITLE = "Thứ hạng {index} qua các kỳ (hạng 1 ở trên cùng)"
+RANKING_SCORE_TITLE = "Điểm {index} qua các kỳ"
+RANKING_COMPONENTS = "Các thành phần kỳ {period} (điểm ÷ điểm tối đa)"
+RANKING_NO_DATA = "Chưa có kết quả {index} cho {province}."
+RANKING_N_LINE = "Số tỉnh được xếp hạng"
+RANKING_DEMO_NOTE = "Điểm rỗng (○) là dữ liệu minh họa (demo), không phải số liệu công bố."
+RANKING_MERGER = "Từ 2025: 34 tỉnh, thành phố"
+AXIS_RANK = "Thứ hạng"
+AXIS_SCORE = "Điểm"
+AXIS_PERIOD = "Kỳ"
+TOOLTIP_SOURCE = "Nguồn"
+TOOLTIP_RANK = "Xếp hạng"
+TOOLTIP_SCORE = "Điểm"
+TOOLTIP_PERIOD = "Kỳ"
+TOOLTIP_KIND = "Loại số liệu"
+KIND_DEMO = "Minh họa (demo)"
+KIND_PUBLIC = "Công bố"
+
+ERROR_GENERIC = "Không hiển thị được phần này do lỗi dữ liệu hoặc kết nối. Chi tiết đã được ghi vào nhật ký máy chủ."
+ERROR_DATABASE = "Không kết nối được cơ sở dữ liệu ({url}). Kiểm tra DATABASE_URL rồi tải lại trang."
+DOWNLOAD_HINT = "Bảng có thể sắp xếp bằng cách bấm vào tiêu đề cột."
+COMPONENT = "Thành phần"
+RANKING_SOURCES = "Nguồn số liệu"
+RANKING_FIELD_LABEL = "{n} tỉnh"
+INDEX_NAMES = {"PAR INDEX": "PAR INDEX", "SIPAS": "SIPAS", "766": "Bộ chỉ số 766", "PAPI": "PAPI", "PCI": "PCI"}

@@ -1,0 +1,100 @@
+"""District map with pydeck: no basemap tiles, mainland framed, far-off islands shown as an inset marker."""
+
+import copy
+import math
+
+import pandas as pd
+import pydeck as pdk
+
+from ui import labels as L
+
+# A MapLibre style with only a background colour, served by this app (static/); nothing is fetched elsewhere.
+OFFLINE_STYLE = "/app/static/map-style.json"
+OFFSHORE_LONGITUDE = 110.5  # features east of this are far-off islands (Trường Sa)
+NO_SCORE = [189, 189, 189, 200]
+
+
+def score_colour(score: float | None) -> list[int]:
+    """Return an RGBA colour from red (0) through amber (50) to green (100); grey without a score."""
+    if score is None or pd.isna(score):
+        return NO_SCORE
+    s = max(0.0, min(100.0, float(score))) / 100.0
+    red, amber, green = (183, 28, 28), (245, 166, 35), (46, 125, 50)
+    a, b, t = (red, amber, s / 0.5) if s < 0.5 else (amber, green, (s - 0.5) / 0.5)
+    return [round(a[i] + (b[i] - a[i]) * t) for i in range(3)] + [220]
+
+
+def _coords(geometry: dict):
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    for polygon in polygons:
+        for ring in polygon:
+            yield from ring
+
+
+def is_offshore(feature: dict) -> bool:
+    """Return True for a feature lying wholly east of OFFSHORE_LONGITUDE."""
+    return all(lon > OFFSHORE_LONGITUDE for lon, _ in _coords(feature["geometry"]))
+
+
+def mainland_view(features: list[dict], width_px: int = 760, height_px: int = 560) -> pdk.ViewState:
+    """Return a view that frames the mainland features (offshore ones are left out of the frame)."""
+    points = [pt for f in features if not is_offshore(f) for pt in _coords(f["geometry"])]
+    if not points:
+        return pdk.ViewState(latitude=12.25, longitude=109.05, zoom=8)
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    span_lon = max(lons) - min(lons)
+    span_lat = max(lats) - min(lats)
+    zoom_lon = math.log2(width_px * 360 / (512 * max(span_lon, 1e-3)))
+    zoom_lat = math.log2(height_px * 360 / (512 * max(span_lat, 1e-3) / math.cos(math.radians(sum(lats) / len(lats)))))
+    return pdk.ViewState(latitude=(min(lats) + max(lats)) / 2, longitude=(min(lons) + max(lons)) / 2 + 0.08,
+                         zoom=min(zoom_lon, zoom_lat) - 0.15, pitch=0, bearing=0)
+
+
+def district_map(geojson: dict, scores: pd.DataFrame) -> pdk.Deck:
+    """Return the map: districts coloured by composite score, labels, and an inset marker for offshore units.
+
+    `scores` has code, name, short_name, latitude, longitude, composite and tooltip (text).
+    """
+    by_code = scores.set_index("code").to_dict("index") if not scores.empty else {}
+    features = []
+    offshore = []
+    for feature in geojson.get("features", []):
+        feature = copy.deepcopy(feature)
+        props = feature["properties"]
+        row = by_code.get(str(props.get("gso_code")), {})
+        props["fill"] = score_colour(row.get("composite"))
+        props["tooltip"] = row.get("tooltip", props.get("name", ""))
+        props["code"] = str(props.get("gso_code"))
+        features.append(feature)
+        if is_offshore(feature):
+            offshore.append((feature, row))
+    view = mainland_view(features)
+    layers = [
+        pdk.Layer("GeoJsonLayer", id="districts", data={"type": "FeatureCollection", "features": features},
+                  get_fill_color="properties.fill", get_line_color=[255, 255, 255], line_width_min_pixels=2,
+                  stroked=True, filled=True, pickable=True, auto_highlight=True),
+    ]
+    labels = scores.loc[scores["latitude"].notna() & (scores["longitude"] < OFFSHORE_LONGITUDE)] if not scores.empty \
+        else scores
+    if not labels.empty:
+        layers.append(pdk.Layer("TextLayer", id="labels", data=labels[["short_name", "latitude", "longitude"]],
+                                get_position="[longitude, latitude]", get_text="short_name", get_size=15,
+                                get_color=[17, 17, 17], font_family="sans-serif", font_weight=700,
+                                character_set="auto", outline_width=3, outline_color=[255, 255, 255],
+                                font_settings={"sdf": True}, pickable=False))
+    if offshore:
+        inset = pd.DataFrame([{
+            "longitude": view.longitude + 0.55, "latitude": view.latitude - 0.45,
+            "fill": score_colour(row.get("composite")), "label": L.MAP_INSET,
+            "tooltip": row.get("tooltip", feature["properties"].get("name", "")),
+            "code": feature["properties"]["code"],
+        } for feature, row in offshore[:1]])
+        layers.append(pdk.Layer("ScatterplotLayer", id="inset", data=inset, get_position="[longitude, latitude]",
+                                get_fill_color="fill", get_line_color=[17, 17, 17], stroked=True,
+                                line_width_min_pixels=2, radius_min_pixels=14, radius_max_pixels=14, pickable=True))
+        layers.append(pdk.Layer("TextLayer", id="inset-label", data=inset, get_position="[longitude, latitude]",
+                                get_text="label", get_size=14, get_pixel_offset=[0, 26], get_color=[17, 17, 17],
+                                font_family="sans-serif", character_set="auto", outline_width=3,
+                                outline_color=[255, 255, 255], font_settings={"sdf": True}))
+    return pdk.Deck(layers=layers, initial_view_state=view, map_style=OFFLINE_STYLE, map_provider=None,
+                    tooltip={"text": "{tooltip}"})

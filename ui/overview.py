@@ -1,0 +1,79 @@
+"""Builds the overview's KPI cards from computed figures (formatting and accountability lines)."""
+
+import pandas as pd
+
+from config.settings import Settings
+from metrics.kpis import KpiValue, kpi, lowest, most, rank_change
+from ui import labels as L
+from ui.fmt import fmt_date, fmt_int, fmt_pct, fmt_points, fmt_signed
+from ui.kpi import KpiCard
+
+MIN_RECEIVED_FOR_LOWEST = 30
+
+
+def _concern_most(table: pd.DataFrame, column: str) -> str:
+    found = most(table, column)
+    if found is None:
+        return L.CONCERNS.format(who=L.CONCERNS_PROVINCE)
+    return L.CONCERNS_MOST.format(who=found[0], value=fmt_int(found[1]))
+
+
+def _concern_lowest(table: pd.DataFrame, column: str) -> str:
+    found = lowest(table, column, "received", MIN_RECEIVED_FOR_LOWEST)
+    if found is None:
+        return L.CONCERNS.format(who=L.CONCERNS_PROVINCE)
+    return L.CONCERNS_LOWEST.format(who=found[0], value=fmt_pct(found[1]))
+
+
+def dossier_cards(now: dict, before: dict, by_agency: pd.DataFrame, settings: Settings,
+                  compare_date) -> list[KpiCard]:
+    """Return the dossier KPI cards: on-time, overdue in progress, land/env share, online share, sync rate."""
+    compare = L.COMPARE_WEEK.format(date=fmt_date(compare_date))
+    specs = [
+        ("on_time_rate", "on_time_rate", True, _concern_most(by_agency, "resolved_late")),
+        ("in_progress_overdue", "overdue_in_progress", False, _concern_most(by_agency, "in_progress_overdue")),
+        ("land_env_share", "land_env_share", False, _concern_most(by_agency, "overdue_land_env")),
+        ("online_share", "online_share", True, _concern_lowest(by_agency, "online_share")),
+        ("sync_rate", "sync_rate", True, _concern_lowest(by_agency, "sync_rate")),
+    ]
+    cards = []
+    for key, indicator, good_up, concerns in specs:
+        value = kpi(key, now[key], before[key], settings.indicator(indicator))
+        cards.append(_card(value, concerns, good_up, compare, count=key == "in_progress_overdue"))
+    return cards
+
+
+def _card(value: KpiValue, concerns: str, good_up: bool, compare: str, count: bool = False) -> KpiCard:
+    text = fmt_int(value.value) if count else fmt_pct(value.value)
+    delta = fmt_signed(value.change) if count else fmt_points(value.change)
+    return KpiCard(key=value.key, label=L.KPI[value.key], value=text, status=value.status, concerns=concerns,
+                   delta=None if value.change is None else f"{delta} {compare}", delta_good_when_up=good_up,
+                   help=L.KPI_HELP.get(value.key))
+
+
+def task_card(open_now: int, open_before: int, by_agency: pd.DataFrame, settings: Settings,
+              compare_date) -> KpiCard:
+    """Return the open-overdue-tasks card; `by_agency` has lead_agency and overdue_tasks."""
+    value = kpi("open_overdue_tasks", open_now, open_before, settings.indicator("open_overdue_tasks"))
+    found = most(by_agency.rename(columns={"lead_agency": "name"}), "overdue_tasks")
+    concerns = L.CONCERNS.format(who=L.CONCERNS_PROVINCE) if found is None else L.CONCERNS_MOST.format(
+        who=found[0], value=fmt_int(found[1]))
+    return _card(value, concerns, False, L.COMPARE_WEEK.format(date=fmt_date(compare_date)), count=True)
+
+
+def rank_card(key: str, latest: dict | None, settings: Settings, concerns: str) -> KpiCard:
+    """Return a ranking card ('10/63', change in places, demo marked) from metrics.indexes.latest_rank."""
+    if latest is None:
+        return KpiCard(key=key, label=L.KPI[key], value=L.NO_RANK, status="none", concerns=concerns,
+                       help=L.KPI_HELP.get(key))
+    share = latest["rank"] / latest["n_ranked"]
+    status = kpi(key, share, None, settings.indicator("rank_share")).status
+    moved = rank_change(latest["rank"], latest["previous_rank"])
+    delta = None
+    if moved is not None:
+        delta = f"{fmt_signed(moved)} bậc (kỳ {latest['previous_period']}: "
+        delta += L.RANK_VALUE.format(rank=latest["previous_rank"], n=latest["previous_n_ranked"]) + ")"
+    note = L.RANK_PERIOD.format(period=latest["period"]) + (L.DEMO_TAG if latest["is_demo"] else "")
+    return KpiCard(key=key, label=L.KPI[key], value=L.RANK_VALUE.format(rank=latest["rank"], n=latest["n_ranked"]),
+                   status=status, concerns=L.CONCERNS.format(who=concerns), delta=delta, delta_good_when_up=True,
+                   help=L.KPI_HELP.get(key), note=note)

@@ -1,0 +1,54 @@
+"""Presentation of the district scorecard: table columns, map rows and the detail of one district."""
+
+import pandas as pd
+
+from config.settings import SCORECARD_INDICATORS
+from ui import labels as L
+from ui.fmt import fmt_int, fmt_number, fmt_pct, fmt_signed
+from ui.tables import Col
+
+FORMATS = {
+    "on_time_rate": fmt_pct,
+    "overdue_per_1000": lambda v: fmt_number(v, 1),
+    "online_share": fmt_pct,
+    "sync_rate": fmt_pct,
+    "apology_compliance": fmt_pct,
+    "digitisation_rate": fmt_pct,
+    "overdue_tasks": fmt_int,
+}
+
+
+def rank_change_text(value: float | None) -> str:
+    """Return '▲ 2', '▼ 1', '= 0' or '—' for a change of rank (positive = moved up)."""
+    if value is None or pd.isna(value):
+        return "—"
+    if value > 0:
+        return f"▲ {fmt_signed(value)}"
+    if value < 0:
+        return f"▼ {fmt_signed(value)}"
+    return "= 0"
+
+
+def table_columns() -> list[Col]:
+    """Return the scorecard's displayed columns: unit, rank, change, composite, each indicator with status."""
+    columns = [
+        Col("rank", L.KPI["rank"], lambda v: fmt_int(v)),
+        Col("name", L.UNIT),
+        Col("composite", L.KPI["composite"], lambda v: fmt_number(v, 1)),
+        Col("rank_change", L.KPI["rank_change"], rank_change_text),
+        Col("received", L.KPI["received"], fmt_int),
+    ]
+    columns += [Col(k, L.KPI[k], FORMATS[k], status=f"{k}_status") for k in SCORECARD_INDICATORS]
+    return columns
+
+
+def map_rows(scored: pd.DataFrame) -> pd.DataFrame:
+    """Return code, name, short_name, latitude, longitude, composite and tooltip text for the map."""
+    rows = scored[["code", "name", "short_name", "latitude", "longitude", "composite", "rank", "on_time_rate"]].copy()
+    rows["tooltip"] = [
+        L.MAP_TOOLTIP.format(name=r.name, score=fmt_number(r.composite, 1), rank=fmt_int(r.rank),
+                             on_time=fmt_pct(r.on_time_rate))
+        for r in rows.itertuples()
+    ]
+    rows["code"] = rows["code"].astype(str)
+    return rows

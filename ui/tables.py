@@ -1,0 +1,58 @@
+"""Tables: Vietnamese headers, babel-formatted cells, and status cells coloured with a symbol."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from ui import labels as L
+from ui.style import STATUS_BACKGROUNDS, STATUS_COLOURS
+
+
+@dataclass(frozen=True)
+class Col:
+    """A displayed column: source column, header, formatter, and optional column holding its status."""
+
+    source: str
+    header: str
+    fmt: Callable[[object], str] | None = None
+    status: str | None = None
+
+
+def table_view(frame: pd.DataFrame, columns: list[Col]) -> pd.DataFrame:
+    """Return the frame reduced to `columns`, renamed to their headers (values unformatted)."""
+    view = frame[[c.source for c in columns]].copy()
+    view.columns = [c.header for c in columns]
+    return view.reset_index(drop=True)
+
+
+def _plain(value: object) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
+def styled(frame: pd.DataFrame, columns: list[Col]) -> "pd.io.formats.style.Styler":
+    """Return a Styler with formatted cells; status cells get a colour and a symbol (never colour alone)."""
+    view = table_view(frame, columns)
+    statuses = frame.reset_index(drop=True)
+    styler = view.style.format({c.header: c.fmt or _plain for c in columns})
+    for c in columns:
+        if not c.status:
+            continue
+        base = c.fmt or _plain
+        for status, symbol in L.STATUS_SYMBOLS.items():
+            rows = statuses.index[statuses[c.status] == status]
+            if len(rows):
+                styler = styler.format(lambda v, b=base, s=symbol: f"{s} {b(v)}", subset=(rows, [c.header]))
+        css = [f"background-color: {STATUS_BACKGROUNDS[s]}; color: {STATUS_COLOURS[s]}; font-weight: 600"
+               for s in statuses[c.status]]
+        styler = styler.apply(lambda _col, css=css: css, subset=[c.header])
+    return styler
+
+
+def show_table(frame: pd.DataFrame, columns: list[Col], height: int | str = "auto", key: str | None = None) -> None:
+    """Draw a read-only table (hidden index) with formatted, status-coloured cells."""
+    if frame.empty:
+        st.caption(L.TASKS_NONE)
+        return
+    st.dataframe(styled(frame, columns), hide_index=True, height=height, key=key)

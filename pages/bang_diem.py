@@ -13,7 +13,7 @@ from metrics.scorecard import assemble_scorecard, rank_change, score_table
 from metrics.tasks import classify_tasks, open_overdue_by
 from ui import data
 from ui import labels as L
-from ui.charts import month_line
+from ui.charts import month_line, show_chart
 from ui.fmt import fmt_date, fmt_int, fmt_month, fmt_number, fmt_pct
 from ui.guard import section
 from ui.maps import district_map
@@ -81,10 +81,10 @@ if pick:
         months["month_label"] = months["period_start"].map(fmt_month)
         months["rate_label"] = months["on_time_rate"].map(fmt_pct)
         st.markdown(f"**{L.SCORECARD_TREND.format(unit=names[pick])}**")
-        st.altair_chart(month_line(months, "on_time_rate", L.KPI["on_time_rate"],
+        show_chart(month_line(months, "on_time_rate", None,
                                    [alt.Tooltip("month_label:N", title=L.MONTH_AXIS),
                                     alt.Tooltip("rate_label:N", title=L.KPI["on_time_rate"])],
-                                   target=settings.indicator("on_time_rate").green, height=240), width="stretch")
+                                   target=settings.indicator("on_time_rate").green, height=300))
         st.markdown(f"**{L.SCORECARD_WORST.format(unit=names[pick])}**")
         worst = top_n(data.counts(version, filters.period, unit_filter, "procedure"), "overdue_total", 5)
         show_table(worst, [Col("name", L.COLUMNS["name"]), Col("field", L.COLUMNS["field"]),

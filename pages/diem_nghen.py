@@ -11,7 +11,7 @@ from metrics.kpis import kpi, top_n
 from metrics.periods import month_ends
 from ui import data
 from ui import labels as L
-from ui.charts import LAND_ENV_COLOUR, OTHER_COLOUR, column_chart, hbar, month_line, month_stack
+from ui.charts import LAND_ENV_COLOUR, OTHER_COLOUR, column_chart, hbar, month_line, month_stack, show_chart
 from ui.fmt import fmt_date, fmt_int, fmt_month, fmt_pct
 from ui.guard import section
 from ui.kpi import KpiCard, kpi_row
@@ -49,9 +49,9 @@ with section("bottleneck-kpis"):
     kpi_row([
         KpiCard("land_env_share", L.KPI["land_env_share"], fmt_pct(share.value), share.status,
                 L.CONCERNS.format(who=L.GROUP_LAND_ENV), help=L.KPI_HELP["land_env_share"]),
-        KpiCard("overdue_total", L.KPI["overdue_total"], fmt_int(everything["overdue_total"]), "none",
+        KpiCard("overdue_total", L.KPI["overdue_total"], fmt_int(everything["overdue_total"]), "info",
                 L.CONCERNS.format(who=L.CONCERNS_PROVINCE)),
-        KpiCard("overdue_land_env", L.KPI["overdue_land_env"], fmt_int(everything["overdue_land_env"]), "none",
+        KpiCard("overdue_land_env", L.KPI["overdue_land_env"], fmt_int(everything["overdue_land_env"]), "info",
                 L.CONCERNS.format(who=L.GROUP_LAND_ENV)),
         KpiCard("apology_compliance", L.BOTTLENECK_APOLOGY, fmt_pct(apology.value), apology.status,
                 L.CONCERNS.format(who=L.GROUP_LAND_ENV), help=L.KPI_HELP["apology_compliance"]),
@@ -64,17 +64,18 @@ with section("bottleneck-trend"):
     months["month_label"] = months["period_start"].map(fmt_month)
     months["share_label"] = months["land_env_share"].map(fmt_pct)
     left, right = st.columns(2)
-    left.altair_chart(month_line(months, "land_env_share", L.KPI["land_env_share"],
-                                 [alt.Tooltip("month_label:N", title=L.MONTH_AXIS),
-                                  alt.Tooltip("share_label:N", title=L.KPI["land_env_share"])]), width="stretch")
+    with left:
+        show_chart(month_line(months, "land_env_share", None,
+                              [alt.Tooltip("month_label:N", title=L.MONTH_AXIS),
+                               alt.Tooltip("share_label:N", title=L.KPI["land_env_share"])]))
     split = overdue_split_long(months).merge(months[["period_start", "month_date", "month_label"]], on="period_start")
     split["group_order"] = (split["group"] == "other").astype(int)
     split["group"] = split["group"].map({"land_env": L.GROUP_LAND_ENV, "other": L.GROUP_OTHER})
     split["count_label"] = split["count"].map(fmt_int)
-    right.altair_chart(month_stack(split, [alt.Tooltip("month_label:N", title=L.MONTH_AXIS),
-                                           alt.Tooltip("group:N", title=L.COLUMNS["field"]),
-                                           alt.Tooltip("count_label:N", title=L.COLUMNS["overdue_total"])]),
-                       width="stretch")
+    with right:
+        show_chart(month_stack(split, [alt.Tooltip("month_label:N", title=L.MONTH_AXIS),
+                                       alt.Tooltip("group:N", title=L.COLUMNS["field"]),
+                                       alt.Tooltip("count_label:N", title=L.COLUMNS["overdue_total"])]))
 
 with section("bottleneck-breakdowns"):
     left, right = st.columns(2)
@@ -82,28 +83,25 @@ with section("bottleneck-breakdowns"):
         st.subheader(L.BOTTLENECK_BY_FIELD)
         by_field = _labelled(top_n(data.counts(version, period, filters.dossiers, "field"), "overdue_total", 12))
         by_field["group"] = by_field["is_land_env"].map({True: L.GROUP_LAND_ENV, False: L.GROUP_OTHER})
-        st.altair_chart(hbar(by_field, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip,
-                             colour="group", palette={L.GROUP_LAND_ENV: LAND_ENV_COLOUR, L.GROUP_OTHER: OTHER_COLOUR}),
-                        width="stretch")
+        show_chart(hbar(by_field, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip,
+                             colour="group", palette={L.GROUP_LAND_ENV: LAND_ENV_COLOUR, L.GROUP_OTHER: OTHER_COLOUR}))
     with right:
         st.subheader(L.BOTTLENECK_BY_UNIT)
         by_unit = _labelled(top_n(data.counts(version, period, scope, "unit"), "overdue_total", 20))
-        st.altair_chart(hbar(by_unit, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip),
-                        width="stretch")
+        show_chart(hbar(by_unit, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip))
     left, right = st.columns(2)
     with left:
         st.subheader(L.BOTTLENECK_BY_AGENCY)
         by_agency = _labelled(top_n(data.counts(version, period, scope, "agency"), "overdue_total", 15))
-        st.altair_chart(hbar(by_agency, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip),
-                        width="stretch")
+        show_chart(hbar(by_agency, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip))
     with right:
         st.subheader(L.BOTTLENECK_AGEING)
         ages = data.ageing(version, as_of, scope).copy()
         ages["bucket_label"] = ages["bucket"].map(L.AGE_BUCKETS)
         ages["count_label"] = ages["count"].map(fmt_int)
-        st.altair_chart(column_chart(ages, "bucket_label", "count", list(L.AGE_BUCKETS.values()), LAND_ENV_COLOUR,
+        show_chart(column_chart(ages, "bucket_label", "count", list(L.AGE_BUCKETS.values()), LAND_ENV_COLOUR,
                                      [alt.Tooltip("bucket_label:N", title=L.AGE_AXIS),
-                                      alt.Tooltip("count_label:N", title=L.COUNT_AXIS)]), width="stretch")
+                                      alt.Tooltip("count_label:N", title=L.COUNT_AXIS)]))
 
 with section("bottleneck-where"):
     left, right = st.columns(2)
@@ -111,8 +109,7 @@ with section("bottleneck-where"):
         st.subheader(L.BOTTLENECK_WHERE)
         where = top_n(data.counts(version, period, scope, "current_agency"), "in_progress_overdue", 10)
         where = _labelled(where.assign(name=where["name"].fillna(L.NO_AGENCY)), "in_progress_overdue")
-        st.altair_chart(hbar(where, "name", "in_progress_overdue", L.COLUMNS["in_progress_overdue"], count_tooltip),
-                        width="stretch")
+        show_chart(hbar(where, "name", "in_progress_overdue", L.COLUMNS["in_progress_overdue"], count_tooltip))
     with right:
         st.subheader(L.BOTTLENECK_PROCEDURES)
         procedures = top_n(data.counts(version, period, scope, "procedure"), "overdue_total", 10)

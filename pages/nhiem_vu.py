@@ -16,7 +16,7 @@ from metrics.tasks import (
 )
 from ui import data
 from ui import labels as L
-from ui.charts import TASK_COLOURS, column_chart, stacked_bar
+from ui.charts import TASK_COLOURS, column_chart, show_chart, stacked_bar
 from ui.fmt import fmt_date, fmt_int
 from ui.guard import section
 from ui.kpi import KpiCard, kpi_row
@@ -50,7 +50,7 @@ with section("tasks"):
     spec = settings.indicator("open_overdue_tasks")
     cards = []
     for status in TASK_STATUSES:
-        tone = "none"
+        tone = "info"
         if status == "open_overdue":
             tone = "green" if totals[status] <= spec.green else "amber" if totals[status] <= spec.amber else "red"
         cards.append(KpiCard(key=f"task-{status}", label=L.TASK_STATUS[status], value=fmt_int(totals[status]),
@@ -72,21 +72,21 @@ with section("tasks-by-agency"):
             palette = {L.TASK_STATUS[s]: c for s, c in TASK_COLOURS.items()}
             order = [L.TASK_STATUS[s] for s in ("open_overdue", "done_late", "open_within_deadline", "done_on_time",
                                                 "no_deadline")]
-            st.altair_chart(stacked_bar(
+            show_chart(stacked_bar(
                 long, "lead_agency", "count", "status_label", palette, order,
                 [alt.Tooltip("lead_agency:N", title=L.TASK_COLUMNS["lead_agency"]),
                  alt.Tooltip("status_label:N", title=L.TASK_COLUMNS["status"]),
                  alt.Tooltip("count_label:N", title=L.COUNT_AXIS)],
-                per_agency["lead_agency"].tolist()), width="stretch")
+                per_agency["lead_agency"].tolist()))
     with right:
         st.subheader(L.TASKS_AGEING)
         ages = overdue_ageing(shown)
         ages["bucket_label"] = ages["bucket"].map(L.AGE_BUCKETS)
         ages["count_label"] = ages["count"].map(fmt_int)
-        st.altair_chart(column_chart(ages, "bucket_label", "count", list(L.AGE_BUCKETS.values()),
+        show_chart(column_chart(ages, "bucket_label", "count", list(L.AGE_BUCKETS.values()),
                                      TASK_COLOURS["open_overdue"],
                                      [alt.Tooltip("bucket_label:N", title=L.AGE_AXIS),
-                                      alt.Tooltip("count_label:N", title=L.COUNT_AXIS)]), width="stretch")
+                                      alt.Tooltip("count_label:N", title=L.COUNT_AXIS)]))
 
 task_columns = [
     Col("content", L.TASK_COLUMNS["content"]),

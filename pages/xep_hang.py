@@ -7,6 +7,7 @@ from metrics.indexes import latest_components, published_by, rank_series
 from metrics.text import fold_key
 from ui import data
 from ui import labels as L
+from ui.charts import show_chart
 from ui.fmt import fmt_date, fmt_number
 from ui.guard import section
 from ui.ranking_charts import components_chart, decorate, rank_chart, score_chart
@@ -38,7 +39,7 @@ with section("ranking"):
             with left:
                 st.subheader(L.RANKING_RANK_TITLE.format(index=label))
                 if series["rank"].notna().any():
-                    st.altair_chart(rank_chart(series), width="stretch")
+                    show_chart(rank_chart(series))
                 else:
                     st.info(L.RANKING_NO_DATA.format(index=label, province=province))
                 if series["is_demo"].any():
@@ -46,14 +47,14 @@ with section("ranking"):
             with right:
                 st.subheader(L.RANKING_SCORE_TITLE.format(index=label))
                 if series["score"].notna().any():
-                    st.altair_chart(score_chart(series), width="stretch")
+                    show_chart(score_chart(series))
                 components = latest_components(results, province, name)
                 if not components.empty:
                     components = components.assign(points_label=[
                         f"{fmt_number(s, 2)}/{fmt_number(m, 1)}"
                         for s, m in zip(components["score"], components["max_points"], strict=True)])
                     st.markdown(f"**{L.RANKING_COMPONENTS.format(period=components['period'].iloc[0])}**")
-                    st.altair_chart(components_chart(components), width="stretch")
+                    show_chart(components_chart(components))
             with st.expander(L.RANKING_SOURCES):
                 show_table(series.iloc[::-1], [Col("period", L.TOOLTIP_PERIOD), Col("rank_label", L.TOOLTIP_RANK),
                                                Col("score_label", L.TOOLTIP_SCORE), Col("kind_label", L.TOOLTIP_KIND),

@@ -29,7 +29,7 @@ def vega_locale() -> dict:
     order = [6, 0, 1, 2, 3, 4, 5]  # d3 starts weeks on Sunday; babel numbers Monday 0
     return {
         "number": {"decimal": get_decimal_symbol(LOCALE), "thousands": get_group_symbol(LOCALE),
-                   "grouping": [3], "currency": ["", " ₫"]},
+                   "grouping": [3], "currency": ["", " ₫"], "percent": " %"},
         "time": {
             "dateTime": "%d/%m/%Y %H:%M", "date": "%d/%m/%Y", "time": "%H:%M:%S", "periods": ["SA", "CH"],
             "days": [days[i] for i in order], "shortDays": [short_days[i] for i in order],
@@ -61,7 +61,8 @@ def hbar(frame: pd.DataFrame, category: str, value: str, value_title: str, toolt
                                       scale=alt.Scale(domain=list(palette), range=list(palette.values())),
                                       legend=alt.Legend(orient="bottom"))
     chart = alt.Chart(frame).mark_bar().encode(**encoding)
-    chart = chart.properties(height=height or max(120, 30 * frame[category].nunique()))
+    overhead = 110 if colour else 70  # axis and legend take this much of the total height
+    chart = chart.properties(height=height or overhead + 32 * max(1, frame[category].nunique()))
     return finish(chart)
 
 
@@ -75,12 +76,12 @@ def stacked_bar(frame: pd.DataFrame, category: str, value: str, stack: str, pale
                         legend=alt.Legend(orient="bottom", columns=3)),
         order=alt.Order("stack_order:Q"),
         tooltip=tooltip,
-    ).properties(height=max(140, 30 * len(category_order)))
+    ).properties(height=130 + 32 * max(1, len(category_order)))
     return finish(chart)
 
 
 def column_chart(frame: pd.DataFrame, category: str, value: str, order: list[str], colour: str,
-                 tooltip: list[alt.Tooltip], height: int = 260) -> alt.TopLevelMixin:
+                 tooltip: list[alt.Tooltip], height: int = 300) -> alt.TopLevelMixin:
     """Return vertical columns in a fixed category order (e.g. age buckets) with value labels."""
     base = alt.Chart(frame).encode(x=alt.X(f"{category}:N", title=L.AGE_AXIS, sort=order,
                                            axis=alt.Axis(labelAngle=0)))
@@ -90,8 +91,8 @@ def column_chart(frame: pd.DataFrame, category: str, value: str, order: list[str
     return finish((bars + text).properties(height=height))
 
 
-def month_line(frame: pd.DataFrame, value: str, value_title: str, tooltip: list[alt.Tooltip],
-               percent: bool = True, target: float | None = None, height: int = 280) -> alt.TopLevelMixin:
+def month_line(frame: pd.DataFrame, value: str, value_title: str | None, tooltip: list[alt.Tooltip],
+               percent: bool = True, target: float | None = None, height: int = 380) -> alt.TopLevelMixin:
     """Return a monthly line with points (x = month_date); an optional dashed target line."""
     axis = alt.Axis(format=".0%" if percent else ",d")
     base = alt.Chart(frame).encode(x=alt.X("month_date:T", title=L.MONTH_AXIS,
@@ -105,7 +106,7 @@ def month_line(frame: pd.DataFrame, value: str, value_title: str, tooltip: list[
     return finish(alt.layer(*layers).properties(height=height))
 
 
-def month_stack(frame: pd.DataFrame, tooltip: list[alt.Tooltip], height: int = 260) -> alt.TopLevelMixin:
+def month_stack(frame: pd.DataFrame, tooltip: list[alt.Tooltip], height: int = 380) -> alt.TopLevelMixin:
     """Return monthly stacked columns of overdue dossiers, land/environment vs other fields."""
     palette = {L.GROUP_LAND_ENV: LAND_ENV_COLOUR, L.GROUP_OTHER: OTHER_COLOUR}
     chart = alt.Chart(frame).mark_bar().encode(
@@ -117,3 +118,12 @@ def month_stack(frame: pd.DataFrame, tooltip: list[alt.Tooltip], height: int = 2
         tooltip=tooltip,
     ).properties(height=height)
     return finish(chart)
+
+
+def show_chart(chart: alt.TopLevelMixin, key: str | None = None) -> None:
+    """Draw a chart at full width and at the height it was built with (Streamlit would shrink it otherwise)."""
+    import streamlit as st
+
+    height = chart.to_dict(validate=False).get("height")
+    st.altair_chart(chart, width="stretch", height=int(height) if isinstance(height, int | float) else "content",
+                    key=key)

@@ -41,9 +41,10 @@ def fmt_points(value: float | None, decimals: int = 1) -> str:
     """Return a signed change in percentage points ('+1,2 điểm %'), or '—'."""
     if _missing(value):
         return DASH
-    pattern = "+#,##0" + ("." + "0" * decimals if decimals else "") + ";-#,##0" + (
-        "." + "0" * decimals if decimals else "")
-    return format_decimal(float(value) * 100, format=pattern, locale=LOCALE) + " điểm %"
+    digits = "." + "0" * decimals if decimals else ""
+    points = round(float(value) * 100, decimals)
+    pattern = f"+#,##0{digits};-#,##0{digits}" if points else f"#,##0{digits}"
+    return format_decimal(abs(points) if not points else points, format=pattern, locale=LOCALE) + " điểm %"
 
 
 def fmt_signed(value: float | None) -> str:

@@ -15,7 +15,7 @@ class KpiCard:
     key: str
     label: str
     value: str
-    status: str
+    status: str  # green | amber | red | none (no value) | info (a plain count, no threshold)
     concerns: str
     delta: str | None = None
     delta_good_when_up: bool | None = True  # None: neutral (no colour)
@@ -26,13 +26,22 @@ class KpiCard:
 def kpi_card(card: KpiCard) -> None:
     """Draw one card; its container carries a status class coloured by ui.style."""
     with st.container(border=True, key=f"kpi-{card.status}-{card.key}"):
-        delta_color = "off" if card.delta_good_when_up is None else (
-            "normal" if card.delta_good_when_up else "inverse")
-        st.metric(card.label, card.value, card.delta, delta_color=delta_color, help=card.help)
-        symbol, word = L.STATUS_SYMBOLS[card.status], L.STATUS_WORDS[card.status]
+        neutral = card.delta_good_when_up is None or not _signed(card.delta)
+        delta_color = "off" if neutral else ("normal" if card.delta_good_when_up else "inverse")
+        st.metric(card.label, card.value, card.delta, delta_color=delta_color, help=card.help,
+                  delta_arrow="off" if neutral else "auto")
         with st.container(key=f"kpi-status-{card.key}"):
-            st.markdown(f"**{symbol} {word}**" + (f" · {md_escape(card.note)}" if card.note else ""))
+            if card.status in L.STATUS_WORDS:
+                symbol, word = L.STATUS_SYMBOLS[card.status], L.STATUS_WORDS[card.status]
+                st.markdown(f"**{symbol} {word}**" + (f" · {md_escape(card.note)}" if card.note else ""))
+            elif card.note:
+                st.markdown(md_escape(card.note))
         st.caption(md_escape(card.concerns))
+
+
+def _signed(delta: str | None) -> bool:
+    """Return True when a delta text starts with a sign (a zero change is written without one)."""
+    return bool(delta) and delta[0] in "+-"
 
 
 def kpi_row(cards: list[KpiCard], per_row: int = 4) -> None:

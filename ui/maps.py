@@ -12,6 +12,10 @@ from ui import labels as L
 OFFLINE_STYLE = "/app/static/map-style.json"
 OFFSHORE_LONGITUDE = 110.5  # features east of this are far-off islands (Trường Sa)
 NO_SCORE = [189, 189, 189, 200]
+# pydeck sends plain strings to deck.gl as expressions; quoted strings pass as literal values. 'auto' builds
+# the glyph atlas from the labels themselves, so Vietnamese letters are drawn (the default set is ASCII only).
+FONT = "'sans-serif'"
+CHARACTERS = "'auto'"
 
 
 def score_colour(score: float | None) -> list[int]:
@@ -78,9 +82,9 @@ def district_map(geojson: dict, scores: pd.DataFrame) -> pdk.Deck:
         else scores
     if not labels.empty:
         layers.append(pdk.Layer("TextLayer", id="labels", data=labels[["short_name", "latitude", "longitude"]],
-                                get_position="[longitude, latitude]", get_text="short_name", get_size=15,
-                                get_color=[17, 17, 17], font_family="sans-serif", font_weight=700,
-                                character_set="auto", outline_width=3, outline_color=[255, 255, 255],
+                                get_position="[longitude, latitude]", get_text="short_name", get_size=13,
+                                get_color=[17, 17, 17], font_family=FONT, font_weight=700,
+                                character_set=CHARACTERS, outline_width=3, outline_color=[255, 255, 255],
                                 font_settings={"sdf": True}, pickable=False))
     if offshore:
         inset = pd.DataFrame([{
@@ -94,7 +98,7 @@ def district_map(geojson: dict, scores: pd.DataFrame) -> pdk.Deck:
                                 line_width_min_pixels=2, radius_min_pixels=14, radius_max_pixels=14, pickable=True))
         layers.append(pdk.Layer("TextLayer", id="inset-label", data=inset, get_position="[longitude, latitude]",
                                 get_text="label", get_size=14, get_pixel_offset=[0, 26], get_color=[17, 17, 17],
-                                font_family="sans-serif", character_set="auto", outline_width=3,
+                                font_family=FONT, character_set=CHARACTERS, outline_width=3,
                                 outline_color=[255, 255, 255], font_settings={"sdf": True}))
     return pdk.Deck(layers=layers, initial_view_state=view, map_style=OFFLINE_STYLE, map_provider=None,
                     tooltip={"text": "{tooltip}"})

@@ -4,6 +4,8 @@ import streamlit as st
 
 STATUS_COLOURS = {"green": "#1b5e20", "amber": "#b45309", "red": "#b71c1c", "none": "#616161"}
 STATUS_BACKGROUNDS = {"green": "#e8f5e9", "amber": "#fff4e0", "red": "#fdecea", "none": "#f5f5f5"}
+CARD_COLOURS = {**STATUS_COLOURS, "info": "#0b4f9c"}
+CARD_BACKGROUNDS = {**STATUS_BACKGROUNDS, "info": "#eef4fb"}
 
 _CSS = "\n".join(
     [
@@ -12,8 +14,8 @@ _CSS = "\n".join(
         ".block-container { padding-top: 1.5rem; }",
     ]
     + [
-        f'[class*="st-key-kpi-{s}-"] {{ border-left: 10px solid {c} !important; background: {STATUS_BACKGROUNDS[s]}; }}'
-        for s, c in STATUS_COLOURS.items()
+        f'[class*="st-key-kpi-{s}-"] {{ border-left: 10px solid {c} !important; background: {CARD_BACKGROUNDS[s]}; }}'
+        for s, c in CARD_COLOURS.items()
     ]
     + [
         f'[class*="st-key-kpi-{s}-"] [class*="st-key-kpi-status-"] p {{ color: {c}; font-weight: 700; }}'

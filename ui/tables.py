@@ -35,7 +35,7 @@ def styled(frame: pd.DataFrame, columns: list[Col]) -> "pd.io.formats.style.Styl
     """Return a Styler with formatted cells; status cells get a colour and a symbol (never colour alone)."""
     view = table_view(frame, columns)
     statuses = frame.reset_index(drop=True)
-    styler = view.style.format({c.header: c.fmt or _plain for c in columns})
+    styler = view.style.format({c.header: c.fmt or _plain for c in columns}, na_rep="—")
     for c in columns:
         if not c.status:
             continue
@@ -43,7 +43,8 @@ def styled(frame: pd.DataFrame, columns: list[Col]) -> "pd.io.formats.style.Styl
         for status, symbol in L.STATUS_SYMBOLS.items():
             rows = statuses.index[statuses[c.status] == status]
             if len(rows):
-                styler = styler.format(lambda v, b=base, s=symbol: f"{s} {b(v)}", subset=(rows, [c.header]))
+                styler = styler.format(lambda v, b=base, s=symbol: f"{s} {b(v)}", subset=(rows, [c.header]),
+                                       na_rep=f"{symbol} —")
         css = [f"background-color: {STATUS_BACKGROUNDS[s]}; color: {STATUS_COLOURS[s]}; font-weight: 600"
                for s in statuses[c.status]]
         styler = styler.apply(lambda _col, css=css: css, subset=[c.header])
@@ -55,4 +56,4 @@ def show_table(frame: pd.DataFrame, columns: list[Col], height: int | str = "aut
     if frame.empty:
         st.caption(L.TASKS_NONE)
         return
-    st.dataframe(styled(frame, columns), hide_index=True, height=height, key=key)
+    st.dataframe(styled(frame, columns), hide_index=True, height=height, key=key, placeholder="—")

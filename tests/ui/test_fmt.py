@@ -23,3 +23,7 @@ def test_dates():
     assert fmt_date(date(2026, 11, 3)) == "03/11/2026"
     assert fmt_datetime(datetime(2026, 11, 3, 7, 5)) == "03/11/2026 07:05"
     assert fmt_month(date(2026, 2, 1)) == "02/2026"
+
+
+def test_zero_change_has_no_sign():
+    assert fmt_points(0.0) == "0,0 điểm %" and fmt_points(0.00004) == "0,0 điểm %"

@@ -1,0 +1,142 @@
+"""Every page from app.py: no exception, and the numbers shown equal metrics on the same database."""
+
+import re
+from datetime import date
+
+import pytest
+
+from metrics.indexes import latest_rank, published_by
+from metrics.periods import Period
+from metrics.tasks import status_counts
+from tests.pages.conftest import END, no_problem
+from tests.pages.reference import Reference
+from ui.fmt import fmt_int, fmt_pct
+
+MONTH = Period(date(2026, 6, 1), END)
+WEEK_BEFORE = Period(date(2026, 6, 1), date(2026, 6, 23))
+
+
+@pytest.fixture(scope="module")
+def ref(demo_db) -> Reference:
+    return Reference(demo_db)
+
+
+def metrics_by_label(at) -> dict[str, tuple[str, str]]:
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+def test_overview(app, ref):
+    at = app()
+    no_problem(at)
+    assert at.title[0].value == "Tổng quan"
+    shown = metrics_by_label(at)
+    now, before = ref.totals(MONTH), ref.totals(WEEK_BEFORE)
+    assert shown["Tỷ lệ giải quyết đúng hạn"][0] == fmt_pct(now["on_time_rate"])
+    assert shown["Hồ sơ quá hạn đang xử lý"][0] == fmt_int(now["in_progress_overdue"])
+    change = now["in_progress_overdue"] - before["in_progress_overdue"]
+    assert shown["Hồ sơ quá hạn đang xử lý"][1].startswith(("+" if change > 0 else "") + fmt_int(change))
+    assert shown["Tỷ lệ quá hạn thuộc đất đai – môi trường"][0] == fmt_pct(now["land_env_share"])
+    assert shown["Tỷ lệ hồ sơ nộp trực tuyến"][0] == fmt_pct(now["online_share"])
+    assert shown["Tỷ lệ đồng bộ Cổng DVC quốc gia"][0] == fmt_pct(now["sync_rate"])
+    open_overdue = status_counts(ref.classified_tasks(END))["open_overdue"].iloc[0]
+    assert shown["Nhiệm vụ quá hạn chưa hoàn thành"][0] == fmt_int(open_overdue)
+    par = latest_rank(published_by(ref.indexes, END), "Khánh Hòa", "PAR INDEX")
+    assert shown["Xếp hạng PAR INDEX"][0] == f"{par['rank']}/{par['n_ranked']}" == "9/34"
+    r766 = latest_rank(published_by(ref.indexes, END), "Khánh Hòa", "766")
+    assert shown["Xếp hạng Bộ chỉ số 766"][0] == f"{r766['rank']}/{r766['n_ranked']}"
+    oldest = at.dataframe[0].value
+    assert len(oldest) == min(10, open_overdue)
+    assert list(oldest["Số ngày quá hạn"]) == sorted(oldest["Số ngày quá hạn"], reverse=True)
+
+
+def test_overview_follows_sidebar_period_and_district(app, ref):
+    at = app()
+    at.selectbox(key="period_kind").set_value("year").run()
+    no_problem(at)
+    year = ref.totals(Period(date(2026, 1, 1), END))
+    assert metrics_by_label(at)["Tỷ lệ giải quyết đúng hạn"][0] == fmt_pct(year["on_time_rate"])
+    cam_lam = int(ref.units.loc[ref.units["short_name"] == "Cam Lâm", "id"].iloc[0])
+    at.multiselect(key="f_unit").set_value([cam_lam]).run()
+    no_problem(at)
+    district = ref.totals(Period(date(2026, 1, 1), END), unit_id=cam_lam)
+    assert metrics_by_label(at)["Hồ sơ quá hạn đang xử lý"][0] == fmt_int(district["in_progress_overdue"])
+
+
+def test_tasks_page(app, ref):
+    at = app("pages/nhiem_vu.py")
+    no_problem(at)
+    assert at.title[0].value == "Nhiệm vụ được giao"
+    counts = status_counts(ref.classified_tasks(END)).iloc[0]
+    shown = metrics_by_label(at)
+    assert shown["Hoàn thành đúng hạn"][0] == fmt_int(counts["done_on_time"])
+    assert shown["Hoàn thành quá hạn"][0] == fmt_int(counts["done_late"])
+    assert shown["Đang thực hiện trong hạn"][0] == fmt_int(counts["open_within_deadline"])
+    assert shown["Quá hạn chưa hoàn thành"][0] == fmt_int(counts["open_overdue"])
+    assert shown["Không có thời hạn"][0] == fmt_int(counts["no_deadline"])
+    assert len(at.dataframe[0].value) == counts["open_overdue"]
+    # filtering by status keeps only that status
+    at.multiselect(key="t_status").set_value(["open_overdue"]).run()
+    no_problem(at)
+    assert metrics_by_label(at)["Hoàn thành đúng hạn"][0] == "0"
+
+
+def test_bottlenecks_page(app, ref):
+    at = app("pages/diem_nghen.py")
+    no_problem(at)
+    assert at.title[0].value == "Điểm nghẽn đất đai – môi trường"
+    everything = ref.totals(MONTH)
+    land = ref.totals(MONTH, land_env=True)
+    shown = metrics_by_label(at)
+    assert shown["Tỷ lệ quá hạn thuộc đất đai – môi trường"][0] == fmt_pct(everything["land_env_share"])
+    assert shown["Hồ sơ quá hạn trong kỳ"][0] == fmt_int(everything["overdue_total"])
+    assert shown["Hồ sơ quá hạn đất đai – môi trường"][0] == fmt_int(everything["overdue_land_env"])
+    assert shown["Phiếu xin lỗi cho hồ sơ đất đai – môi trường trễ hạn"][0] == fmt_pct(land["apology_compliance"])
+    procedures = at.dataframe[0].value
+    assert procedures["Quá hạn"].is_monotonic_decreasing
+
+
+def test_scorecard_page(app, ref):
+    at = app("pages/bang_diem.py")
+    no_problem(at)
+    assert at.title[0].value == "Bảng điểm địa bàn"
+    table = at.dataframe[0].value
+    expected = ref.scorecard(MONTH)
+    assert table["Địa bàn"].tolist() == expected["name"].tolist()
+    assert table["Hạng"].tolist() == expected["rank"].tolist()
+    assert table["Điểm tổng hợp"].round(6).tolist() == expected["composite"].round(6).tolist()
+    shown = table.set_index("Địa bàn")
+    for row in expected.itertuples():
+        assert shown.loc[row.name, "Nhiệm vụ quá hạn"] == row.overdue_tasks
+        if row.on_time_rate == row.on_time_rate:  # not NaN
+            assert shown.loc[row.name, "Tỷ lệ giải quyết đúng hạn"] == pytest.approx(row.on_time_rate)
+    assert len(at.get("deck_gl_json_chart")) == 1
+    # picking a district shows its detail
+    khanh_son = str(ref.units.loc[ref.units["short_name"] == "Khánh Sơn", "code"].iloc[0])
+    at.selectbox(key="district_pick").set_value(khanh_son).run()
+    no_problem(at)
+    assert any("Khánh Sơn" in m.value for m in at.markdown)
+
+
+def test_ranking_page(app, ref):
+    at = app("pages/xep_hang.py")
+    no_problem(at)
+    assert at.title[0].value == "Xếp hạng chỉ số"
+    assert [t.label for t in at.tabs] == ["PAR INDEX", "SIPAS", "Bộ chỉ số 766", "PAPI", "PCI"]
+    par = at.dataframe[0].value.set_index("Kỳ")
+    assert par.loc["2024", "Xếp hạng"] == "10/63" and par.loc["2024", "Loại số liệu"] == "Công bố"
+    assert par.loc["2025", "Xếp hạng"] == "9/34" and par.loc["2025", "Loại số liệu"] == "Minh họa (demo)"
+    assert par.loc["2024", "Nguồn"].startswith("https://")
+    assert len(at.get("vega_lite_chart")) >= 2
+
+
+def test_database_unreachable_shows_a_message_not_a_traceback(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.pages.conftest import APP
+
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://nobody@127.0.0.1:9/none?connect_timeout=2")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert any(re.search("Không kết nối được cơ sở dữ liệu", e.value) for e in at.error)
+    assert "nobody@127.0.0.1:9" in at.error[0].value and "password" not in at.error[0].value

@@ -1,5 +1,6 @@
 """Xếp hạng chỉ số: each index's rank over time (1 at the top), number of provinces ranked, score, components."""
 
+import pandas as pd
 import streamlit as st
 
 from config.settings import load_settings
@@ -18,6 +19,37 @@ filters = current_filters()
 settings = load_settings()
 as_of = filters.period.end
 
+
+def render_index(results: pd.DataFrame, province: str, name: str) -> None:
+    """Draw one index: rank chart, score chart, latest components and the sources of every point."""
+    series = decorate(rank_series(results, province, name))
+    label = L.INDEX_NAMES[name]
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader(L.RANKING_RANK_TITLE.format(index=label))
+        if series["rank"].notna().any():
+            show_chart(rank_chart(series))
+        else:
+            st.info(L.RANKING_NO_DATA.format(index=label, province=province))
+        if series["is_demo"].any():
+            st.caption(L.RANKING_DEMO_NOTE)
+    with right:
+        st.subheader(L.RANKING_SCORE_TITLE.format(index=label))
+        if series["score"].notna().any():
+            show_chart(score_chart(series))
+        components = latest_components(results, province, name)
+        if not components.empty:
+            components = components.assign(points_label=[
+                f"{fmt_number(s, 2)}/{fmt_number(m, 1)}"
+                for s, m in zip(components["score"], components["max_points"], strict=True)])
+            st.markdown(f"**{L.RANKING_COMPONENTS.format(period=components['period'].iloc[0])}**")
+            show_chart(components_chart(components))
+    with st.expander(L.RANKING_SOURCES):
+        show_table(series.iloc[::-1], [Col("period", L.TOOLTIP_PERIOD), Col("rank_label", L.TOOLTIP_RANK),
+                                       Col("score_label", L.TOOLTIP_SCORE), Col("kind_label", L.TOOLTIP_KIND),
+                                       Col("source", L.TOOLTIP_SOURCE)])
+
+
 st.title(L.PAGE_RANKING)
 st.caption(L.DATA_AS_OF.format(date=fmt_date(as_of)))
 
@@ -30,32 +62,8 @@ with section("ranking"):
     available = [name for name in L.INDEX_NAMES if not rank_series(results, province, name).empty]
     if not available:
         st.info(L.RANKING_NO_DATA.format(index="", province=province))
-    tabs = st.tabs([L.INDEX_NAMES[name] for name in available]) if available else []
-    for name, tab in zip(available, tabs, strict=True):
-        with tab:
-            series = decorate(rank_series(results, province, name))
-            label = L.INDEX_NAMES[name]
-            left, right = st.columns([3, 2])
-            with left:
-                st.subheader(L.RANKING_RANK_TITLE.format(index=label))
-                if series["rank"].notna().any():
-                    show_chart(rank_chart(series))
-                else:
-                    st.info(L.RANKING_NO_DATA.format(index=label, province=province))
-                if series["is_demo"].any():
-                    st.caption(L.RANKING_DEMO_NOTE)
-            with right:
-                st.subheader(L.RANKING_SCORE_TITLE.format(index=label))
-                if series["score"].notna().any():
-                    show_chart(score_chart(series))
-                components = latest_components(results, province, name)
-                if not components.empty:
-                    components = components.assign(points_label=[
-                        f"{fmt_number(s, 2)}/{fmt_number(m, 1)}"
-                        for s, m in zip(components["score"], components["max_points"], strict=True)])
-                    st.markdown(f"**{L.RANKING_COMPONENTS.format(period=components['period'].iloc[0])}**")
-                    show_chart(components_chart(components))
-            with st.expander(L.RANKING_SOURCES):
-                show_table(series.iloc[::-1], [Col("period", L.TOOLTIP_PERIOD), Col("rank_label", L.TOOLTIP_RANK),
-                                               Col("score_label", L.TOOLTIP_SCORE), Col("kind_label", L.TOOLTIP_KIND),
-                                               Col("source", L.TOOLTIP_SOURCE)])
+    else:
+        # One index at a time: large enough to read on a wall screen, and only its charts are built.
+        chosen = st.segmented_control(L.RANKING_INDEX, available, default=available[0],
+                                      format_func=L.INDEX_NAMES.get, key="r_index")
+        render_index(results, province, chosen if chosen in available else available[0])

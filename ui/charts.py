@@ -124,6 +124,6 @@ def show_chart(chart: alt.TopLevelMixin, key: str | None = None) -> None:
     """Draw a chart at full width and at the height it was built with (Streamlit would shrink it otherwise)."""
     import streamlit as st
 
-    height = chart.to_dict(validate=False).get("height")
+    height = getattr(chart, "height", None)
     st.altair_chart(chart, width="stretch", height=int(height) if isinstance(height, int | float) else "content",
                     key=key)

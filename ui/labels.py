@@ -202,3 +202,4 @@ COMPONENT = "Thành phần"
 RANKING_SOURCES = "Nguồn số liệu"
 RANKING_FIELD_LABEL = "{n} tỉnh"
 INDEX_NAMES = {"PAR INDEX": "PAR INDEX", "SIPAS": "SIPAS", "766": "Bộ chỉ số 766", "PAPI": "PAPI", "PCI": "PCI"}
+RANKING_INDEX = "Chỉ số"

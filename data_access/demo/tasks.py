@@ -28,7 +28,8 @@ def generate_tasks(rng: np.random.Generator, end: date, agencies: pd.DataFrame, 
     leads = agencies.loc[agencies["kind"].isin(["so", "ubnd_huyen", "vpdk"])].reset_index(drop=True)
     lead_weight = leads["kind"].map({"so": 1.0, "ubnd_huyen": 2.2, "vpdk": 3.0}).to_numpy()
     lead_weight = lead_weight / lead_weight.sum()
-    doc_days = np.sort(rng.integers(3, 420, size=n_docs))[::-1]
+    # Weekly meetings keep producing documents: most are recent, a few go back about a year.
+    doc_days = np.sort((rng.beta(1.2, 2.6, size=n_docs) * 360 + 2).astype(int))[::-1]
     counters: dict[tuple[int, str], int] = {}
     rows = []
     for doc_index, back in enumerate(doc_days):
@@ -76,17 +77,21 @@ def _completion(rng: np.random.Generator, doc_date: date, deadline: date | None,
     if deadline is None:
         done = doc_date + timedelta(days=int(rng.integers(5, 90)))
         return done if rng.random() < 0.5 and done <= end else None
-    if deadline > end:
+    if deadline > end:  # not due yet: some are already done
         if rng.random() < 0.35:
             done = doc_date + timedelta(days=int(rng.integers(1, max(2, (end - doc_date).days + 1))))
             return min(done, end)
         return None
+    days_past = (end - deadline).days
+    # Recently missed deadlines are often still open; old ones have mostly been closed, late.
+    p_open = 0.30 if days_past <= 15 else 0.20 if days_past <= 45 else 0.05
+    p_late = 0.18
+    if weak:
+        p_open, p_late = min(0.6, p_open * 1.7), 0.32
     u = rng.random()
-    on_time, late = (0.55, 0.20) if weak else (0.75, 0.15)
-    if u < on_time:
-        span = max(1, (deadline - doc_date).days)
-        return deadline - timedelta(days=int(rng.integers(0, min(span, 12))))
-    if u < on_time + late:
-        done = deadline + timedelta(days=int(rng.integers(1, 40)))
-        return done if done <= end else None
-    return None
+    if u < p_open:
+        return None
+    if u < p_open + p_late:
+        return deadline + timedelta(days=int(rng.integers(1, max(2, min(40, days_past) + 1))))
+    span = max(1, (deadline - doc_date).days)
+    return deadline - timedelta(days=int(rng.integers(0, min(span, 12))))

@@ -121,12 +121,20 @@ def test_ranking_page(app, ref):
     at = app("pages/xep_hang.py")
     no_problem(at)
     assert at.title[0].value == "Xếp hạng chỉ số"
-    assert [t.label for t in at.tabs] == ["PAR INDEX", "SIPAS", "Bộ chỉ số 766", "PAPI", "PCI"]
+    chooser = at.get("button_group")[0]
+    assert chooser.proto.options and len(chooser.proto.options) == 5  # PAR INDEX, SIPAS, 766, PAPI, PCI
     par = at.dataframe[0].value.set_index("Kỳ")
     assert par.loc["2024", "Xếp hạng"] == "10/63" and par.loc["2024", "Loại số liệu"] == "Công bố"
     assert par.loc["2025", "Xếp hạng"] == "9/34" and par.loc["2025", "Loại số liệu"] == "Minh họa (demo)"
     assert par.loc["2024", "Nguồn"].startswith("https://")
-    assert len(at.get("vega_lite_chart")) >= 2
+    assert len(at.get("vega_lite_chart")) == 3  # rank, score, components
+    at.session_state["r_index"] = "766"
+    at.run()
+    no_problem(at)
+    monthly = at.dataframe[0].value
+    expected = ref.indexes.loc[(ref.indexes["index_name"] == "766") & (ref.indexes["component"] == "")
+                               & (ref.indexes["province"] == "Khánh Hòa")]
+    assert len(monthly) == len(expected) and (monthly["Loại số liệu"] == "Minh họa (demo)").all()
 
 
 def test_database_unreachable_shows_a_message_not_a_traceback(monkeypatch):

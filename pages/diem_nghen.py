@@ -15,6 +15,7 @@ from ui.charts import LAND_ENV_COLOUR, OTHER_COLOUR, column_chart, hbar, month_l
 from ui.fmt import fmt_date, fmt_int, fmt_month, fmt_pct
 from ui.guard import section
 from ui.kpi import KpiCard, kpi_row
+from ui.overview import concern_lowest, concern_most
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
 
@@ -44,17 +45,20 @@ def _labelled(frame, column="overdue_total"):
 with section("bottleneck-kpis"):
     everything = totals_row(data.counts(version, period, filters.dossiers))
     land = totals_row(data.counts(version, period, land_env))
+    land_by_agency = dossier_rates(data.counts(version, period, land_env, "agency"))
     share = kpi("land_env_share", everything["land_env_share"], None, settings.indicator("land_env_share"))
     apology = kpi("apology_compliance", land["apology_compliance"], None, settings.indicator("apology_compliance"))
     kpi_row([
         KpiCard("land_env_share", L.KPI["land_env_share"], fmt_pct(share.value), share.status,
-                L.CONCERNS.format(who=L.GROUP_LAND_ENV), help=L.KPI_HELP["land_env_share"]),
+                concern_most(land_by_agency, "overdue_total"), help=L.KPI_HELP["land_env_share"]),
         KpiCard("overdue_total", L.KPI["overdue_total"], fmt_int(everything["overdue_total"]), "info",
-                L.CONCERNS.format(who=L.CONCERNS_PROVINCE)),
+                concern_most(dossier_rates(data.counts(version, period, filters.dossiers, "agency")),
+                             "overdue_total")),
         KpiCard("overdue_land_env", L.KPI["overdue_land_env"], fmt_int(everything["overdue_land_env"]), "info",
-                L.CONCERNS.format(who=L.GROUP_LAND_ENV)),
+                concern_most(land_by_agency, "in_progress_overdue")),
         KpiCard("apology_compliance", L.BOTTLENECK_APOLOGY, fmt_pct(apology.value), apology.status,
-                L.CONCERNS.format(who=L.GROUP_LAND_ENV), help=L.KPI_HELP["apology_compliance"]),
+                concern_lowest(land_by_agency, "apology_compliance", "overdue_total"),
+                help=L.KPI_HELP["apology_compliance"]),
     ])
 
 with section("bottleneck-trend"):

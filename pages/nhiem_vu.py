@@ -4,6 +4,7 @@ import altair as alt
 import streamlit as st
 
 from config.settings import load_settings
+from metrics.kpis import most
 from metrics.tasks import (
     TASK_STATUSES,
     classify_tasks,
@@ -47,15 +48,18 @@ with section("tasks"):
     shown = filter_tasks(shown, "status", statuses)
 
     totals = status_counts(shown).iloc[0]
+    per_agency = status_counts(shown, by="lead_agency").rename(columns={"lead_agency": "name"})
     spec = settings.indicator("open_overdue_tasks")
     cards = []
     for status in TASK_STATUSES:
         tone = "info"
         if status == "open_overdue":
             tone = "green" if totals[status] <= spec.green else "amber" if totals[status] <= spec.amber else "red"
+        top = most(per_agency, status) if not per_agency.empty else None
+        concerns = L.CONCERNS_MOST.format(who=top[0], value=fmt_int(top[1])) if top else L.CONCERNS.format(
+            who=L.CONCERNS_PROVINCE)
         cards.append(KpiCard(key=f"task-{status}", label=L.TASK_STATUS[status], value=fmt_int(totals[status]),
-                             status=tone, concerns=L.TASK_COLUMNS["total"] + ": " + fmt_int(totals["total"]),
-                             delta_good_when_up=None))
+                             status=tone, concerns=concerns, delta_good_when_up=None))
     kpi_row(cards, per_row=5)
 
 with section("tasks-by-agency"):

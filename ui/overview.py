@@ -11,15 +11,18 @@ from ui.kpi import KpiCard
 MIN_RECEIVED_FOR_LOWEST = 30
 
 
-def _concern_most(table: pd.DataFrame, column: str) -> str:
+def concern_most(table: pd.DataFrame, column: str) -> str:
+    """Return 'Nhiều nhất: <agency> (n)' for the row with the largest `column`, or the province."""
     found = most(table, column)
     if found is None:
         return L.CONCERNS.format(who=L.CONCERNS_PROVINCE)
     return L.CONCERNS_MOST.format(who=found[0], value=fmt_int(found[1]))
 
 
-def _concern_lowest(table: pd.DataFrame, column: str) -> str:
-    found = lowest(table, column, "received", MIN_RECEIVED_FOR_LOWEST)
+def concern_lowest(table: pd.DataFrame, column: str, base: str = "received",
+                   min_base: int = MIN_RECEIVED_FOR_LOWEST) -> str:
+    """Return 'Thấp nhất: <agency> (x %)' among rows with enough `base`, or the province."""
+    found = lowest(table, column, base, min_base)
     if found is None:
         return L.CONCERNS.format(who=L.CONCERNS_PROVINCE)
     return L.CONCERNS_LOWEST.format(who=found[0], value=fmt_pct(found[1]))
@@ -30,11 +33,11 @@ def dossier_cards(now: dict, before: dict, by_agency: pd.DataFrame, settings: Se
     """Return the dossier KPI cards: on-time, overdue in progress, land/env share, online share, sync rate."""
     compare = L.COMPARE_WEEK.format(date=fmt_date(compare_date))
     specs = [
-        ("on_time_rate", "on_time_rate", True, _concern_most(by_agency, "resolved_late")),
-        ("in_progress_overdue", "overdue_in_progress", False, _concern_most(by_agency, "in_progress_overdue")),
-        ("land_env_share", "land_env_share", False, _concern_most(by_agency, "overdue_land_env")),
-        ("online_share", "online_share", True, _concern_lowest(by_agency, "online_share")),
-        ("sync_rate", "sync_rate", True, _concern_lowest(by_agency, "sync_rate")),
+        ("on_time_rate", "on_time_rate", True, concern_most(by_agency, "resolved_late")),
+        ("in_progress_overdue", "overdue_in_progress", False, concern_most(by_agency, "in_progress_overdue")),
+        ("land_env_share", "land_env_share", False, concern_most(by_agency, "overdue_land_env")),
+        ("online_share", "online_share", True, concern_lowest(by_agency, "online_share")),
+        ("sync_rate", "sync_rate", True, concern_lowest(by_agency, "sync_rate")),
     ]
     cards = []
     for key, indicator, good_up, concerns in specs:

@@ -2,19 +2,27 @@
 
     python cli.py init                       create the schema; fill demo data if the database is empty
     python cli.py demo [--dossiers N] [--end-date YYYY-MM-DD] [--seed S] [--replace-real]
+    python cli.py import dossiers|steps|tasks|indexes|units FILE [--sheet NAME] [--skip-invalid] [--dry-run]
+    python cli.py summary --as-of YYYY-MM-DD [--from YYYY-MM-DD]
 """
 
 import argparse
+import json
 import sys
 import time
 from datetime import date
+from pathlib import Path
 
 from config.settings import load_settings
 from data_access.demo.build import DEFAULT_DOSSIERS, DEFAULT_SEED, RealDataPresent, build_demo
 from data_access.engine import database_url, describe_url, get_engine
+from data_access.importing.columns import KINDS
+from data_access.importing.report import ImportRefused, ImportReport
+from data_access.importing.runner import run_import
 from data_access.meta import dossier_count, read_meta
-from data_access.reference import apply_land_env_group
+from data_access.reference import apply_land_env_group, ensure_reference
 from data_access.schema import create_schema
+from data_access.summary import summary
 
 
 def _progress(message: str, fraction: float) -> None:
@@ -62,12 +70,68 @@ def cmd_init(args: argparse.Namespace) -> int:
     with engine.begin() as conn:
         empty = dossier_count(conn) == 0 and not read_meta(conn)
         if not empty:
+            ensure_reference(conn)
             apply_land_env_group(conn, settings.land_env_fields)
     if empty:
         print("Cơ sở dữ liệu trống: tạo dữ liệu demo (chạy một lần).")
         args.dossiers, args.end_date, args.seed, args.replace_real = DEFAULT_DOSSIERS, date.today(), DEFAULT_SEED, False
         return cmd_demo(args)
     print(f"Cơ sở dữ liệu sẵn sàng: {describe_url(url)}")
+    return 0
+
+
+def _print_report(report: ImportReport, out=sys.stdout) -> None:
+    print(f"Tệp: {report.file_name} ({report.kind}), sha256 {report.sha256[:12]}…", file=out)
+    if report.header_row:
+        print(f"Dòng tiêu đề: {report.header_row}; cột nhận ra: "
+              + ", ".join(f"{k} ← «{v}»" for k, v in report.mapping.items()), file=out)
+    if report.ignored:
+        print("Bỏ qua các cột: " + ", ".join(report.ignored), file=out)
+    if report.personal:
+        print("Không đọc các cột dữ liệu cá nhân: " + ", ".join(report.personal), file=out)
+    print(f"Dòng dữ liệu: {report.rows_read} (bỏ {report.blank_rows} dòng trống, {report.totals_rows} dòng tổng)",
+          file=out)
+    for warning in report.warnings:
+        print(f"Cảnh báo: {warning}", file=out)
+    for problem in report.problems:
+        print(f"Lỗi: {problem.message()}", file=out)
+    if report.problem_count > len(report.problems):
+        print(f"… và {report.problem_count - len(report.problems)} lỗi khác", file=out)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import one file; return 0 when written (or validated with --dry-run), 1 when refused."""
+    settings = load_settings()
+    engine = get_engine(database_url())
+    started = time.perf_counter()
+
+    def progress(message: str, fraction: float) -> None:
+        if sys.stderr.isatty():
+            print(f"\r[{fraction * 100:5.1f} %] {message:<40}", end="" if fraction < 1 else "\n", file=sys.stderr)
+
+    try:
+        report = run_import(engine, args.file, args.kind, sheet=args.sheet, skip_invalid=args.skip_invalid,
+                            dry_run=args.dry_run, progress=progress, land_env_fields=settings.land_env_fields)
+    except ImportRefused as refused:
+        _print_report(refused.report, sys.stderr)
+        print(f"TỪ CHỐI: {refused.reason}", file=sys.stderr)
+        return 1
+    _print_report(report)
+    verb = "Kiểm tra xong (chưa ghi)" if args.dry_run else "Đã nhập"
+    rate = report.rows_read / max(report.seconds, 1e-9)
+    print(f"{verb}: thêm {report.inserted}, cập nhật {report.updated}, không đổi {report.unchanged}, "
+          f"loại {report.rejected} — {time.perf_counter() - started:.1f} s ({rate:,.0f} dòng/s)")
+    if report.error_file:
+        print(f"Các dòng bị loại và lý do: {report.error_file}")
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    """Print the summary JSON; return the exit code."""
+    engine = get_engine(database_url())
+    create_schema(engine)
+    with engine.connect() as conn:
+        print(json.dumps(summary(conn, args.as_of, args.start), ensure_ascii=False))
     return 0
 
 
@@ -83,6 +147,19 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=DEFAULT_SEED, help="hạt ngẫu nhiên (mặc định 2026)")
     demo.add_argument("--replace-real", action="store_true", help="cho phép thay dữ liệu thật đã nhập")
     demo.set_defaults(func=cmd_demo)
+    imp = sub.add_parser("import", help="nhập tệp xuất từ hệ thống của tỉnh (xlsx, xls, csv)")
+    imp.add_argument("kind", choices=KINDS, help="loại dữ liệu")
+    imp.add_argument("file", type=Path, help="đường dẫn tệp")
+    imp.add_argument("--sheet", default=None, help="tên trang tính (Excel); mặc định trang đầu tiên")
+    imp.add_argument("--skip-invalid", action="store_true",
+                     help="nhập các dòng hợp lệ, ghi các dòng lỗi và lý do ra tệp .loi.csv cạnh tệp nhập")
+    imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
+    imp.set_defaults(func=cmd_import)
+    summ = sub.add_parser("summary", help="in số liệu tổng hợp (JSON) tại một ngày")
+    summ.add_argument("--as-of", type=_iso_date, required=True, help="ngày chốt số liệu, YYYY-MM-DD")
+    summ.add_argument("--from", dest="start", type=_iso_date, default=None,
+                      help="từ ngày, YYYY-MM-DD (mặc định: ngày đầu tháng của --as-of)")
+    summ.set_defaults(func=cmd_summary)
     return parser
 
 

@@ -5,8 +5,10 @@ The URL comes from, in order: the DATABASE_URL environment variable, `.streamlit
 """
 
 import os
+import sqlite3
 import threading
 import tomllib
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -45,11 +47,31 @@ def _normalise(url: str) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, open transactions, so that DDL is transactional too and an
+    # import rolls back whole (SQLAlchemy's documented recipe for pysqlite).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA cache_size=-65536")  # 64 MB page cache per connection: bounded, speeds bulk loads
     cursor.close()
+
+
+# Dates bound straight through the sqlite3 driver (bulk loads) are stored as 'YYYY-MM-DD', exactly as
+# SQLAlchemy's Date type stores them; registered explicitly instead of relying on deprecated defaults.
+sqlite3.register_adapter(date, date.isoformat)
+
+
+def _sqlite_begin(conn) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def configure_sqlite(engine: Engine) -> Engine:
+    """Return the engine with pragmas and explicit BEGIN applied to every SQLite connection."""
+    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
 
 
 def _create(url: str) -> Engine:
@@ -61,8 +83,7 @@ def _create(url: str) -> Engine:
         else:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
+        return configure_sqlite(engine)
     if parsed.get_backend_name() == "postgresql":
         return create_engine(
             url,

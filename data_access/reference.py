@@ -121,3 +121,20 @@ def list_fields(conn: Connection) -> pd.DataFrame:
     """Return fields: id, name, is_land_env."""
     query = select(fields.c.id, fields.c.name, fields.c.is_land_env).order_by(fields.c.name)
     return pd.DataFrame(conn.execute(query).mappings().all(), columns=["id", "name", "is_land_env"])
+
+
+def ensure_reference(conn: Connection) -> list[str]:
+    """Seed the shipped reference data into empty tables: the province's units and published index results.
+
+    Returns what was seeded (for messages)."""
+    from data_access.index_queries import read_index_csv, replace_index_results
+    from data_access.schema import index_results
+
+    seeded = []
+    if conn.execute(select(units.c.id).limit(1)).first() is None:
+        upsert_units(conn, read_units_csv())
+        seeded.append("units")
+    if conn.execute(select(index_results.c.id).limit(1)).first() is None:
+        replace_index_results(conn, read_index_csv())
+        seeded.append("index_results")
+    return seeded

@@ -138,6 +138,39 @@ meta = Table(
 )
 
 
+
+dossier_steps = Table(
+    "dossier_steps",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dossier_code", String(80), nullable=False),
+    Column("step", String(200), nullable=False),
+    Column("agency_id", Integer, ForeignKey("agencies.id"), nullable=False),
+    Column("started_on", Date, nullable=False),
+    Column("ended_on", Date),
+    Column("due_on", Date),
+    UniqueConstraint("dossier_code", "step", "started_on", name="uq_dossier_step"),
+)
+
+import_log = Table(
+    "import_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("imported_at", DateTime, nullable=False),
+    Column("file_name", String(300), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("sheet", String(200)),
+    Column("rows_read", Integer, nullable=False),
+    Column("inserted", Integer, nullable=False),
+    Column("updated", Integer, nullable=False),
+    Column("unchanged", Integer, nullable=False),
+    Column("rejected", Integer, nullable=False),
+    Column("warnings", Integer, nullable=False),
+    Index("ix_import_log_imported_at", "imported_at"),
+)
+
+
 def create_schema(engine: Engine) -> None:
     """Create every table and index that does not exist yet (idempotent)."""
     metadata.create_all(engine)

@@ -1,5 +1,6 @@
 """Assigned tasks: a few hundred rows a year, read whole and classified by metrics.tasks."""
 
+import hashlib
 from datetime import date
 
 import pandas as pd
@@ -9,6 +10,14 @@ from data_access.schema import agencies, tasks, units
 
 TASK_COLUMNS = ["id", "doc_number", "doc_date", "issuer", "content", "lead_agency_id", "lead_agency",
                 "lead_unit_id", "lead_unit", "coordinating", "leader", "deadline", "completed_on", "progress_note"]
+
+
+def task_key(doc_number: str, doc_date: date | None, content: str, lead_agency: str) -> str:
+    """Return the stable identity of a task (sha256 of its document, date, content and lead agency)."""
+    from metrics.text import fold_key
+
+    text = f"{fold_key(doc_number)}|{doc_date}|{fold_key(content)}|{fold_key(lead_agency)}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def load_tasks(conn: Connection, issued_by: date | None = None) -> pd.DataFrame:

@@ -12,7 +12,7 @@ def normalize_text(value: object) -> str | None:
         return None
     if isinstance(value, float) and value != value:  # NaN
         return None
-    text = _SPACES.sub(" ", unicodedata.normalize("NFC", str(value))).strip()
+    text = " ".join(unicodedata.normalize("NFC", str(value)).split())
     return text or None
 
 

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.schema import CreateSchema, DropSchema
 
-from data_access.engine import _sqlite_pragmas
+from data_access.engine import configure_sqlite
 from data_access.schema import create_schema
 
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -38,11 +38,10 @@ def _pg_available() -> bool:
 def engine(request):
     """Yield an engine on an empty schema: SQLite in memory, or a throw-away PostgreSQL schema."""
     if request.param == "sqlite":
-        from sqlalchemy import event
         from sqlalchemy.pool import StaticPool
 
-        eng = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
-        event.listen(eng, "connect", _sqlite_pragmas)
+        eng = configure_sqlite(create_engine("sqlite://", poolclass=StaticPool,
+                                             connect_args={"check_same_thread": False}))
         create_schema(eng)
         yield eng
         eng.dispose()

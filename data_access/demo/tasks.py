@@ -1,12 +1,12 @@
 """Deterministic demo tasks: about 300 tasks from about 40 source documents, some overdue."""
 
-import hashlib
 from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
 
 from data_access.demo.catalog import FIELDS, LEADERS, PROGRESS_NOTES, TASK_TEMPLATES
+from data_access.task_queries import task_key
 
 DOC_KINDS = (  # (suffix, share, issuer)
     ("TB-UBND", 0.60, "UBND tỉnh Khánh Hòa"),
@@ -14,12 +14,6 @@ DOC_KINDS = (  # (suffix, share, issuer)
     ("KH-UBND", 0.10, "UBND tỉnh Khánh Hòa"),
     ("UBND-KSTT", 0.15, "UBND tỉnh Khánh Hòa"),
 )
-
-
-def task_key(doc_number: str, doc_date: date | None, content: str, lead_agency: str) -> str:
-    """Return the stable identity of a task (sha256 of its document, date, content and lead agency)."""
-    text = f"{doc_number}|{doc_date}|{content}|{lead_agency}"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def generate_tasks(rng: np.random.Generator, end: date, agencies: pd.DataFrame, district_names: list[str],

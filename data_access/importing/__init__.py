@@ -1,0 +1,1 @@
+"""Importers of the province's own exports (dossiers, steps, tasks, index results, territorial units)."""

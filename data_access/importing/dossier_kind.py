@@ -1,0 +1,117 @@
+"""Dossier rows (DOMAIN §6) → records of the dossiers table, with the strict validation of issue #3."""
+
+from data_access.importing.headers import HeaderMatch
+from data_access.importing.report import ImportReport
+from data_access.importing.resolve import Resolver
+from data_access.importing.rows import Cached, Chunk
+from data_access.importing.staging import Target
+from data_access.importing.values import (
+    cell_text,
+    parse_bool,
+    parse_channel,
+    parse_date,
+    parse_level,
+    vn_date,
+)
+from data_access.schema import dossiers
+from metrics.dossiers import is_ended_status, is_supplement_status
+
+TARGET = Target(dossiers, keys=("code",), values=(
+    "procedure_id", "field_id", "agency_id", "level", "unit_id", "received_on", "due_on", "result_on", "status",
+    "ended", "waiting_supplement", "channel", "synced", "apology", "digitised", "current_agency_id"))
+
+
+class DossierRows:
+    """Parses chunks of dossier rows; names become ids (new agencies, fields, procedures, units created)."""
+
+    target = TARGET
+    key_column = "code"
+
+    def __init__(self, header: HeaderMatch, resolver: Resolver, report: ImportReport) -> None:
+        self.header = header
+        self.resolver = resolver
+        self.report = report
+        self.code = Cached(cell_text, required=True, cache=False)
+        self.required_text = {k: Cached(cell_text, required=True) for k in ("field", "agency")}
+        self.text = {k: Cached(cell_text) for k in ("status", "procedure", "procedure_code", "unit", "current_agency")}
+        self.required_date = {k: Cached(parse_date, required=True) for k in ("received_on", "due_on")}
+        self.result_date = Cached(parse_date)
+        self.bools = {k: Cached(parse_bool) for k in ("synced", "apology", "digitised")}
+        self.channel = Cached(parse_channel)
+        self.level = Cached(parse_level)
+        self.ended = Cached(is_ended_status)
+        self.supplement = Cached(is_supplement_status)
+
+    def parse(self, chunk: Chunk) -> dict[str, list]:
+        """Return the chunk's valid rows as column lists (problems of the others are in chunk.problems)."""
+        col = {"code": chunk.parse("code", self.code)}
+        for key, parser in {**self.required_text, **self.text, **self.required_date, **self.bools}.items():
+            col[key] = chunk.parse(key, parser)
+        col["result_on"] = chunk.parse("result_on", self.result_date)
+        col["channel"] = chunk.parse("channel", self.channel)
+        col["level"] = chunk.parse("level", self.level)
+        ended = [bool(value) for value in self.ended.many(col["status"])[0]]
+        supplement = [bool(value) for value in self.supplement.many(col["status"])[0]]
+        received, due, result = col["received_on"], col["due_on"], col["result_on"]
+        for i in range(len(chunk)):
+            if ended[i] and result[i] is None and not chunk.failed(i, "result_on"):
+                chunk.fail(i, "result_on", f"hồ sơ «{col['status'][i]}» kết thúc không có kết quả nên phải có "
+                                           "ngày kết thúc")
+            if received[i] and due[i] and due[i] < received[i]:
+                chunk.fail(i, "due_on", f"ngày hẹn trả trước ngày tiếp nhận ({vn_date(received[i])})")
+            if received[i] and result[i] and result[i] < received[i]:
+                chunk.fail(i, "result_on", f"ngày có kết quả trước ngày tiếp nhận ({vn_date(received[i])})")
+        good = chunk.good()
+        if not good:
+            return {}
+        return self._records(chunk, col, ended, supplement, good)
+
+    def _ids(self, names: list, resolve) -> dict:
+        return {name: resolve(name) for name in dict.fromkeys(names) if name}
+
+    def _records(self, chunk: Chunk, col: dict[str, list], ended: list[bool], supplement: list[bool],
+                 good: list[int]) -> dict[str, list]:
+        resolver = self.resolver
+        pick = (lambda values: [values[i] for i in good]) if len(good) < len(chunk) else list
+        field = pick(col["field"])
+        field_ids = self._ids(field, resolver.field)
+        levels = pick(col["level"])
+        agency = pick(col["agency"])
+        agency_level = dict(zip(agency, levels, strict=True))
+        agency_ids = {name: resolver.agency(name, agency_level[name]) for name in dict.fromkeys(agency)}
+        current = pick(col["current_agency"])
+        current_ids = self._ids(current, resolver.agency)
+        units = pick(col["unit"])
+        for name, number in zip(units, pick(chunk.numbers), strict=True):
+            if name and not resolver.known_unit(name):
+                self.report.warn(f"Địa bàn «{name}» chưa có trong danh mục địa bàn; đã tạo mới (dòng {number}).")
+                resolver.unit(name)
+        unit_ids = self._ids(units, resolver.unit)
+        names = [p or c for p, c in zip(pick(col["procedure"]), pick(col["procedure_code"]), strict=True)]
+        codes = pick(col["procedure_code"])
+        procedure_ids = {}
+        for name, code, field_name in zip(names, codes, field, strict=True):
+            if name and name not in procedure_ids:
+                procedure_ids[name] = resolver.procedure(name, field_ids[field_name], code)
+        results = pick(col["result_on"])
+        columns = {
+            "code": pick(col["code"]),
+            "procedure_id": [procedure_ids.get(n) for n in names],
+            "field_id": [field_ids[f] for f in field],
+            "agency_id": [agency_ids[a] for a in agency],
+            "level": levels,
+            "unit_id": [unit_ids.get(u) for u in units],
+            "received_on": pick(col["received_on"]),
+            "due_on": pick(col["due_on"]),
+            "result_on": results,
+            "status": pick(col["status"]),
+            "ended": pick(ended),
+            "waiting_supplement": [r is None and s for r, s in zip(results, pick(supplement), strict=True)],
+            "channel": pick(col["channel"]),
+            "synced": pick(col["synced"]),
+            "apology": pick(col["apology"]),
+            "digitised": pick(col["digitised"]),
+            "current_agency_id": [current_ids.get(c) for c in current],
+            "row_no": pick(chunk.numbers),
+        }
+        return columns

@@ -1,0 +1,158 @@
+"""Rows of the smaller exports: tasks, index results, territorial units and dossier steps."""
+
+from data_access.importing.headers import HeaderMatch
+from data_access.importing.report import ImportReport
+from data_access.importing.resolve import Resolver
+from data_access.importing.rows import Cached, Chunk
+from data_access.importing.staging import Target
+from data_access.importing.values import cell_text, parse_date, parse_number, vn_date
+from data_access.schema import dossier_steps, index_results, tasks, units
+from data_access.task_queries import task_key
+from metrics.errors import DomainError
+from metrics.indexes import period_start
+from metrics.text import fold_key, unit_key, unit_short_name
+
+INDEX_NAMES = {"par index": "PAR INDEX", "par": "PAR INDEX", "chi so cai cach hanh chinh": "PAR INDEX",
+               "sipas": "SIPAS", "papi": "PAPI", "pci": "PCI", "766": "766", "bo chi so 766": "766"}
+
+
+def _check_period(text: object) -> str:
+    value = cell_text(text)
+    if value is None:
+        raise ValueError("bắt buộc, không được để trống")
+    try:
+        period_start(value)
+    except DomainError as exc:
+        raise ValueError("kỳ phải có dạng 2024, 2024-03, 2024-Q1 hoặc 2024-W03") from exc
+    return value.upper()
+
+
+def _positive_int(value: object) -> int | None:
+    number = parse_number(value)
+    if number is None:
+        return None
+    if number < 1 or number != int(number):
+        raise ValueError("phải là số nguyên dương")
+    return int(number)
+
+
+class _Rows:
+    """Common set-up: the header, the resolver, the report and cached parsers."""
+
+    def __init__(self, header: HeaderMatch, resolver: Resolver, report: ImportReport) -> None:
+        self.header = header
+        self.resolver = resolver
+        self.report = report
+        self.text = Cached(cell_text)
+        self.required = Cached(cell_text, required=True)
+        self.date = Cached(parse_date)
+        self.required_date = Cached(parse_date, required=True)
+        self.number = Cached(parse_number)
+        self.positive = Cached(_positive_int)
+
+    def before(self, chunk: Chunk, earlier_key: str, earlier: list, later_key: str, later: list, reason: str) -> None:
+        """Flag rows whose `later` date is before their `earlier` date."""
+        for i, (first, second) in enumerate(zip(earlier, later, strict=True)):
+            if first and second and second < first:
+                chunk.fail(i, later_key, f"{reason} ({vn_date(first)})")
+
+
+class TaskRows(_Rows):
+    """Task register rows, identified by document, date, content and lead agency."""
+
+    target = Target(tasks, keys=("task_key",), values=(
+        "doc_number", "doc_date", "issuer", "content", "lead_agency_id", "coordinating", "leader", "deadline",
+        "completed_on", "progress_note"))
+    key_column = "doc_number"
+
+    def parse(self, chunk: Chunk) -> list[dict]:
+        """Return task records of the chunk's valid rows."""
+        col = {k: chunk.parse(k, self.required) for k in ("doc_number", "content", "lead_agency")}
+        col["doc_date"] = chunk.parse("doc_date", self.required_date)
+        col.update({k: chunk.parse(k, self.date) for k in ("deadline", "completed_on")})
+        col.update({k: chunk.parse(k, self.text) for k in ("issuer", "coordinating", "leader", "progress_note")})
+        self.before(chunk, "doc_date", col["doc_date"], "deadline", col["deadline"], "hạn xử lý trước ngày văn bản")
+        self.before(chunk, "doc_date", col["doc_date"], "completed_on", col["completed_on"],
+                    "ngày hoàn thành trước ngày văn bản")
+        records = []
+        for i in chunk.good():
+            row = {k: values[i] for k, values in col.items() if k != "lead_agency"}
+            row["task_key"] = task_key(row["doc_number"], row["doc_date"], row["content"], col["lead_agency"][i])
+            row["lead_agency_id"] = self.resolver.agency(col["lead_agency"][i])
+            row["row_no"] = chunk.numbers[i]
+            records.append(row)
+        return records
+
+
+class IndexRows(_Rows):
+    """Index results (PAR INDEX, SIPAS, PAPI, PCI, 766), identified by index, period, province, component."""
+
+    target = Target(index_results, keys=("index_name", "period", "province", "component"),
+                    values=("score", "rank", "n_ranked", "max_points", "source", "note", "is_demo"))
+    key_column = "index_name"
+
+    def parse(self, chunk: Chunk) -> list[dict]:
+        """Return index result records of the chunk's valid rows."""
+        col = {k: chunk.parse(k, self.required) for k in ("index_name", "province")}
+        col["period"] = chunk.parse("period", Cached(_check_period))
+        col.update({k: chunk.parse(k, self.number) for k in ("score", "max_points")})
+        col.update({k: chunk.parse(k, self.positive) for k in ("rank", "n_ranked")})
+        col.update({k: chunk.parse(k, self.text) for k in ("component", "source", "note")})
+        for i, (rank, n_ranked) in enumerate(zip(col["rank"], col["n_ranked"], strict=True)):
+            if rank and n_ranked and rank > n_ranked:
+                chunk.fail(i, "rank", f"lớn hơn số tỉnh xếp hạng ({n_ranked})")
+        records = []
+        for i in chunk.good():
+            row = {k: values[i] for k, values in col.items()}
+            row["index_name"] = INDEX_NAMES.get(fold_key(row["index_name"]), row["index_name"])
+            row["component"] = row["component"] or ""
+            row.update(is_demo=False, row_no=chunk.numbers[i])
+            records.append(row)
+        return records
+
+
+class UnitRows(_Rows):
+    """Territorial units, identified by name without its administrative prefix."""
+
+    target = Target(units, keys=("name_key",),
+                    values=("code", "name", "short_name", "kind", "latitude", "longitude", "valid_from", "valid_to"))
+    key_column = "name"
+
+    def parse(self, chunk: Chunk) -> list[dict]:
+        """Return unit records of the chunk's valid rows."""
+        col = {"name": chunk.parse("name", self.required)}
+        col.update({k: chunk.parse(k, self.text) for k in ("code", "kind")})
+        col.update({k: chunk.parse(k, self.number) for k in ("latitude", "longitude")})
+        col.update({k: chunk.parse(k, self.date) for k in ("valid_from", "valid_to")})
+        for i, (lat, lon) in enumerate(zip(col["latitude"], col["longitude"], strict=True)):
+            if lat is not None and not -90 <= lat <= 90:
+                chunk.fail(i, "latitude", "vĩ độ phải trong khoảng -90 đến 90")
+            if lon is not None and not -180 <= lon <= 180:
+                chunk.fail(i, "longitude", "kinh độ phải trong khoảng -180 đến 180")
+        self.before(chunk, "valid_from", col["valid_from"], "valid_to", col["valid_to"], "trước ngày hiệu lực")
+        records = []
+        for i in chunk.good():
+            row = {k: values[i] for k, values in col.items()}
+            row.update(name_key=unit_key(row["name"]), short_name=unit_short_name(row["name"]),
+                       row_no=chunk.numbers[i])
+            records.append(row)
+        return records
+
+
+class StepRows(_Rows):
+    """Dossier processing steps, identified by dossier code, step and start date."""
+
+    target = Target(dossier_steps, keys=("dossier_code", "step", "started_on"),
+                    values=("agency_id", "ended_on", "due_on"))
+    key_column = "code"
+
+    def parse(self, chunk: Chunk) -> list[dict]:
+        """Return step records of the chunk's valid rows."""
+        col = {k: chunk.parse(k, self.required) for k in ("code", "step", "agency")}
+        col["started_on"] = chunk.parse("started_on", self.required_date)
+        col.update({k: chunk.parse(k, self.date) for k in ("ended_on", "due_on")})
+        self.before(chunk, "started_on", col["started_on"], "ended_on", col["ended_on"],
+                    "ngày kết thúc trước ngày bắt đầu")
+        return [{"dossier_code": col["code"][i], "step": col["step"][i], "started_on": col["started_on"][i],
+                 "agency_id": self.resolver.agency(col["agency"][i]), "ended_on": col["ended_on"][i],
+                 "due_on": col["due_on"][i], "row_no": chunk.numbers[i]} for i in chunk.good()]

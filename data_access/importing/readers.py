@@ -1,0 +1,170 @@
+"""Reading exports as rows of cells, whatever the format: CSV (UTF-8, UTF-8 BOM, UTF-16, Windows-1258; ',' or
+';'), .xlsx (streamed) and legacy .xls. Each row comes with its row number as the spreadsheet shows it."""
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FORMATS = (".csv", ".xlsx", ".xls")
+SAMPLE_BYTES = 1 << 20
+
+
+class ReadError(ValueError):
+    """A file that cannot be read at all (format, encoding, sheet)."""
+
+
+@dataclass
+class Source:
+    """A file to read: its format, and for CSV the detected encoding and separator."""
+
+    path: Path
+    suffix: str
+    sheet: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet_names: list[str] = field(default_factory=list)
+
+
+def detect_encoding(sample: bytes) -> str:
+    """Return the encoding of a CSV sample: BOM first, then strict UTF-8, else Windows-1258."""
+    if sample.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if sample[:200].count(b"\x00") > 20:  # UTF-16 without a byte order mark
+        return "utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be"
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start > len(sample) - 4:  # a character cut at the end of the sample
+            return "utf-8"
+        return "cp1258"
+
+
+def detect_delimiter(text: str) -> str:
+    """Return ';', ',' or a tab: the separator that splits the most lines into the same number of fields."""
+    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    best, best_score = ",", -1
+    for candidate in (";", ",", "\t"):
+        counts = [len(next(csv.reader([line], delimiter=candidate))) for line in lines]
+        wide = [c for c in counts if c > 1]
+        score = max((wide.count(c) for c in set(wide)), default=0) * (max(wide, default=0))
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def open_source(path: str | Path, sheet: str | None = None) -> Source:
+    """Return a Source for a file, with CSV encoding and separator or Excel sheet names detected."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ReadError(f"Tệp {path.name}: định dạng {suffix or '(không có đuôi)'} không được hỗ trợ "
+                        f"(chỉ nhận {', '.join(FORMATS)})")
+    if not path.exists():
+        raise ReadError(f"Không tìm thấy tệp {path}")
+    source = Source(path=path, suffix=suffix, sheet=sheet)
+    if suffix == ".csv":
+        with open(path, "rb") as handle:
+            sample = handle.read(SAMPLE_BYTES)
+        source.encoding = detect_encoding(sample)
+        text = sample.decode(source.encoding, errors="ignore")
+        source.delimiter = detect_delimiter(text)
+    elif suffix == ".xlsx":
+        source.sheet_names = _xlsx_sheets(path)
+    else:
+        source.sheet_names = _xls_sheets(path)
+    if source.sheet_names and sheet is not None and sheet not in source.sheet_names:
+        raise ReadError(f"Tệp {path.name} không có trang tính «{sheet}»; các trang: {', '.join(source.sheet_names)}")
+    return source
+
+
+def _xlsx_sheets(path: Path) -> list[str]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
+        raise ReadError(f"Tệp {path.name} không phải tệp Excel .xlsx hợp lệ ({exc})") from exc
+    names = list(book.sheetnames)
+    book.close()
+    return names
+
+
+def _xls_sheets(path: Path) -> list[str]:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(path, on_demand=True)
+    except Exception as exc:  # noqa: BLE001
+        raise ReadError(f"Tệp {path.name} không phải tệp Excel .xls hợp lệ ({exc})") from exc
+    names = book.sheet_names()
+    book.release_resources()
+    return names
+
+
+def iter_rows(source: Source) -> Iterator[tuple[int, list]]:
+    """Yield (row number as the spreadsheet shows it, list of cell values), blank rows included."""
+    if source.suffix == ".csv":
+        yield from _csv_rows(source)
+    elif source.suffix == ".xlsx":
+        yield from _xlsx_rows(source)
+    else:
+        yield from _xls_rows(source)
+
+
+def _csv_rows(source: Source) -> Iterator[tuple[int, list]]:
+    with open(source.path, encoding=source.encoding, newline="", errors="strict") as handle:
+        reader = csv.reader(handle, delimiter=source.delimiter)
+        try:
+            yield from enumerate(reader, start=1)
+        except UnicodeDecodeError as exc:
+            raise ReadError(f"Tệp {source.path.name}: không đọc được theo bảng mã {source.encoding} ({exc.reason})") \
+                from exc
+        except csv.Error as exc:
+            raise ReadError(f"Tệp {source.path.name}, dòng {reader.line_num}: lỗi định dạng CSV ({exc})") from exc
+
+
+def _xlsx_rows(source: Source) -> Iterator[tuple[int, list]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(source.path, read_only=True, data_only=True)
+    try:
+        sheet = book[source.sheet] if source.sheet else book.worksheets[0]
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, list(row)
+    finally:
+        book.close()
+
+
+def _xls_rows(source: Source) -> Iterator[tuple[int, list]]:
+    import xlrd
+
+    book = xlrd.open_workbook(source.path, on_demand=True)
+    try:
+        sheet = book.sheet_by_name(source.sheet) if source.sheet else book.sheet_by_index(0)
+        for index in range(sheet.nrows):
+            values = []
+            for cell in sheet.row(index):
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    values.append(xlrd.xldate_as_datetime(cell.value, book.datemode))
+                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                    values.append(None)
+                else:
+                    values.append(cell.value)
+            yield index + 1, values
+    finally:
+        book.release_resources()
+
+
+def file_bytes_sha256(path: Path) -> str:
+    """Return the sha256 of a file, read in blocks."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -1,0 +1,75 @@
+"""What an import found and did: problems with row, column, value and reason; counts; warnings."""
+
+from dataclasses import dataclass, field
+
+MAX_PROBLEMS_KEPT = 1000
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One rejected cell or row, named as a clerk sees it in the spreadsheet."""
+
+    row: int | None
+    column: str | None
+    value: str | None
+    reason: str
+
+    def message(self) -> str:
+        """Return 'Dòng 12, cột «Ngày hẹn trả», giá trị «31/02/2024»: ngày không tồn tại'."""
+        parts = []
+        if self.row is not None:
+            parts.append(f"Dòng {self.row}")
+        if self.column:
+            parts.append(f"cột «{self.column}»")
+        if self.value is not None:
+            parts.append(f"giá trị «{self.value}»")
+        where = ", ".join(parts)
+        return f"{where}: {self.reason}" if where else self.reason
+
+
+@dataclass
+class ImportReport:
+    """The outcome of reading, validating and (unless refused or a dry run) writing one file."""
+
+    kind: str
+    file_name: str
+    sha256: str = ""
+    sheet: str | None = None
+    header_row: int | None = None
+    mapping: dict[str, str] = field(default_factory=dict)  # canonical header → header in the file
+    ignored: list[str] = field(default_factory=list)
+    personal: list[str] = field(default_factory=list)
+    rows_read: int = 0
+    blank_rows: int = 0
+    totals_rows: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    problem_count: int = 0
+    warnings: list[str] = field(default_factory=list)
+    committed: bool = False
+    dry_run: bool = False
+    error_file: str | None = None
+    seconds: float = 0.0
+
+    def add(self, problem: Problem) -> None:
+        """Record a problem (only the first MAX_PROBLEMS_KEPT are kept; all are counted)."""
+        self.problem_count += 1
+        if len(self.problems) < MAX_PROBLEMS_KEPT:
+            self.problems.append(problem)
+
+    def warn(self, message: str) -> None:
+        """Record a warning once."""
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+
+class ImportRefused(Exception):
+    """The file was refused; nothing was written. Carries the report."""
+
+    def __init__(self, report: ImportReport, reason: str) -> None:
+        super().__init__(reason)
+        self.report = report
+        self.reason = reason

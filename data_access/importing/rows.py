@@ -1,0 +1,130 @@
+"""Chunks of rows for importers: cells by canonical key (column-wise), cached parsing, problems per row,
+and the blank and totals rows to skip."""
+
+from collections.abc import Callable
+from operator import itemgetter
+
+from data_access.importing.headers import HeaderMatch
+from data_access.importing.report import Problem
+from data_access.importing.values import is_blank, show
+from metrics.text import fold_key
+
+_TOTALS = ("tong cong", "tong so", "tong:", "tong (", "cong:")
+_TOTALS_WORDS = {"tong", "cong", "tong cong"}
+REQUIRED = "bắt buộc, không được để trống"
+
+
+class Cached:
+    """Wraps a parser so that each distinct cell value is parsed once. Calls return (value, reason or None).
+
+    Use cache=False for columns whose values are all different (dossier codes).
+    """
+
+    def __init__(self, parser: Callable[[object], object], required: bool = False, cache: bool = True) -> None:
+        self.parser = parser
+        self.required = required
+        self.cache: dict | None = {} if cache else None
+
+    def compute(self, value: object) -> tuple[object, str | None]:
+        """Parse one value (no cache)."""
+        if self.required and is_blank(value):
+            return None, REQUIRED
+        try:
+            return self.parser(value), None
+        except ValueError as exc:
+            return None, str(exc)
+
+    def one(self, value: object) -> object:
+        """Return the parsed value of one cell (None when unreadable)."""
+        return self.many([value])[0][0]
+
+    def many(self, values: list) -> tuple[list, list[tuple[int, str]]]:
+        """Parse a column; return (parsed values, [(position, reason)] of unreadable cells)."""
+        if self.cache is None:
+            results = [self.compute(v) for v in values]
+            bad = True
+        else:
+            cache, compute, bad = self.cache, self.compute, False
+            for value in dict.fromkeys(values):  # each distinct value once
+                result = cache.get(value)
+                if result is None:
+                    result = cache[value] = compute(value)
+                bad = bad or result[1] is not None
+            results = list(map(cache.__getitem__, values))
+            if len(cache) > 100_000:
+                cache.clear()
+        parsed = list(map(_first, results))
+        errors = [(i, r[1]) for i, r in enumerate(results) if r[1] is not None] if bad else []
+        return parsed, errors
+
+
+_first = itemgetter(0)
+
+
+def is_skippable(cells: list, header: HeaderMatch, key_column: str) -> str | None:
+    """Return 'blank' or 'totals' for a row to skip, or None for a data row."""
+    key_position = header.index.get(key_column)
+    key = cells[key_position] if key_position is not None and key_position < len(cells) else None
+    if isinstance(key, str) and key.strip() and key.lstrip()[:1] not in "TtCc":
+        return None  # the usual case: a real key that cannot be a totals label
+    for cell in cells:
+        if isinstance(cell, str) and cell.lstrip()[:1] in "TtCc":
+            folded = fold_key(cell)
+            if (folded in _TOTALS_WORDS or folded.startswith(_TOTALS)) and (is_blank(key) or cell is key):
+                return "totals"
+    if all(is_blank(cells[p]) if p < len(cells) else True for p in header.index.values()):
+        return "blank"
+    return None
+
+
+class Chunk:
+    """Up to a few thousand data rows, read column by column."""
+
+    def __init__(self, rows: list[tuple[int, list]], header: HeaderMatch) -> None:
+        self.rows = rows
+        self.header = header
+        self.numbers = [number for number, _ in rows]
+        self.problems: dict[int, list[Problem]] = {}
+        self._columns: dict[str, list] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def raw(self, key: str) -> list | tuple:
+        """Return the raw cells of a canonical column (None where absent or the row is short)."""
+        if not self._columns:
+            self._transpose()
+        return self._columns.get(key) or [None] * len(self.rows)
+
+    def _transpose(self) -> None:
+        width = max(self.header.index.values()) + 1
+        padded = [cells if len(cells) >= width else list(cells) + [None] * (width - len(cells))
+                  for _, cells in self.rows]
+        columns = list(zip(*padded, strict=False)) if padded else [()] * width
+        self._columns = {key: columns[position] for key, position in self.header.index.items()}
+
+    def parse(self, key: str, parser: Cached) -> list:
+        """Return the parsed column; unreadable cells become problems of their rows."""
+        values, errors = parser.many(self.raw(key))
+        for position, reason in errors:
+            self.fail(position, key, reason)
+        return values
+
+    def fail(self, position: int, key: str, reason: str) -> None:
+        """Record a problem of the row at `position`, in column `key`."""
+        problem = Problem(self.numbers[position], self.header.headers.get(key, key),
+                          show(self.raw(key)[position]), reason)
+        self.problems.setdefault(position, []).append(problem)
+
+    def failed(self, position: int, key: str) -> bool:
+        """Return True when the row already has a problem in column `key`."""
+        column = self.header.headers.get(key, key)
+        return any(p.column == column for p in self.problems.get(position, ()))
+
+    def good(self) -> list[int]:
+        """Return the positions of rows without problems."""
+        return [position for position in range(len(self.rows)) if position not in self.problems]
+
+    def mapped_cells(self, position: int) -> dict[str, str]:
+        """Return header text → cell text of one row's mapped columns (for the rejected-rows file)."""
+        return {self.header.headers[k]: show(self.raw(k)[position]) for k in self.header.index}

@@ -1,0 +1,215 @@
+"""Runs one import: read → find header → validate every row → stage → check duplicates → merge, in ONE
+transaction. A refused file (strict mode) writes nothing and leaves earlier data as it was."""
+
+import csv
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select
+
+from data_access.importing.columns import contract
+from data_access.importing.dossier_kind import DossierRows
+from data_access.importing.headers import find_header, missing_required
+from data_access.importing.other_kinds import IndexRows, StepRows, TaskRows, UnitRows
+from data_access.importing.readers import ReadError, file_bytes_sha256, iter_rows, open_source
+from data_access.importing.report import ImportRefused, ImportReport, Problem
+from data_access.importing.resolve import Resolver
+from data_access.importing.rows import Chunk, is_skippable
+from data_access.importing.staging import create_staging, drop_rows, duplicate_rows, index_staging, load, merge
+from data_access.importing.values import show
+from data_access.meta import DATA_KIND, read_meta, record_load
+from data_access.reference import apply_land_env_group, ensure_reference
+from data_access.schema import (
+    agencies,
+    create_schema,
+    dossier_steps,
+    dossiers,
+    fields,
+    import_log,
+    index_results,
+    procedures,
+    tasks,
+)
+
+CHUNK = 20_000
+ROW_PARSERS = {"dossiers": DossierRows, "tasks": TaskRows, "indexes": IndexRows, "units": UnitRows,
+               "steps": StepRows}
+Progress = Callable[[str, float], None]
+
+
+class _DryRun(Exception):
+    """Raised to roll back a validation-only run."""
+
+
+def _refuse(report: ImportReport, reason: str) -> ImportRefused:
+    report.add(Problem(None, None, None, reason))
+    return ImportRefused(report, reason)
+
+
+def purge_demo(conn: Connection) -> bool:
+    """Remove demo data before the first real import (units and published index results stay)."""
+    if read_meta(conn).get(DATA_KIND) != "demo":
+        return False
+    for table in (dossier_steps, dossiers, tasks, procedures, agencies, fields):
+        conn.execute(delete(table))
+    conn.execute(delete(index_results).where(index_results.c.is_demo.is_(True)))
+    return True
+
+
+def _estimated_rows(path: Path, suffix: str) -> int | None:
+    if suffix == ".csv":
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            sample = handle.read(1 << 20)
+        lines = max(1, sample.count(b"\n"))
+        return max(1, int(size / (len(sample) / lines)))
+    return None
+
+
+class _RejectedFile:
+    """Writes rejected rows with their reasons next to the input (only with --skip-invalid)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.handle = None
+        self.writer = None
+
+    def write(self, problems: list[Problem], cells: dict[str, str] | None) -> None:
+        if self.writer is None:
+            self.handle = open(self.path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
+            self.writer = csv.writer(self.handle)
+            self.writer.writerow(["Dòng", "Cột", "Giá trị", "Lý do", "Dữ liệu của dòng"])
+        row_text = "; ".join(f"{k}: {v}" for k, v in (cells or {}).items())
+        for problem in problems:
+            self.writer.writerow([problem.row, problem.column or "", problem.value or "", problem.reason, row_text])
+
+    def close(self) -> None:
+        if self.handle:
+            self.handle.close()
+
+
+def run_import(engine: Engine, path: str | Path, kind: str, sheet: str | None = None, skip_invalid: bool = False,
+               dry_run: bool = False, progress: Progress | None = None, file_name: str | None = None,
+               land_env_fields: tuple[str, ...] = ("Đất đai", "Môi trường")) -> ImportReport:
+    """Import one file of `kind`; return its report, or raise ImportRefused (nothing written)."""
+    started = time.perf_counter()
+    path = Path(path)
+    columns = contract(kind)
+    report = ImportReport(kind=kind, file_name=file_name or path.name, sheet=sheet, dry_run=dry_run)
+    step = progress or (lambda _message, _fraction: None)
+    try:
+        source = open_source(path, sheet)
+    except ReadError as exc:
+        raise _refuse(report, str(exc)) from exc
+    report.sha256 = file_bytes_sha256(path)
+    report.sheet = source.sheet or (source.sheet_names[0] if source.sheet_names else None)
+    create_schema(engine)
+    rejected_file = _RejectedFile(path.with_name(f"{path.stem}.loi.csv")) if skip_invalid and not dry_run else None
+    try:
+        with engine.begin() as conn:
+            _run(conn, source, columns, kind, report, skip_invalid, rejected_file, step, land_env_fields,
+                 _estimated_rows(path, source.suffix))
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    except ReadError as exc:
+        raise _refuse(report, str(exc)) from exc
+    finally:
+        if rejected_file:
+            rejected_file.close()
+            report.error_file = str(rejected_file.path) if rejected_file.writer else None
+    report.committed = not dry_run
+    report.seconds = time.perf_counter() - started
+    step("Xong", 1.0)
+    return report
+
+
+def _run(conn: Connection, source, columns, kind: str, report: ImportReport, skip_invalid: bool,
+         rejected_file: _RejectedFile | None, step: Progress, land_env_fields: tuple[str, ...],
+         estimated: int | None) -> None:
+    header, rows, _scanned = find_header(iter_rows(source), columns)
+    missing = missing_required(header, columns)
+    if missing:
+        found = ", ".join(header.found) if header else "(không nhận ra dòng tiêu đề nào)"
+        raise _refuse(report, f"Tệp {report.file_name}: thiếu cột bắt buộc "
+                              f"{', '.join('«' + c.header + '»' for c in missing)}. Các cột tìm thấy: {found}")
+    report.header_row = header.row
+    report.mapping = {c.header: header.headers[c.key] for c in columns if c.key in header.index}
+    report.ignored, report.personal = header.ignored, header.personal
+    if purge_demo(conn):
+        report.warn("Đã xóa dữ liệu minh họa (demo) trước khi nạp dữ liệu thật.")
+    ensure_reference(conn)
+    parser = ROW_PARSERS[kind](header, Resolver(conn), report)
+    staging = create_staging(conn, parser.target)
+    pending: list[tuple[int, list]] = []
+
+    def flush() -> None:
+        chunk = Chunk(pending, header)
+        load(conn, staging, parser.parse(chunk))
+        for position, problems in sorted(chunk.problems.items()):
+            report.rejected += 1
+            for problem in problems:
+                report.add(problem)
+            if rejected_file:
+                rejected_file.write(problems, chunk.mapped_cells(position))
+        pending.clear()
+        done = report.rows_read / estimated if estimated else 0.5
+        step(f"Đã đọc {report.rows_read:,} dòng".replace(",", "."), min(0.85, 0.85 * done))
+
+    for number, cells in rows:
+        skip = is_skippable(cells, header, parser.key_column)
+        if skip == "blank":
+            report.blank_rows += 1
+        elif skip == "totals":
+            report.totals_rows += 1
+        else:
+            report.rows_read += 1
+            pending.append((number, cells))
+            if len(pending) >= CHUNK:
+                flush()
+    flush()
+    step("Kiểm tra trùng mã", 0.88)
+    index_staging(conn, staging, parser.target)
+    _duplicates(conn, staging, parser, report, skip_invalid, rejected_file)
+    if report.problem_count and not skip_invalid:
+        raise ImportRefused(report, f"Tệp {report.file_name} bị từ chối: {report.problem_count} lỗi; "
+                                    "không ghi gì vào cơ sở dữ liệu.")
+    step("Ghi vào cơ sở dữ liệu", 0.92)
+    report.inserted, report.updated, report.unchanged = merge(conn, staging, parser.target)
+    staging.drop(conn)
+    apply_land_env_group(conn, land_env_fields)
+    _log(conn, report, kind)
+
+
+def _duplicates(conn: Connection, staging, parser, report: ImportReport, skip_invalid: bool,
+                rejected_file: _RejectedFile | None) -> None:
+    header = parser.header.headers.get(parser.target.keys[0], parser.target.keys[0])
+    dropped: list[int] = []
+    for key, numbers in duplicate_rows(conn, staging, parser.target):
+        for number in numbers[1:]:
+            problem = Problem(number, header, show(key[0]), f"trùng mã với dòng {numbers[0]}")
+            report.add(problem)
+            report.rejected += 1
+            dropped.append(number)
+            if rejected_file:
+                rejected_file.write([problem], None)
+    if skip_invalid and dropped:
+        drop_rows(conn, staging, dropped)
+
+
+def _as_of(conn: Connection) -> date:
+    latest = conn.execute(select(func.max(dossiers.c.received_on), func.max(dossiers.c.result_on))).one()
+    dates = [d if isinstance(d, date) else date.fromisoformat(d) for d in latest if d]
+    return min(max(dates), date.today()) if dates else date.today()
+
+
+def _log(conn: Connection, report: ImportReport, kind: str) -> None:
+    conn.execute(insert(import_log).values(
+        imported_at=datetime.now(UTC).replace(tzinfo=None), file_name=report.file_name, sha256=report.sha256,
+        kind=kind, sheet=report.sheet, rows_read=report.rows_read, inserted=report.inserted,
+        updated=report.updated, unchanged=report.unchanged, rejected=report.rejected,
+        warnings=len(report.warnings)))
+    record_load(conn, "real", _as_of(conn))

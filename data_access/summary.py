@@ -1,0 +1,30 @@
+"""The `summary` figures of issue #3: DOMAIN §3 dossier counts and rates and §4 task counts, as JSON-ready data."""
+
+from datetime import date
+
+from sqlalchemy import Connection
+
+from data_access.dossier_queries import dossier_counts
+from data_access.task_queries import load_tasks
+from metrics.dossiers import totals_row
+from metrics.periods import Period
+from metrics.tasks import TASK_STATUSES, classify_tasks, status_counts
+
+DOSSIER_KEYS = ("received", "carried_over", "resolved", "resolved_early", "resolved_on_day", "resolved_late",
+                "ended_without_result", "in_progress", "in_progress_overdue", "on_time_rate", "progress_rate_766",
+                "overdue_total", "land_env_share_of_overdue", "apology_compliance", "online_share", "sync_rate")
+
+
+def summary(conn: Connection, as_of: date, start: date | None = None) -> dict:
+    """Return {"as_of", "from", "dossiers": {...}, "tasks": {...}} for the period [start, as_of]."""
+    period = Period(start or as_of.replace(day=1), as_of)
+    totals = totals_row(dossier_counts(conn, period))
+    totals["land_env_share_of_overdue"] = totals.pop("land_env_share")
+    tasks = classify_tasks(load_tasks(conn, issued_by=as_of), as_of)
+    counts = status_counts(tasks).iloc[0]
+    return {
+        "as_of": as_of.isoformat(),
+        "from": period.start.isoformat(),
+        "dossiers": {key: totals[key] for key in DOSSIER_KEYS},
+        "tasks": {status: int(counts[status]) for status in TASK_STATUSES},
+    }

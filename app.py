@@ -20,6 +20,9 @@ pages = {
         st.Page("pages/bang_diem.py", title=L.PAGE_SCORECARD, url_path="bang-diem"),
         st.Page("pages/xep_hang.py", title=L.PAGE_RANKING, url_path="xep-hang"),
     ],
+    L.SECTION_ADMIN: [
+        st.Page("pages/nhap_du_lieu.py", title=L.PAGE_IMPORT, url_path="nhap-du-lieu"),
+    ],
 }
 page = st.navigation(pages)
 st.set_page_config(page_title=f"{page.title} · {L.APP_TITLE}", page_icon=FAVICON,

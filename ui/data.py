@@ -50,10 +50,19 @@ def connection_error() -> str | None:
 
 
 @st.cache_data(ttl=10, show_spinner=False)
-def meta() -> dict[str, str]:
-    """Return the meta table (data kind, last load time, as-of date); refreshed every 10 s."""
-    with engine().connect() as conn:
+def _meta(url: str) -> dict[str, str]:
+    with _engine(url).connect() as conn:
         return read_meta(conn)
+
+
+def meta() -> dict[str, str]:
+    """Return the meta table of the configured database (data kind, last load, as-of date); cached 10 s."""
+    return _meta(database_url())
+
+
+def forget_meta() -> None:
+    """Drop the cached meta table (after an import) so that freshness and caches update at once."""
+    _meta.clear()
 
 
 def version() -> str:

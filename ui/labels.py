@@ -203,3 +203,38 @@ RANKING_SOURCES = "Nguồn số liệu"
 RANKING_FIELD_LABEL = "{n} tỉnh"
 INDEX_NAMES = {"PAR INDEX": "PAR INDEX", "SIPAS": "SIPAS", "766": "Bộ chỉ số 766", "PAPI": "PAPI", "PCI": "PCI"}
 RANKING_INDEX = "Chỉ số"
+
+# Import (admin)
+SECTION_ADMIN = "Quản trị dữ liệu"
+PAGE_IMPORT = "Nhập dữ liệu"
+IMPORT_KINDS = {"dossiers": "Hồ sơ TTHC", "tasks": "Nhiệm vụ được giao", "indexes": "Kết quả chỉ số",
+                "units": "Danh mục địa bàn", "steps": "Các bước xử lý hồ sơ"}
+IMPORT_KIND = "Loại dữ liệu"
+IMPORT_FILE = "Tệp xuất từ hệ thống (.xlsx, .xls, .csv)"
+IMPORT_SHEET = "Trang tính"
+IMPORT_SKIP = "Bỏ qua dòng lỗi (chỉ nhập các dòng hợp lệ; các dòng lỗi được ghi ra tệp riêng)"
+IMPORT_INTRO = ("Tệp được kiểm tra trước, chưa ghi gì. Chỉ khi bấm «Ghi vào cơ sở dữ liệu», toàn bộ tệp mới được "
+                "ghi trong một lần; nếu có lỗi, không dòng nào được ghi và dữ liệu cũ giữ nguyên.")
+IMPORT_HEADER = "Dòng tiêu đề nhận ra: dòng {row}"
+IMPORT_NO_HEADER = "Không nhận ra dòng tiêu đề: cần ít nhất hai cột theo mẫu (ví dụ «Mã hồ sơ», «Lĩnh vực»)."
+IMPORT_MAPPING = "Ánh xạ cột"
+IMPORT_MAPPING_CANON = "Cột chuẩn"
+IMPORT_MAPPING_FILE = "Cột trong tệp"
+IMPORT_IGNORED = "Bỏ qua các cột không dùng: {cols}"
+IMPORT_PERSONAL = "Không đọc các cột dữ liệu cá nhân: {cols}"
+IMPORT_SAMPLE = "Các dòng đầu (chỉ các cột được dùng)"
+IMPORT_CHECK = "Kết quả kiểm tra (chưa ghi)"
+IMPORT_COUNTS = ("{rows} dòng dữ liệu (bỏ {blank} dòng trống, {totals} dòng tổng): sẽ thêm {ins}, cập nhật {upd}, "
+                 "không đổi {same}, loại {rej}.")
+IMPORT_REFUSED = "Tệp sẽ bị từ chối: {n} lỗi. Sửa tệp rồi tải lên lại, hoặc chọn «Bỏ qua dòng lỗi»."
+IMPORT_ERRORS = "Lỗi (dòng, cột, giá trị, lý do)"
+IMPORT_WARNINGS = "Cảnh báo"
+IMPORT_COMMIT = "Ghi vào cơ sở dữ liệu"
+IMPORT_DONE = "Đã nhập {file}: thêm {ins}, cập nhật {upd}, không đổi {same}, loại {rej} ({sec} giây)."
+IMPORT_REJECTED_FILE = "Tải tệp các dòng bị loại"
+IMPORT_HISTORY = "Lịch sử nhập dữ liệu"
+IMPORT_COLUMNS = {"imported_at": "Thời điểm", "file_name": "Tệp", "kind": "Loại dữ liệu", "sheet": "Trang tính",
+                  "rows_read": "Số dòng", "inserted": "Thêm", "updated": "Cập nhật", "unchanged": "Không đổi",
+                  "rejected": "Bị loại", "warnings": "Cảnh báo", "sha256": "SHA-256"}
+IMPORT_PROBLEM_COLUMNS = {"row": "Dòng", "column": "Cột", "value": "Giá trị", "reason": "Lý do"}
+IMPORT_MORE_ERRORS = "… và {n} lỗi khác (chỉ hiện {shown} lỗi đầu)."

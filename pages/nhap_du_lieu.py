@@ -1,0 +1,79 @@
+"""Nhập dữ liệu: upload an export, preview its header and mapping, validate without writing, then commit."""
+
+import streamlit as st
+
+from config.settings import load_settings
+from data_access.importing.columns import KINDS
+from data_access.importing.preview import import_history, preview
+from data_access.importing.readers import ReadError
+from data_access.importing.report import ImportRefused
+from data_access.importing.runner import run_import
+from ui import data
+from ui import labels as L
+from ui.fmt import fmt_int, fmt_number
+from ui.guard import section
+from ui.importer import show_header, show_history, show_report
+from ui.uploads import save
+
+settings = load_settings()
+engine = data.engine()
+
+st.title(L.PAGE_IMPORT)
+st.caption(L.IMPORT_INTRO)
+
+with section("import"):
+    left, right = st.columns([1, 2])
+    kind = left.selectbox(L.IMPORT_KIND, KINDS, format_func=L.IMPORT_KINDS.get, key="imp_kind")
+    upload = right.file_uploader(L.IMPORT_FILE, type=["xlsx", "xls", "csv"], key="imp_file")
+    skip_invalid = st.checkbox(L.IMPORT_SKIP, key="imp_skip")
+    if upload is not None:
+        path = save(upload)
+        try:
+            header, sample, sheets = preview(path, kind)
+            sheet = None
+            if len(sheets) > 1:
+                sheet = st.selectbox(L.IMPORT_SHEET, sheets, key="imp_sheet")
+                header, sample, _ = preview(path, kind, sheet)
+        except ReadError as exc:
+            st.error(str(exc))
+            st.stop()
+        show_header(header, kind, sample)
+        if header is not None:
+            st.subheader(L.IMPORT_CHECK)
+            check_key = ("_imp_check", upload.file_id, kind, sheet, skip_invalid)
+            if st.session_state.get("_imp_check_key") != check_key:
+                with st.spinner(L.IMPORT_CHECK):
+                    try:
+                        checked, refused = run_import(engine, path, kind, sheet, skip_invalid, dry_run=True,
+                                                      file_name=upload.name,
+                                                      land_env_fields=settings.land_env_fields), False
+                    except ImportRefused as exc:
+                        checked, refused = exc.report, True
+                st.session_state["_imp_check_key"] = check_key
+                st.session_state["_imp_check"] = (checked, refused)
+            checked, refused = st.session_state["_imp_check"]
+            show_report(checked, refused)
+            if not refused and st.button(L.IMPORT_COMMIT, type="primary", key="imp_commit"):
+                bar = st.progress(0.0, text=L.IMPORT_COMMIT)
+                try:
+                    done = run_import(engine, path, kind, sheet, skip_invalid, file_name=upload.name,
+                                      land_env_fields=settings.land_env_fields,
+                                      progress=lambda message, fraction: bar.progress(min(1.0, fraction),
+                                                                                      text=message))
+                except ImportRefused as exc:
+                    show_report(exc.report, True)
+                else:
+                    data.forget_meta()
+                    st.session_state.pop("_imp_check_key", None)
+                    st.success(L.IMPORT_DONE.format(file=done.file_name, ins=fmt_int(done.inserted),
+                                                    upd=fmt_int(done.updated), same=fmt_int(done.unchanged),
+                                                    rej=fmt_int(done.rejected), sec=fmt_number(done.seconds, 1)))
+                    if done.error_file:
+                        with open(done.error_file, "rb") as handle:
+                            st.download_button(L.IMPORT_REJECTED_FILE, handle.read(),
+                                               file_name=f"{upload.name}.loi.csv", mime="text/csv")
+
+with section("import-history"):
+    st.subheader(L.IMPORT_HISTORY)
+    with engine.connect() as conn:
+        show_history(import_history(conn))

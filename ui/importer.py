@@ -1,0 +1,63 @@
+"""Presentation of an import: mapping, sample rows, the validation report and the history."""
+
+import pandas as pd
+import streamlit as st
+
+from data_access.importing.columns import contract
+from data_access.importing.headers import HeaderMatch
+from data_access.importing.report import ImportReport
+from ui import labels as L
+from ui.fmt import fmt_datetime, fmt_int
+from ui.tables import Col, show_table
+
+
+def show_header(header: HeaderMatch | None, kind: str, sample: pd.DataFrame) -> None:
+    """Draw the detected header row, the column mapping, skipped columns and the first rows."""
+    if header is None:
+        st.error(L.IMPORT_NO_HEADER)
+        return
+    st.markdown(f"**{L.IMPORT_HEADER.format(row=header.row)}**")
+    mapping = pd.DataFrame([
+        {"canon": c.header + (" *" if c.required else ""), "file": header.headers.get(c.key, "—")}
+        for c in contract(kind)])
+    show_table(mapping, [Col("canon", L.IMPORT_MAPPING_CANON), Col("file", L.IMPORT_MAPPING_FILE)])
+    if header.ignored:
+        st.caption(L.IMPORT_IGNORED.format(cols=", ".join(header.ignored)))
+    if header.personal:
+        st.caption(L.IMPORT_PERSONAL.format(cols=", ".join(header.personal)))
+    if not sample.empty:
+        st.markdown(f"**{L.IMPORT_SAMPLE}**")
+        st.dataframe(sample, hide_index=True)
+
+
+def show_report(report: ImportReport, refused: bool) -> None:
+    """Draw the validation (or import) report: counts, warnings and problems."""
+    counts = L.IMPORT_COUNTS.format(rows=fmt_int(report.rows_read), blank=fmt_int(report.blank_rows),
+                                    totals=fmt_int(report.totals_rows), ins=fmt_int(report.inserted),
+                                    upd=fmt_int(report.updated), same=fmt_int(report.unchanged),
+                                    rej=fmt_int(report.rejected))
+    if refused:
+        st.error(L.IMPORT_REFUSED.format(n=fmt_int(report.problem_count)))
+    else:
+        st.info(counts)
+    for warning in report.warnings:
+        st.warning(warning)
+    if report.problems:
+        st.markdown(f"**{L.IMPORT_ERRORS}**")
+        problems = pd.DataFrame([{"row": p.row, "column": p.column, "value": p.value, "reason": p.reason}
+                                 for p in report.problems])
+        show_table(problems, [Col(k, v, fmt_int if k == "row" else None)
+                              for k, v in L.IMPORT_PROBLEM_COLUMNS.items()])
+        if report.problem_count > len(report.problems):
+            st.caption(L.IMPORT_MORE_ERRORS.format(n=fmt_int(report.problem_count - len(report.problems)),
+                                                   shown=fmt_int(len(report.problems))))
+
+
+def show_history(history: pd.DataFrame) -> None:
+    """Draw the import log, newest first."""
+    history = history.assign(kind=history["kind"].map(L.IMPORT_KINDS), sha256=history["sha256"].str[:12])
+    show_table(history, [Col("imported_at", L.IMPORT_COLUMNS["imported_at"], fmt_datetime)]
+               + [Col(k, L.IMPORT_COLUMNS[k], fmt_int if k in ("rows_read", "inserted", "updated", "unchanged",
+                                                              "rejected", "warnings") else None)
+                  for k in ("file_name", "kind", "sheet", "rows_read", "inserted", "updated", "unchanged",
+                            "rejected", "warnings", "sha256")])

@@ -12,7 +12,10 @@ def normalize_text(value: object) -> str | None:
         return None
     if isinstance(value, float) and value != value:  # NaN
         return None
-    text = " ".join(unicodedata.normalize("NFC", str(value)).split())
+    text = value if isinstance(value, str) else str(value)
+    if not text.isascii():  # ASCII text (codes, numbers) is already NFC
+        text = unicodedata.normalize("NFC", text)
+    text = " ".join(text.split())
     return text or None
 
 

@@ -96,22 +96,41 @@ def drop_rows(conn: Connection, staging: Table, row_numbers: list[int]) -> None:
         conn.execute(delete(staging).where(staging.c.row_no.in_(row_numbers[offset:offset + 500])))
 
 
+BULK_ROWS = 100_000
+
+
+def _insert(conn: Connection, table: Table, columns: list[str], rows, count: int) -> None:
+    """INSERT … SELECT; for a large load on SQLite, rebuild the secondary indexes afterwards instead of
+    updating them row by row (same transaction, so a failure still rolls back everything)."""
+    existing = conn.execute(select(func.count()).select_from(table)).scalar_one() if count >= BULK_ROWS else 0
+    rebuild = conn.dialect.name == "sqlite" and count >= BULK_ROWS and count >= existing // 4
+    indexes = list(table.indexes) if rebuild else []
+    for index in indexes:
+        index.drop(conn)
+    conn.execute(insert(table).from_select(columns, rows))
+    for index in indexes:
+        index.create(conn)
+
+
 def merge(conn: Connection, staging: Table, target: Target) -> tuple[int, int, int]:
     """Insert new keys and update changed rows; return (inserted, updated, unchanged)."""
     table = target.table
-    same_key = and_(*(table.c[k] == staging.c[k] for k in target.keys))
-    known = exists().where(same_key)
-    changed = or_(*(table.c[v].is_distinct_from(staging.c[v]) for v in target.values)) if target.values else None
+    columns = list(target.columns)
+    rows = select(*[staging.c[c] for c in columns])
     total = conn.execute(select(func.count()).select_from(staging)).scalar_one()
-    inserted = conn.execute(select(func.count()).select_from(staging).where(~known)).scalar_one()
+    if conn.execute(select(table.c[target.keys[0]]).limit(1)).first() is None:
+        _insert(conn, table, columns, rows, total)  # first load: nothing to compare with
+        return total, 0, 0
+    same_key = and_(*(table.c[k] == staging.c[k] for k in target.keys))
+    matched = conn.execute(select(func.count()).select_from(staging).join(table, same_key)).scalar_one()
     updated = 0
-    if changed is not None:
+    if target.values and matched:
+        changed = or_(*(table.c[v].is_distinct_from(staging.c[v]) for v in target.values))
         updated = conn.execute(select(func.count()).select_from(staging).join(table, same_key)
                                .where(changed)).scalar_one()
         if updated:
-            conn.execute(update(table).where(same_key, changed)
-                         .values({v: staging.c[v] for v in target.values}))
+            conn.execute(update(table).where(same_key, changed).values({v: staging.c[v] for v in target.values}))
+    inserted = total - matched
     if inserted:
-        columns = list(target.columns)
-        conn.execute(insert(table).from_select(columns, select(*[staging.c[c] for c in columns]).where(~known)))
-    return inserted, updated, total - inserted - updated
+        _insert(conn, table, columns, rows.where(~exists().where(same_key)), inserted)
+    return inserted, updated, matched - updated

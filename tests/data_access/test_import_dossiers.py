@@ -197,3 +197,14 @@ def test_dry_run_validates_without_writing(db, tmp_path):
     report = run_import(db, write_csv(tmp_path / "x.csv", "utf-8", ","), "dossiers", dry_run=True)
     assert report.inserted == 13 and not report.committed
     assert snapshot(db) == []
+
+
+def test_foreign_keys_are_enforced_again_after_an_import(db, tmp_path):
+    from sqlalchemy import insert
+    from sqlalchemy.exc import IntegrityError
+
+    run_import(db, write_csv(tmp_path / "x.csv", "utf-8", ","), "dossiers")
+    with pytest.raises(IntegrityError):
+        with db.begin() as conn:
+            conn.execute(insert(dossiers).values(code="FK", field_id=999_999, agency_id=999_999,
+                                                 received_on=date(2024, 1, 1), channel="online"))

@@ -1,0 +1,121 @@
+"""Import benchmark (prints figures, not a test): a generated 1,000,000-row CSV and a 200,000-row xlsx.
+
+    python bench/imports.py [--csv-rows N] [--xlsx-rows N] [--url DATABASE_URL]
+
+Each import runs in a fresh process on an empty database; the script prints rows/s and the peak RSS of
+that process, for the file sizes given and, to show that memory does not grow with the file, for a file
+ten times smaller. Target (issue #3): ≥ 50,000 rows/s for CSV on SQLite; flat memory.
+"""
+
+import argparse
+import csv
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADERS = ["STT", "Mã hồ sơ", "Chủ hồ sơ", "Tên thủ tục", "Mã thủ tục", "Lĩnh vực", "Cơ quan giải quyết", "Cấp",
+           "Địa bàn", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả", "Trạng thái", "Hình thức nộp",
+           "Đồng bộ DVCQG", "Phiếu xin lỗi", "Số hóa", "Đơn vị đang xử lý"]
+FIELDS = ["Đất đai", "Môi trường", "Hộ tịch", "Chứng thực", "Xây dựng", "Đường bộ", "Lao động - Việc làm"]
+DISTRICTS = ["Thành phố Nha Trang", "TP Cam Ranh", "Huyện Cam Lâm", "Vạn Ninh", "TX Ninh Hòa", "Khánh Vĩnh",
+             "Diên Khánh", "Khánh Sơn"]
+CHILD = """
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+from data_access.engine import get_engine
+from data_access.importing.runner import run_import
+engine = get_engine({url!r})
+start = time.perf_counter()
+report = run_import(engine, {path!r}, "dossiers")
+elapsed = time.perf_counter() - start
+print(json.dumps({{"rows": report.rows_read, "inserted": report.inserted, "seconds": elapsed,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+def rows(n: int, seed: int = 7):
+    """Yield n realistic dossier rows (text dates, Vietnamese names, an applicant column)."""
+    rng = random.Random(seed)
+    start = date(2025, 1, 1)
+    for i in range(n):
+        received = start + timedelta(days=rng.randrange(690))
+        due = received + timedelta(days=rng.choice([1, 3, 5, 10, 15, 30]))
+        late = rng.random() < 0.03
+        result = due + timedelta(days=rng.randrange(1, 40)) if late else received + timedelta(
+            days=rng.randrange(0, (due - received).days + 1))
+        if result > date(2026, 11, 20):
+            result = None
+        field = rng.choice(FIELDS)
+        yield [i + 1, f"H34.{i:09d}", "Nguyễn Văn A", f"Thủ tục {field} {i % 7}", f"1.00{i % 97:04d}", field,
+               f"UBND {rng.choice(DISTRICTS)}", rng.choice(["Tỉnh", "Huyện", "Xã"]), rng.choice(DISTRICTS),
+               received.strftime("%d/%m/%Y"), due.strftime("%d/%m/%Y"), result.strftime("%d/%m/%Y") if result else "",
+               "Đã trả kết quả" if result else "Đang xử lý", rng.choice(["Trực tuyến", "Trực tiếp", "BCCI"]),
+               rng.choice(["Có", "Không"]), "x" if late else "", rng.choice(["1", "0"]), ""]
+
+
+def write_csv(path: Path, n: int) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["BÁO CÁO HỒ SƠ"])
+        writer.writerow(HEADERS)
+        writer.writerows(rows(n))
+
+
+def write_xlsx(path: Path, n: int) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Hồ sơ")
+    sheet.append(["BÁO CÁO HỒ SƠ"])
+    sheet.append(HEADERS)
+    for row in rows(n):
+        sheet.append(row)
+    book.save(path)
+
+
+def measure(path: Path, url: str) -> dict:
+    out = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT), url=url, path=str(path))],
+                         capture_output=True, text=True, check=False, env=dict(os.environ))
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise SystemExit(out.stderr[-3000:])
+    return json.loads(lines[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--csv-rows", type=int, default=1_000_000)
+    parser.add_argument("--xlsx-rows", type=int, default=200_000)
+    parser.add_argument("--url", default=None, help="database URL (default: a fresh SQLite file per run)")
+    args = parser.parse_args()
+    results = {}
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        cases = [("csv", args.csv_rows // 10), ("csv", args.csv_rows), ("xlsx", args.xlsx_rows // 10),
+                 ("xlsx", args.xlsx_rows)]
+        print(f"{'file':<28}{'rows':>11}{'seconds':>9}{'rows/s':>10}{'peak MB':>9}")
+        for kind, n in cases:
+            path = work / f"ho_so_{n}.{kind}"
+            started = time.perf_counter()
+            (write_csv if kind == "csv" else write_xlsx)(path, n)
+            generated = time.perf_counter() - started
+            url = args.url or f"sqlite:///{work / f'db_{kind}_{n}.sqlite3'}"
+            figures = measure(path, url)
+            figures["generated_s"] = generated
+            figures["file_mb"] = path.stat().st_size / 1e6
+            results[f"{kind}_{n}"] = figures
+            print(f"{path.name:<28}{figures['rows']:>11,}{figures['seconds']:>9.1f}"
+                  f"{figures['rows'] / figures['seconds']:>10,.0f}{figures['rss_mb']:>9.0f}")
+    print("target: CSV on SQLite >= 50,000 rows/s; peak memory of the 10x larger file ≈ the smaller one")
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

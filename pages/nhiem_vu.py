@@ -100,12 +100,13 @@ task_columns = [
 ]
 with section("tasks-overdue"):
     st.subheader(L.TASKS_OVERDUE_LIST)
-    show_table(overdue_list(shown), task_columns[:2] + [Col("days_overdue", L.TASK_COLUMNS["days_overdue"], fmt_int)]
+    show_table(overdue_list(shown), empty=L.TASKS_NONE,
+               columns=task_columns[:2] + [Col("days_overdue", L.TASK_COLUMNS["days_overdue"], fmt_int)]
                + task_columns[2:] + [Col("leader", L.TASK_COLUMNS["leader"]),
                                      Col("progress_note", L.TASK_COLUMNS["progress_note"])])
 
 with section("tasks-due-soon"):
     st.subheader(L.TASKS_DUE_SOON.format(days=settings.due_soon_days))
-    show_table(due_soon(shown, as_of, settings.due_soon_days),
-               task_columns + [Col("days_left", L.TASK_COLUMNS["days_left"], fmt_int),
+    show_table(due_soon(shown, as_of, settings.due_soon_days), empty=L.TASKS_NONE,
+               columns=task_columns + [Col("days_left", L.TASK_COLUMNS["days_left"], fmt_int),
                                Col("coordinating", L.TASK_COLUMNS["coordinating"])])

@@ -45,7 +45,7 @@ with section("overview-kpis"):
 with section("overview-oldest-tasks"):
     st.subheader(L.TASKS_OLDEST)
     oldest = overdue_list(tasks_now).head(10)
-    show_table(oldest, [
+    show_table(oldest, empty=L.TASKS_NONE, columns=[
         Col("content", L.TASK_COLUMNS["content"]),
         Col("lead_agency", L.TASK_COLUMNS["lead_agency"]),
         Col("days_overdue", L.TASK_COLUMNS["days_overdue"], fmt_int),

@@ -60,4 +60,4 @@ def show_history(history: pd.DataFrame) -> None:
                + [Col(k, L.IMPORT_COLUMNS[k], fmt_int if k in ("rows_read", "inserted", "updated", "unchanged",
                                                               "rejected", "warnings") else None)
                   for k in ("file_name", "kind", "sheet", "rows_read", "inserted", "updated", "unchanged",
-                            "rejected", "warnings", "sha256")])
+                            "rejected", "warnings", "sha256")], empty=L.IMPORT_NO_HISTORY)

@@ -120,6 +120,8 @@ TASKS_OVERDUE_LIST = "Danh sách nhiệm vụ quá hạn chưa hoàn thành"
 TASKS_DUE_SOON = "Nhiệm vụ đến hạn trong {days} ngày tới"
 TASKS_OLDEST = "10 nhiệm vụ quá hạn lâu nhất"
 TASKS_NONE = "Không có nhiệm vụ nào."
+NO_ROWS = "Không có dữ liệu."
+IMPORT_NO_HISTORY = "Chưa có lần nhập dữ liệu nào."
 
 AGE_BUCKETS = {"1-5": "1–5 ngày", "6-15": "6–15 ngày", "16-30": "16–30 ngày", ">30": "> 30 ngày"}
 AGE_AXIS = "Số ngày quá hạn"

@@ -51,9 +51,10 @@ def styled(frame: pd.DataFrame, columns: list[Col]) -> "pd.io.formats.style.Styl
     return styler
 
 
-def show_table(frame: pd.DataFrame, columns: list[Col], height: int | str = "auto", key: str | None = None) -> None:
-    """Draw a read-only table (hidden index) with formatted, status-coloured cells."""
+def show_table(frame: pd.DataFrame, columns: list[Col], height: int | str = "auto", key: str | None = None,
+               empty: str = L.NO_ROWS) -> None:
+    """Draw a read-only table (hidden index) with formatted, status-coloured cells; `empty` when no rows."""
     if frame.empty:
-        st.caption(L.TASKS_NONE)
+        st.caption(empty)
         return
     st.dataframe(styled(frame, columns), hide_index=True, height=height, key=key, placeholder="—")

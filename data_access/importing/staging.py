@@ -7,6 +7,7 @@ from operator import itemgetter
 from sqlalchemy import (
     Column,
     Connection,
+    Date,
     Index,
     Integer,
     MetaData,
@@ -71,7 +72,15 @@ def load(conn: Connection, staging: Table, records: list[dict] | dict[str, list]
         return
     compiled = insert(staging).compile(dialect=conn.dialect)
     if columnar:
-        rows = list(zip(*[records[name] for name in compiled.positiontup], strict=True))
+        columns = []
+        for name in compiled.positiontup:
+            values = records[name]
+            if isinstance(staging.c[name].type, Date):  # each distinct date converted once
+                iso = {d: d.isoformat() for d in set(values) if d is not None}
+                iso[None] = None
+                values = list(map(iso.__getitem__, values))
+            columns.append(values)
+        rows = list(zip(*columns, strict=True))
     else:
         rows = list(map(itemgetter(*compiled.positiontup), records))
     conn.exec_driver_sql(str(compiled), rows)

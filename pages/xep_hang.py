@@ -4,13 +4,15 @@ import pandas as pd
 import streamlit as st
 
 from config.settings import load_settings
-from metrics.indexes import latest_components, published_by, rank_series
+from metrics.indexes import latest_components, latest_rank, published_by, rank_series
 from metrics.text import fold_key
 from ui import data
 from ui import labels as L
 from ui.charts import show_chart
 from ui.fmt import fmt_date, fmt_number
 from ui.guard import section
+from ui.kpi import KpiCard, kpi_row
+from ui.overview import rank_card
 from ui.ranking_charts import components_chart, decorate, rank_chart, score_chart
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
@@ -21,9 +23,18 @@ as_of = filters.period.end
 
 
 def render_index(results: pd.DataFrame, province: str, name: str) -> None:
-    """Draw one index: rank chart, score chart, latest components and the sources of every point."""
+    """Draw one index: latest rank card, rank chart, score chart, latest components and every point's source."""
     series = decorate(rank_series(results, province, name))
     label = L.INDEX_NAMES[name]
+    latest = latest_rank(results, province, name)
+    cards = [rank_card(f"rank-{fold_key(name)}", latest, settings, L.INDEX_OWNERS.get(name, L.CONCERNS_PAR),
+                       label=L.RANKING_LATEST.format(index=label))]
+    if latest and latest["score"] is not None:
+        cards.append(KpiCard(key=f"score-{fold_key(name)}", label=L.RANKING_LATEST_SCORE.format(index=label),
+                             value=fmt_number(latest["score"], 2), status="info",
+                             concerns=L.RANK_PERIOD.format(period=latest["period"])
+                             + (L.DEMO_TAG if latest["is_demo"] else "")))
+    kpi_row(cards, per_row=4)
     left, right = st.columns([3, 2])
     with left:
         st.subheader(L.RANKING_RANK_TITLE.format(index=label))

@@ -240,3 +240,8 @@ IMPORT_COLUMNS = {"imported_at": "Thời điểm", "file_name": "Tệp", "kind":
                   "rejected": "Bị loại", "warnings": "Cảnh báo", "sha256": "SHA-256"}
 IMPORT_PROBLEM_COLUMNS = {"row": "Dòng", "column": "Cột", "value": "Giá trị", "reason": "Lý do"}
 IMPORT_MORE_ERRORS = "… và {n} lỗi khác (chỉ hiện {shown} lỗi đầu)."
+RANKING_LATEST = "Xếp hạng {index} gần nhất"
+RANKING_LATEST_SCORE = "Điểm {index} gần nhất"
+INDEX_OWNERS = {"PAR INDEX": "Sở Nội vụ (cơ quan thường trực CCHC)", "SIPAS": "Sở Nội vụ",
+                "766": "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)",
+                "PAPI": "Sở Nội vụ", "PCI": "Sở Kế hoạch và Đầu tư"}

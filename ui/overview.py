@@ -64,10 +64,12 @@ def task_card(open_now: int, open_before: int, by_agency: pd.DataFrame, settings
     return _card(value, concerns, False, L.COMPARE_WEEK.format(date=fmt_date(compare_date)), count=True)
 
 
-def rank_card(key: str, latest: dict | None, settings: Settings, concerns: str) -> KpiCard:
+def rank_card(key: str, latest: dict | None, settings: Settings, concerns: str,
+              label: str | None = None) -> KpiCard:
     """Return a ranking card ('10/63', change in places, demo marked) from metrics.indexes.latest_rank."""
+    label = label or L.KPI[key]
     if latest is None:
-        return KpiCard(key=key, label=L.KPI[key], value=L.NO_RANK, status="none", concerns=concerns,
+        return KpiCard(key=key, label=label, value=L.NO_RANK, status="none", concerns=concerns,
                        help=L.KPI_HELP.get(key))
     share = latest["rank"] / latest["n_ranked"]
     status = kpi(key, share, None, settings.indicator("rank_share")).status
@@ -77,6 +79,6 @@ def rank_card(key: str, latest: dict | None, settings: Settings, concerns: str) 
         delta = f"{fmt_signed(moved)} bậc (kỳ {latest['previous_period']}: "
         delta += L.RANK_VALUE.format(rank=latest["previous_rank"], n=latest["previous_n_ranked"]) + ")"
     note = L.RANK_PERIOD.format(period=latest["period"]) + (L.DEMO_TAG if latest["is_demo"] else "")
-    return KpiCard(key=key, label=L.KPI[key], value=L.RANK_VALUE.format(rank=latest["rank"], n=latest["n_ranked"]),
+    return KpiCard(key=key, label=label, value=L.RANK_VALUE.format(rank=latest["rank"], n=latest["n_ranked"]),
                    status=status, concerns=L.CONCERNS.format(who=concerns), delta=delta, delta_good_when_up=True,
                    help=L.KPI_HELP.get(key), note=note)

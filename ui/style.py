@@ -12,6 +12,11 @@ _CSS = "\n".join(
         '[data-testid="stMetricValue"] { font-size: 2.6rem; font-weight: 700; line-height: 1.15; }',
         '[data-testid="stMetricLabel"] p { font-size: 1.05rem; font-weight: 600; }',
         ".block-container { padding-top: 1.5rem; }",
+        # labels and changes wrap instead of being cut with an ellipsis on narrower screens
+        '[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * '
+        "{ white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }",
+        '[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * '
+        "{ white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }",
     ]
     + [
         f'[class*="st-key-kpi-{s}-"] {{ border-left: 10px solid {c} !important; background: {CARD_BACKGROUNDS[s]}; }}'

@@ -10,7 +10,7 @@ from metrics.periods import Period
 from metrics.tasks import status_counts
 from tests.pages.conftest import END, no_problem
 from tests.pages.reference import Reference
-from ui.fmt import fmt_int, fmt_pct
+from ui.fmt import fmt_int, fmt_number, fmt_pct
 
 MONTH = Period(date(2026, 6, 1), END)
 WEEK_BEFORE = Period(date(2026, 6, 1), date(2026, 6, 23))
@@ -148,3 +148,11 @@ def test_database_unreachable_shows_a_message_not_a_traceback(monkeypatch):
     assert not at.exception
     assert any(re.search("Không kết nối được cơ sở dữ liệu", e.value) for e in at.error)
     assert "nobody@127.0.0.1:9" in at.error[0].value and "password" not in at.error[0].value
+
+
+def test_ranking_page_shows_the_latest_rank_card(app, ref):
+    at = app("pages/xep_hang.py")
+    shown = metrics_by_label(at)
+    par = latest_rank(published_by(ref.indexes, END), "Khánh Hòa", "PAR INDEX")
+    assert shown["Xếp hạng PAR INDEX gần nhất"][0] == "9/34"
+    assert shown["Điểm PAR INDEX gần nhất"][0] == fmt_number(par["score"], 2)

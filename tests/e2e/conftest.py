@@ -1,0 +1,101 @@
+"""End-to-end fixtures: a demo database made for the run, the app on a free local port, Debian's Chromium.
+
+The suite needs /usr/bin/chromium (Debian package `chromium`; `.ci/run` installs it). Without it the e2e
+tests are skipped with that reason; nothing is downloaded.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+
+from data_access.demo.build import build_demo
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+END = date(2026, 6, 30)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def e2e_db(tmp_path_factory) -> str:
+    """Return the URL of a 5,000-dossier demo database ending on END."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'demo.sqlite3'}"
+    engine = create_engine(url)
+    build_demo(engine, END, n_dossiers=5000, seed=21)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def server(e2e_db):
+    """Start `streamlit run app.py` on a free port of 127.0.0.1 against the e2e database; yield its URL."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (Debian package 'chromium'); .ci/run installs it")
+    port = _free_port()
+    env = dict(os.environ, DATABASE_URL=e2e_db)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
+         "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            output = process.stdout.read().decode(errors="replace") if process.stdout else ""
+            process.kill()
+            pytest.fail(f"the app did not start:\n{output[-3000:]}")
+        time.sleep(0.3)
+    yield base
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="session")
+def browser(server):
+    """Launch Debian's Chromium through Playwright (no browser download) and open the app once."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        warm = chromium.new_page()
+        warm.goto(server)  # the first session registers the pages (streamlit/streamlit#9992)
+        warm.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
+        warm.close()
+        yield chromium
+        chromium.close()
+
+
+RENDER_TIMES: list[tuple[str, float]] = []
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print the render time of every page and size (measured, never asserted)."""
+    if RENDER_TIMES:
+        terminalreporter.section("e2e render times (navigation → script finished, real Chromium)")
+        for name, seconds in RENDER_TIMES:
+            terminalreporter.write_line(f"{name:<28}{seconds:6.2f} s")

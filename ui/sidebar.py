@@ -119,31 +119,28 @@ def render_sidebar(page_title: str) -> Filters | None:
     return filters
 
 
+def _pick_ids(label: str, frame, key: str) -> tuple[int, ...]:
+    """Draw a multiselect over a frame's id/name rows (remembered across pages); return the chosen ids."""
+    names = dict(zip(frame["id"], frame["name"], strict=True))
+    _remember(key, [])
+    chosen = st.multiselect(label, list(names), key=key, format_func=names.get, placeholder=L.SIDEBAR_ALL)
+    _store(key)
+    return tuple(int(i) for i in chosen if i in names)
+
+
 def _dossier_filters(used: tuple[str, ...]) -> DossierFilter:
     version = data.version()
     agency_ids: tuple[int, ...] = ()
     levels: tuple[str, ...] = ()
     unit_ids: tuple[int, ...] = ()
     if "agency" in used:
-        agencies = data.agencies(version)
-        names = dict(zip(agencies["id"], agencies["name"], strict=True))
-        _remember("f_agency", [])
-        chosen = st.multiselect(L.SIDEBAR_AGENCY, list(names), key="f_agency", format_func=names.get,
-                                placeholder=L.SIDEBAR_ALL)
-        _store("f_agency")
-        agency_ids = tuple(int(a) for a in chosen if a in names)
+        agency_ids = _pick_ids(L.SIDEBAR_AGENCY, data.agencies(version), "f_agency")
     if "level" in used:
         _remember("f_level", [])
         levels = tuple(st.multiselect(L.SIDEBAR_LEVEL, L.LEVELS, key="f_level", placeholder=L.SIDEBAR_ALL))
         _store("f_level")
     if "unit" in used:
-        units = data.units(version)
-        names = dict(zip(units["id"], units["name"], strict=True))
-        _remember("f_unit", [])
-        chosen = st.multiselect(L.SIDEBAR_UNIT, list(names), key="f_unit", format_func=names.get,
-                                placeholder=L.SIDEBAR_ALL)
-        _store("f_unit")
-        unit_ids = tuple(int(u) for u in chosen if u in names)
+        unit_ids = _pick_ids(L.SIDEBAR_UNIT, data.units(version), "f_unit")
     return DossierFilter(agency_ids=agency_ids, levels=levels, unit_ids=unit_ids)
 
 

@@ -15,6 +15,7 @@ from metrics.tasks import (
     status_counts,
     status_long,
 )
+from metrics.text import fold_key
 from ui import data
 from ui import labels as L
 from ui.charts import TASK_COLOURS, column_chart, show_chart, stacked_bar
@@ -34,12 +35,12 @@ st.caption(L.DATA_AS_OF.format(date=fmt_date(as_of)))
 with section("tasks"):
     tasks = classify_tasks(data.tasks(data.version(), as_of), as_of)
     c1, c2, c3, c4 = st.columns(4)
-    docs = c1.multiselect(L.TASK_FILTER_DOC, sorted(tasks["doc_number"].dropna().unique()), key="t_doc",
-                          placeholder=L.SIDEBAR_ALL)
-    leaders = c2.multiselect(L.TASK_FILTER_LEADER, sorted(tasks["leader"].dropna().unique()), key="t_leader",
-                             placeholder=L.SIDEBAR_ALL)
-    agencies = c3.multiselect(L.TASK_FILTER_AGENCY, sorted(tasks["lead_agency"].dropna().unique()), key="t_agency",
-                              placeholder=L.SIDEBAR_ALL)
+    def choices(column: str) -> list[str]:
+        return sorted(tasks[column].dropna().unique(), key=fold_key)  # Vietnamese order (Đ after D)
+
+    docs = c1.multiselect(L.TASK_FILTER_DOC, choices("doc_number"), key="t_doc", placeholder=L.SIDEBAR_ALL)
+    leaders = c2.multiselect(L.TASK_FILTER_LEADER, choices("leader"), key="t_leader", placeholder=L.SIDEBAR_ALL)
+    agencies = c3.multiselect(L.TASK_FILTER_AGENCY, choices("lead_agency"), key="t_agency", placeholder=L.SIDEBAR_ALL)
     statuses = c4.multiselect(L.TASK_FILTER_STATUS, list(TASK_STATUSES), key="t_status",
                               format_func=L.TASK_STATUS.get, placeholder=L.SIDEBAR_ALL)
     shown = filter_tasks(tasks, "doc_number", docs)

@@ -172,5 +172,7 @@ import_log = Table(
 
 
 def create_schema(engine: Engine) -> None:
-    """Create every table and index that does not exist yet (idempotent)."""
-    metadata.create_all(engine)
+    """Bring the database to the latest Alembic revision (creating every table on an empty one)."""
+    from data_access.migrate import upgrade
+
+    upgrade(engine)

@@ -12,6 +12,7 @@ from data_access.demo.catalog import DISTRICTS, FIELDS, LAND_OFFICE, PROVINCIAL_
 from data_access.demo.dossiers import Lookups, district_agency_names, generate_dossiers
 from data_access.demo.indexes import demo_index_rows
 from data_access.demo.tasks import generate_tasks
+from data_access.importing.staging import load
 from data_access.index_queries import read_index_csv, replace_index_results
 from data_access.meta import DATA_KIND, read_meta, record_load
 from data_access.reference import (
@@ -116,10 +117,10 @@ def build_demo(engine: Engine, end: date, n_dossiers: int = DEFAULT_DOSSIERS, se
         ids = _reference(conn)
         report("Sinh hồ sơ", 0.05)
         frame = generate_dossiers(rng, end, n_dossiers, ids)
-        records = _records(frame)
-        for offset in range(0, len(records), CHUNK):
-            conn.execute(insert(dossiers), records[offset:offset + CHUNK])
-            report("Ghi hồ sơ", 0.10 + 0.80 * min(1.0, (offset + CHUNK) / max(1, len(records))))
+        for offset in range(0, len(frame), CHUNK):
+            chunk = frame.iloc[offset:offset + CHUNK]
+            load(conn, dossiers, {column: chunk[column].tolist() for column in chunk.columns})
+            report("Ghi hồ sơ", 0.10 + 0.80 * min(1.0, (offset + CHUNK) / max(1, len(frame))))
         report("Nhiệm vụ và chỉ số", 0.92)
         agency_frame = list_agencies(conn)
         weak = {ids.district_committee_ids[i] for i, p in enumerate(DISTRICTS) if p.late >= 1.4}
@@ -133,4 +134,4 @@ def build_demo(engine: Engine, end: date, n_dossiers: int = DEFAULT_DOSSIERS, se
         apply_land_env_group(conn, land_env_fields)
         record_load(conn, "demo", end)
     report("Xong", 1.0)
-    return {"dossiers": len(records), "tasks": len(task_frame), "index_results": len(public) + len(demo)}
+    return {"dossiers": len(frame), "tasks": len(task_frame), "index_results": len(public) + len(demo)}

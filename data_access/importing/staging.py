@@ -54,8 +54,8 @@ def index_staging(conn: Connection, staging: Table, target: Target) -> None:
 
 
 def load(conn: Connection, staging: Table, records: list[dict] | dict[str, list]) -> None:
-    """Insert records into the staging table: a list of dicts, or a dict of equal-length column lists
-    (the target columns and row_no).
+    """Insert records into a table (the staging table, or a target for bulk loads such as the demo): a list
+    of dicts, or a dict of equal-length column lists.
 
     On SQLite the statement compiled by SQLAlchemy is run through the driver's executemany with every value
     bound, which is several times faster than per-row parameter processing; dates go through the ISO adapter
@@ -70,7 +70,8 @@ def load(conn: Connection, staging: Table, records: list[dict] | dict[str, list]
             records = [dict(zip(keys, values, strict=True)) for values in zip(*records.values(), strict=True)]
         conn.execute(insert(staging), records)
         return
-    compiled = insert(staging).compile(dialect=conn.dialect)
+    keys = list(records) if columnar else list(records[0])
+    compiled = insert(staging).compile(dialect=conn.dialect, column_keys=keys)
     if columnar:
         columns = []
         for name in compiled.positiontup:

@@ -85,12 +85,14 @@ def _create(url: str) -> Engine:
             engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         return configure_sqlite(engine)
     if parsed.get_backend_name() == "postgresql":
+        # connect_args would replace an `options` given in the URL (e.g. a search_path): extend it instead.
+        options = " ".join(filter(None, [parsed.query.get("options"), f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"]))
         return create_engine(
             url,
             pool_size=5,
             max_overflow=10,
             pool_pre_ping=True,
-            connect_args={"options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"},
+            connect_args={"options": options},
         )
     return create_engine(url, pool_pre_ping=True)
 

@@ -102,3 +102,19 @@ def test_public_index_csv_keeps_sources(engine):
     with engine.connect() as conn:
         loaded = load_index_results(conn)
     assert len(loaded) == len(rows) and not loaded["is_demo"].any()
+
+
+@pytest.mark.postgres
+def test_postgres_url_options_are_kept_with_the_statement_timeout():
+    from sqlalchemy import text
+
+    from tests.conftest import postgres_reachable
+
+    if not postgres_reachable():
+        pytest.skip("PostgreSQL at 127.0.0.1:5432 cannot be reached")
+    url = "postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3Dpg_catalog"
+    engine = get_engine(url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SHOW search_path")).scalar() == "pg_catalog"
+        assert conn.execute(text("SHOW statement_timeout")).scalar() == "30s"
+    dispose_engine(url)

@@ -34,6 +34,9 @@ class DossierFilter:
     land_env_only: bool = False
 
 
+NO_FILTER = DossierFilter()
+
+
 def _flag(condition: ColumnElement) -> ColumnElement:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 

@@ -17,6 +17,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from metrics.rollup import DAILY_COUNTERS
+
 metadata = MetaData()
 
 units = Table(
@@ -168,6 +170,22 @@ import_log = Table(
     Column("rejected", Integer, nullable=False),
     Column("warnings", Integer, nullable=False),
     Index("ix_import_log_imported_at", "imported_at"),
+)
+
+
+# Per-day sums of dossier events (see metrics/rollup.py); rebuilt or updated by every load.
+dossier_daily = Table(
+    "dossier_daily",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("day", Date, nullable=False),
+    Column("agency_id", Integer, nullable=False),
+    Column("field_id", Integer, nullable=False),
+    Column("unit_id", Integer, nullable=False),  # 0 = not attached to a territorial unit
+    Column("level", String(10), nullable=False),  # '' = level unknown
+    *[Column(name, Integer, nullable=False) for name in DAILY_COUNTERS],
+    UniqueConstraint("day", "agency_id", "field_id", "unit_id", "level", name="uq_dossier_daily"),
+    Index("ix_dossier_daily_unit_day", "unit_id", "day"),
 )
 
 

@@ -24,9 +24,11 @@ from data_access.reference import (
     read_units_csv,
     upsert_units,
 )
+from data_access.rollup import rebuild_daily
 from data_access.schema import (
     agencies,
     create_schema,
+    dossier_daily,
     dossiers,
     fields,
     index_results,
@@ -93,7 +95,7 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 
 def _clear(conn: Connection) -> None:
-    for table in (dossiers, tasks, index_results, procedures, agencies, fields, units, meta):
+    for table in (dossier_daily, dossiers, tasks, index_results, procedures, agencies, fields, units, meta):
         conn.execute(delete(table))
 
 
@@ -132,6 +134,8 @@ def build_demo(engine: Engine, end: date, n_dossiers: int = DEFAULT_DOSSIERS, se
         demo = demo_index_rows(rng, end, province)
         replace_index_results(conn, demo)
         apply_land_env_group(conn, land_env_fields)
+        report("Bảng tổng hợp theo ngày", 0.96)
+        rebuild_daily(conn)
         record_load(conn, "demo", end)
     report("Xong", 1.0)
     return {"dossiers": len(frame), "tasks": len(task_frame), "index_results": len(public) + len(demo)}

@@ -11,7 +11,7 @@ from data_access.importing.report import ImportRefused
 from data_access.importing.runner import run_import
 from data_access.index_queries import load_index_results
 from data_access.meta import DATA_KIND, read_meta
-from data_access.schema import dossier_steps, dossiers, index_results, tasks, units
+from data_access.schema import dossier_daily, dossier_steps, dossiers, index_results, tasks, units
 from data_access.task_queries import load_tasks
 from metrics.tasks import classify_tasks, status_counts
 from tests.data_access.import_files import write_csv, write_xlsx
@@ -115,6 +115,7 @@ def test_first_real_import_replaces_demo_data(engine, tmp_path):
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(dossiers)).scalar() == 13
         assert conn.execute(select(func.count()).select_from(tasks)).scalar() == 0
+        assert conn.execute(select(func.count()).select_from(dossier_daily)).scalar() == 0  # no demo rollup left
         assert conn.execute(select(func.count()).select_from(index_results)
                             .where(index_results.c.is_demo.is_(True))).scalar() == 0
         assert conn.execute(select(func.count()).select_from(index_results)).scalar() == 27  # public figures kept

@@ -24,8 +24,8 @@ from data_access.meta import DATA_KIND, read_meta, record_load
 from data_access.reference import apply_land_env_group, ensure_reference
 from data_access.schema import (
     agencies,
-    dossier_daily,
     create_schema,
+    dossier_daily,
     dossier_steps,
     dossiers,
     fields,

@@ -1,5 +1,8 @@
 """Test helpers: write hand-made frames into a database, and read raw rows back (tests only)."""
 
+import random
+from datetime import date, timedelta
+
 import pandas as pd
 from sqlalchemy import Connection, insert, select
 
@@ -62,3 +65,23 @@ def write_tasks(conn: Connection, frame: pd.DataFrame) -> None:
 def agency_id(conn: Connection, name: str) -> int:
     """Return the id of an agency by exact name."""
     return conn.execute(select(agencies.c.id).where(agencies.c.name == name)).scalar_one()
+
+
+def random_dossiers(seed: int, n: int = 500) -> pd.DataFrame:
+    """Return n random dossiers (fixture columns) over five months of 2024, some closed, some ended."""
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n):
+        received = date(2024, 1, 1) + timedelta(days=rng.randint(0, 150))
+        due = received + timedelta(days=rng.randint(0, 20))
+        result = received + timedelta(days=rng.randint(0, 45)) if rng.random() < 0.8 else None
+        status = rng.choice(["Đã trả kết quả", "Từ chối"]) if result else rng.choice(["Đang xử lý", "Chờ bổ sung"])
+        rows.append({
+            "code": f"R{i}", "received_on": received, "due_on": due, "result_on": result, "status": status,
+            "channel": rng.choice(["online", "in_person", "postal"]), "synced": rng.random() < 0.7,
+            "apology": rng.random() < 0.4, "digitised": rng.random() < 0.6,
+            "field": rng.choice(["Đất đai", "Môi trường", "Hộ tịch", "Xây dựng"]),
+            "district": rng.choice(["A", "B", "C"]), "ended": status == "Từ chối",
+            "waiting_supplement": status == "Chờ bổ sung", "level": rng.choice(["Huyện", "Xã"]),
+        })
+    return pd.DataFrame(rows)

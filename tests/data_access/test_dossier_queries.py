@@ -18,7 +18,7 @@ from data_access.schema import units
 from metrics.dossiers import COUNT_COLUMNS, count_dossiers
 from metrics.errors import DomainError
 from metrics.periods import Period, month_ends
-from tests.data_access.helpers import read_dossier_rows, write_dossiers
+from tests.data_access.helpers import random_dossiers, read_dossier_rows, write_dossiers
 from tests.metrics.fixtures import MARCH_2024, dossier_frame
 from tests.metrics.test_dossiers import EXPECTED_MARCH
 
@@ -77,21 +77,7 @@ def test_series_matches_per_period_counts(engine):
 def test_sql_equals_metrics_on_random_data(engine):
     """Random dossiers, random periods and filters: SQL and metrics must agree exactly."""
     rng = random.Random(7)
-    rows = []
-    fields_ = ["Đất đai", "Môi trường", "Hộ tịch", "Xây dựng"]
-    for i in range(400):
-        received = date(2024, 1, 1) + timedelta(days=rng.randint(0, 150))
-        due = received + timedelta(days=rng.randint(0, 20))
-        result = received + timedelta(days=rng.randint(0, 40)) if rng.random() < 0.8 else None
-        status = rng.choice(["Đã trả kết quả", "Từ chối"]) if result else rng.choice(["Đang xử lý", "Chờ bổ sung"])
-        rows.append({
-            "code": f"R{i}", "received_on": received, "due_on": due, "result_on": result, "status": status,
-            "channel": rng.choice(["online", "in_person", "postal"]), "synced": rng.random() < 0.7,
-            "apology": rng.random() < 0.4, "digitised": rng.random() < 0.6, "field": rng.choice(fields_),
-            "district": rng.choice(["A", "B", "C"]), "ended": status == "Từ chối",
-            "waiting_supplement": status == "Chờ bổ sung",
-        })
-    frame = pd.DataFrame(rows)
+    frame = random_dossiers(7, n=400)
     with engine.begin() as conn:
         write_dossiers(conn, frame)
     with engine.connect() as conn:

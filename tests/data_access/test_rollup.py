@@ -11,28 +11,9 @@ from data_access.rollup import daily_sums, rebuild_daily
 from metrics.dossiers import COUNT_COLUMNS
 from metrics.periods import Period
 from metrics.rollup import counts_from_daily
-from tests.data_access.helpers import read_dossier_rows, write_dossiers
+from tests.data_access.helpers import random_dossiers, read_dossier_rows, write_dossiers
 from tests.metrics.fixtures import MARCH_2024, dossier_frame
 from tests.metrics.test_dossiers import EXPECTED_MARCH
-
-
-def random_dossiers(seed: int, n: int = 500) -> pd.DataFrame:
-    rng = random.Random(seed)
-    rows = []
-    for i in range(n):
-        received = date(2024, 1, 1) + timedelta(days=rng.randint(0, 150))
-        due = received + timedelta(days=rng.randint(0, 20))
-        result = received + timedelta(days=rng.randint(0, 45)) if rng.random() < 0.8 else None
-        status = rng.choice(["Đã trả kết quả", "Từ chối"]) if result else rng.choice(["Đang xử lý", "Chờ bổ sung"])
-        rows.append({
-            "code": f"R{i}", "received_on": received, "due_on": due, "result_on": result, "status": status,
-            "channel": rng.choice(["online", "in_person", "postal"]), "synced": rng.random() < 0.7,
-            "apology": rng.random() < 0.4, "digitised": rng.random() < 0.6,
-            "field": rng.choice(["Đất đai", "Môi trường", "Hộ tịch", "Xây dựng"]),
-            "district": rng.choice(["A", "B", "C"]), "ended": status == "Từ chối",
-            "waiting_supplement": status == "Chờ bổ sung", "level": rng.choice(["Huyện", "Xã"]),
-        })
-    return pd.DataFrame(rows)
 
 
 def test_hand_made_march_through_the_rollup(engine):

@@ -1,9 +1,6 @@
 """Normalisation of Vietnamese text from source systems (DOMAIN §3: NFC, trim, collapse spaces)."""
 
-import re
 import unicodedata
-
-_SPACES = re.compile(r"\s+")
 
 
 def normalize_text(value: object) -> str | None:

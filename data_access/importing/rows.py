@@ -34,10 +34,6 @@ class Cached:
         except ValueError as exc:
             return None, str(exc)
 
-    def one(self, value: object) -> object:
-        """Return the parsed value of one cell (None when unreadable)."""
-        return self.many([value])[0][0]
-
     def many(self, values: list) -> tuple[list, list[tuple[int, str]]]:
         """Parse a column; return (parsed values, [(position, reason)] of unreadable cells)."""
         if self.cache is None:
@@ -65,8 +61,8 @@ def is_skippable(cells: list, header: HeaderMatch, key_column: str) -> str | Non
     """Return 'blank' or 'totals' for a row to skip, or None for a data row."""
     key_position = header.index.get(key_column)
     key = cells[key_position] if key_position is not None and key_position < len(cells) else None
-    if isinstance(key, str) and key.strip() and key.lstrip()[:1] not in "TtCc":
-        return None  # the usual case: a real key that cannot be a totals label
+    if type(key) is str and key and key[0] not in "TtCc \t":
+        return None  # the usual case (checked first, it runs for every row): a real key, not a totals label
     for cell in cells:
         if isinstance(cell, str) and cell.lstrip()[:1] in "TtCc":
             folded = fold_key(cell)

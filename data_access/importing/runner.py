@@ -179,18 +179,14 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
         done = report.rows_read / estimated if estimated else 0.5
         step(f"Đã đọc {report.rows_read:,} dòng".replace(",", "."), min(0.85, 0.85 * done))
 
-    key_position = header.index.get(parser.key_column, 0)
     for number, cells in rows:
-        key = cells[key_position] if key_position < len(cells) else None
-        # Fast path: a row whose key is real text not starting like 'Tổng'/'Cộng' is a data row.
-        if not (type(key) is str and key and key[0] not in "TtCc \t"):
-            skip = is_skippable(cells, header, parser.key_column)
-            if skip == "blank":
-                report.blank_rows += 1
-                continue
-            if skip == "totals":
-                report.totals_rows += 1
-                continue
+        skip = is_skippable(cells, header, parser.key_column)  # returns at once for an ordinary data row
+        if skip == "blank":
+            report.blank_rows += 1
+            continue
+        if skip == "totals":
+            report.totals_rows += 1
+            continue
         report.rows_read += 1
         pending.append((number, cells))
         if len(pending) >= CHUNK:

@@ -6,14 +6,12 @@ the build_* functions need no database. All values are bound parameters.
 """
 
 from dataclasses import dataclass
-from datetime import date
 
 import pandas as pd
 from sqlalchemy import Connection, Select, and_, case, func, literal, or_, select, union_all
 from sqlalchemy.sql.elements import ColumnElement
 
 from data_access.schema import agencies, dossiers, fields, procedures, units
-from metrics.ageing import due_date_bounds
 from metrics.dossiers import COUNT_COLUMNS
 from metrics.errors import check_option
 from metrics.periods import Period
@@ -162,21 +160,3 @@ def dossier_series(conn: Connection, periods: list[Period], flt: DossierFilter =
     for column in COUNT_COLUMNS:
         frame[column] = frame[column].astype("int64")
     return frame.sort_values("period_start", kind="stable").reset_index(drop=True)
-
-
-def build_ageing_query(as_of: date, flt: DossierFilter = DossierFilter()) -> Select:
-    """Return the SELECT counting dossiers in progress and overdue at as_of, one column per age bucket."""
-    in_progress = and_(d.received_on <= as_of, or_(d.result_on.is_(None), d.result_on > as_of))
-    columns = []
-    for key, earliest, latest in due_date_bounds(as_of):
-        in_bucket = d.due_on <= latest if earliest is None else d.due_on.between(earliest, latest)
-        columns.append(_flag(in_bucket).label(key))
-    source = dossiers.join(fields, fields.c.id == d.field_id)
-    return select(*columns).select_from(source).where(
-        in_progress, d.due_on < as_of, *filter_conditions(flt))
-
-
-def overdue_ageing(conn: Connection, as_of: date, flt: DossierFilter = DossierFilter()) -> pd.DataFrame:
-    """Return (bucket, count) of dossiers in progress and overdue at as_of, every bucket present."""
-    row = conn.execute(build_ageing_query(as_of, flt)).mappings().one()
-    return pd.DataFrame({"bucket": list(row.keys()), "count": [int(v or 0) for v in row.values()]})

@@ -4,6 +4,7 @@ A database created before migrations existed (tables present, no `alembic_versio
 revision's schema; it is stamped with that revision and then upgraded.
 """
 
+import logging
 from pathlib import Path
 
 from alembic import command
@@ -15,6 +16,7 @@ from sqlalchemy import Engine, inspect
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = ROOT / "migrations"
 FIRST_REVISION = "0001"
+log = logging.getLogger(__name__)
 
 
 def _config() -> Config:
@@ -34,13 +36,19 @@ def current(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(engine: Engine) -> str:
-    """Bring the database to the latest revision (stamping a pre-migration database first); return it."""
+def upgrade(engine: Engine, revision: str = "head") -> str:
+    """Bring the database to the latest revision (stamping a pre-migration database first) and rebuild the
+    rollups when a migration emptied them; return the revision."""
+    from data_access.rollup import rebuild_rollup, rollup_is_missing
+
     config = _config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         tables = set(inspect(conn).get_table_names())
         if "dossiers" in tables and "alembic_version" not in tables:
             command.stamp(config, FIRST_REVISION)
-        command.upgrade(config, "head")
-    return head()
+        command.upgrade(config, revision)
+        if revision == "head" and rollup_is_missing(conn):
+            log.warning("rebuilding the dossier rollups after a schema upgrade")
+            rebuild_rollup(conn)
+    return head() if revision == "head" else revision

@@ -1,44 +1,68 @@
-"""The `dossier_daily` rollup: per-day sums of dossier events by agency, field, unit and level.
+"""Maintenance of the rollups `dossier_daily` and `dossier_monthly` (see metrics/rollup.py for what they hold).
 
-`rebuild_daily` recomputes it from the dossiers in one INSERT … SELECT; `daily_sums` reads it back grouped
-by at most one dimension, for metrics.rollup.counts_from_daily to turn into DOMAIN §3 counts for any period.
+Three ways in, all inside the caller's transaction:
+- `write_rollup`: rows computed in pandas (metrics.rollup.daily_events) while a demo or a first import is
+  still in memory, into empty rollups;
+- `apply_changes`: for an import into existing data, the contributions of the touched dossiers are taken out
+  before the merge and put back after it (upserts that add to the stored sums);
+- `rebuild_rollup`: recomputed from every dossier in SQL (after a migration, or on request).
 """
 
 import pandas as pd
-from sqlalchemy import Connection, Select, and_, case, delete, func, insert, literal, select, union_all
+from sqlalchemy import (
+    Column,
+    Connection,
+    Date,
+    Integer,
+    MetaData,
+    Select,
+    String,
+    Table,
+    and_,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    true,
+    union_all,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.elements import ColumnElement
 
-from data_access.dossier_queries import NO_FILTER, DossierFilter
-from data_access.schema import dossier_daily, dossiers, fields
-from metrics.errors import check_option
-from metrics.rollup import DAILY_COUNTERS
+from data_access.importing.staging import load
+from data_access.schema import dossier_daily, dossier_monthly, dossiers
+from data_access.sql_dates import day_after, month_start
+from metrics.rollup import DAILY_COUNTERS, EVENT_COLUMNS, ROLLUP_KEYS, daily_events, sum_events
 
-DIMENSIONS = ("unit", "agency", "field", "level")
 d = dossiers.c
-r = dossier_daily.c
+KEYS = ROLLUP_KEYS
 
 
-def _flag(condition) -> object:
+def _flag(condition) -> ColumnElement:
     return case((condition, 1), else_=0)
 
 
-def _events(day, where, counters: dict) -> Select:
+def _events(day, where, counters: dict, only) -> Select:
     columns = [counters[name].label(name) if name in counters else literal(0).label(name) for name in DAILY_COUNTERS]
     return select(day.label("day"), d.agency_id.label("agency_id"), d.field_id.label("field_id"),
                   func.coalesce(d.unit_id, 0).label("unit_id"), func.coalesce(d.level, "").label("level"),
-                  *columns).where(where)
+                  *columns).where(where, only)
 
 
-def build_events() -> Select:
-    """Return the UNION ALL of every dossier's events (received, closed, due, cleared after/by due)."""
+def build_events(only: ColumnElement | None = None) -> Select:
+    """Return the UNION ALL of the events of the dossiers matching `only` (all when None), one row per event."""
+    only = true() if only is None else only
     closed = d.result_on.is_not(None)
     resolved = and_(closed, d.ended.is_(False))
     with_due = and_(closed, d.due_on.is_not(None))
     one = literal(1)
     return union_all(
-        _events(d.received_on, literal(True), {
+        _events(d.received_on, true(), {
             "n_received": one, "n_received_online": _flag(d.channel == "online"),
             "n_received_postal": _flag(d.channel == "postal"), "n_received_synced": _flag(d.synced.is_(True)),
-            "n_open_supplement": _flag(and_(d.result_on.is_(None), d.waiting_supplement.is_(True)))}),
+            "n_open_supplement": _flag(and_(d.result_on.is_(None), d.waiting_supplement.is_(True)))}, only),
         _events(d.result_on, closed, {
             "n_closed": one, "n_resolved": _flag(resolved),
             "n_resolved_early": _flag(and_(resolved, d.result_on < d.due_on)),
@@ -46,56 +70,107 @@ def build_events() -> Select:
             "n_resolved_late": _flag(and_(resolved, d.result_on > d.due_on)),
             "n_resolved_digitised": _flag(and_(resolved, d.digitised.is_(True))),
             "n_ended": _flag(d.ended.is_(True)),
-            "n_late_apology": _flag(and_(resolved, d.result_on > d.due_on, d.apology.is_(True)))}),
-        _events(d.due_on, d.due_on.is_not(None), {"n_due": one, "n_due_apology": _flag(d.apology.is_(True))}),
+            "n_late_apology": _flag(and_(resolved, d.result_on > d.due_on, d.apology.is_(True)))}, only),
+        _events(day_after(d.due_on), d.due_on.is_not(None),
+                {"n_due": one, "n_due_apology": _flag(d.apology.is_(True))}, only),
         _events(d.result_on, and_(with_due, d.result_on > d.due_on), {
-            "n_cleared_after_due": one, "n_cleared_after_due_apology": _flag(d.apology.is_(True))}),
-        _events(d.due_on, and_(with_due, d.result_on <= d.due_on), {
-            "n_cleared_by_due": one, "n_cleared_by_due_apology": _flag(d.apology.is_(True))}),
+            "n_cleared_after_due": one, "n_cleared_after_due_apology": _flag(d.apology.is_(True))}, only),
+        _events(day_after(d.due_on), and_(with_due, d.result_on <= d.due_on), {
+            "n_cleared_by_due": one, "n_cleared_by_due_apology": _flag(d.apology.is_(True))}, only),
     ).subquery("events")
 
 
-def rebuild_daily(conn: Connection) -> int:
-    """Recompute the whole rollup from the dossiers table; return its number of rows."""
-    events = build_events()
-    keys = [events.c.day, events.c.agency_id, events.c.field_id, events.c.unit_id, events.c.level]
-    sums = select(*keys, *[func.sum(events.c[name]) for name in DAILY_COUNTERS]).group_by(*keys)
+def _summed(events, sign: int = 1) -> Select:
+    keys = [events.c.day, *[events.c[k] for k in KEYS]]
+    return select(*keys, *[(func.sum(events.c[name]) * sign).label(name) for name in DAILY_COUNTERS]).where(
+        true()).group_by(*keys)
+
+
+def _monthly_from(table: Table) -> Select:
+    month = month_start(table.c.day)
+    keys = [table.c[k] for k in KEYS]
+    return select(month.label("month"), *keys, *[func.sum(table.c[n]).label(n) for n in DAILY_COUNTERS]).where(
+        true()).group_by(month, *keys)
+
+
+COLUMNS = ["day", *KEYS, *DAILY_COUNTERS]
+MONTH_COLUMNS = ["month", *KEYS, *DAILY_COUNTERS]
+
+
+def rebuild_rollup(conn: Connection) -> int:
+    """Recompute both rollups from every dossier in SQL; return the number of daily rows."""
     conn.execute(delete(dossier_daily))
-    conn.execute(insert(dossier_daily).from_select(
-        ["day", "agency_id", "field_id", "unit_id", "level", *DAILY_COUNTERS], sums))
+    conn.execute(delete(dossier_monthly))
+    conn.execute(insert(dossier_daily).from_select(COLUMNS, _summed(build_events())))
+    conn.execute(insert(dossier_monthly).from_select(MONTH_COLUMNS, _monthly_from(dossier_daily)))
     return conn.execute(select(func.count()).select_from(dossier_daily)).scalar_one()
 
 
-def _dimension(by: str):
-    return {"unit": r.unit_id, "agency": r.agency_id, "field": r.field_id, "level": r.level}[by]
+class RollupAccumulator:
+    """Sums the rollup rows of dossiers seen chunk by chunk (memory stays at about one rollup's size)."""
+
+    def __init__(self) -> None:
+        self.parts: list[pd.DataFrame] = []
+        self.dossiers = 0
+
+    def add(self, dossier_rows: pd.DataFrame | dict[str, list]) -> None:
+        """Add the events of some dossiers (a frame or a dict of columns with EVENT_COLUMNS)."""
+        frame = pd.DataFrame(dossier_rows) if isinstance(dossier_rows, dict) else dossier_rows
+        if len(frame) == 0:
+            return
+        self.dossiers += len(frame)
+        self.parts.append(daily_events(frame[list(EVENT_COLUMNS)]))
+        if len(self.parts) >= 16:
+            self.parts = [sum_events(pd.concat(self.parts, ignore_index=True))]
+
+    def total(self) -> pd.DataFrame:
+        """Return the summed rollup rows of everything added."""
+        if not self.parts:
+            return pd.DataFrame(columns=COLUMNS)
+        return sum_events(pd.concat(self.parts, ignore_index=True))
 
 
-def build_daily_query(flt: DossierFilter = NO_FILTER, by: str | None = None) -> Select:
-    """Return the SELECT of per-day sums (day, land_env, [by], counters) under a filter."""
-    keys = [r.day, fields.c.is_land_env.label("land_env")]
-    if by is not None:
-        check_option("by", by, DIMENSIONS)
-        keys.insert(0, _dimension(by).label(by))
-    query = select(*keys, *[func.sum(r[name]).label(name) for name in DAILY_COUNTERS]).select_from(
-        dossier_daily.join(fields, fields.c.id == r.field_id)).group_by(*keys)
-    if flt.agency_ids:
-        query = query.where(r.agency_id.in_(flt.agency_ids))
-    if flt.levels:
-        query = query.where(r.level.in_(flt.levels))
-    if flt.unit_ids:
-        query = query.where(r.unit_id.in_(flt.unit_ids))
-    if flt.field_ids:
-        query = query.where(r.field_id.in_(flt.field_ids))
-    if flt.land_env_only:
-        query = query.where(fields.c.is_land_env.is_(True))
-    return query
+def write_rollup(conn: Connection, rows: pd.DataFrame) -> int:
+    """Replace both rollups with rows from metrics.rollup.daily_events / sum_events; return their number."""
+    conn.execute(delete(dossier_daily))
+    conn.execute(delete(dossier_monthly))
+    records = {name: rows[name].tolist() for name in COLUMNS}
+    load(conn, dossier_daily, records)
+    conn.execute(insert(dossier_monthly).from_select(MONTH_COLUMNS, _monthly_from(dossier_daily)))
+    return len(rows)
 
 
-def daily_sums(conn: Connection, flt: DossierFilter = NO_FILTER, by: str | None = None) -> pd.DataFrame:
-    """Return per-day sums: columns [by], day (date), land_env (bool) and every DAILY_COUNTERS column."""
-    result = conn.execute(build_daily_query(flt, by))
-    frame = pd.DataFrame(result.mappings().all(), columns=list(result.keys()))
-    frame["land_env"] = frame["land_env"].astype(bool)
-    for name in DAILY_COUNTERS:
-        frame[name] = frame[name].astype("int64")
-    return frame
+def _delta_table() -> Table:
+    return Table("rollup_delta", MetaData(), Column("day", Date, nullable=False),
+                 Column("agency_id", Integer, nullable=False), Column("field_id", Integer, nullable=False),
+                 Column("unit_id", Integer, nullable=False), Column("level", String(10), nullable=False),
+                 *[Column(name, Integer, nullable=False) for name in DAILY_COUNTERS], prefixes=["TEMPORARY"])
+
+
+def _upsert(conn: Connection, table: Table, columns: list[str], rows: Select) -> None:
+    dialect = {"sqlite": sqlite, "postgresql": postgresql}[conn.dialect.name]
+    statement = dialect.insert(table).from_select(columns, rows)
+    statement = statement.on_conflict_do_update(
+        index_elements=[table.c[columns[0]], *[table.c[k] for k in KEYS]],
+        set_={name: table.c[name] + statement.excluded[name] for name in DAILY_COUNTERS})
+    conn.execute(statement)
+
+
+def add_contributions(conn: Connection, only: ColumnElement, sign: int) -> None:
+    """Add (sign 1) or take out (sign −1) the events of the dossiers matching `only` in both rollups."""
+    delta = _delta_table()
+    delta.drop(conn, checkfirst=True)
+    delta.create(conn)
+    conn.execute(insert(delta).from_select(COLUMNS, _summed(build_events(only), sign)))
+    if conn.execute(select(delta.c.day).limit(1)).first() is not None:
+        _upsert(conn, dossier_daily, COLUMNS, select(*[delta.c[c] for c in COLUMNS]).where(true()))
+        _upsert(conn, dossier_monthly, MONTH_COLUMNS, _monthly_from(delta))
+        for table in (dossier_daily, dossier_monthly):
+            conn.execute(delete(table).where(*[table.c[name] == 0 for name in DAILY_COUNTERS]))
+    delta.drop(conn)
+
+
+def rollup_is_missing(conn: Connection) -> bool:
+    """Return True when there are dossiers but no rollup rows (after a migration that emptied it)."""
+    has_dossiers = conn.execute(select(d.id).limit(1)).first() is not None
+    return has_dossiers and conn.execute(select(dossier_daily.c.id).limit(1)).first() is None

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 from metrics.rollup import DAILY_COUNTERS
@@ -92,6 +93,11 @@ dossiers = Table(
     Index("ix_dossiers_received_on", "received_on"),
     Index("ix_dossiers_unit_received", "unit_id", "received_on"),
     Index("ix_dossiers_agency_received", "agency_id", "received_on"),
+    # Overdue-only breakdowns (procedure, agency holding the dossier, age): open dossiers and late results.
+    Index("ix_dossiers_open_due", "due_on", sqlite_where=text("result_on IS NULL"),
+          postgresql_where=text("result_on IS NULL")),
+    Index("ix_dossiers_late_result", "result_on", sqlite_where=text("result_on > due_on"),
+          postgresql_where=text("result_on > due_on")),
 )
 
 tasks = Table(
@@ -186,6 +192,22 @@ dossier_daily = Table(
     *[Column(name, Integer, nullable=False) for name in DAILY_COUNTERS],
     UniqueConstraint("day", "agency_id", "field_id", "unit_id", "level", name="uq_dossier_daily"),
     Index("ix_dossier_daily_unit_day", "unit_id", "day"),
+)
+
+# The same sums per month (`month` = its first day): pages read whole months here and only the few months
+# that a period boundary cuts from dossier_daily, so a query reads about the same rows at any volume.
+dossier_monthly = Table(
+    "dossier_monthly",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("month", Date, nullable=False),
+    Column("agency_id", Integer, nullable=False),
+    Column("field_id", Integer, nullable=False),
+    Column("unit_id", Integer, nullable=False),
+    Column("level", String(10), nullable=False),
+    *[Column(name, Integer, nullable=False) for name in DAILY_COUNTERS],
+    UniqueConstraint("month", "agency_id", "field_id", "unit_id", "level", name="uq_dossier_monthly"),
+    Index("ix_dossier_monthly_unit_month", "unit_id", "month"),
 )
 
 

@@ -1,18 +1,22 @@
-"""DOMAIN §3 counts for any period from per-day sums (the `dossier_daily` rollup), without dossier rows.
+"""DOMAIN §3 counts for any period from per-day (or per-month) sums of dossier events, without dossier rows.
 
-Each dossier adds 1 to counters on up to four days: received `r`, closed `c` (resolved or ended), due `d`,
-and, once closed, "cleared" on `c` when `c > d` or on `d` when `c ≤ d`. With r ≤ d and r ≤ c (import
-rules), for a period [s, e]:
+Each dossier adds 1 to counters on a few days: received `r`, closed `c` (resolved or ended), and, when it
+has a due date `d`, "overdue from" on d + 1 (the first day it can be overdue) and, once closed, "cleared" on
+`c` when `c > d` or on `d + 1` when `c ≤ d`. With r ≤ d and r ≤ c (import rules), for a period [s, e]:
     in progress at e           = Σ_{day ≤ e} received − Σ_{day ≤ e} closed
     carried over               = the same at s − 1
-    in progress, overdue at e  = Σ_{day < e} due − Σ_{day ≤ e} cleared_after_due − Σ_{day < e} cleared_by_due
-and the other counts are sums over [s, e] of counters keyed by r or c.
+    in progress, overdue at e  = Σ_{day ≤ e} (overdue from − cleared after due − cleared by due)
+and the other counts are sums over [s, e] of counters keyed by r or c. Every count is therefore a sum over
+days ≤ s − 1, days ≤ e or days in [s, e]: a whole month that contains neither s − 1 nor e (unless it is
+that month's last day) can be read as one row dated on its first day. `detail_months` names the months
+that must be read day by day; all other months come from the monthly rollup.
 
 A daily frame has: day, land_env (bool), optional grouping columns, and DAILY_COUNTERS.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from metrics.dossiers import COUNT_COLUMNS
@@ -26,6 +30,34 @@ DAILY_COUNTERS = (
     "n_late_apology", "n_due", "n_due_apology", "n_cleared_after_due", "n_cleared_after_due_apology",
     "n_cleared_by_due", "n_cleared_by_due_apology",
 )
+ROLLUP_KEYS = ("agency_id", "field_id", "unit_id", "level")
+EVENT_COLUMNS = ("received_on", "due_on", "result_on", "ended", "channel", "synced", "apology", "digitised",
+                 "waiting_supplement", *ROLLUP_KEYS)
+
+
+def _month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _splits(day: date) -> date | None:
+    """Return the month that a threshold `day ≤ t` cuts in two (None when t is a month's last day)."""
+    return None if (day + timedelta(days=1)).day == 1 else _month(day)
+
+
+def detail_months(periods: list[Period] | tuple[Period, ...]) -> tuple[date, ...]:
+    """Return the first days of the months that must be read per day to count every period exactly."""
+    months = set()
+    for period in periods:
+        for threshold in (period.start - timedelta(days=1), period.end):
+            month = _splits(threshold)
+            if month is not None:
+                months.add(month)
+    return tuple(sorted(months))
+
+
+def last_month(periods: list[Period] | tuple[Period, ...]) -> date:
+    """Return the first day of the month of the latest period end (later months add nothing)."""
+    return _month(max(p.end for p in periods))
 
 
 def counts_from_daily(daily: pd.DataFrame, period: Period, by: str | None = None) -> pd.DataFrame:
@@ -39,18 +71,15 @@ def counts_from_daily(daily: pd.DataFrame, period: Period, by: str | None = None
     start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
     in_period = (day >= start) & (day <= end)
     to_end = day <= end
-    before_end = day <= end - timedelta(days=1)
-    before_start = day <= start - timedelta(days=1)
+    before_start = day < start
     n = {c: daily[c].astype("int64") for c in DAILY_COUNTERS}
 
     def window(column: str) -> pd.Series:
         return n[column].where(in_period, 0)
 
-    open_overdue = (n["n_due"].where(before_end, 0) - n["n_cleared_after_due"].where(to_end, 0)
-                    - n["n_cleared_by_due"].where(before_end, 0))
-    open_overdue_apology = (n["n_due_apology"].where(before_end, 0)
-                            - n["n_cleared_after_due_apology"].where(to_end, 0)
-                            - n["n_cleared_by_due_apology"].where(before_end, 0))
+    open_overdue = (n["n_due"] - n["n_cleared_after_due"] - n["n_cleared_by_due"]).where(to_end, 0)
+    open_overdue_apology = (n["n_due_apology"] - n["n_cleared_after_due_apology"]
+                            - n["n_cleared_by_due_apology"]).where(to_end, 0)
     late = window("n_resolved_late")
     overdue = late + open_overdue
     parts = pd.DataFrame({
@@ -58,14 +87,14 @@ def counts_from_daily(daily: pd.DataFrame, period: Period, by: str | None = None
         "received_online": window("n_received_online"),
         "received_postal": window("n_received_postal"),
         "received_synced": window("n_received_synced"),
-        "carried_over": n["n_received"].where(before_start, 0) - n["n_closed"].where(before_start, 0),
+        "carried_over": (n["n_received"] - n["n_closed"]).where(before_start, 0),
         "resolved": window("n_resolved"),
         "resolved_early": window("n_resolved_early"),
         "resolved_on_day": window("n_resolved_on_day"),
         "resolved_late": late,
         "resolved_digitised": window("n_resolved_digitised"),
         "ended_without_result": window("n_ended"),
-        "in_progress": n["n_received"].where(to_end, 0) - n["n_closed"].where(to_end, 0),
+        "in_progress": (n["n_received"] - n["n_closed"]).where(to_end, 0),
         "in_progress_overdue": open_overdue,
         "in_progress_supplement": n["n_open_supplement"].where(to_end, 0),
         "overdue_total": overdue,
@@ -76,3 +105,144 @@ def counts_from_daily(daily: pd.DataFrame, period: Period, by: str | None = None
         return parts.sum().to_frame().T.astype("int64").reset_index(drop=True)
     grouped = pd.concat([daily[[by]], parts], axis=1).groupby(by, dropna=False, sort=True).sum()
     return grouped.astype("int64").reset_index()
+
+
+def active_groups(counts: pd.DataFrame) -> pd.DataFrame:
+    """Return the groups with at least one dossier in the period (carried over or received), as SQL would."""
+    return counts.loc[(counts["carried_over"] + counts["received"]) > 0].reset_index(drop=True)
+
+
+def label_groups(counts: pd.DataFrame, names: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Return key, name (and any other name columns) then COUNT_COLUMNS, ordered by name, missing names last.
+
+    `counts` is keyed by the `by` column of the rollup, where unit 0 and level "" stand for "not given"
+    (returned as key None).
+    """
+    missing = [c for c in (by, *COUNT_COLUMNS) if c not in counts.columns]
+    if missing or "key" not in names.columns:
+        raise DomainError(f"Thiếu cột: {', '.join(missing or ['key'])}")
+    keys = counts[by].map(lambda v: None if v in (0, "") else v)
+    out = counts.drop(columns=[by]).assign(key=keys.astype(object).to_numpy())
+    lookup = names.drop_duplicates("key").set_index("key")
+    extra = [c for c in names.columns if c != "key"]
+    for column in extra:
+        out[column] = out["key"].map(lookup[column])
+    ordered = out[["key", *extra, *COUNT_COLUMNS]].sort_values("name", kind="stable", na_position="last")
+    return ordered.reset_index(drop=True)
+
+
+def series_from_daily(daily: pd.DataFrame, periods: list[Period] | tuple[Period, ...]) -> pd.DataFrame:
+    """Return period_start, period_end and COUNT_COLUMNS for each period, in the given order."""
+    rows = []
+    for period in periods:
+        row = counts_from_daily(daily, period).iloc[0].to_dict()
+        rows.append({"period_start": period.start, "period_end": period.end, **row})
+    frame = pd.DataFrame(rows, columns=["period_start", "period_end", *COUNT_COLUMNS])
+    for column in COUNT_COLUMNS:
+        frame[column] = frame[column].astype("int64")
+    return frame
+
+
+def _bool(series: pd.Series) -> np.ndarray:
+    return series.fillna(False).astype(bool).to_numpy()
+
+
+def _days(series: pd.Series) -> np.ndarray:
+    return pd.to_datetime(series).to_numpy().astype("datetime64[D]")
+
+
+def _encode(keys: pd.DataFrame) -> tuple[np.ndarray, list, list[int]]:
+    """Return one integer per row for its ROLLUP_KEYS, with the distinct values and their counts to decode it."""
+    codes, uniques = zip(*(pd.factorize(keys[name].to_numpy(object)) for name in ROLLUP_KEYS), strict=True)
+    sizes = [max(1, len(u)) for u in uniques]
+    combo = np.zeros(len(keys), "int64")
+    for code, size in zip(codes, sizes, strict=True):
+        combo = combo * size + code
+    return combo, list(uniques), sizes
+
+
+def _sum_by_day_and_key(days: np.ndarray, combo: np.ndarray, encoding: tuple[list, list[int]],
+                        counts: np.ndarray) -> pd.DataFrame:
+    """Return day, ROLLUP_KEYS and DAILY_COUNTERS summed per (day, key), without all-zero rows."""
+    uniques, sizes = encoding
+    width = int(np.prod(sizes))
+    key = days.astype("int64") * width + combo
+    unique, inverse = np.unique(key, return_inverse=True)
+    sums = np.zeros((len(unique), counts.shape[1]), "int64")
+    for j in range(counts.shape[1]):
+        sums[:, j] = np.bincount(inverse, weights=counts[:, j], minlength=len(unique))
+    keep = (sums != 0).any(axis=1)
+    unique, sums = unique[keep], sums[keep]
+    rest = unique % width
+    digits = []
+    for size in reversed(sizes):
+        digits.append(rest % size)
+        rest = rest // size
+    out = pd.DataFrame({name: np.asarray(values, dtype=object)[digit] for name, values, digit
+                        in zip(ROLLUP_KEYS, uniques, reversed(digits), strict=True)})
+    out.insert(0, "day", (unique // width).astype("datetime64[D]").astype(object))
+    for j, name in enumerate(DAILY_COUNTERS):
+        out[name] = sums[:, j]
+    return out.astype({"agency_id": "int64", "field_id": "int64", "unit_id": "int64"})
+
+
+def daily_events(dossiers: pd.DataFrame) -> pd.DataFrame:
+    """Return the rollup rows of some dossiers: day, ROLLUP_KEYS and DAILY_COUNTERS summed per day and key.
+
+    A missing unit becomes 0 and a missing level "", as in the rollup tables; rows with only zeros are left out.
+    """
+    missing = [c for c in EVENT_COLUMNS if c not in dossiers.columns]
+    if missing:
+        raise DomainError(f"Thiếu cột: {', '.join(missing)}")
+    received, due, result = _days(dossiers["received_on"]), _days(dossiers["due_on"]), _days(dossiers["result_on"])
+    day_after_due = due + np.timedelta64(1, "D")
+    closed, has_due = ~np.isnat(result), ~np.isnat(due)
+    ended = _bool(dossiers["ended"])
+    resolved = closed & ~ended
+    apology = _bool(dossiers["apology"])
+    channel = dossiers["channel"].to_numpy()
+    late = resolved & has_due & (result > due)
+    after_due = closed & has_due & (result > due)
+    by_due = closed & has_due & (result <= due)
+    everyone = np.ones(len(dossiers), bool)
+    keys = pd.DataFrame({
+        "agency_id": dossiers["agency_id"].astype("int64").to_numpy(),
+        "field_id": dossiers["field_id"].astype("int64").to_numpy(),
+        "unit_id": dossiers["unit_id"].fillna(0).astype("int64").to_numpy(),
+        "level": dossiers["level"].fillna("").astype(str).to_numpy(object),
+    })
+    events = [
+        (received, everyone, {
+            "n_received": everyone, "n_received_online": channel == "online",
+            "n_received_postal": channel == "postal", "n_received_synced": _bool(dossiers["synced"]),
+            "n_open_supplement": ~closed & _bool(dossiers["waiting_supplement"])}),
+        (result, closed, {
+            "n_closed": closed, "n_resolved": resolved,
+            "n_resolved_early": resolved & has_due & (result < due),
+            "n_resolved_on_day": resolved & has_due & (result == due), "n_resolved_late": late,
+            "n_resolved_digitised": resolved & _bool(dossiers["digitised"]), "n_ended": closed & ended,
+            "n_late_apology": late & apology}),
+        (day_after_due, has_due, {"n_due": has_due, "n_due_apology": has_due & apology}),
+        (result, after_due, {"n_cleared_after_due": after_due, "n_cleared_after_due_apology": after_due & apology}),
+        (day_after_due, by_due, {"n_cleared_by_due": by_due, "n_cleared_by_due_apology": by_due & apology}),
+    ]
+    combo, uniques, sizes = _encode(keys)
+    days, combos, counts = [], [], []
+    for day, present, counters in events:
+        matrix = np.zeros((int(present.sum()), len(DAILY_COUNTERS)), "int64")
+        for j, name in enumerate(DAILY_COUNTERS):
+            if name in counters:
+                matrix[:, j] = counters[name][present]
+        days.append(day[present])
+        combos.append(combo[present])
+        counts.append(matrix)
+    return _sum_by_day_and_key(np.concatenate(days), np.concatenate(combos), (uniques, sizes), np.vstack(counts))
+
+
+def sum_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Return rollup rows summed per day and key (to merge partial results), without all-zero rows."""
+    if len(events) == 0:
+        return events[["day", *ROLLUP_KEYS, *DAILY_COUNTERS]].copy()
+    combo, uniques, sizes = _encode(events)
+    counts = events[list(DAILY_COUNTERS)].to_numpy("int64")
+    return _sum_by_day_and_key(_days(events["day"]), combo, (uniques, sizes), counts)

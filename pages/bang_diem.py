@@ -86,7 +86,7 @@ if pick:
                                     alt.Tooltip("rate_label:N", title=L.KPI["on_time_rate"])],
                                    target=settings.indicator("on_time_rate").green, height=300))
         st.markdown(f"**{L.SCORECARD_WORST.format(unit=names[pick])}**")
-        worst = top_n(data.counts(version, filters.period, unit_filter, "procedure"), "overdue_total", 5)
+        worst = top_n(data.overdue(version, filters.period, unit_filter, "procedure"), "overdue_total", 5)
         show_table(worst, [Col("name", L.COLUMNS["name"]), Col("field", L.COLUMNS["field"]),
                            Col("overdue_total", L.COLUMNS["overdue_total"], fmt_int),
                            Col("in_progress_overdue", L.COLUMNS["in_progress_overdue"], fmt_int)])

@@ -111,12 +111,12 @@ with section("bottleneck-where"):
     left, right = st.columns(2)
     with left:
         st.subheader(L.BOTTLENECK_WHERE)
-        where = top_n(data.counts(version, period, scope, "current_agency"), "in_progress_overdue", 10)
+        where = top_n(data.overdue(version, period, scope, "current_agency"), "in_progress_overdue", 10)
         where = _labelled(where.assign(name=where["name"].fillna(L.NO_AGENCY)), "in_progress_overdue")
         show_chart(hbar(where, "name", "in_progress_overdue", L.COLUMNS["in_progress_overdue"], count_tooltip))
     with right:
         st.subheader(L.BOTTLENECK_PROCEDURES)
-        procedures = top_n(data.counts(version, period, scope, "procedure"), "overdue_total", 10)
+        procedures = top_n(data.overdue(version, period, scope, "procedure"), "overdue_total", 10)
         show_table(procedures, [
             Col("name", L.COLUMNS["name"]), Col("field", L.COLUMNS["field"]),
             Col("overdue_total", L.COLUMNS["overdue_total"], fmt_int),

@@ -4,6 +4,7 @@ Every cached query takes `version` (the time of the last load) so that a new imp
 """
 
 import logging
+from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -11,13 +12,14 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from config.settings import load_settings
-from data_access import dossier_queries, index_queries, reference, task_queries
+from data_access import index_queries, overdue_queries, reference, rollup_queries, task_queries
 from data_access.dossier_queries import DossierFilter
 from data_access.engine import database_url, get_engine
 from data_access.meta import LAST_LOAD_AT, read_meta
 from data_access.reference import apply_land_env_group
 from data_access.schema import create_schema
 from metrics.periods import Period
+from metrics.rollup import active_groups, counts_from_daily, detail_months, label_groups, last_month, series_from_daily
 
 TTL_SECONDS = 600
 log = logging.getLogger(__name__)
@@ -71,24 +73,46 @@ def version() -> str:
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def counts(version: str, period: Period, flt: DossierFilter, by: str | None = None) -> pd.DataFrame:
-    """Return dossier COUNT_COLUMNS for a period (see data_access.dossier_queries.dossier_counts)."""
+def _sums(version: str, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame:
     with engine().connect() as conn:
-        return dossier_queries.dossier_counts(conn, period, flt, by)
+        return rollup_queries.period_sums(conn, flt, by, months, until)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def _names(version: str, by: str) -> pd.DataFrame:
+    with engine().connect() as conn:
+        return rollup_queries.dimension_names(conn, by)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def counts(version: str, period: Period, flt: DossierFilter, by: str | None = None) -> pd.DataFrame:
+    """Return dossier COUNT_COLUMNS for a period from the rollups: one row, or one row per unit, agency, field or
+    level with `key` and `name` first (only groups with dossiers in the period, as dossier_queries would)."""
+    sums = _sums(version, flt, by, detail_months([period]), last_month([period]))
+    result = counts_from_daily(sums, period, by)
+    if by is None:
+        return result
+    return label_groups(active_groups(result), _names(version, by), by)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def series(version: str, periods: tuple[Period, ...], flt: DossierFilter) -> pd.DataFrame:
-    """Return dossier COUNT_COLUMNS per period (see dossier_queries.dossier_series)."""
-    with engine().connect() as conn:
-        return dossier_queries.dossier_series(conn, list(periods), flt)
+    """Return dossier COUNT_COLUMNS per period, with period_start and period_end, from the rollups."""
+    return series_from_daily(_sums(version, flt, None, detail_months(periods), last_month(periods)), periods)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def ageing(version: str, as_of, flt: DossierFilter) -> pd.DataFrame:
+def overdue(version: str, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
+    """Return overdue counts per procedure or per agency holding the dossier (see overdue_queries)."""
+    with engine().connect() as conn:
+        return overdue_queries.overdue_counts(conn, period, flt, by)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def ageing(version: str, as_of: date, flt: DossierFilter) -> pd.DataFrame:
     """Return overdue dossiers in progress per age bucket at as_of."""
     with engine().connect() as conn:
-        return dossier_queries.overdue_ageing(conn, as_of, flt)
+        return overdue_queries.overdue_ageing(conn, as_of, flt)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

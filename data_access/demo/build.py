@@ -24,11 +24,12 @@ from data_access.reference import (
     read_units_csv,
     upsert_units,
 )
-from data_access.rollup import rebuild_daily
+from data_access.rollup import RollupAccumulator, write_rollup
 from data_access.schema import (
     agencies,
     create_schema,
     dossier_daily,
+    dossier_monthly,
     dossiers,
     fields,
     index_results,
@@ -95,7 +96,8 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 
 def _clear(conn: Connection) -> None:
-    for table in (dossier_daily, dossiers, tasks, index_results, procedures, agencies, fields, units, meta):
+    for table in (dossier_daily, dossier_monthly, dossiers, tasks, index_results, procedures, agencies, fields, units,
+                  meta):
         conn.execute(delete(table))
 
 
@@ -119,9 +121,11 @@ def build_demo(engine: Engine, end: date, n_dossiers: int = DEFAULT_DOSSIERS, se
         ids = _reference(conn)
         report("Sinh hồ sơ", 0.05)
         frame = generate_dossiers(rng, end, n_dossiers, ids)
+        rollup = RollupAccumulator()
         for offset in range(0, len(frame), CHUNK):
             chunk = frame.iloc[offset:offset + CHUNK]
             load(conn, dossiers, {column: chunk[column].tolist() for column in chunk.columns})
+            rollup.add(chunk)
             report("Ghi hồ sơ", 0.10 + 0.80 * min(1.0, (offset + CHUNK) / max(1, len(frame))))
         report("Nhiệm vụ và chỉ số", 0.92)
         agency_frame = list_agencies(conn)
@@ -135,7 +139,7 @@ def build_demo(engine: Engine, end: date, n_dossiers: int = DEFAULT_DOSSIERS, se
         replace_index_results(conn, demo)
         apply_land_env_group(conn, land_env_fields)
         report("Bảng tổng hợp theo ngày", 0.96)
-        rebuild_daily(conn)
+        write_rollup(conn, rollup.total())
         record_load(conn, "demo", end)
     report("Xong", 1.0)
     return {"dossiers": len(frame), "tasks": len(task_frame), "index_results": len(public) + len(demo)}

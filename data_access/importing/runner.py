@@ -17,6 +17,7 @@ from data_access.importing.other_kinds import IndexRows, StepRows, TaskRows, Uni
 from data_access.importing.readers import ReadError, file_bytes_sha256, iter_rows, open_source
 from data_access.importing.report import ImportRefused, ImportReport, Problem
 from data_access.importing.resolve import Resolver
+from data_access.importing.rollup_sync import RollupSync
 from data_access.importing.rows import Chunk, is_skippable
 from data_access.importing.staging import create_staging, drop_rows, duplicate_rows, index_staging, load, merge
 from data_access.importing.values import show
@@ -26,6 +27,7 @@ from data_access.schema import (
     agencies,
     create_schema,
     dossier_daily,
+    dossier_monthly,
     dossier_steps,
     dossiers,
     fields,
@@ -54,7 +56,7 @@ def purge_demo(conn: Connection) -> bool:
     """Remove demo data before the first real import (units and published index results stay)."""
     if read_meta(conn).get(DATA_KIND) != "demo":
         return False
-    for table in (dossier_daily, dossier_steps, dossiers, tasks, procedures, agencies, fields):
+    for table in (dossier_daily, dossier_monthly, dossier_steps, dossiers, tasks, procedures, agencies, fields):
         conn.execute(delete(table))
     conn.execute(delete(index_results).where(index_results.c.is_demo.is_(True)))
     return True
@@ -164,11 +166,15 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
     ensure_reference(conn)
     parser = ROW_PARSERS[kind](header, Resolver(conn), report)
     staging = create_staging(conn, parser.target)
+    rollup = RollupSync(conn) if kind == "dossiers" else None
     pending: list[tuple[int, list]] = []
 
     def flush() -> None:
         chunk = Chunk(pending, header)
-        load(conn, staging, parser.parse(chunk))
+        records = parser.parse(chunk)
+        load(conn, staging, records)
+        if rollup is not None:
+            rollup.add(records)
         for position, problems in sorted(chunk.problems.items()):
             report.rejected += 1
             for problem in problems:
@@ -195,19 +201,25 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
     flush()
     step("Kiểm tra trùng mã", 0.88)
     index_staging(conn, staging, parser.target)
-    _duplicates(conn, staging, parser, report, skip_invalid, rejected_file)
+    dropped = _duplicates(conn, staging, parser, report, skip_invalid, rejected_file)
     if report.problem_count and not skip_invalid:
         raise ImportRefused(report, f"Tệp {report.file_name} bị từ chối: {report.problem_count} lỗi; "
                                     "không ghi gì vào cơ sở dữ liệu.")
     step("Ghi vào cơ sở dữ liệu", 0.92)
+    if rollup is not None:
+        rollup.before_merge(staging, parser.target, dropped)
     report.inserted, report.updated, report.unchanged = merge(conn, staging, parser.target)
+    if rollup is not None:
+        step("Cập nhật bảng tổng hợp", 0.96)
+        rollup.after_merge()
     staging.drop(conn)
     apply_land_env_group(conn, land_env_fields)
     _log(conn, report, kind)
 
 
 def _duplicates(conn: Connection, staging, parser, report: ImportReport, skip_invalid: bool,
-                rejected_file: _RejectedFile | None) -> None:
+                rejected_file: _RejectedFile | None) -> bool:
+    """Report repeated keys (and drop the repeats with skip_invalid); return True when rows were dropped."""
     header = parser.header.headers.get(parser.target.keys[0], parser.target.keys[0])
     dropped: list[int] = []
     for key, numbers in duplicate_rows(conn, staging, parser.target):
@@ -220,6 +232,7 @@ def _duplicates(conn: Connection, staging, parser, report: ImportReport, skip_in
                 rejected_file.write([problem], None)
     if skip_invalid and dropped:
         drop_rows(conn, staging, dropped)
+    return bool(skip_invalid and dropped)
 
 
 def _as_of(conn: Connection) -> date:

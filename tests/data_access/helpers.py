@@ -4,9 +4,15 @@ import random
 from datetime import date, timedelta
 
 import pandas as pd
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, func, insert, select
 
-from data_access.reference import apply_land_env_group, get_or_create_agency, get_or_create_field, upsert_units
+from data_access.reference import (
+    apply_land_env_group,
+    get_or_create_agency,
+    get_or_create_field,
+    get_or_create_procedure,
+    upsert_units,
+)
 from data_access.schema import agencies, dossiers, fields, tasks
 from metrics.text import unit_key
 
@@ -18,9 +24,13 @@ def write_dossiers(conn: Connection, frame: pd.DataFrame, land_env=("Đất đai
     rows = []
     for rec in frame.to_dict("records"):
         agency = rec.get("agency") or f"UBND huyện {rec['district']}"
+        field_id = get_or_create_field(conn, rec["field"])
+        procedure, holder = (rec.get(k) if pd.notna(rec.get(k)) else None for k in ("procedure", "current_agency"))
         rows.append({
             "code": rec["code"],
-            "field_id": get_or_create_field(conn, rec["field"]),
+            "field_id": field_id,
+            "procedure_id": get_or_create_procedure(conn, procedure, field_id) if procedure else None,
+            "current_agency_id": get_or_create_agency(conn, holder, level="Huyện") if holder else None,
             "agency_id": get_or_create_agency(conn, agency, level="Huyện"),
             "level": rec.get("level", "Huyện"),
             "unit_id": unit_ids[unit_key(rec["district"])],
@@ -83,5 +93,24 @@ def random_dossiers(seed: int, n: int = 500) -> pd.DataFrame:
             "field": rng.choice(["Đất đai", "Môi trường", "Hộ tịch", "Xây dựng"]),
             "district": rng.choice(["A", "B", "C"]), "ended": status == "Từ chối",
             "waiting_supplement": status == "Chờ bổ sung", "level": rng.choice(["Huyện", "Xã"]),
+            "procedure": rng.choice(["Cấp giấy chứng nhận", "Đăng ký biến động", "Cấp phép xây dựng", None]),
+            "current_agency": rng.choice(["Văn phòng đăng ký đất đai", "Phòng Tài nguyên", None]),
         })
     return pd.DataFrame(rows)
+
+
+def assert_rollup_matches_dossiers(conn: Connection) -> None:
+    """Assert that both rollups hold exactly the events of the dossiers now stored (computed independently)."""
+    from data_access.schema import dossier_daily, dossier_monthly
+    from metrics.rollup import DAILY_COUNTERS, daily_events
+
+    keys = ["day", "agency_id", "field_id", "unit_id", "level"]
+    stored = pd.DataFrame(conn.execute(select(*[dossier_daily.c[c] for c in keys + list(DAILY_COUNTERS)])).fetchall(),
+                          columns=keys + list(DAILY_COUNTERS))
+    stored["day"] = pd.to_datetime(stored["day"]).dt.date
+    rows = read_dossier_rows(conn)
+    expected = daily_events(rows) if len(rows) else stored.iloc[0:0]
+    order = lambda f: f.sort_values(keys).reset_index(drop=True).astype({c: "int64" for c in DAILY_COUNTERS})  # noqa: E731
+    pd.testing.assert_frame_equal(order(stored), order(expected), check_dtype=False)
+    monthly = conn.execute(select(*[func.sum(dossier_monthly.c[c]) for c in DAILY_COUNTERS])).one()
+    assert [int(v or 0) for v in monthly] == [int(stored[c].sum()) for c in DAILY_COUNTERS]

@@ -12,7 +12,6 @@ from data_access.dossier_queries import (
     build_counts_query,
     dossier_counts,
     dossier_series,
-    overdue_ageing,
 )
 from data_access.schema import units
 from metrics.dossiers import COUNT_COLUMNS, count_dossiers
@@ -51,15 +50,6 @@ def test_hand_made_counts_in_sql(engine):
         assert only_b["carried_over"] == 3 and only_b["received"] == 2
         land = dossier_counts(conn, MARCH, DossierFilter(land_env_only=True)).iloc[0]
         assert land["overdue_total"] == 3 and land["overdue_land_env"] == 3
-
-
-def test_ageing_in_sql(engine):
-    with engine.begin() as conn:
-        write_dossiers(conn, dossier_frame())
-    with engine.connect() as conn:
-        ageing = overdue_ageing(conn, date(2024, 3, 31)).set_index("bucket")["count"].to_dict()
-    # D8 due 20/3 → 11 days, D10 due 25/3 → 6 days, D13 due 20/1 → 71 days
-    assert ageing == {"1-5": 0, "6-15": 2, "16-30": 0, ">30": 1}
 
 
 def test_series_matches_per_period_counts(engine):

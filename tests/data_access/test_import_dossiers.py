@@ -15,6 +15,7 @@ from data_access.schema import dossiers, import_log, metadata, units
 from data_access.summary import summary
 from metrics.dossiers import COUNT_COLUMNS
 from metrics.periods import Period
+from tests.data_access.helpers import assert_rollup_matches_dossiers
 from tests.data_access.import_files import (
     APPLICANTS,
     HEADERS,
@@ -65,6 +66,7 @@ def test_every_format_gives_the_hand_counted_figures(db, tmp_path, fmt):
     assert report.mapping["Lĩnh vực"] == "Lĩnh vực" and report.mapping["Cơ quan giải quyết"] == "Đơn vị xử lý"
     assert march_counts(db) == EXPECTED_MARCH
     with db.connect() as conn:
+        assert_rollup_matches_dossiers(conn)
         figures = summary(conn, date(2024, 3, 31))["dossiers"]
     assert figures["on_time_rate"] == pytest.approx(3 / 4)
     assert figures["land_env_share_of_overdue"] == pytest.approx(3 / 4)
@@ -110,17 +112,19 @@ def test_reimport_changes_nothing_and_newer_export_updates(db, tmp_path):
     rows = records()
     rows[6][10] = "02/04/2024"  # D7 (due 05/04) has been resolved since last week
     rows[6][11] = "Đã trả kết quả"
+    rows.append([*rows[0][:1], "D14", *rows[0][2:]])  # and one new dossier
     newer = run_import(db, write_csv(tmp_path / "tuan2.csv", "utf-8", ";", rows=rows), "dossiers")
-    assert (newer.inserted, newer.updated, newer.unchanged) == (0, 1, 12)
+    assert (newer.inserted, newer.updated, newer.unchanged) == (1, 1, 12)
     with db.connect() as conn:
         d7 = conn.execute(select(dossiers.c.result_on, dossiers.c.status).where(dossiers.c.code == "D7")).one()
         assert d7 == (date(2024, 4, 2), "Đã trả kết quả")
         logged = conn.execute(select(import_log.c.file_name, import_log.c.inserted, import_log.c.updated)
                               .order_by(import_log.c.id)).all()
         assert read_meta(conn)[DATA_KIND] == "real"
-    assert logged == [("tuan1.csv", 13, 0), ("tuan1.csv", 0, 0), ("tuan2.csv", 0, 1)]
+    assert logged == [("tuan1.csv", 13, 0), ("tuan1.csv", 0, 0), ("tuan2.csv", 1, 1)]
     april = Period(date(2024, 4, 1), date(2024, 4, 30))
     with db.connect() as conn:
+        assert_rollup_matches_dossiers(conn)  # kept up to date by the update and the insert
         assert dossier_counts(conn, april).iloc[0]["resolved_early"] == 1  # D7 resolved before its due date
 
 
@@ -183,6 +187,8 @@ def test_skip_invalid_imports_valid_rows_and_writes_the_rejected_ones(db, tmp_pa
     path = write_csv(tmp_path / "tuan.csv", "utf-8", ",", rows=rows)
     report = run_import(db, path, "dossiers", skip_invalid=True)
     assert (report.inserted, report.rejected) == (11, 2)
+    with db.connect() as conn:
+        assert_rollup_matches_dossiers(conn)
     error_file = tmp_path / "tuan.loi.csv"
     assert report.error_file == str(error_file)
     with open(error_file, encoding="utf-8-sig") as handle:

@@ -11,9 +11,10 @@ from data_access.importing.report import ImportRefused
 from data_access.importing.runner import run_import
 from data_access.index_queries import load_index_results
 from data_access.meta import DATA_KIND, read_meta
-from data_access.schema import dossier_daily, dossier_steps, dossiers, index_results, tasks, units
+from data_access.schema import dossier_steps, dossiers, index_results, tasks, units
 from data_access.task_queries import load_tasks
 from metrics.tasks import classify_tasks, status_counts
+from tests.data_access.helpers import assert_rollup_matches_dossiers
 from tests.data_access.import_files import write_csv, write_xlsx
 from tests.metrics.fixtures import task_frame
 
@@ -115,7 +116,7 @@ def test_first_real_import_replaces_demo_data(engine, tmp_path):
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(dossiers)).scalar() == 13
         assert conn.execute(select(func.count()).select_from(tasks)).scalar() == 0
-        assert conn.execute(select(func.count()).select_from(dossier_daily)).scalar() == 0  # no demo rollup left
+        assert_rollup_matches_dossiers(conn)  # the demo's rollup replaced by the imported dossiers'
         assert conn.execute(select(func.count()).select_from(index_results)
                             .where(index_results.c.is_demo.is_(True))).scalar() == 0
         assert conn.execute(select(func.count()).select_from(index_results)).scalar() == 27  # public figures kept

@@ -6,6 +6,8 @@ from sqlalchemy import create_engine, inspect
 
 from data_access.migrate import current, head, upgrade
 from data_access.schema import metadata
+from metrics.rollup import DAILY_COUNTERS
+from tests.data_access.helpers import assert_rollup_matches_dossiers, random_dossiers, write_dossiers
 
 
 def test_migrated_schema_equals_the_declared_schema(engine):
@@ -21,12 +23,28 @@ def test_database_created_before_migrations_is_stamped_and_kept(tmp_path):
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     engine = create_engine(url)
     # how databases were created before Alembic: create_all with the tables of the first revision
-    metadata.create_all(engine, tables=[t for t in metadata.sorted_tables if t.name != "dossier_daily"])
+    metadata.create_all(engine, tables=[t for t in metadata.sorted_tables
+                                        if t.name not in ("dossier_daily", "dossier_monthly")])
     with engine.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_dossiers_open_due")  # indexes added by revision 0003
+        conn.exec_driver_sql("DROP INDEX ix_dossiers_late_result")
         conn.exec_driver_sql("INSERT INTO fields (name, name_key, is_land_env) VALUES ('Đất đai', 'dat dai', 1)")
     assert current(engine) is None
     upgrade(engine)
     assert current(engine) == head()
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT name FROM fields").scalar() == "Đất đai"
-    assert {"alembic_version", "dossier_daily"} <= set(inspect(engine).get_table_names())
+    assert {"alembic_version", "dossier_daily", "dossier_monthly"} <= set(inspect(engine).get_table_names())
+
+
+def test_upgrade_to_the_monthly_rollup_rebuilds_both_rollups(tmp_path):
+    engine = create_engine(f"sqlite:///{tmp_path / 'v2.sqlite3'}")
+    assert upgrade(engine, "0002") == "0002"
+    with engine.begin() as conn:
+        write_dossiers(conn, random_dossiers(2, 120))
+        conn.exec_driver_sql("INSERT INTO dossier_daily (day, agency_id, field_id, unit_id, level, "
+                             + ", ".join(DAILY_COUNTERS) + ") VALUES ('2024-01-01', 1, 1, 0, ''"
+                             + ", 1" * len(DAILY_COUNTERS) + ")")  # a rollup row of the old kind
+    assert upgrade(engine) == head()
+    with engine.connect() as conn:
+        assert_rollup_matches_dossiers(conn)

@@ -53,8 +53,10 @@ def rows(n: int, seed: int = 7):
         if result > date(2026, 11, 20):
             result = None
         field = rng.choice(FIELDS)
+        district, level = rng.choice(DISTRICTS), rng.choice(["Tỉnh", "Huyện", "Xã"])
+        agency = {"Tỉnh": f"Sở phụ trách {field}", "Huyện": f"UBND {district}", "Xã": f"UBND cấp xã {district}"}[level]
         yield [i + 1, f"H34.{i:09d}", "Nguyễn Văn A", f"Thủ tục {field} {i % 7}", f"1.00{i % 97:04d}", field,
-               f"UBND {rng.choice(DISTRICTS)}", rng.choice(["Tỉnh", "Huyện", "Xã"]), rng.choice(DISTRICTS),
+               agency, level, district,
                received.strftime("%d/%m/%Y"), due.strftime("%d/%m/%Y"), result.strftime("%d/%m/%Y") if result else "",
                "Đã trả kết quả" if result else "Đang xử lý", rng.choice(["Trực tuyến", "Trực tiếp", "BCCI"]),
                rng.choice(["Có", "Không"]), "x" if late else "", rng.choice(["1", "0"]), ""]

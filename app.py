@@ -19,6 +19,7 @@ pages = {
         st.Page("pages/diem_nghen.py", title=L.PAGE_BOTTLENECKS, url_path="diem-nghen"),
         st.Page("pages/bang_diem.py", title=L.PAGE_SCORECARD, url_path="bang-diem"),
         st.Page("pages/xep_hang.py", title=L.PAGE_RANKING, url_path="xep-hang"),
+        st.Page("pages/cuoc_hop.py", title=L.PAGE_MEETINGS, url_path="cuoc-hop"),
     ],
     L.SECTION_ADMIN: [
         st.Page("pages/nhap_du_lieu.py", title=L.PAGE_IMPORT, url_path="nhap-du-lieu"),

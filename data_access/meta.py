@@ -9,6 +9,7 @@ from data_access.schema import dossiers, meta
 DATA_KIND = "data_kind"  # "demo" | "real"
 LAST_LOAD_AT = "last_load_at"  # ISO datetime, UTC
 DATA_AS_OF = "data_as_of"  # ISO date of the latest export or demo end date
+TASKS_CHANGED_AT = "tasks_changed_at"  # ISO datetime of the last task recorded in the app (meeting decisions)
 
 
 def read_meta(conn: Connection) -> dict[str, str]:

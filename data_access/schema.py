@@ -115,6 +115,7 @@ tasks = Table(
     Column("deadline", Date),
     Column("completed_on", Date),
     Column("progress_note", Text),
+    Column("source_meeting_id", Integer),  # the meeting whose conclusions created it (meetings.id), if any
     Index("ix_tasks_doc_date", "doc_date"),
     Index("ix_tasks_lead_agency", "lead_agency_id"),
 )
@@ -208,6 +209,20 @@ dossier_monthly = Table(
     *[Column(name, Integer, nullable=False) for name in DAILY_COUNTERS],
     UniqueConstraint("month", "agency_id", "field_id", "unit_id", "level", name="uq_dossier_monthly"),
     Index("ix_dossier_monthly_unit_month", "unit_id", "month"),
+)
+
+
+# Weekly review meetings: the figures are frozen at creation (as of the cut-off) and kept as the record.
+meetings = Table(
+    "meetings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("held_on", Date, nullable=False),
+    Column("title", String(300), nullable=False),
+    Column("cutoff_at", DateTime, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("figures", Text, nullable=False),  # JSON of data_access.summary at the cut-off date
+    Index("ix_meetings_held_on", "held_on"),
 )
 
 

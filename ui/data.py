@@ -13,9 +13,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from config.settings import load_settings
 from data_access import index_queries, overdue_queries, reference, rollup_queries, task_queries
+from data_access import meetings as meeting_store
 from data_access.dossier_queries import DossierFilter
 from data_access.engine import database_url, get_engine
-from data_access.meta import LAST_LOAD_AT, read_meta
+from data_access.meta import LAST_LOAD_AT, TASKS_CHANGED_AT, read_meta
 from data_access.reference import apply_land_env_group
 from data_access.schema import create_schema
 from metrics.periods import Period
@@ -68,8 +69,10 @@ def forget_meta() -> None:
 
 
 def version() -> str:
-    """Return the version key of the data: the database and its last load time (a new load changes it)."""
-    return f"{database_url()}|{meta().get(LAST_LOAD_AT, '')}"
+    """Return the version key of the data: the database, its last load time and its last task recorded in the app
+    (a new load or a meeting decision changes it)."""
+    current = meta()
+    return f"{database_url()}|{current.get(LAST_LOAD_AT, '')}|{current.get(TASKS_CHANGED_AT, '')}"
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -141,3 +144,23 @@ def agencies(version: str) -> pd.DataFrame:
     """Return agencies."""
     with engine().connect() as conn:
         return reference.list_agencies(conn)
+
+
+def meetings() -> pd.DataFrame:
+    """Return the meetings, latest first (a small table, read fresh)."""
+    with engine().connect() as conn:
+        return meeting_store.list_meetings(conn)
+
+
+def meeting_record(meeting_id: int) -> tuple[dict, dict | None, int | None]:
+    """Return (frozen figures, the previous meeting's frozen figures or None, the previous meeting id)."""
+    with engine().connect() as conn:
+        previous = meeting_store.previous_meeting(conn, meeting_id)
+        before = meeting_store.frozen_figures(conn, previous) if previous is not None else None
+        return meeting_store.frozen_figures(conn, meeting_id), before, previous
+
+
+def meeting_decisions(meeting_id: int) -> pd.DataFrame:
+    """Return the tasks a meeting decided."""
+    with engine().connect() as conn:
+        return meeting_store.meeting_decisions(conn, meeting_id)

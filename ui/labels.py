@@ -11,6 +11,7 @@ PAGE_TASKS = "Nhiệm vụ được giao"
 PAGE_BOTTLENECKS = "Điểm nghẽn đất đai – môi trường"
 PAGE_SCORECARD = "Bảng điểm địa bàn"
 PAGE_RANKING = "Xếp hạng chỉ số"
+PAGE_MEETINGS = "Cuộc họp và kết luận"
 
 PERIOD_KINDS = {"week": "Tuần", "month": "Tháng", "quarter": "Quý", "year": "Năm", "custom": "Tùy chọn"}
 LEVELS = ("Tỉnh", "Huyện", "Xã")
@@ -245,3 +246,45 @@ RANKING_LATEST_SCORE = "Điểm {index} gần nhất"
 INDEX_OWNERS = {"PAR INDEX": "Sở Nội vụ (cơ quan thường trực CCHC)", "SIPAS": "Sở Nội vụ",
                 "766": "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)",
                 "PAPI": "Sở Nội vụ", "PCI": "Sở Kế hoạch và Đầu tư"}
+
+# Meetings (issue #5)
+MEETINGS_INTRO = ("Số liệu của mỗi cuộc họp được chốt tại thời điểm chốt số liệu và giữ nguyên làm hồ sơ, kể cả khi "
+                  "sau đó có dữ liệu mới. Kết luận của Chủ tịch được ghi thành nhiệm vụ và theo dõi ở tuần sau.")
+MEETINGS_NONE = "Chưa có cuộc họp nào. Văn phòng tạo cuộc họp ở mục «Tạo cuộc họp» bên dưới."
+MEETING_PICK = "Cuộc họp"
+MEETING_OPTION = "{date} — {title}"
+MEETING_CUTOFF = "Số liệu chốt đến {cutoff} · so với cuộc họp trước: {previous}"
+MEETING_NO_PREVIOUS = "chưa có (cuộc họp đầu tiên)"
+MEETING_FIGURES = "Số liệu chốt và thay đổi so với cuộc họp trước"
+MEETING_FIGURE_COLUMNS = {"label": "Chỉ tiêu", "now": "Cuộc họp này", "before": "Cuộc họp trước",
+                          "change": "Thay đổi"}
+MEETING_FIGURE_NAMES = {
+    "received": "Hồ sơ tiếp nhận trong tháng", "resolved": "Hồ sơ đã giải quyết trong tháng",
+    "on_time_rate": "Tỷ lệ giải quyết đúng hạn", "in_progress": "Hồ sơ đang giải quyết",
+    "in_progress_overdue": "Hồ sơ đang giải quyết quá hạn", "overdue_total": "Hồ sơ quá hạn trong tháng",
+    "land_env_share_of_overdue": "Tỷ trọng đất đai – môi trường trong hồ sơ quá hạn",
+    "apology_compliance": "Tỷ lệ có phiếu xin lỗi khi quá hạn", "online_share": "Tỷ lệ nộp trực tuyến",
+    "sync_rate": "Tỷ lệ đồng bộ Cổng DVC quốc gia", "open_overdue": "Nhiệm vụ chưa hoàn thành, quá hạn",
+    "open_within_deadline": "Nhiệm vụ đang thực hiện trong hạn", "done_late": "Nhiệm vụ hoàn thành trễ hạn",
+}
+MEETING_NEWLY_OVERDUE = "Nhiệm vụ mới quá hạn kể từ cuộc họp trước"
+MEETING_CLOSED = "Nhiệm vụ đã hoàn thành kể từ cuộc họp trước"
+MEETING_NONE_NEWLY_OVERDUE = "Không có nhiệm vụ mới quá hạn."
+MEETING_NONE_CLOSED = "Không có nhiệm vụ hoàn thành trong khoảng này."
+MEETING_DECISIONS = "Kết luận của cuộc họp (đã giao thành nhiệm vụ)"
+MEETING_NO_DECISIONS = "Chưa ghi kết luận nào."
+MEETING_DECISION_ADD = "Ghi kết luận thành nhiệm vụ"
+MEETING_DECISION_CONTENT = "Nội dung kết luận, chỉ đạo"
+MEETING_DECISION_LEAD = "Cơ quan chủ trì"
+MEETING_DECISION_COORD = "Cơ quan phối hợp"
+MEETING_DECISION_DEADLINE = "Hạn hoàn thành"
+MEETING_DECISION_SAVE = "Ghi nhiệm vụ"
+MEETING_DECISION_DONE = "Đã giao nhiệm vụ cho {agency}, hạn {deadline}."
+MEETING_CREATE = "Tạo cuộc họp"
+MEETING_HELD_ON = "Ngày họp"
+MEETING_TITLE = "Tên cuộc họp"
+MEETING_TITLE_DEFAULT = "Giao ban CCHC tuần {week}/{year}"
+MEETING_CUTOFF_DATE = "Ngày chốt số liệu"
+MEETING_CUTOFF_TIME = "Giờ chốt số liệu"
+MEETING_CREATE_SAVE = "Tạo cuộc họp và chốt số liệu"
+MEETING_CREATED = "Đã tạo cuộc họp «{title}», số liệu chốt đến {cutoff}."

@@ -28,6 +28,7 @@ PAGE_FILTERS: dict[str, tuple[str, ...]] = {
     L.PAGE_BOTTLENECKS: ("agency", "level", "unit"),
     L.PAGE_SCORECARD: ("level",),
     L.PAGE_RANKING: (),
+    L.PAGE_MEETINGS: (),
     L.PAGE_IMPORT: (),
 }
 

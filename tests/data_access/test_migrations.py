@@ -1,11 +1,13 @@
 """Alembic migrations on SQLite and PostgreSQL: the migrated schema is exactly the declared one."""
 
+from datetime import date
+
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, insert, inspect
 
 from data_access.migrate import current, head, upgrade
-from data_access.schema import metadata
+from data_access.schema import dossier_daily, metadata
 from metrics.rollup import DAILY_COUNTERS
 from tests.data_access.helpers import assert_rollup_matches_dossiers, random_dossiers, write_dossiers
 
@@ -42,9 +44,8 @@ def test_upgrade_to_the_monthly_rollup_rebuilds_both_rollups(tmp_path):
     assert upgrade(engine, "0002") == "0002"
     with engine.begin() as conn:
         write_dossiers(conn, random_dossiers(2, 120))
-        conn.exec_driver_sql("INSERT INTO dossier_daily (day, agency_id, field_id, unit_id, level, "
-                             + ", ".join(DAILY_COUNTERS) + ") VALUES ('2024-01-01', 1, 1, 0, ''"
-                             + ", 1" * len(DAILY_COUNTERS) + ")")  # a rollup row of the old kind
+        conn.execute(insert(dossier_daily).values(day=date(2024, 1, 1), agency_id=1, field_id=1, unit_id=0, level="",
+                                                  **dict.fromkeys(DAILY_COUNTERS, 1)))  # a rollup row of the old kind
     assert upgrade(engine) == head()
     with engine.connect() as conn:
         assert_rollup_matches_dossiers(conn)

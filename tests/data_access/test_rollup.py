@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from data_access.dossier_queries import DossierFilter, dossier_counts, dossier_series
+from data_access.dossier_queries import NO_FILTER, DossierFilter, dossier_counts, dossier_series
 from data_access.rollup import RollupAccumulator, add_contributions, rebuild_rollup, write_rollup
 from data_access.rollup_queries import build_sums_query, daily_sums, dimension_names, period_sums
 from data_access.schema import dossier_daily, dossier_monthly, dossiers
@@ -35,7 +35,7 @@ MARCH = Period(*MARCH_2024)
 KEYS = ["day", "agency_id", "field_id", "unit_id", "level"]
 
 
-def _rolled(conn, period: Period, flt=DossierFilter(), by=None) -> pd.DataFrame:
+def _rolled(conn, period: Period, flt=NO_FILTER, by=None) -> pd.DataFrame:
     sums = period_sums(conn, flt, by, detail_months([period]), last_month([period]))
     return counts_from_daily(sums, period, by)
 

@@ -1,0 +1,93 @@
+"""Weekly review meetings: created with a cut-off, their figures frozen at creation, and their conclusions
+recorded as tasks (issue #5)."""
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import pandas as pd
+from sqlalchemy import Connection, insert, select
+
+from data_access.meta import TASKS_CHANGED_AT, write_meta
+from data_access.schema import meetings, tasks
+from data_access.summary import summary
+from data_access.task_queries import task_key
+from metrics.errors import DomainError
+
+DECISION_ISSUER = "Chủ tịch UBND tỉnh"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A conclusion of the chairman that becomes a task."""
+
+    content: str
+    lead_agency_id: int
+    lead_agency: str
+    deadline: date
+    coordinating: str = ""
+    leader: str = ""
+
+
+def create_meeting(conn: Connection, held_on: date, title: str, cutoff_at: datetime) -> int:
+    """Create a meeting, freeze its figures as of the cut-off date, and return its id."""
+    title = " ".join(title.split())
+    if not title:
+        raise DomainError("Cuộc họp phải có tên")
+    if cutoff_at.date() > held_on:
+        raise DomainError("Thời điểm chốt số liệu phải trước hoặc trong ngày họp")
+    figures = summary(conn, cutoff_at.date())
+    return conn.execute(insert(meetings).values(
+        held_on=held_on, title=title, cutoff_at=cutoff_at, created_at=datetime.now(UTC).replace(tzinfo=None),
+        figures=json.dumps(figures, ensure_ascii=False))).inserted_primary_key[0]
+
+
+def list_meetings(conn: Connection) -> pd.DataFrame:
+    """Return id, held_on, title, cutoff_at of every meeting, latest first."""
+    query = select(meetings.c.id, meetings.c.held_on, meetings.c.title, meetings.c.cutoff_at).order_by(
+        meetings.c.held_on.desc(), meetings.c.id.desc())
+    return pd.DataFrame(conn.execute(query).fetchall(), columns=["id", "held_on", "title", "cutoff_at"])
+
+
+def frozen_figures(conn: Connection, meeting_id: int) -> dict:
+    """Return the figures frozen when the meeting was created (the `summary` structure)."""
+    text = conn.execute(select(meetings.c.figures).where(meetings.c.id == meeting_id)).scalar_one_or_none()
+    if text is None:
+        raise DomainError(f"Không có cuộc họp số {meeting_id}")
+    return json.loads(text)
+
+
+def previous_meeting(conn: Connection, meeting_id: int) -> int | None:
+    """Return the id of the meeting held before this one (None for the first)."""
+    held_on = conn.execute(select(meetings.c.held_on).where(meetings.c.id == meeting_id)).scalar_one()
+    earlier = select(meetings.c.id).where(
+        (meetings.c.held_on < held_on) | ((meetings.c.held_on == held_on) & (meetings.c.id < meeting_id)))
+    return conn.execute(earlier.order_by(meetings.c.held_on.desc(), meetings.c.id.desc()).limit(1)).scalar()
+
+
+def record_decision(conn: Connection, meeting_id: int, decision: Decision) -> int:
+    """Record a conclusion of the meeting as a task (issued on the meeting date); return the task id."""
+    meeting = conn.execute(select(meetings.c.held_on, meetings.c.title).where(
+        meetings.c.id == meeting_id)).one_or_none()
+    if meeting is None:
+        raise DomainError(f"Không có cuộc họp số {meeting_id}")
+    content = " ".join(decision.content.split())
+    if not content:
+        raise DomainError("Kết luận phải có nội dung")
+    if decision.deadline < meeting.held_on:
+        raise DomainError("Hạn xử lý phải sau ngày họp")
+    doc_number = f"Kết luận: {meeting.title}"[:80]
+    write_meta(conn, **{TASKS_CHANGED_AT: datetime.now(UTC).isoformat(timespec="microseconds")})
+    return conn.execute(insert(tasks).values(
+        task_key=task_key(doc_number, meeting.held_on, content, decision.lead_agency), doc_number=doc_number,
+        doc_date=meeting.held_on, issuer=DECISION_ISSUER, content=content, lead_agency_id=decision.lead_agency_id,
+        coordinating=decision.coordinating.strip() or None, leader=decision.leader.strip() or None,
+        deadline=decision.deadline, source_meeting_id=meeting_id)).inserted_primary_key[0]
+
+
+def meeting_decisions(conn: Connection, meeting_id: int) -> pd.DataFrame:
+    """Return the tasks a meeting decided: id, content, lead_agency_id, coordinating, deadline, completed_on."""
+    query = select(tasks.c.id, tasks.c.content, tasks.c.lead_agency_id, tasks.c.coordinating, tasks.c.deadline,
+                   tasks.c.completed_on).where(tasks.c.source_meeting_id == meeting_id).order_by(tasks.c.id)
+    return pd.DataFrame(conn.execute(query).fetchall(),
+                        columns=["id", "content", "lead_agency_id", "coordinating", "deadline", "completed_on"])

@@ -1,0 +1,100 @@
+"""Cuộc họp và kết luận: frozen figures of a weekly meeting against the previous one, task changes between
+them, and the chairman's conclusions recorded as tasks."""
+
+from datetime import date, datetime, time, timedelta
+
+import streamlit as st
+
+from data_access.meetings import Decision, create_meeting, record_decision
+from metrics.errors import DomainError
+from metrics.meetings import compare_figures, task_changes
+from ui import data
+from ui import labels as L
+from ui.fmt import fmt_date
+from ui.guard import section
+from ui.meetings import cutoff_text, figures_table, meeting_label
+from ui.sidebar import data_as_of
+from ui.tables import Col, show_table
+
+st.title(L.PAGE_MEETINGS)
+st.caption(L.MEETINGS_INTRO)
+if "meeting_flash" in st.session_state:
+    st.success(st.session_state.pop("meeting_flash"))
+version = data.version()
+listed = data.meetings()
+TASK_TABLE = [Col("content", L.TASK_COLUMNS["content"]), Col("lead_agency", L.TASK_COLUMNS["lead_agency"]),
+              Col("deadline", L.TASK_COLUMNS["deadline"], fmt_date)]
+
+if listed.empty:
+    st.info(L.MEETINGS_NONE)
+else:
+    labels = {int(row["id"]): meeting_label(row) for _, row in listed.iterrows()}
+    meeting_id = st.selectbox(L.MEETING_PICK, list(labels), format_func=labels.get, key="meeting_pick")
+    chosen = listed.loc[listed["id"] == meeting_id].iloc[0]
+    frozen, before, previous_id = data.meeting_record(meeting_id)
+    st.caption(L.MEETING_CUTOFF.format(cutoff=cutoff_text(chosen["cutoff_at"]),
+                                       previous=labels.get(previous_id, L.MEETING_NO_PREVIOUS)))
+    with section("meeting-figures"):
+        st.subheader(L.MEETING_FIGURES)
+        show_table(figures_table(compare_figures(frozen, before)),
+                   [Col(key, label) for key, label in L.MEETING_FIGURE_COLUMNS.items()])
+    cutoff = chosen["cutoff_at"].date()
+    if previous_id is not None:
+        with section("meeting-task-changes"):
+            previous_cutoff = listed.loc[listed["id"] == previous_id, "cutoff_at"].iloc[0].date()
+            newly, closed = task_changes(data.tasks(version, cutoff), previous_cutoff, cutoff)
+            left, right = st.columns(2)
+            with left:
+                st.subheader(L.MEETING_NEWLY_OVERDUE)
+                show_table(newly, TASK_TABLE, empty=L.MEETING_NONE_NEWLY_OVERDUE)
+            with right:
+                st.subheader(L.MEETING_CLOSED)
+                show_table(closed, TASK_TABLE, empty=L.MEETING_NONE_CLOSED)
+    with section("meeting-decisions"):
+        st.subheader(L.MEETING_DECISIONS)
+        agencies = data.agencies(version)
+        names = dict(zip(agencies["id"].astype(int), agencies["name"], strict=True))
+        decided = data.meeting_decisions(meeting_id)
+        decided["lead_agency"] = decided["lead_agency_id"].map(names)
+        show_table(decided, [*TASK_TABLE[:2], Col("coordinating", L.MEETING_DECISION_COORD), TASK_TABLE[2]],
+                   empty=L.MEETING_NO_DECISIONS)
+        with st.form("decision", clear_on_submit=True):
+            st.markdown(f"**{L.MEETING_DECISION_ADD}**")
+            content = st.text_area(L.MEETING_DECISION_CONTENT, key="decision_content")
+            left, middle, right = st.columns([2, 2, 1])
+            lead = left.selectbox(L.MEETING_DECISION_LEAD, list(names), format_func=names.get, key="decision_lead")
+            coordinating = middle.text_input(L.MEETING_DECISION_COORD, key="decision_coord")
+            deadline = right.date_input(L.MEETING_DECISION_DEADLINE, value=chosen["held_on"] + timedelta(days=14),
+                                        format="DD/MM/YYYY", key="decision_deadline")
+            if st.form_submit_button(L.MEETING_DECISION_SAVE):
+                try:
+                    with data.engine().begin() as conn:
+                        record_decision(conn, meeting_id, Decision(content, lead, names[lead], deadline,
+                                                                   coordinating))
+                    data.forget_meta()
+                    st.session_state["meeting_flash"] = L.MEETING_DECISION_DONE.format(
+                        agency=names[lead], deadline=fmt_date(deadline))
+                    st.rerun()
+                except DomainError as exc:
+                    st.error(str(exc))
+
+with st.expander(L.MEETING_CREATE, expanded=listed.empty), st.form("meeting", clear_on_submit=True):
+    today = date.today()
+    held_on = st.date_input(L.MEETING_HELD_ON, value=today, format="DD/MM/YYYY", key="meeting_held_on")
+    title = st.text_input(L.MEETING_TITLE, key="meeting_title", value=L.MEETING_TITLE_DEFAULT.format(
+        week=today.isocalendar().week, year=today.year))
+    left, right = st.columns(2)
+    cutoff_day = left.date_input(L.MEETING_CUTOFF_DATE, value=data_as_of(data.meta()), format="DD/MM/YYYY",
+                                 key="meeting_cutoff_day")
+    cutoff_time = right.time_input(L.MEETING_CUTOFF_TIME, value=time(17, 0), key="meeting_cutoff_time")
+    if st.form_submit_button(L.MEETING_CREATE_SAVE):
+        try:
+            cutoff_at = datetime.combine(cutoff_day, cutoff_time)
+            with data.engine().begin() as conn:
+                create_meeting(conn, held_on, title, cutoff_at)
+            st.session_state["meeting_flash"] = L.MEETING_CREATED.format(title=" ".join(title.split()),
+                                                                         cutoff=cutoff_text(cutoff_at))
+            st.session_state.pop("meeting_pick", None)  # show the new meeting
+            st.rerun()
+        except DomainError as exc:
+            st.error(str(exc))

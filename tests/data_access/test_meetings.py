@@ -1,0 +1,81 @@
+"""Meetings: figures frozen at creation survive later imports; conclusions become open tasks at once."""
+
+from datetime import date, datetime
+
+import pytest
+
+from data_access.importing.runner import run_import
+from data_access.meetings import (
+    Decision,
+    create_meeting,
+    frozen_figures,
+    list_meetings,
+    meeting_decisions,
+    previous_meeting,
+    record_decision,
+)
+from data_access.reference import read_units_csv, upsert_units
+from data_access.summary import summary
+from data_access.task_queries import load_tasks
+from metrics.errors import DomainError
+from metrics.tasks import classify_tasks, status_counts
+from tests.data_access.import_files import records, write_csv
+
+CUTOFF = datetime(2024, 3, 31, 17, 0)
+
+
+@pytest.fixture
+def db(engine, tmp_path):
+    with engine.begin() as conn:
+        upsert_units(conn, read_units_csv())
+    run_import(engine, write_csv(tmp_path / "tuan1.csv", "utf-8", ";"), "dossiers")
+    return engine
+
+
+def test_meeting_figures_do_not_move_after_a_later_import(db, tmp_path):
+    with db.begin() as conn:
+        meeting = create_meeting(conn, date(2024, 4, 1), "Giao ban tuần 14", CUTOFF)
+    with db.connect() as conn:
+        frozen = frozen_figures(conn, meeting)
+    assert frozen["dossiers"]["in_progress_overdue"] == 3 and frozen["dossiers"]["overdue_total"] == 4
+    rows = records()
+    rows[7][10] = "28/03/2024"  # D8 (overdue since 20/3) reported resolved by a corrected export
+    rows[7][11] = "Đã trả kết quả"
+    run_import(db, write_csv(tmp_path / "tuan2.csv", "utf-8", ";", rows=rows), "dossiers")
+    with db.connect() as conn:
+        live = summary(conn, CUTOFF.date())
+        assert live["dossiers"]["in_progress_overdue"] == 2  # the data changed …
+        assert frozen_figures(conn, meeting) == frozen  # … the meeting's figures did not
+
+
+def test_meetings_are_listed_latest_first_with_their_predecessor(db):
+    with db.begin() as conn:
+        first = create_meeting(conn, date(2024, 3, 25), "Giao ban tuần 13", datetime(2024, 3, 24, 17))
+        second = create_meeting(conn, date(2024, 4, 1), "  Giao ban   tuần 14 ", CUTOFF)
+    with db.connect() as conn:
+        listed = list_meetings(conn)
+        assert listed["id"].tolist() == [second, first] and listed["title"].iloc[0] == "Giao ban tuần 14"
+        assert previous_meeting(conn, second) == first and previous_meeting(conn, first) is None
+    with db.begin() as conn, pytest.raises(DomainError, match="chốt số liệu"):
+        create_meeting(conn, date(2024, 4, 1), "Sai", datetime(2024, 4, 2, 8))
+
+
+def test_a_decision_becomes_an_open_task_at_once(db):
+    with db.begin() as conn:
+        meeting = create_meeting(conn, date(2024, 4, 1), "Giao ban tuần 14", CUTOFF)
+        lead = conn.exec_driver_sql("SELECT id, name FROM agencies ORDER BY id LIMIT 1").one()
+        task = record_decision(conn, meeting, Decision(
+            content="Giải quyết dứt điểm hồ sơ đất đai quá hạn", lead_agency_id=lead.id, lead_agency=lead.name,
+            deadline=date(2024, 4, 15), coordinating="Sở Tài nguyên và Môi trường"))
+    with db.connect() as conn:
+        tasks = load_tasks(conn)
+        decided = meeting_decisions(conn, meeting)
+    assert decided["id"].tolist() == [task]
+    row = tasks.set_index("id").loc[task]
+    assert row["coordinating"] == "Sở Tài nguyên và Môi trường" and row["lead_agency"] == lead.name
+    at_meeting = status_counts(classify_tasks(tasks, date(2024, 4, 1))).iloc[0]
+    assert at_meeting["open_within_deadline"] == 1 and at_meeting["total"] == 1
+    next_week = status_counts(classify_tasks(tasks, date(2024, 4, 16))).iloc[0]
+    assert next_week["open_overdue"] == 1
+    with db.begin() as conn, pytest.raises(DomainError, match="Hạn xử lý"):
+        record_decision(conn, meeting, Decision("Việc khác", lead.id, lead.name, date(2024, 3, 1)))

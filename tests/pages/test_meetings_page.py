@@ -1,0 +1,75 @@
+"""The meetings page through AppTest: create a meeting (figures frozen), see them, record a conclusion as a task."""
+
+import shutil
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import create_engine
+
+from data_access.summary import summary
+from data_access.task_queries import load_tasks
+from metrics.tasks import classify_tasks, status_counts
+from tests.pages.conftest import END, no_problem
+from ui import labels as L
+from ui.fmt import fmt_int, fmt_pct
+
+
+@pytest.fixture
+def own_db(demo_db, tmp_path, monkeypatch):
+    """A copy of the demo database (this test writes meetings and tasks)."""
+    path = tmp_path / "meetings.sqlite3"
+    shutil.copy(demo_db.removeprefix("sqlite:///"), path)
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
+
+
+def _button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_create_a_meeting_then_record_a_decision(app, own_db):
+    at = app("pages/cuoc_hop.py")
+    no_problem(at)
+    assert at.title[0].value == L.PAGE_MEETINGS
+    assert any(L.MEETINGS_NONE in i.value for i in at.info)
+    at.text_input(key="meeting_title").input("Giao ban CCHC tuần 27")
+    at.date_input(key="meeting_held_on").set_value(END + timedelta(days=1))
+    at.date_input(key="meeting_cutoff_day").set_value(END)
+    _button(at, L.MEETING_CREATE_SAVE).click().run()
+    no_problem(at)
+    assert at.success[0].value.startswith("Đã tạo cuộc họp «Giao ban CCHC tuần 27»")
+    engine = create_engine(own_db)
+    with engine.connect() as conn:
+        expected = summary(conn, END)["dossiers"]
+    table = at.dataframe[0].value
+    shown = dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=True))
+    assert shown[L.MEETING_FIGURE_NAMES["on_time_rate"]] == fmt_pct(expected["on_time_rate"])
+    assert shown[L.MEETING_FIGURE_NAMES["in_progress_overdue"]] == fmt_int(expected["in_progress_overdue"])
+
+    at.text_area(key="decision_content").input("Rà soát, giải quyết dứt điểm hồ sơ đất đai quá hạn trên 30 ngày")
+    at.text_input(key="decision_coord").input("Sở Tài nguyên và Môi trường")
+    _button(at, L.MEETING_DECISION_SAVE).click().run()
+    no_problem(at)
+    assert at.success[0].value.startswith("Đã giao nhiệm vụ cho")
+    with engine.connect() as conn:
+        tasks = load_tasks(conn)
+    decided = tasks.loc[tasks["content"].str.startswith("Rà soát, giải quyết dứt điểm")]
+    assert len(decided) == 1 and decided["coordinating"].iloc[0] == "Sở Tài nguyên và Môi trường"
+    classified = classify_tasks(decided, END + timedelta(days=1))
+    assert status_counts(classified).iloc[0]["open_within_deadline"] == 1  # open, due in two weeks
+    decisions = at.dataframe[-1].value
+    assert decisions.iloc[0, 0].startswith("Rà soát")
+
+
+def test_a_decision_without_content_is_refused_with_a_message(app, own_db):
+    engine = create_engine(own_db)
+    from datetime import datetime
+
+    from data_access.meetings import create_meeting
+    with engine.begin() as conn:
+        create_meeting(conn, date(2026, 7, 1), "Giao ban", datetime(2026, 6, 30, 17))
+    at = app("pages/cuoc_hop.py")
+    _button(at, L.MEETING_DECISION_SAVE).click().run()
+    assert not at.exception
+    assert at.error[0].value == "Kết luận phải có nội dung"

@@ -1,0 +1,30 @@
+"""Meeting widgets: the frozen-figures comparison table and the meeting labels."""
+
+import pandas as pd
+
+from ui import labels as L
+from ui.fmt import fmt_date, fmt_datetime, fmt_int, fmt_pct, fmt_points, fmt_signed
+
+RATE_KEYS = {"on_time_rate", "land_env_share_of_overdue", "apology_compliance", "online_share", "sync_rate"}
+
+
+def meeting_label(row: pd.Series) -> str:
+    """Return 'dd/mm/yyyy — title' for a meeting row."""
+    return L.MEETING_OPTION.format(date=fmt_date(row["held_on"]), title=row["title"])
+
+
+def cutoff_text(cutoff) -> str:
+    """Return the cut-off as 'dd/mm/yyyy HH:MM'."""
+    return fmt_datetime(cutoff)
+
+
+def figures_table(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Return label, now, before, change as Vietnamese text (rates in %, changes in points or signed counts)."""
+    rows = []
+    for record in comparison.to_dict("records"):
+        rate = record["key"] in RATE_KEYS
+        value = fmt_pct if rate else fmt_int
+        rows.append({"label": L.MEETING_FIGURE_NAMES[record["key"]], "now": value(record["now"]),
+                     "before": value(record["before"]),
+                     "change": fmt_points(record["change"]) if rate else fmt_signed(record["change"])})
+    return pd.DataFrame(rows, columns=["label", "now", "before", "change"])

@@ -135,6 +135,25 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pack(args: argparse.Namespace) -> int:
+    """Write the meeting pack PDF; return the exit code (1 with a message when the meeting does not exist)."""
+    from metrics.errors import DomainError
+    from reports.pack_data import gather
+    from reports.pdf import render
+
+    engine = get_engine(database_url())
+    create_schema(engine)
+    try:
+        with engine.connect() as conn:
+            pack = gather(conn, load_settings(), meeting_id=args.meeting, as_of=args.as_of)
+    except DomainError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    args.out.write_bytes(render(pack))
+    print(f"Đã tạo bộ tài liệu họp: {args.out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the command line."""
     parser = argparse.ArgumentParser(prog="cli.py", description="Bảng điều hành CCHC — dòng lệnh")
@@ -160,6 +179,12 @@ def build_parser() -> argparse.ArgumentParser:
     summ.add_argument("--from", dest="start", type=_iso_date, default=None,
                       help="từ ngày, YYYY-MM-DD (mặc định: ngày đầu tháng của --as-of)")
     summ.set_defaults(func=cmd_summary)
+    pack = sub.add_parser("pack", help="tạo bộ tài liệu họp giao ban (PDF, A4 ngang)")
+    which = pack.add_mutually_exclusive_group(required=True)
+    which.add_argument("--meeting", type=_positive, help="số (ID) cuộc họp: dùng số liệu đã chốt của cuộc họp")
+    which.add_argument("--as-of", type=_iso_date, help="hoặc ngày chốt số liệu, YYYY-MM-DD")
+    pack.add_argument("--out", type=Path, required=True, help="tệp PDF ghi ra")
+    pack.set_defaults(func=cmd_pack)
     return parser
 
 

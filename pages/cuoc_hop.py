@@ -5,9 +5,12 @@ from datetime import date, datetime, time, timedelta
 
 import streamlit as st
 
+from config.settings import load_settings
 from data_access.meetings import Decision, create_meeting, record_decision
 from metrics.errors import DomainError
 from metrics.meetings import compare_figures, task_changes
+from reports.pack_data import gather
+from reports.pdf import render
 from ui import data
 from ui import labels as L
 from ui.fmt import fmt_date
@@ -34,6 +37,12 @@ else:
     frozen, before, previous_id = data.meeting_record(meeting_id)
     st.caption(L.MEETING_CUTOFF.format(cutoff=cutoff_text(chosen["cutoff_at"]),
                                        previous=labels.get(previous_id, L.MEETING_NO_PREVIOUS)))
+    with section("meeting-pack"):
+        if st.button(L.MEETING_PACK_MAKE, key="meeting_pack"):
+            with st.spinner(L.MEETING_PACK_WORKING), data.engine().connect() as conn:
+                pdf = render(gather(conn, load_settings(), meeting_id=meeting_id))
+            st.download_button(L.MEETING_PACK_DOWNLOAD, pdf, file_name=f"bo_tai_lieu_hop_{meeting_id}.pdf",
+                               mime="application/pdf", key="meeting_pack_file")
     with section("meeting-figures"):
         st.subheader(L.MEETING_FIGURES)
         show_table(figures_table(compare_figures(frozen, before)),

@@ -60,6 +60,9 @@ def test_create_a_meeting_then_record_a_decision(app, own_db):
     assert status_counts(classified).iloc[0]["open_within_deadline"] == 1  # open, due in two weeks
     decisions = at.dataframe[-1].value
     assert decisions.iloc[0, 0].startswith("Rà soát")
+    _button(at, L.MEETING_PACK_MAKE).click().run()
+    no_problem(at)
+    assert at.get("download_button")[0].proto.label == L.MEETING_PACK_DOWNLOAD
 
 
 def test_a_decision_without_content_is_refused_with_a_message(app, own_db):

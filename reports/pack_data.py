@@ -1,0 +1,77 @@
+"""Everything the meeting pack shows, computed from the database as of a cut-off date (exact SQL counts)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pandas as pd
+from sqlalchemy import Connection, select
+
+from config.settings import Settings
+from data_access.dossier_queries import DossierFilter, dossier_counts
+from data_access.index_queries import load_index_results
+from data_access.meetings import frozen_figures, previous_meeting
+from data_access.meta import LAST_LOAD_AT, read_meta
+from data_access.reference import list_units
+from data_access.schema import meetings
+from data_access.summary import summary
+from data_access.task_queries import load_tasks
+from metrics.dossiers import dossier_rates
+from metrics.errors import DomainError
+from metrics.indexes import latest_rank, published_by
+from metrics.kpis import top_n
+from metrics.meetings import compare_figures
+from metrics.periods import Period
+from metrics.scorecard import assemble_scorecard, score_table
+from metrics.tasks import classify_tasks, open_overdue_by, overdue_list
+
+RANKED_INDEXES = ("PAR INDEX", "SIPAS", "766", "PAPI", "PCI")
+
+
+@dataclass
+class PackData:
+    """The content of one meeting pack."""
+
+    province: str
+    title: str
+    cutoff: datetime
+    loaded_at: str
+    period: Period
+    figures: pd.DataFrame  # metrics.meetings.compare_figures
+    overdue_tasks: pd.DataFrame  # open overdue tasks, most days overdue first
+    land_env_by_agency: pd.DataFrame  # land/environment overdue per agency, largest first
+    scorecard: pd.DataFrame  # one row per district with composite and rank
+    ranks: pd.DataFrame  # index, period, rank, ranked_of, score
+
+
+def gather(conn: Connection, settings: Settings, meeting_id: int | None = None,
+           as_of: date | None = None) -> PackData:
+    """Return the pack content of a meeting (its frozen figures) or of an as-of date (figures computed now)."""
+    if meeting_id is not None:
+        row = conn.execute(select(meetings.c.title, meetings.c.cutoff_at).where(meetings.c.id == meeting_id)).first()
+        if row is None:
+            raise DomainError(f"Không có cuộc họp số {meeting_id}")
+        title, cutoff = row.title, row.cutoff_at
+        now = frozen_figures(conn, meeting_id)
+        previous = previous_meeting(conn, meeting_id)
+        before = frozen_figures(conn, previous) if previous is not None else None
+    elif as_of is not None:
+        title, cutoff = f"Số liệu đến ngày {as_of:%d/%m/%Y}", datetime.combine(as_of, datetime.min.time())
+        now, before = summary(conn, as_of), None
+    else:
+        raise DomainError("Cần chọn cuộc họp hoặc ngày chốt số liệu")
+    day = cutoff.date()
+    period = Period(day.replace(day=1), day)
+    tasks = classify_tasks(load_tasks(conn, day), day)
+    land = dossier_rates(dossier_counts(conn, period, DossierFilter(land_env_only=True), "agency"))
+    rates = dossier_rates(dossier_counts(conn, period, by="unit"))
+    table = assemble_scorecard(rates, open_overdue_by(tasks, "lead_unit_id").rename(
+        columns={"lead_unit_id": "unit_id"}), list_units(conn))
+    scored = score_table(table, settings.scorecard_specs, key="unit_id").sort_values("rank", kind="stable")
+    results = published_by(load_index_results(conn), day)
+    ranks = [dict(index=name, **found) for name in RANKED_INDEXES
+             if (found := latest_rank(results, settings.province, name)) is not None]
+    return PackData(
+        province=settings.province, title=title, cutoff=cutoff, loaded_at=read_meta(conn).get(LAST_LOAD_AT, ""),
+        period=period, figures=compare_figures(now, before), overdue_tasks=overdue_list(tasks),
+        land_env_by_agency=top_n(land, "overdue_total", 15), scorecard=scored.reset_index(drop=True),
+        ranks=pd.DataFrame(ranks))

@@ -1,0 +1,150 @@
+"""The meeting pack as an A4 landscape PDF: a cover, then one section per agenda item (overview, tasks,
+bottlenecks, districts, ranking). Tables repeat their header and break between rows, never inside one; the
+chart is vector; text uses the bundled DejaVu Sans, so Vietnamese diacritics are embedded."""
+
+from datetime import datetime, timedelta, timezone
+from io import BytesIO
+from pathlib import Path
+
+import pandas as pd
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from reports.pack_data import PackData
+from ui import labels as L
+from ui.fmt import fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct
+from ui.meetings import figures_table
+
+FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+PAGE = landscape(A4)
+TITLE = "BỘ TÀI LIỆU HỌP GIAO BAN CẢI CÁCH HÀNH CHÍNH"
+VIETNAM = timezone(timedelta(hours=7))  # load times are stored in UTC
+
+
+def _fonts() -> None:
+    if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVu", str(FONTS / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont("DejaVu-Bold", str(FONTS / "DejaVuSans-Bold.ttf")))
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    return {
+        "cover": ParagraphStyle("cover", fontName="DejaVu-Bold", fontSize=24, leading=30, spaceAfter=12),
+        "h1": ParagraphStyle("h1", fontName="DejaVu-Bold", fontSize=16, leading=20, spaceAfter=8),
+        "body": ParagraphStyle("body", fontName="DejaVu", fontSize=11, leading=15),
+        "cell": ParagraphStyle("cell", fontName="DejaVu", fontSize=9, leading=11),
+    }
+
+
+def _text(value: object) -> str:
+    """Escape imported text for reportlab's mini-markup (it is never interpreted)."""
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _table(header: list[str], rows: list[list[object]], widths: list[float], styles) -> Table:
+    head = ParagraphStyle("head", parent=styles["cell"], fontName="DejaVu-Bold", textColor=colors.white)
+    cells = [[Paragraph(_text(h), head) for h in header]]
+    cells += [[Paragraph(_text(v), styles["cell"]) for v in row] for row in rows]
+    table = Table(cells, colWidths=[w * mm for w in widths], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1f3b63")),
+        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa5b1")),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#eef2f6")]),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    return table
+
+
+def _bar_chart(frame: pd.DataFrame, label: str, value: str) -> Drawing:
+    drawing = Drawing(250 * mm, max(40, 9 * len(frame)) * mm / 1.6)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 70 * mm, 5 * mm
+    chart.width, chart.height = 165 * mm, drawing.height - 10 * mm
+    chart.data = [list(frame[value].astype(float))[::-1]]
+    chart.categoryAxis.categoryNames = [str(n)[:45] for n in frame[label]][::-1]
+    chart.categoryAxis.labels.fontName = "DejaVu"
+    chart.categoryAxis.labels.fontSize = 8
+    chart.valueAxis.labels.fontName = "DejaVu"
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = fmt_int
+    chart.valueAxis.valueStep = max(1, int(frame[value].max() // 5) or 1)
+    chart.bars[0].fillColor = colors.HexColor("#b45309")
+    drawing.add(chart)
+    return drawing
+
+
+def _loaded(iso: str) -> str:
+    try:
+        return fmt_datetime(datetime.fromisoformat(iso).astimezone(VIETNAM).replace(tzinfo=None))
+    except ValueError:
+        return "—"
+
+
+def render(pack: PackData) -> bytes:
+    """Return the PDF bytes of a meeting pack."""
+    _fonts()
+    styles = _styles()
+    buffer = BytesIO()
+    cutoff = fmt_datetime(pack.cutoff)
+
+    def footer(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont("DejaVu", 8)
+        canvas.drawString(15 * mm, 8 * mm, f"{pack.province} · {pack.title} · Số liệu chốt đến {cutoff}")
+        canvas.drawRightString(PAGE[0] - 15 * mm, 8 * mm, f"Trang {doc.page}")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(buffer, pagesize=PAGE, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
+                            bottomMargin=15 * mm, title=TITLE, author=f"UBND tỉnh {pack.province}")
+    story = [
+        Spacer(1, 30 * mm), Paragraph(TITLE, styles["cover"]),
+        Paragraph(f"Tỉnh {_text(pack.province)}", styles["h1"]),
+        Paragraph(f"Cuộc họp: {_text(pack.title)}", styles["body"]),
+        Paragraph(f"Số liệu chốt đến: {cutoff}", styles["body"]),
+        Paragraph(f"Kỳ báo cáo: {fmt_date(pack.period.start)} – {fmt_date(pack.period.end)}", styles["body"]),
+        Paragraph(f"Dữ liệu cập nhật lần cuối: {_loaded(pack.loaded_at)}", styles["body"]),
+        Paragraph("Phạm vi: toàn tỉnh, mọi cơ quan, mọi cấp, mọi địa bàn", styles["body"]),
+        PageBreak(),
+        Paragraph(f"1. {L.PAGE_OVERVIEW}: {L.MEETING_FIGURES.lower()}", styles["h1"]),
+        _table(list(L.MEETING_FIGURE_COLUMNS.values()), figures_table(pack.figures).values.tolist(),
+               [120, 45, 45, 45], styles),
+        PageBreak(),
+        Paragraph(f"2. {L.PAGE_TASKS}: nhiệm vụ quá hạn ({fmt_int(len(pack.overdue_tasks))})", styles["h1"]),
+        _table(["Nội dung", "Cơ quan chủ trì", "Số ngày quá hạn", "Hạn", "Văn bản"],
+               [[t["content"], t["lead_agency"], fmt_int(t["days_overdue"]), fmt_date(t["deadline"]),
+                 t["doc_number"]] for t in pack.overdue_tasks.to_dict("records")] or [["—"] * 5],
+               [105, 60, 25, 25, 50], styles),
+        PageBreak(),
+        Paragraph(f"3. {L.PAGE_BOTTLENECKS}: hồ sơ quá hạn theo cơ quan", styles["h1"]),
+    ]
+    land = pack.land_env_by_agency
+    if not land.empty:
+        story += [_bar_chart(land, "name", "overdue_total"), Spacer(1, 4 * mm)]
+    story += [
+        _table(["Cơ quan", "Hồ sơ quá hạn", "Đang giải quyết quá hạn", "Có phiếu xin lỗi", "Tỷ lệ xin lỗi"],
+               [[r["name"], fmt_int(r["overdue_total"]), fmt_int(r["in_progress_overdue"]),
+                 fmt_int(r["late_with_apology"]), fmt_pct(r["apology_compliance"])]
+                for r in land.to_dict("records")] or [["—"] * 5], [110, 35, 45, 35, 35], styles),
+        PageBreak(),
+        Paragraph(f"4. {L.PAGE_SCORECARD}", styles["h1"]),
+        _table(["Hạng", "Địa bàn", "Đúng hạn", "Hồ sơ quá hạn", "Nhiệm vụ quá hạn", "Điểm tổng hợp"],
+               [[fmt_int(r["rank"]), r["name"], fmt_pct(r.get("on_time_rate")), fmt_int(r.get("overdue_total")),
+                 fmt_int(r.get("overdue_tasks")), fmt_number(r.get("composite"), 1)]
+                for r in pack.scorecard.to_dict("records")], [20, 80, 35, 35, 35, 35], styles),
+        PageBreak(),
+        Paragraph(f"5. {L.PAGE_RANKING}", styles["h1"]),
+        _table(["Chỉ số", "Kỳ", "Xếp hạng", "Điểm", "Nguồn"],
+               [[L.INDEX_NAMES.get(r["index"], r["index"]), r["period"], f"{r['rank']}/{r['n_ranked']}",
+                 fmt_number(r["score"], 2), r["source"] or "—"] for r in pack.ranks.to_dict("records")]
+               or [["—"] * 5], [40, 30, 30, 30, 120], styles),
+    ]
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()

@@ -1,0 +1,68 @@
+"""The meeting pack PDF: generated from a meeting's frozen figures, its text extracted with pypdf and checked for
+the Vietnamese title, the cut-off and exact figures; also through `cli.py pack`."""
+
+from datetime import date, datetime
+from io import BytesIO
+
+from pypdf import PdfReader
+from sqlalchemy import create_engine
+
+from cli import main
+from config.settings import load_settings
+from data_access.importing.runner import run_import
+from data_access.meetings import create_meeting
+from data_access.reference import read_units_csv, upsert_units
+from data_access.schema import create_schema
+from reports.pack_data import gather
+from reports.pdf import TITLE, render
+from tests.data_access.import_files import write_csv
+
+CUTOFF = datetime(2024, 3, 31, 17, 0)
+
+
+def _text(pdf: bytes) -> str:
+    reader = PdfReader(BytesIO(pdf))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def _meeting(engine, tmp_path) -> int:
+    with engine.begin() as conn:
+        upsert_units(conn, read_units_csv())
+    run_import(engine, write_csv(tmp_path / "tuan.csv", "utf-8", ";"), "dossiers")
+    with engine.begin() as conn:
+        return create_meeting(conn, date(2024, 4, 1), "Giao ban CCHC tuần 14", CUTOFF)
+
+
+def test_pack_has_the_title_cutoff_and_exact_figures(engine, tmp_path):
+    meeting = _meeting(engine, tmp_path)
+    with engine.connect() as conn:
+        pdf = render(gather(conn, load_settings(), meeting_id=meeting))
+    reader = PdfReader(BytesIO(pdf))
+    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
+    assert width > height  # A4 landscape
+    text = _text(pdf)
+    assert TITLE in text and "Tỉnh Khánh Hòa" in text
+    assert "Giao ban CCHC tuần 14" in text and "Số liệu chốt đến: 31/03/2024 17:00" in text
+    # DOMAIN §3 on the 13-dossier fixture for March 2024 (table cells come out one per line, label then value)
+    lines = text.splitlines()
+    value = {label: lines[lines.index(label) + 1] for label in (
+        "Tỷ lệ giải quyết đúng hạn", "Hồ sơ đang giải quyết quá hạn",
+        "Tỷ trọng đất đai – môi trường trong hồ sơ quá hạn", "Hồ sơ tiếp nhận trong tháng")}
+    assert value == {"Tỷ lệ giải quyết đúng hạn": "75,0 %", "Hồ sơ đang giải quyết quá hạn": "3",
+                     "Tỷ trọng đất đai – môi trường trong hồ sơ quá hạn": "75,0 %",
+                     "Hồ sơ tiếp nhận trong tháng": "8"}
+    for section in ("1. Tổng quan", "2. Nhiệm vụ được giao", "3. Điểm nghẽn", "4. Bảng điểm", "5. Xếp hạng"):
+        assert section in text
+
+
+def test_pack_from_the_command_line(tmp_path, monkeypatch, capsys):
+    url = f"sqlite:///{tmp_path / 'pack.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    engine = create_engine(url)
+    create_schema(engine)
+    meeting = _meeting(engine, tmp_path)
+    out = tmp_path / "bo_tai_lieu.pdf"
+    assert main(["pack", "--meeting", str(meeting), "--out", str(out)]) == 0
+    assert "31/03/2024 17:00" in _text(out.read_bytes())
+    assert main(["pack", "--meeting", "99", "--out", str(out)]) == 1
+    assert "Không có cuộc họp số 99" in capsys.readouterr().err

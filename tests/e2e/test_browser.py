@@ -41,12 +41,14 @@ def expected_kpis(ref: Reference) -> dict[str, dict[str, str]]:
         "bang-diem": {"caption": f"Điểm tổng hợp: {fmt_number(worst['composite'], 1)} · Hạng: "
                                  f"{fmt_int(worst['rank'])}"},
         "xep-hang": {"Xếp hạng PAR INDEX gần nhất": f"{par['rank']}/{par['n_ranked']}"},
+        "cuoc-hop": {},
         "nhap-du-lieu": {},
     }
 
 
 TITLES = {"": "Tổng quan", "nhiem-vu": "Nhiệm vụ được giao", "diem-nghen": "Điểm nghẽn đất đai – môi trường",
-          "bang-diem": "Bảng điểm địa bàn", "xep-hang": "Xếp hạng chỉ số", "nhap-du-lieu": "Nhập dữ liệu"}
+          "bang-diem": "Bảng điểm địa bàn", "xep-hang": "Xếp hạng chỉ số", "cuoc-hop": "Cuộc họp và kết luận",
+          "nhap-du-lieu": "Nhập dữ liệu"}
 
 
 def wait_rendered(page) -> float:

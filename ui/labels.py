@@ -291,3 +291,4 @@ MEETING_CREATED = "Đã tạo cuộc họp «{title}», số liệu chốt đế
 MEETING_PACK_MAKE = "Tạo bộ tài liệu họp (PDF)"
 MEETING_PACK_WORKING = "Đang tạo bộ tài liệu…"
 MEETING_PACK_DOWNLOAD = "Tải bộ tài liệu họp (PDF, A4 ngang)"
+TABLE_EXCEL = "Tải bảng (Excel)"

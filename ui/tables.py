@@ -1,7 +1,9 @@
 """Tables: Vietnamese headers, babel-formatted cells, and status cells coloured with a symbol."""
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from io import BytesIO
 
 import pandas as pd
 import streamlit as st
@@ -58,3 +60,24 @@ def show_table(frame: pd.DataFrame, columns: list[Col], height: int | str = "aut
         st.caption(empty)
         return
     st.dataframe(styled(frame, columns), hide_index=True, height=height, key=key, placeholder="—")
+    identity = hashlib.sha1("|".join([key or "", empty, *(c.header for c in columns)]).encode()).hexdigest()[:12]
+    st.download_button(L.TABLE_EXCEL, data=lambda: to_excel(frame, columns), file_name=f"bang_{identity}.xlsx",
+                       mime=XLSX, key=f"xlsx_{identity}", on_click="ignore", type="tertiary")
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def to_excel(frame: pd.DataFrame, columns: list[Col]) -> bytes:
+    """Return the table as an .xlsx file: Vietnamese headers, the cells as shown on screen (no HTML, no styling)."""
+    view = table_view(frame, columns)
+    for c in columns:
+        view[c.header] = [(c.fmt or _plain)(v) if not _missing(v) else "—" for v in view[c.header]]
+    buffer = BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        view.to_excel(writer, index=False, sheet_name="Bảng")
+    return buffer.getvalue()
+
+
+def _missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value))

@@ -27,3 +27,18 @@ def test_dates():
 
 def test_zero_change_has_no_sign():
     assert fmt_points(0.0) == "0,0 điểm %" and fmt_points(0.00004) == "0,0 điểm %"
+
+
+def test_tables_download_as_excel_with_vietnamese_headers_and_screen_formats():
+    from io import BytesIO
+
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    from ui.fmt import fmt_int, fmt_pct
+    from ui.tables import Col, to_excel
+
+    frame = pd.DataFrame({"name": ["Sở Tài nguyên", "<b>UBND</b>"], "n": [1746, None], "r": [0.985, 0.5]})
+    data = to_excel(frame, [Col("name", "Cơ quan"), Col("n", "Hồ sơ", fmt_int), Col("r", "Tỷ lệ", fmt_pct)])
+    rows = list(load_workbook(BytesIO(data)).active.values)
+    assert rows == [("Cơ quan", "Hồ sơ", "Tỷ lệ"), ("Sở Tài nguyên", "1.746", "98,5 %"), ("<b>UBND</b>", "—", "50,0 %")]

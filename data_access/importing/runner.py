@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 
+from data_access.engine import refresh_statistics
 from data_access.importing.columns import contract
 from data_access.importing.dossier_kind import DossierRows
 from data_access.importing.headers import find_header, missing_required
@@ -213,6 +214,8 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
         step("Cập nhật bảng tổng hợp", 0.96)
         rollup.after_merge()
     staging.drop(conn)
+    if report.inserted + report.updated:
+        refresh_statistics(conn, [parser.target.table, *([dossier_daily, dossier_monthly] if rollup else [])])
     apply_land_env_group(conn, land_env_fields)
     _log(conn, report, kind)
 

@@ -13,6 +13,7 @@ from alembic import op
 
 from metrics.rollup import DAILY_COUNTERS
 
+COVER = ['received_on', 'unit_id', 'agency_id', 'level', 'field_id', 'procedure_id', 'current_agency_id']
 revision = '0003'
 down_revision = '0002'
 branch_labels = None
@@ -32,9 +33,9 @@ def upgrade() -> None:
     sa.UniqueConstraint('month', 'agency_id', 'field_id', 'unit_id', 'level', name='uq_dossier_monthly')
     )
     op.create_index('ix_dossier_monthly_unit_month', 'dossier_monthly', ['unit_id', 'month'], unique=False)
-    op.create_index('ix_dossiers_open_due', 'dossiers', ['due_on'], unique=False,
+    op.create_index('ix_dossiers_open_due', 'dossiers', ['due_on', *COVER, 'result_on'], unique=False,
                     sqlite_where=sa.text('result_on IS NULL'), postgresql_where=sa.text('result_on IS NULL'))
-    op.create_index('ix_dossiers_late_result', 'dossiers', ['result_on'], unique=False,
+    op.create_index('ix_dossiers_late_result', 'dossiers', ['result_on', 'due_on', 'ended', *COVER], unique=False,
                     sqlite_where=sa.text('result_on > due_on'), postgresql_where=sa.text('result_on > due_on'))
     op.execute(sa.text('DELETE FROM dossier_daily'))
 

@@ -10,13 +10,9 @@ Three ways in, all inside the caller's transaction:
 
 import pandas as pd
 from sqlalchemy import (
-    Column,
     Connection,
-    Date,
-    Integer,
     MetaData,
     Select,
-    String,
     Table,
     and_,
     case,
@@ -32,7 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.elements import ColumnElement
 
 from data_access.importing.staging import load
-from data_access.schema import dossier_daily, dossier_monthly, dossiers
+from data_access.schema import dossier_daily, dossier_monthly, dossiers, rollup_columns
 from data_access.sql_dates import day_after, month_start
 from metrics.rollup import DAILY_COUNTERS, EVENT_COLUMNS, ROLLUP_KEYS, daily_events, sum_events
 
@@ -141,10 +137,7 @@ def write_rollup(conn: Connection, rows: pd.DataFrame) -> int:
 
 
 def _delta_table() -> Table:
-    return Table("rollup_delta", MetaData(), Column("day", Date, nullable=False),
-                 Column("agency_id", Integer, nullable=False), Column("field_id", Integer, nullable=False),
-                 Column("unit_id", Integer, nullable=False), Column("level", String(10), nullable=False),
-                 *[Column(name, Integer, nullable=False) for name in DAILY_COUNTERS], prefixes=["TEMPORARY"])
+    return Table("rollup_delta", MetaData(), *rollup_columns("day"), prefixes=["TEMPORARY"])
 
 
 def _upsert(conn: Connection, table: Table, columns: list[str], rows: Select) -> None:

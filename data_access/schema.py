@@ -183,16 +183,23 @@ import_log = Table(
 
 
 # Per-day sums of dossier events (see metrics/rollup.py); rebuilt or updated by every load.
+def rollup_columns(period: str) -> list[Column]:
+    """Return the columns of a rollup table (its `period` date, the four keys, the counters), without id."""
+    return [
+        Column(period, Date, nullable=False),
+        Column("agency_id", Integer, nullable=False),
+        Column("field_id", Integer, nullable=False),
+        Column("unit_id", Integer, nullable=False),  # 0 = not attached to a territorial unit
+        Column("level", String(10), nullable=False),  # '' = level unknown
+        *[Column(name, Integer, nullable=False) for name in DAILY_COUNTERS],
+    ]
+
+
 dossier_daily = Table(
     "dossier_daily",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("day", Date, nullable=False),
-    Column("agency_id", Integer, nullable=False),
-    Column("field_id", Integer, nullable=False),
-    Column("unit_id", Integer, nullable=False),  # 0 = not attached to a territorial unit
-    Column("level", String(10), nullable=False),  # '' = level unknown
-    *[Column(name, Integer, nullable=False) for name in DAILY_COUNTERS],
+    *rollup_columns("day"),
     UniqueConstraint("day", "agency_id", "field_id", "unit_id", "level", name="uq_dossier_daily"),
     Index("ix_dossier_daily_unit_day", "unit_id", "day"),
 )
@@ -203,12 +210,7 @@ dossier_monthly = Table(
     "dossier_monthly",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("month", Date, nullable=False),
-    Column("agency_id", Integer, nullable=False),
-    Column("field_id", Integer, nullable=False),
-    Column("unit_id", Integer, nullable=False),
-    Column("level", String(10), nullable=False),
-    *[Column(name, Integer, nullable=False) for name in DAILY_COUNTERS],
+    *rollup_columns("month"),
     UniqueConstraint("month", "agency_id", "field_id", "unit_id", "level", name="uq_dossier_monthly"),
     Index("ix_dossier_monthly_unit_month", "unit_id", "month"),
 )

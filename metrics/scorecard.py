@@ -5,7 +5,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from metrics.dossiers import dossier_rates
 from metrics.errors import DomainError
+from metrics.tasks import open_overdue_by
 
 STATUSES = ("green", "amber", "red", "none")
 
@@ -108,3 +110,12 @@ def assemble_scorecard(unit_rates: pd.DataFrame, overdue_tasks: pd.DataFrame, un
     table = table.merge(tasks, on="unit_id", how="left")
     table["overdue_tasks"] = table["overdue_tasks"].fillna(0).astype("int64")
     return table.drop(columns=["key"])
+
+
+def score_units(unit_counts: pd.DataFrame, classified_tasks: pd.DataFrame, units: pd.DataFrame,
+                specs: list[IndicatorSpec]) -> pd.DataFrame:
+    """Return the scored scorecard of every unit (indicators, statuses, composite, rank) from dossier counts per
+    unit (`key` = unit id), tasks already classified at the period end, and the units."""
+    overdue = open_overdue_by(classified_tasks, "lead_unit_id").rename(columns={"lead_unit_id": "unit_id"})
+    table = assemble_scorecard(dossier_rates(unit_counts), overdue, units)
+    return score_table(table, specs, key="unit_id")

@@ -9,8 +9,8 @@ from data_access.geo import attribution, district_geojson
 from metrics.dossiers import dossier_rates
 from metrics.kpis import top_n
 from metrics.periods import month_ends
-from metrics.scorecard import assemble_scorecard, rank_change, score_table
-from metrics.tasks import classify_tasks, open_overdue_by
+from metrics.scorecard import rank_change, score_units
+from metrics.tasks import classify_tasks
 from ui import data
 from ui import labels as L
 from ui.charts import month_line, show_chart
@@ -29,11 +29,8 @@ specs = settings.scorecard_specs
 
 def scorecard(period):
     """Return the scored table of every unit for a period (composite, rank, statuses)."""
-    rates = dossier_rates(data.counts(version, period, filters.dossiers, "unit"))
-    tasks = classify_tasks(data.tasks(version, period.end), period.end)
-    table = assemble_scorecard(rates, open_overdue_by(tasks, "lead_unit_id").rename(
-        columns={"lead_unit_id": "unit_id"}), data.units(version))
-    return score_table(table, specs, key="unit_id")
+    return score_units(data.counts(version, period, filters.dossiers, "unit"),
+                       classify_tasks(data.tasks(version, period.end), period.end), data.units(version), specs)
 
 
 st.title(L.PAGE_SCORECARD)

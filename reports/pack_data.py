@@ -21,8 +21,8 @@ from metrics.indexes import latest_rank, published_by
 from metrics.kpis import top_n
 from metrics.meetings import compare_figures
 from metrics.periods import Period
-from metrics.scorecard import assemble_scorecard, score_table
-from metrics.tasks import classify_tasks, open_overdue_by, overdue_list
+from metrics.scorecard import score_units
+from metrics.tasks import classify_tasks, overdue_list
 
 RANKED_INDEXES = ("PAR INDEX", "SIPAS", "766", "PAPI", "PCI")
 
@@ -63,10 +63,8 @@ def gather(conn: Connection, settings: Settings, meeting_id: int | None = None,
     period = Period(day.replace(day=1), day)
     tasks = classify_tasks(load_tasks(conn, day), day)
     land = dossier_rates(dossier_counts(conn, period, DossierFilter(land_env_only=True), "agency"))
-    rates = dossier_rates(dossier_counts(conn, period, by="unit"))
-    table = assemble_scorecard(rates, open_overdue_by(tasks, "lead_unit_id").rename(
-        columns={"lead_unit_id": "unit_id"}), list_units(conn))
-    scored = score_table(table, settings.scorecard_specs, key="unit_id").sort_values("rank", kind="stable")
+    scored = score_units(dossier_counts(conn, period, by="unit"), tasks, list_units(conn),
+                         settings.scorecard_specs).sort_values("rank", kind="stable")
     results = published_by(load_index_results(conn), day)
     ranks = [dict(index=name, **found) for name in RANKED_INDEXES
              if (found := latest_rank(results, settings.province, name)) is not None]

@@ -71,13 +71,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def to_excel(frame: pd.DataFrame, columns: list[Col]) -> bytes:
     """Return the table as an .xlsx file: Vietnamese headers, the cells as shown on screen (no HTML, no styling)."""
     view = table_view(frame, columns)
-    for c in columns:
-        view[c.header] = [(c.fmt or _plain)(v) if not _missing(v) else "—" for v in view[c.header]]
+    for c in columns:  # the formatters show a missing value as "—"; plain text columns do the same here
+        view[c.header] = [c.fmt(v) if c.fmt else (_plain(v) or "—") for v in view[c.header]]
     buffer = BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         view.to_excel(writer, index=False, sheet_name="Bảng")
     return buffer.getvalue()
-
-
-def _missing(value: object) -> bool:
-    return value is None or (not isinstance(value, str) and pd.isna(value))

@@ -7,7 +7,7 @@ changes are touched: their old contributions are taken out before the merge and 
 
 from sqlalchemy import Column, Connection, MetaData, String, Table, insert, or_, select
 
-from data_access.importing.staging import Target
+from data_access.importing.staging import Target, differs, same_key
 from data_access.rollup import RollupAccumulator, add_contributions, write_rollup
 from data_access.schema import dossiers
 
@@ -35,9 +35,8 @@ class RollupSync:
                              prefixes=["TEMPORARY"])
         self.touched.drop(self.conn, checkfirst=True)
         self.touched.create(self.conn)
-        changed = or_(dossiers.c.id.is_(None),
-                      *(dossiers.c[v].is_distinct_from(staging.c[v]) for v in target.values))
-        new_or_changed = select(staging.c.code).outerjoin(dossiers, dossiers.c.code == staging.c.code).where(changed)
+        new_or_changed = select(staging.c.code).outerjoin(dossiers, same_key(staging, target)).where(
+            or_(dossiers.c.id.is_(None), differs(staging, target)))
         self.conn.execute(insert(self.touched).from_select(["code"], new_or_changed))
         add_contributions(self.conn, self._only(), -1)
 

@@ -122,6 +122,16 @@ def _insert(conn: Connection, table: Table, columns: list[str], rows, count: int
         index.create(conn)
 
 
+def same_key(staging: Table, target: Target):
+    """Return the join condition of staged rows with the target rows of the same key."""
+    return and_(*(target.table.c[k] == staging.c[k] for k in target.keys))
+
+
+def differs(staging: Table, target: Target):
+    """Return the condition: a matched target row has a value different from its staged row."""
+    return or_(*(target.table.c[v].is_distinct_from(staging.c[v]) for v in target.values))
+
+
 def merge(conn: Connection, staging: Table, target: Target) -> tuple[int, int, int]:
     """Insert new keys and update changed rows; return (inserted, updated, unchanged)."""
     table = target.table
@@ -131,16 +141,16 @@ def merge(conn: Connection, staging: Table, target: Target) -> tuple[int, int, i
     if conn.execute(select(table.c[target.keys[0]]).limit(1)).first() is None:
         _insert(conn, table, columns, rows, total)  # first load: nothing to compare with
         return total, 0, 0
-    same_key = and_(*(table.c[k] == staging.c[k] for k in target.keys))
-    matched = conn.execute(select(func.count()).select_from(staging).join(table, same_key)).scalar_one()
+    key = same_key(staging, target)
+    matched = conn.execute(select(func.count()).select_from(staging).join(table, key)).scalar_one()
     updated = 0
     if target.values and matched:
-        changed = or_(*(table.c[v].is_distinct_from(staging.c[v]) for v in target.values))
-        updated = conn.execute(select(func.count()).select_from(staging).join(table, same_key)
+        changed = differs(staging, target)
+        updated = conn.execute(select(func.count()).select_from(staging).join(table, key)
                                .where(changed)).scalar_one()
         if updated:
-            conn.execute(update(table).where(same_key, changed).values({v: staging.c[v] for v in target.values}))
+            conn.execute(update(table).where(key, changed).values({v: staging.c[v] for v in target.values}))
     inserted = total - matched
     if inserted:
-        _insert(conn, table, columns, rows.where(~exists().where(same_key)), inserted)
+        _insert(conn, table, columns, rows.where(~exists().where(key)), inserted)
     return inserted, updated, matched - updated

@@ -1,11 +1,12 @@
 """The meetings page through AppTest: create a meeting (figures frozen), see them, record a conclusion as a task."""
 
 import shutil
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import create_engine
 
+from data_access.meetings import create_meeting
 from data_access.summary import summary
 from data_access.task_queries import load_tasks
 from metrics.tasks import classify_tasks, status_counts
@@ -67,9 +68,7 @@ def test_create_a_meeting_then_record_a_decision(app, own_db):
 
 def test_a_decision_without_content_is_refused_with_a_message(app, own_db):
     engine = create_engine(own_db)
-    from datetime import datetime
 
-    from data_access.meetings import create_meeting
     with engine.begin() as conn:
         create_meeting(conn, date(2026, 7, 1), "Giao ban", datetime(2026, 6, 30, 17))
     at = app("pages/cuoc_hop.py")

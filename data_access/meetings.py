@@ -8,8 +8,10 @@ from datetime import UTC, date, datetime
 import pandas as pd
 from sqlalchemy import Connection, insert, select
 
+from config.settings import Settings, load_settings
 from data_access.meta import TASKS_CHANGED_AT, write_meta
 from data_access.schema import meetings, tasks
+from data_access.snapshots import take_snapshot
 from data_access.summary import summary
 from data_access.task_queries import task_key
 from metrics.errors import DomainError
@@ -29,17 +31,21 @@ class Decision:
     leader: str = ""
 
 
-def create_meeting(conn: Connection, held_on: date, title: str, cutoff_at: datetime) -> int:
-    """Create a meeting, freeze its figures as of the cut-off date, and return its id."""
+def create_meeting(conn: Connection, held_on: date, title: str, cutoff_at: datetime,
+                   settings: Settings | None = None) -> int:
+    """Create a meeting, freeze its headline figures and every page's frames as of the cut-off date, and
+    return its id."""
     title = " ".join(title.split())
     if not title:
         raise DomainError("Cuộc họp phải có tên")
     if cutoff_at.date() > held_on:
         raise DomainError("Thời điểm chốt số liệu phải trước hoặc trong ngày họp")
     figures = summary(conn, cutoff_at.date())
-    return conn.execute(insert(meetings).values(
+    meeting_id = conn.execute(insert(meetings).values(
         held_on=held_on, title=title, cutoff_at=cutoff_at, created_at=datetime.now(UTC).replace(tzinfo=None),
         figures=json.dumps(figures, ensure_ascii=False))).inserted_primary_key[0]
+    take_snapshot(conn, meeting_id, cutoff_at.date(), settings or load_settings())
+    return meeting_id
 
 
 def list_meetings(conn: Connection) -> pd.DataFrame:

@@ -23,7 +23,7 @@ SOURCE = dossiers.join(fields, fields.c.id == d.field_id)
 
 
 def _columns(late: int) -> list:
-    return [d.procedure_id, d.current_agency_id, d.due_on, fields.c.name.label("field_name"),
+    return [d.procedure_id, d.current_agency_id, d.unit_id, d.due_on, fields.c.name.label("field_name"),
             case((fields.c.is_land_env.is_(True), 1), else_=0).label("land_env"),
             literal(late).label("late"), literal(1 - late).label("open")]
 
@@ -46,8 +46,9 @@ def overdue_rows(period: Period, flt: DossierFilter = NO_FILTER) -> Select:
     return union_all(late, *open_overdue_parts(period.end, flt))
 
 
-def build_overdue_query(period: Period, flt: DossierFilter = NO_FILTER, by: str = "procedure") -> Select:
-    """Return the SELECT of OVERDUE_COLUMNS per procedure or per agency holding the dossier."""
+def build_overdue_query(period: Period, flt: DossierFilter = NO_FILTER, by: str = "procedure",
+                        per_unit: bool = False) -> Select:
+    """Return the SELECT of OVERDUE_COLUMNS per procedure or per agency holding the dossier (and per unit)."""
     check_option("by", by, OVERDUE_GROUPINGS)
     rows = overdue_rows(period, flt).subquery("overdue")
     counts = [func.sum(rows.c.late).label("resolved_late"), func.sum(rows.c.open).label("in_progress_overdue"),
@@ -60,13 +61,15 @@ def build_overdue_query(period: Period, flt: DossierFilter = NO_FILTER, by: str 
     else:
         keys = [rows.c.current_agency_id.label("key"), agencies.c.name.label("name")]
         source = rows.outerjoin(agencies, agencies.c.id == rows.c.current_agency_id)
+    if per_unit:
+        keys.append(rows.c.unit_id.label("unit_id"))
     return select(*keys, *counts).select_from(source).group_by(*keys).order_by(keys[1])
 
 
 def overdue_counts(conn: Connection, period: Period, flt: DossierFilter = NO_FILTER,
-                   by: str = "procedure") -> pd.DataFrame:
-    """Return key, name (code and field for procedures) and OVERDUE_COLUMNS, one row per group with any."""
-    result = conn.execute(build_overdue_query(period, flt, by))
+                   by: str = "procedure", per_unit: bool = False) -> pd.DataFrame:
+    """Return key, name (code and field for procedures), [unit_id] and OVERDUE_COLUMNS, one row per group with any."""
+    result = conn.execute(build_overdue_query(period, flt, by, per_unit))
     frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
     for column in OVERDUE_COLUMNS:
         frame[column] = frame[column].fillna(0).astype("int64")

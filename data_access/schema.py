@@ -10,6 +10,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -229,6 +230,15 @@ meetings = Table(
     Index("ix_meetings_held_on", "held_on"),
 )
 
+
+# Everything the pages read for a meeting, frozen at its creation (data_access.snapshots): one Parquet frame per name.
+meeting_frames = Table(
+    "meeting_frames",
+    metadata,
+    Column("meeting_id", Integer, ForeignKey("meetings.id"), primary_key=True),
+    Column("name", String(200), primary_key=True),
+    Column("payload", LargeBinary, nullable=False),
+)
 
 def create_schema(engine: Engine) -> None:
     """Bring the database to the latest Alembic revision (creating every table on an empty one)."""

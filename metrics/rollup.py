@@ -131,6 +131,24 @@ def label_groups(counts: pd.DataFrame, names: pd.DataFrame, by: str) -> pd.DataF
     return ordered.reset_index(drop=True)
 
 
+def narrow_sums(sums: pd.DataFrame, land_env_only: bool = False, column: str | None = None,
+                values: tuple = (), drop: bool = False) -> pd.DataFrame:
+    """Return per-day sums restricted to land/environment rows and/or to `values` of `column`; with `drop`,
+    that column is summed away (per-unit sums give the sums of one unit)."""
+    if column is not None and column not in sums.columns:
+        raise DomainError(f"Thiếu cột: {column}")
+    keep = pd.Series(True, index=sums.index)
+    if land_env_only:
+        keep &= sums["land_env"].astype(bool)
+    if column is not None and values:
+        keep &= sums[column].isin(values)
+    out = sums.loc[keep]
+    if column is not None and drop:
+        keys = [c for c in out.columns if c not in DAILY_COUNTERS and c != column]
+        out = out.drop(columns=[column]).groupby(keys, sort=True, as_index=False)[list(DAILY_COUNTERS)].sum()
+    return out.reset_index(drop=True)
+
+
 def series_from_daily(daily: pd.DataFrame, periods: list[Period] | tuple[Period, ...]) -> pd.DataFrame:
     """Return period_start, period_end and COUNT_COLUMNS for each period, in the given order."""
     rows = []

@@ -1,0 +1,151 @@
+"""Meeting snapshots: every frame the pages read, frozen when a meeting is created, as of its cut-off date.
+
+While a meeting is selected the pages read these frames instead of the database, so what the meeting sees
+does not move when new data is imported. A snapshot holds, for the cut-off date:
+- the rollup sums (per day for the months that need it, per month otherwise; see metrics.rollup) in total
+  and per unit, agency, field and level, from which every period of the four standard kinds that ends on the
+  cut-off, its week-earlier and previous periods and the monthly trends are counted exactly;
+- the overdue breakdowns (per procedure, per agency holding the dossier, per unit and procedure) of each of
+  those four periods, and the age buckets at the cut-off, for all fields and for land/environment;
+- the tasks issued by the cut-off, index results, units, agencies and the dimension names.
+Frames are stored as Parquet (types kept) in `meeting_frames`.
+"""
+
+import io
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import Connection, delete, insert, select
+
+from config.settings import Settings
+from data_access import index_queries, overdue_queries, reference, rollup_queries, task_queries
+from data_access.dossier_queries import NO_FILTER, DossierFilter
+from data_access.schema import meeting_frames
+from metrics.errors import DomainError
+from metrics.periods import Period, month_ends, period_to_date, previous_period, same_period_week_before
+from metrics.rollup import detail_months, last_month, narrow_sums
+
+SNAPSHOT_KINDS = ("week", "month", "quarter", "year")
+SCOPES = ("all", "land_env")
+LAND_ENV = DossierFilter(land_env_only=True)
+UNSUPPORTED = "Số liệu chốt của cuộc họp không có bộ lọc này; bỏ chọn cuộc họp để lọc theo cơ quan, cấp, địa bàn"
+
+
+def kind_periods(kind: str, cutoff: date, week_starts_on: int) -> tuple[Period, Period, Period]:
+    """Return (period to date, the same a week earlier, the previous whole period) of a kind at the cut-off."""
+    period = period_to_date(kind, cutoff, None, week_starts_on)
+    return (period, same_period_week_before(kind, period, week_starts_on),
+            previous_period(kind, period, week_starts_on))
+
+
+def frozen_periods(cutoff: date, settings: Settings) -> list[Period]:
+    """Return every period a page can count at the cut-off: the standard kinds and the monthly trend."""
+    periods = [p for kind in SNAPSHOT_KINDS for p in kind_periods(kind, cutoff, settings.week_starts_on)]
+    return periods + month_ends(cutoff, settings.trend_months)
+
+
+def _scope(flt: DossierFilter) -> str | None:
+    if flt == NO_FILTER:
+        return "all"
+    if flt == LAND_ENV:
+        return "land_env"
+    return None
+
+
+def _overdue_name(period: Period, scope: str, by: str) -> str:
+    return f"overdue:{scope}:{by}:{period.start.isoformat()}:{period.end.isoformat()}"
+
+
+def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.DataFrame]:
+    periods = frozen_periods(cutoff, settings)
+    months = detail_months(periods)
+    frames = {"detail_months": pd.DataFrame({"month": list(months)})}
+    for by in (None, *rollup_queries.DIMENSIONS):
+        frames[f"sums:{by or 'all'}"] = rollup_queries.period_sums(conn, NO_FILTER, by, months, last_month(periods))
+    for by in rollup_queries.DIMENSIONS:
+        frames[f"names:{by}"] = rollup_queries.dimension_names(conn, by)
+    for kind in SNAPSHOT_KINDS:
+        period = kind_periods(kind, cutoff, settings.week_starts_on)[0]
+        for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)):
+            for by in overdue_queries.OVERDUE_GROUPINGS:
+                frames[_overdue_name(period, scope, by)] = overdue_queries.overdue_counts(conn, period, flt, by)
+        frames[_overdue_name(period, "units", "procedure")] = overdue_queries.overdue_counts(
+            conn, period, NO_FILTER, "procedure", per_unit=True)
+    for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)):
+        frames[f"ageing:{scope}"] = overdue_queries.overdue_ageing(conn, cutoff, flt)
+    frames["tasks"] = task_queries.load_tasks(conn, cutoff)
+    frames["index_results"] = index_queries.load_index_results(conn)
+    frames["units"] = reference.list_units(conn)
+    frames["agencies"] = reference.list_agencies(conn)
+    frames["cutoff"] = pd.DataFrame({"cutoff": [cutoff]})
+    return frames
+
+
+def take_snapshot(conn: Connection, meeting_id: int, cutoff: date, settings: Settings) -> int:
+    """Freeze the frames of a meeting (replacing any it had); return how many were stored."""
+    frames = _frames(conn, cutoff, settings)
+    conn.execute(delete(meeting_frames).where(meeting_frames.c.meeting_id == meeting_id))
+    rows = []
+    for name, frame in frames.items():
+        buffer = io.BytesIO()
+        frame.to_parquet(buffer, index=False)
+        rows.append({"meeting_id": meeting_id, "name": name, "payload": buffer.getvalue()})
+    conn.execute(insert(meeting_frames), rows)
+    return len(rows)
+
+
+def load_snapshot(conn: Connection, meeting_id: int) -> dict[str, pd.DataFrame]:
+    """Return the frozen frames of a meeting by name (empty for a meeting created before snapshots)."""
+    query = select(meeting_frames.c.name, meeting_frames.c.payload).where(meeting_frames.c.meeting_id == meeting_id)
+    return {name: pd.read_parquet(io.BytesIO(payload)) for name, payload in conn.execute(query)}
+
+
+def snapshot_size(conn: Connection, meeting_id: int) -> int:
+    """Return the stored size of a meeting's frames in bytes."""
+    query = select(meeting_frames.c.payload).where(meeting_frames.c.meeting_id == meeting_id)
+    return sum(len(payload) for (payload,) in conn.execute(query))
+
+
+def frozen_sums(frames: dict[str, pd.DataFrame], flt: DossierFilter, by: str | None,
+                months: tuple[date, ...]) -> pd.DataFrame:
+    """Return what rollup_queries.period_sums would have returned at the cut-off (see module docstring)."""
+    detail = set(frames["detail_months"]["month"])
+    if not set(months) <= detail:
+        raise DomainError("Số liệu chốt của cuộc họp không có kỳ này; chỉ có tuần, tháng, quý, năm đến ngày chốt")
+    if flt.agency_ids or flt.levels or flt.field_ids or (flt.unit_ids and by not in (None, "unit")):
+        raise DomainError(UNSUPPORTED)
+    if flt.unit_ids and by is None:
+        return narrow_sums(frames["sums:unit"], flt.land_env_only, "unit", flt.unit_ids, drop=True)
+    source = frames[f"sums:{by or 'all'}"]
+    return narrow_sums(source, flt.land_env_only, "unit" if flt.unit_ids else None, flt.unit_ids)
+
+
+def frozen_overdue(frames: dict[str, pd.DataFrame], period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
+    """Return what overdue_queries.overdue_counts would have returned at the cut-off."""
+    scope = _scope(flt)
+    if scope is None and by == "procedure" and len(flt.unit_ids) == 1 and flt == DossierFilter(unit_ids=flt.unit_ids):
+        per_unit = frames.get(_overdue_name(period, "units", by))
+        if per_unit is None:
+            raise DomainError(UNSUPPORTED)
+        chosen = per_unit.loc[per_unit["unit_id"] == flt.unit_ids[0]]
+        return chosen.drop(columns=["unit_id"]).reset_index(drop=True)
+    frame = frames.get(_overdue_name(period, scope, by)) if scope else None
+    if frame is None:
+        raise DomainError(UNSUPPORTED)
+    return frame
+
+
+def frozen_ageing(frames: dict[str, pd.DataFrame], as_of: date, flt: DossierFilter) -> pd.DataFrame:
+    """Return what overdue_queries.overdue_ageing would have returned at the cut-off."""
+    scope = _scope(flt)
+    if scope is None or as_of != frames["cutoff"]["cutoff"].iloc[0]:
+        raise DomainError(UNSUPPORTED)
+    return frames[f"ageing:{scope}"]
+
+
+def frozen_tasks(frames: dict[str, pd.DataFrame], issued_by: date | None) -> pd.DataFrame:
+    """Return what task_queries.load_tasks would have returned for an issue date up to the cut-off."""
+    tasks = frames["tasks"]
+    if issued_by is None:
+        return tasks
+    return tasks.loc[tasks["doc_date"] <= pd.Timestamp(issued_by)].reset_index(drop=True)

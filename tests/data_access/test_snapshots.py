@@ -1,0 +1,136 @@
+"""Meeting snapshots: every frame a page reads while a meeting is selected equals the direct count at the cut-off
+when the meeting is created, and stays the same after the data changes (SQLite and PostgreSQL)."""
+
+from datetime import date, datetime
+
+import pandas as pd
+import pytest
+from sqlalchemy import update
+
+from config.settings import load_settings
+from data_access.dossier_queries import NO_FILTER, DossierFilter, dossier_counts
+from data_access.meetings import create_meeting
+from data_access.overdue_queries import overdue_ageing, overdue_counts
+from data_access.rollup import rebuild_rollup
+from data_access.rollup_queries import dimension_names
+from data_access.schema import dossiers
+from data_access.snapshots import (
+    LAND_ENV,
+    SNAPSHOT_KINDS,
+    frozen_ageing,
+    frozen_overdue,
+    frozen_periods,
+    frozen_sums,
+    frozen_tasks,
+    kind_periods,
+    load_snapshot,
+)
+from data_access.task_queries import load_tasks
+from metrics.dossiers import COUNT_COLUMNS
+from metrics.errors import DomainError
+from metrics.rollup import active_groups, counts_from_daily, detail_months, label_groups
+from tests.data_access.helpers import random_dossiers, read_dossier_rows, write_dossiers, write_tasks
+from tests.metrics.fixtures import task_frame
+
+CUTOFF = datetime(2024, 4, 10, 17, 0)  # a Wednesday: weeks, months and quarters all cut mid-way
+SETTINGS = load_settings()
+
+
+@pytest.fixture
+def db(engine):
+    with engine.begin() as conn:
+        write_dossiers(conn, random_dossiers(17, 400))
+        write_tasks(conn, task_frame())
+        rebuild_rollup(conn)
+    return engine
+
+
+def _frozen_counts(frames, period, flt=NO_FILTER, by=None) -> pd.DataFrame:
+    return counts_from_daily(frozen_sums(frames, flt, by, detail_months([period])), period, by)
+
+
+def _live(conn, period, flt=NO_FILTER, by=None) -> pd.DataFrame:
+    return dossier_counts(conn, period, flt, by)
+
+
+def _ns(tasks: pd.DataFrame) -> pd.DataFrame:
+    """Return tasks with dates in ns (Parquet keeps them in ms, the database reader gives s)."""
+    return tasks.astype({c: "datetime64[ns]" for c in ("doc_date", "deadline", "completed_on")})
+
+
+def _snapshot_state(conn, frames, units):
+    """Return every figure the snapshot gives (to compare before and after a change)."""
+    state = {}
+    for period in frozen_periods(CUTOFF.date(), SETTINGS):
+        for flt in (NO_FILTER, LAND_ENV, DossierFilter(unit_ids=(units[0],))):
+            state[(period, flt)] = _frozen_counts(frames, period, flt).iloc[0].to_dict()
+    return state
+
+
+def test_frozen_frames_equal_direct_counts_at_the_cut_off(db):
+    with db.begin() as conn:
+        meeting = create_meeting(conn, date(2024, 4, 11), "Giao ban tuần 15", CUTOFF, SETTINGS)
+    with db.connect() as conn:
+        frames = load_snapshot(conn, meeting)
+        units = sorted(read_dossier_rows(conn)["unit_id"].unique().tolist())
+        for period in frozen_periods(CUTOFF.date(), SETTINGS):
+            for flt in (NO_FILTER, LAND_ENV, DossierFilter(unit_ids=(units[1],)),
+                        DossierFilter(unit_ids=(units[2],), land_env_only=True)):
+                expected = _live(conn, period, flt)[list(COUNT_COLUMNS)].iloc[0].to_dict()
+                assert _frozen_counts(frames, period, flt).iloc[0].to_dict() == expected, (period, flt)
+        for kind in SNAPSHOT_KINDS:
+            period = kind_periods(kind, CUTOFF.date(), SETTINGS.week_starts_on)[0]
+            for by in ("unit", "agency", "field", "level"):
+                grouped = label_groups(active_groups(_frozen_counts(frames, period, LAND_ENV, by)),
+                                       frames[f"names:{by}"], by)
+                reference = _live(conn, period, LAND_ENV, by)
+                columns = ["key", "name", *COUNT_COLUMNS]
+                pd.testing.assert_frame_equal(grouped[columns].set_index("key").sort_index(),
+                                              reference[columns].set_index("key").sort_index(),
+                                              check_dtype=False, check_index_type=False, obj=f"{kind} {by}")
+            for flt in (NO_FILTER, LAND_ENV):
+                for by in ("procedure", "current_agency"):
+                    pd.testing.assert_frame_equal(frozen_overdue(frames, period, flt, by),
+                                                  overdue_counts(conn, period, flt, by))
+            one_unit = DossierFilter(unit_ids=(units[0],))
+            pd.testing.assert_frame_equal(frozen_overdue(frames, period, one_unit, "procedure"),
+                                          overdue_counts(conn, period, one_unit, "procedure"), check_dtype=False)
+        pd.testing.assert_frame_equal(frozen_ageing(frames, CUTOFF.date(), LAND_ENV),
+                                      overdue_ageing(conn, CUTOFF.date(), LAND_ENV))
+        march = date(2024, 3, 1)
+        pd.testing.assert_frame_equal(_ns(frozen_tasks(frames, march)), _ns(load_tasks(conn, march)))
+        pd.testing.assert_frame_equal(frames["names:field"], dimension_names(conn, "field"))
+
+
+def test_frozen_frames_do_not_move_when_the_data_changes(db):
+    with db.begin() as conn:
+        meeting = create_meeting(conn, date(2024, 4, 11), "Giao ban tuần 15", CUTOFF, SETTINGS)
+    with db.connect() as conn:
+        frames = load_snapshot(conn, meeting)
+        units = sorted(read_dossier_rows(conn)["unit_id"].unique().tolist())
+        before = _snapshot_state(conn, frames, units)
+        month = kind_periods("month", CUTOFF.date(), SETTINGS.week_starts_on)[0]
+        live_before = _live(conn, month).iloc[0]["in_progress_overdue"]
+        tasks_before = frozen_tasks(frames, CUTOFF.date())
+    with db.begin() as conn:  # a corrected export: every open dossier was in fact resolved on its due date
+        conn.execute(update(dossiers).where(dossiers.c.result_on.is_(None)).values(
+            result_on=dossiers.c.due_on, status="Đã trả kết quả", waiting_supplement=False))
+        rebuild_rollup(conn)
+    with db.connect() as conn:
+        assert _live(conn, month).iloc[0]["in_progress_overdue"] < live_before  # the data moved …
+        again = load_snapshot(conn, meeting)
+        assert _snapshot_state(conn, again, units) == before  # … the meeting did not
+        pd.testing.assert_frame_equal(frozen_tasks(again, CUTOFF.date()), tasks_before)
+
+
+def test_frozen_frames_refuse_what_they_cannot_answer(db):
+    with db.begin() as conn:
+        meeting = create_meeting(conn, date(2024, 4, 11), "Giao ban tuần 15", CUTOFF, SETTINGS)
+    with db.connect() as conn:
+        frames = load_snapshot(conn, meeting)
+    with pytest.raises(DomainError, match="bộ lọc"):
+        frozen_sums(frames, DossierFilter(levels=("Xã",)), None, ())
+    with pytest.raises(DomainError, match="kỳ"):
+        frozen_sums(frames, NO_FILTER, None, (date(2023, 7, 1),))
+    with pytest.raises(DomainError, match="bộ lọc"):
+        frozen_ageing(frames, date(2024, 4, 1), NO_FILTER)

@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui import labels as L
-from ui.sidebar import render_sidebar
+from ui.sidebar import render_meeting_banner, render_sidebar
 from ui.style import apply_style
 
 # A local image: Material icons as favicons would be fetched from the internet, which an intranet lacks.
@@ -30,4 +30,5 @@ st.set_page_config(page_title=f"{page.title} · {L.APP_TITLE}", page_icon=FAVICO
                    layout="wide", initial_sidebar_state="expanded")
 apply_style()
 render_sidebar(page.title)
+render_meeting_banner()
 page.run()

@@ -93,6 +93,18 @@ def rank_change(current: pd.DataFrame, previous: pd.DataFrame, key: str) -> pd.D
     return out
 
 
+def rank_movers(scored: pd.DataFrame, name: str = "name") -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Return ([(name, places up)], [(name, places down)]) from rank_change output, biggest moves first."""
+    missing = [c for c in (name, "rank_change") if c not in scored.columns]
+    if missing:
+        raise DomainError(f"Thiếu cột: {', '.join(missing)}")
+    moved = scored.loc[scored["rank_change"].notna() & (scored["rank_change"] != 0), [name, "rank_change"]]
+    moved = moved.sort_values("rank_change", ascending=False, kind="stable")
+    rose = [(str(n), int(c)) for n, c in zip(moved[name], moved["rank_change"], strict=True) if c > 0]
+    fell = [(str(n), -int(c)) for n, c in zip(moved[name], moved["rank_change"], strict=True) if c < 0]
+    return rose, fell[::-1]
+
+
 def assemble_scorecard(unit_rates: pd.DataFrame, overdue_tasks: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
     """Return one row per unit (all units, even without dossiers) with the scorecard indicators.
 

@@ -9,7 +9,7 @@ from data_access.geo import attribution, district_geojson
 from metrics.dossiers import dossier_rates
 from metrics.kpis import top_n
 from metrics.periods import month_ends
-from metrics.scorecard import rank_change, score_units
+from metrics.scorecard import rank_change, rank_movers, score_units
 from metrics.tasks import classify_tasks
 from ui import data
 from ui import labels as L
@@ -17,7 +17,7 @@ from ui.charts import month_line, show_chart
 from ui.fmt import fmt_date, fmt_int, fmt_month, fmt_number, fmt_pct
 from ui.guard import section
 from ui.maps import district_map
-from ui.scorecard import map_rows, table_columns
+from ui.scorecard import map_rows, movers_text, table_columns
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
 
@@ -27,10 +27,14 @@ version = data.version()
 specs = settings.scorecard_specs
 
 
-def scorecard(period):
+def scorecard(period, source=version):
     """Return the scored table of every unit for a period (composite, rank, statuses)."""
-    return score_units(data.counts(version, period, filters.dossiers, "unit"),
-                       classify_tasks(data.tasks(version, period.end), period.end), data.units(version), specs)
+    return score_units(data.counts(source, period, filters.dossiers, "unit"),
+                       classify_tasks(data.tasks(source, period.end), period.end), data.units(source), specs)
+
+
+# In a meeting's view ranks move against the previous meeting; otherwise against the previous period.
+against_meeting = filters.meeting is not None and filters.compare.version != version
 
 
 st.title(L.PAGE_SCORECARD)
@@ -38,12 +42,16 @@ st.caption(L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_da
 
 with section("scorecard"):
     current = scorecard(filters.period)
-    previous = scorecard(filters.previous)
+    previous = (scorecard(filters.compare.period, filters.compare.version) if against_meeting
+                else scorecard(filters.previous))
     scored = rank_change(current, previous, key="unit_id")
     st.subheader(L.SCORECARD_TABLE)
+    rose, fell = rank_movers(scored)
+    st.markdown(movers_text(rose, fell))
     show_table(scored, table_columns(), key="scorecard_table")
-    st.caption(L.SCORECARD_PREVIOUS.format(start=fmt_date(filters.previous.start), end=fmt_date(filters.previous.end))
-               + " · " + L.SCORECARD_WEIGHTS.format(weights=", ".join(
+    compared = (L.SCORECARD_PREVIOUS_MEETING.format(compare=filters.compare.text) if against_meeting else
+                L.SCORECARD_PREVIOUS.format(start=fmt_date(filters.previous.start), end=fmt_date(filters.previous.end)))
+    st.caption(compared + " · " + L.SCORECARD_WEIGHTS.format(weights=", ".join(
                    f"{L.KPI[s.key]} {fmt_int(s.weight)}" for s in specs if s.weight > 0)))
 
 with section("scorecard-map"):

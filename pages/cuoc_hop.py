@@ -16,7 +16,7 @@ from ui import labels as L
 from ui.fmt import fmt_date
 from ui.guard import section
 from ui.meetings import cutoff_text, figures_table, meeting_label
-from ui.sidebar import data_as_of
+from ui.sidebar import current_filters, data_as_of
 from ui.tables import Col, show_table
 
 st.title(L.PAGE_MEETINGS)
@@ -32,7 +32,12 @@ if listed.empty:
     st.info(L.MEETINGS_NONE)
 else:
     labels = {int(row["id"]): meeting_label(row) for _, row in listed.iterrows()}
-    meeting_id = st.selectbox(L.MEETING_PICK, list(labels), format_func=labels.get, key="meeting_pick")
+    viewed = current_filters().meeting
+    if viewed is not None:  # the meeting every page shows is chosen in the sidebar
+        meeting_id = viewed.id
+        st.caption(L.MEETING_FROM_SIDEBAR)
+    else:
+        meeting_id = st.selectbox(L.MEETING_PICK, list(labels), format_func=labels.get, key="meeting_pick")
     chosen = listed.loc[listed["id"] == meeting_id].iloc[0]
     frozen, before, previous_id = data.meeting_record(meeting_id)
     st.caption(L.MEETING_CUTOFF.format(cutoff=cutoff_text(chosen["cutoff_at"]),
@@ -99,8 +104,8 @@ with st.expander(L.MEETING_CREATE, expanded=listed.empty), st.form("meeting", cl
     if st.form_submit_button(L.MEETING_CREATE_SAVE):
         try:
             cutoff_at = datetime.combine(cutoff_day, cutoff_time)
-            with data.engine().begin() as conn:
-                create_meeting(conn, held_on, title, cutoff_at)
+            with st.spinner(L.MEETING_FREEZING), data.engine().begin() as conn:
+                create_meeting(conn, held_on, title, cutoff_at, load_settings())
             st.session_state["meeting_flash"] = L.MEETING_CREATED.format(title=" ".join(title.split()),
                                                                          cutoff=cutoff_text(cutoff_at))
             st.session_state.pop("meeting_pick", None)  # show the new meeting

@@ -5,6 +5,7 @@ import streamlit as st
 
 from config.settings import load_settings
 from metrics.kpis import most
+from metrics.meetings import task_changes
 from metrics.tasks import (
     TASK_STATUSES,
     classify_tasks,
@@ -22,6 +23,7 @@ from ui.charts import TASK_COLOURS, column_chart, show_chart, stacked_bar
 from ui.fmt import fmt_date, fmt_int
 from ui.guard import section
 from ui.kpi import KpiCard, kpi_row
+from ui.overview import change_text
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
 
@@ -32,8 +34,10 @@ as_of = filters.period.end
 st.title(L.PAGE_TASKS)
 st.caption(L.DATA_AS_OF.format(date=fmt_date(as_of)))
 
+compare = filters.compare
 with section("tasks"):
-    tasks = classify_tasks(data.tasks(data.version(), as_of), as_of)
+    raw = data.tasks(data.version(), as_of)
+    tasks = classify_tasks(raw, as_of)
     c1, c2, c3, c4 = st.columns(4)
     def choices(column: str) -> list[str]:
         return sorted(tasks[column].dropna().unique(), key=fold_key)  # Vietnamese order (Đ after D)
@@ -43,12 +47,17 @@ with section("tasks"):
     agencies = c3.multiselect(L.TASK_FILTER_AGENCY, choices("lead_agency"), key="t_agency", placeholder=L.SIDEBAR_ALL)
     statuses = c4.multiselect(L.TASK_FILTER_STATUS, list(TASK_STATUSES), key="t_status",
                               format_func=L.TASK_STATUS.get, placeholder=L.SIDEBAR_ALL)
-    shown = filter_tasks(tasks, "doc_number", docs)
-    shown = filter_tasks(shown, "leader", leaders)
-    shown = filter_tasks(shown, "lead_agency", agencies)
-    shown = filter_tasks(shown, "status", statuses)
+    def chosen(frame):
+        """Return the tasks the four filters keep."""
+        for column, values in (("doc_number", docs), ("leader", leaders), ("lead_agency", agencies),
+                               ("status", statuses)):
+            frame = filter_tasks(frame, column, values)
+        return frame
 
+    shown = chosen(tasks)
     totals = status_counts(shown).iloc[0]
+    before = status_counts(chosen(classify_tasks(data.tasks(compare.version, compare.period.end),
+                                                 compare.period.end))).iloc[0]
     per_agency = status_counts(shown, by="lead_agency").rename(columns={"lead_agency": "name"})
     spec = settings.indicator("open_overdue_tasks")
     cards = []
@@ -60,8 +69,22 @@ with section("tasks"):
         concerns = L.CONCERNS_MOST.format(who=top[0], value=fmt_int(top[1])) if top else L.CONCERNS.format(
             who=L.CONCERNS_PROVINCE)
         cards.append(KpiCard(key=f"task-{status}", label=L.TASK_STATUS[status], value=fmt_int(totals[status]),
-                             status=tone, concerns=concerns, delta_good_when_up=None))
+                             status=tone, concerns=concerns, delta_good_when_up=None,
+                             delta=change_text(int(totals[status]) - int(before[status]), compare.text)))
     kpi_row(cards, per_row=5)
+
+if filters.meeting is not None and filters.meeting.previous_cutoff is not None:
+    with section("tasks-since-meeting"):
+        newly, closed = task_changes(raw, filters.meeting.previous_cutoff, as_of)
+        since = [Col("content", L.TASK_COLUMNS["content"]), Col("lead_agency", L.TASK_COLUMNS["lead_agency"]),
+                 Col("deadline", L.TASK_COLUMNS["deadline"], fmt_date)]
+        left, right = st.columns(2)
+        with left:
+            st.subheader(L.MEETING_NEWLY_OVERDUE)
+            show_table(newly, since, empty=L.MEETING_NONE_NEWLY_OVERDUE)
+        with right:
+            st.subheader(L.MEETING_CLOSED)
+            show_table(closed, since, empty=L.MEETING_NONE_CLOSED)
 
 with section("tasks-by-agency"):
     left, right = st.columns([3, 2])

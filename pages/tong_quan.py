@@ -18,24 +18,24 @@ from ui.tables import Col, show_table
 filters = current_filters()
 settings = load_settings()
 version = data.version()
-as_of, week_before = filters.period.end, filters.week_before.end
+as_of, compare = filters.period.end, filters.compare
 
 st.title(L.PAGE_OVERVIEW)
 st.caption(L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(as_of)))
 
 with section("overview-kpis"):
     now = totals_row(data.counts(version, filters.period, filters.dossiers))
-    before = totals_row(data.counts(version, filters.week_before, filters.dossiers))
+    before = totals_row(data.counts(compare.version, compare.period, filters.dossiers))
     by_agency = dossier_rates(data.counts(version, filters.period, filters.dossiers, "agency"))
     tasks_now = classify_tasks(data.tasks(version, as_of), as_of)
-    tasks_before = classify_tasks(data.tasks(version, week_before), week_before)
+    tasks_before = classify_tasks(data.tasks(compare.version, compare.period.end), compare.period.end)
     open_now = int(status_counts(tasks_now)["open_overdue"].iloc[0])
     open_before = int(status_counts(tasks_before)["open_overdue"].iloc[0])
     results = published_by(data.index_results(version), as_of)
 
-    cards = dossier_cards(now, before, by_agency, settings, week_before)
+    cards = dossier_cards(now, before, by_agency, settings, compare.text)
     cards.insert(3, task_card(open_now, open_before, open_overdue_by(tasks_now, "lead_agency"), settings,
-                              week_before))
+                              compare.text))
     cards.append(rank_card("par_rank", latest_rank(results, settings.province, "PAR INDEX"), settings,
                            L.CONCERNS_PAR))
     cards.append(rank_card("rank_766", latest_rank(results, settings.province, "766"), settings, L.CONCERNS_766))

@@ -1,6 +1,8 @@
 """The Streamlit boundary of data_access: one cached engine per process, cached queries keyed on filters.
 
-Every cached query takes `version` (the time of the last load) so that a new import invalidates it.
+Every cached query takes `version` (the time of the last load) so that a new import invalidates it. While a
+meeting is selected, `version` names the meeting instead and the same functions answer from its frozen frames
+(data_access.snapshots), so nothing a page shows moves when data is imported during the meeting.
 """
 
 import logging
@@ -12,7 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from config.settings import load_settings
-from data_access import index_queries, overdue_queries, reference, rollup_queries, task_queries
+from data_access import index_queries, overdue_queries, reference, rollup_queries, snapshots, task_queries
 from data_access import meetings as meeting_store
 from data_access.dossier_queries import DossierFilter
 from data_access.engine import database_url, get_engine
@@ -23,6 +25,8 @@ from metrics.periods import Period
 from metrics.rollup import active_groups, counts_from_daily, detail_months, label_groups, last_month, series_from_daily
 
 TTL_SECONDS = 600
+VIEW_KEY = "_meeting_view"  # the meeting whose frozen frames the pages read (set by the sidebar), or None
+MEETING_MARK = "|meeting:"
 log = logging.getLogger(__name__)
 
 
@@ -68,21 +72,57 @@ def forget_meta() -> None:
     _meta.clear()
 
 
-def version() -> str:
-    """Return the version key of the data: the database, its last load time and its last task recorded in the app
-    (a new load or a meeting decision changes it)."""
+def live_version() -> str:
+    """Return the version key of the live data: the database, its last load time and its last task recorded in the
+    app (a new load or a meeting decision changes it)."""
     current = meta()
     return f"{database_url()}|{current.get(LAST_LOAD_AT, '')}|{current.get(TASKS_CHANGED_AT, '')}"
 
 
+def meeting_version(meeting_id: int) -> str:
+    """Return the version key of a meeting's frozen frames."""
+    return f"{database_url()}{MEETING_MARK}{meeting_id}"
+
+
+def version() -> str:
+    """Return the version key the pages read: the selected meeting's frozen frames, or the live data."""
+    meeting_id = st.session_state.get(VIEW_KEY)
+    return live_version() if meeting_id is None else meeting_version(meeting_id)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def _snapshot(url: str, meeting_id: int) -> dict[str, pd.DataFrame]:
+    with _engine(url).connect() as conn:
+        return snapshots.load_snapshot(conn, meeting_id)
+
+
+def _frozen(version: str) -> dict[str, pd.DataFrame] | None:
+    """Return the frozen frames a meeting version names, or None for the live data."""
+    if MEETING_MARK not in version:
+        return None
+    url, meeting_id = version.rsplit(MEETING_MARK, 1)
+    return _snapshot(url, int(meeting_id))
+
+
+def has_snapshot(meeting_id: int) -> bool:
+    """Return True when a meeting has frozen frames (meetings created before revision 0005 have none)."""
+    return bool(_snapshot(database_url(), meeting_id))
+
+
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def _sums(version: str, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame:
+    frames = _frozen(version)
+    if frames is not None:
+        return snapshots.frozen_sums(frames, flt, by, months)
     with engine().connect() as conn:
         return rollup_queries.period_sums(conn, flt, by, months, until)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def _names(version: str, by: str) -> pd.DataFrame:
+    frames = _frozen(version)
+    if frames is not None:
+        return frames[f"names:{by}"]
     with engine().connect() as conn:
         return rollup_queries.dimension_names(conn, by)
 
@@ -107,6 +147,9 @@ def series(version: str, periods: tuple[Period, ...], flt: DossierFilter) -> pd.
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def overdue(version: str, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
     """Return overdue counts per procedure or per agency holding the dossier (see overdue_queries)."""
+    frames = _frozen(version)
+    if frames is not None:
+        return snapshots.frozen_overdue(frames, period, flt, by)
     with engine().connect() as conn:
         return overdue_queries.overdue_counts(conn, period, flt, by)
 
@@ -114,6 +157,9 @@ def overdue(version: str, period: Period, flt: DossierFilter, by: str) -> pd.Dat
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def ageing(version: str, as_of: date, flt: DossierFilter) -> pd.DataFrame:
     """Return overdue dossiers in progress per age bucket at as_of."""
+    frames = _frozen(version)
+    if frames is not None:
+        return snapshots.frozen_ageing(frames, as_of, flt)
     with engine().connect() as conn:
         return overdue_queries.overdue_ageing(conn, as_of, flt)
 
@@ -121,6 +167,9 @@ def ageing(version: str, as_of: date, flt: DossierFilter) -> pd.DataFrame:
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def tasks(version: str, issued_by) -> pd.DataFrame:
     """Return tasks issued by a date (see task_queries.load_tasks)."""
+    frames = _frozen(version)
+    if frames is not None:
+        return snapshots.frozen_tasks(frames, issued_by)
     with engine().connect() as conn:
         return task_queries.load_tasks(conn, issued_by)
 
@@ -128,6 +177,9 @@ def tasks(version: str, issued_by) -> pd.DataFrame:
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def index_results(version: str) -> pd.DataFrame:
     """Return every index result."""
+    frames = _frozen(version)
+    if frames is not None:
+        return frames["index_results"]
     with engine().connect() as conn:
         return index_queries.load_index_results(conn)
 
@@ -135,6 +187,9 @@ def index_results(version: str) -> pd.DataFrame:
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def units(version: str) -> pd.DataFrame:
     """Return territorial units."""
+    frames = _frozen(version)
+    if frames is not None:
+        return frames["units"]
     with engine().connect() as conn:
         return reference.list_units(conn)
 
@@ -142,6 +197,9 @@ def units(version: str) -> pd.DataFrame:
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def agencies(version: str) -> pd.DataFrame:
     """Return agencies."""
+    frames = _frozen(version)
+    if frames is not None:
+        return frames["agencies"]
     with engine().connect() as conn:
         return reference.list_agencies(conn)
 

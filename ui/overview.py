@@ -5,7 +5,7 @@ import pandas as pd
 from config.settings import Settings
 from metrics.kpis import KpiValue, kpi, lowest, most, rank_change
 from ui import labels as L
-from ui.fmt import fmt_date, fmt_int, fmt_pct, fmt_points, fmt_signed
+from ui.fmt import fmt_int, fmt_pct, fmt_points, fmt_signed
 from ui.kpi import KpiCard
 
 MIN_RECEIVED_FOR_LOWEST = 30
@@ -29,9 +29,9 @@ def concern_lowest(table: pd.DataFrame, column: str, base: str = "received",
 
 
 def dossier_cards(now: dict, before: dict, by_agency: pd.DataFrame, settings: Settings,
-                  compare_date) -> list[KpiCard]:
-    """Return the dossier KPI cards: on-time, overdue in progress, land/env share, online share, sync rate."""
-    compare = L.COMPARE_WEEK.format(date=fmt_date(compare_date))
+                  compare: str) -> list[KpiCard]:
+    """Return the dossier KPI cards: on-time, overdue in progress, land/env share, online share, sync rate;
+    changes are labelled with `compare` ('so với tuần trước (…)')."""
     specs = [
         ("on_time_rate", "on_time_rate", True, concern_most(by_agency, "resolved_late")),
         ("in_progress_overdue", "overdue_in_progress", False, concern_most(by_agency, "in_progress_overdue")),
@@ -46,22 +46,28 @@ def dossier_cards(now: dict, before: dict, by_agency: pd.DataFrame, settings: Se
     return cards
 
 
+def change_text(change: float | None, compare: str, points: bool = False) -> str | None:
+    """Return '+3 so với …' (or '+1,2 điểm % so với …' for rates), None when there is no change to show."""
+    if change is None:
+        return None
+    return f"{fmt_points(change) if points else fmt_signed(change)} {compare}"
+
+
 def _card(value: KpiValue, concerns: str, good_up: bool, compare: str, count: bool = False) -> KpiCard:
     text = fmt_int(value.value) if count else fmt_pct(value.value)
-    delta = fmt_signed(value.change) if count else fmt_points(value.change)
     return KpiCard(key=value.key, label=L.KPI[value.key], value=text, status=value.status, concerns=concerns,
-                   delta=None if value.change is None else f"{delta} {compare}", delta_good_when_up=good_up,
+                   delta=change_text(value.change, compare, points=not count), delta_good_when_up=good_up,
                    help=L.KPI_HELP.get(value.key))
 
 
 def task_card(open_now: int, open_before: int, by_agency: pd.DataFrame, settings: Settings,
-              compare_date) -> KpiCard:
+              compare: str) -> KpiCard:
     """Return the open-overdue-tasks card; `by_agency` has lead_agency and overdue_tasks."""
     value = kpi("open_overdue_tasks", open_now, open_before, settings.indicator("open_overdue_tasks"))
     found = most(by_agency.rename(columns={"lead_agency": "name"}), "overdue_tasks")
     concerns = L.CONCERNS.format(who=L.CONCERNS_PROVINCE) if found is None else L.CONCERNS_MOST.format(
         who=found[0], value=fmt_int(found[1]))
-    return _card(value, concerns, False, L.COMPARE_WEEK.format(date=fmt_date(compare_date)), count=True)
+    return _card(value, concerns, False, compare, count=True)
 
 
 def rank_card(key: str, latest: dict | None, settings: Settings, concerns: str,

@@ -5,6 +5,7 @@ import pandas as pd
 from config.settings import SCORECARD_INDICATORS
 from ui import labels as L
 from ui.fmt import fmt_int, fmt_number, fmt_pct, fmt_signed
+from ui.safe import md_escape
 from ui.tables import Col
 
 FORMATS = {
@@ -52,3 +53,15 @@ def map_rows(scored: pd.DataFrame) -> pd.DataFrame:
     ]
     rows["code"] = rows["code"].astype(str)
     return rows
+
+
+def movers_text(rose: list[tuple[str, int]], fell: list[tuple[str, int]]) -> str:
+    """Return '▲ Tăng hạng: A (+2), B (+1) · ▼ Giảm hạng: C (−3)' (names escaped), or that no rank moved."""
+    if not rose and not fell:
+        return L.RANK_NO_MOVES
+    parts = []
+    if rose:
+        parts.append(L.RANK_ROSE.format(names=", ".join(f"{md_escape(n)} (+{fmt_int(k)})" for n, k in rose)))
+    if fell:
+        parts.append(L.RANK_FELL.format(names=", ".join(f"{md_escape(n)} (−{fmt_int(k)})" for n, k in fell)))
+    return " · ".join(parts)

@@ -9,6 +9,7 @@ from config.settings import load_settings
 from data_access.dossier_queries import DossierFilter
 from data_access.engine import database_url, describe_url
 from data_access.meta import DATA_AS_OF, DATA_KIND, LAST_LOAD_AT
+from data_access.snapshots import SNAPSHOT_KINDS
 from metrics.periods import (
     PERIOD_KINDS,
     Period,
@@ -19,6 +20,9 @@ from metrics.periods import (
 from ui import data
 from ui import labels as L
 from ui.fmt import fmt_date, fmt_datetime
+from ui.meetings import meeting_label
+
+MEETING_PARAM = "hop"  # ?hop=ID opens every page on a meeting's frozen figures (bookmarks, presentation mode)
 
 FILTERS_KEY = "_filters"
 # Which sidebar filters each page uses (by page title).
@@ -34,8 +38,32 @@ PAGE_FILTERS: dict[str, tuple[str, ...]] = {
 
 
 @dataclass(frozen=True)
+class MeetingView:
+    """The meeting whose figures the pages show, and the meeting before it."""
+
+    id: int
+    title: str
+    held_on: date
+    cutoff_at: datetime
+    frozen: bool  # False for a meeting created before snapshots: live data as of its cut-off
+    previous_id: int | None
+    previous_held_on: date | None
+    previous_cutoff: date | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What changes are measured against: last week, or the previous meeting's frozen figures."""
+
+    version: str
+    period: Period
+    text: str
+
+
+@dataclass(frozen=True)
 class Filters:
-    """What the sidebar selected: the period kind, the period, its comparisons and the dossier filter."""
+    """What the sidebar selected: the period kind, the period, its comparisons, the dossier filter and the
+    meeting shown (if any)."""
 
     kind: str
     period: Period
@@ -43,6 +71,8 @@ class Filters:
     previous: Period
     dossiers: DossierFilter
     used: tuple[str, ...]
+    compare: Comparison
+    meeting: MeetingView | None = None
 
 
 def _remember(key: str, default) -> None:
@@ -89,35 +119,96 @@ def render_sidebar(page_title: str) -> Filters | None:
             st.session_state[FILTERS_KEY] = None
             return None
         meta = data.meta()
-        as_of_default = data_as_of(meta)
+        meeting = _meeting_choice()
+        kinds = SNAPSHOT_KINDS if meeting is not None and meeting.frozen else PERIOD_KINDS
         _remember("period_kind", settings.default_period)
-        kind = st.selectbox(L.SIDEBAR_PERIOD, PERIOD_KINDS, key="period_kind",
-                            format_func=lambda k: L.PERIOD_KINDS[k])
+        if st.session_state["period_kind"] not in kinds:
+            st.session_state["period_kind"] = settings.default_period if settings.default_period in kinds else "month"
+        kind = st.selectbox(L.SIDEBAR_PERIOD, kinds, key="period_kind", format_func=lambda k: L.PERIOD_KINDS[k])
         _store("period_kind")
-        _remember("as_of", as_of_default)
-        as_of = st.date_input(L.SIDEBAR_AS_OF, key="as_of", format="DD/MM/YYYY", max_value=date.today())
-        _store("as_of")
         custom_start = None
-        if kind == "custom":
-            _remember("custom_start", as_of.replace(day=1))
-            custom_start = st.date_input(L.SIDEBAR_FROM, key="custom_start", format="DD/MM/YYYY", max_value=as_of)
-            _store("custom_start")
+        if meeting is not None:
+            as_of = meeting.cutoff_at.date()
+            st.caption(L.MEETING_VIEW_AS_OF.format(cutoff=fmt_datetime(meeting.cutoff_at)))
+        else:
+            _remember("as_of", data_as_of(meta))
+            as_of = st.date_input(L.SIDEBAR_AS_OF, key="as_of", format="DD/MM/YYYY", max_value=date.today())
+            _store("as_of")
+            if kind == "custom":
+                _remember("custom_start", as_of.replace(day=1))
+                custom_start = st.date_input(L.SIDEBAR_FROM, key="custom_start", format="DD/MM/YYYY",
+                                             max_value=as_of)
+                _store("custom_start")
         period = period_to_date(kind, as_of, custom_start, settings.week_starts_on)
         st.caption(L.PERIOD_LINE.format(start=fmt_date(period.start), end=fmt_date(period.end)))
 
         used = PAGE_FILTERS.get(page_title, ())
         flt = DossierFilter()
-        if used:
+        if meeting is not None and meeting.frozen:
+            used = ()
+            st.caption(L.MEETING_FILTERS_OFF)
+        elif used:
             st.subheader(L.SIDEBAR_FILTERS)
             flt = _dossier_filters(used)
         else:
             st.caption(L.FILTERS_NOT_USED)
         _freshness(meta)
 
-    filters = Filters(kind, period, same_period_week_before(kind, period, settings.week_starts_on),
-                      previous_period(kind, period, settings.week_starts_on), flt, used)
+    week_before = same_period_week_before(kind, period, settings.week_starts_on)
+    filters = Filters(kind, period, week_before, previous_period(kind, period, settings.week_starts_on), flt, used,
+                      _comparison(kind, week_before, meeting, settings.week_starts_on), meeting)
     st.session_state[FILTERS_KEY] = filters
     return filters
+
+
+def _meeting_choice() -> MeetingView | None:
+    """Draw the meeting selector (opened from ?hop=ID on a session's first run); return the meeting shown."""
+    listed = data.meetings()
+    labels = {int(row["id"]): meeting_label(row) for _, row in listed.iterrows()}
+    if "meeting_view" not in st.session_state and "_keep_meeting_view" not in st.session_state:
+        asked = st.query_params.get(MEETING_PARAM, "")
+        st.session_state["meeting_view"] = int(asked) if asked.isdigit() and int(asked) in labels else None
+    _remember("meeting_view", None)
+    if st.session_state["meeting_view"] not in labels:
+        st.session_state["meeting_view"] = None
+    chosen = st.selectbox(L.MEETING_VIEW, [None, *labels], key="meeting_view",
+                          format_func=lambda i: L.MEETING_VIEW_LIVE if i is None else labels[i])
+    _store("meeting_view")
+    if chosen is None:
+        st.session_state[data.VIEW_KEY] = None
+        st.query_params.pop(MEETING_PARAM, None)
+        return None
+    st.query_params[MEETING_PARAM] = str(chosen)
+    position = listed.index[listed["id"] == chosen][0]
+    row = listed.loc[position]
+    older = listed.loc[position + 1] if position + 1 < len(listed) else None
+    frozen = data.has_snapshot(chosen)
+    st.session_state[data.VIEW_KEY] = chosen if frozen else None
+    return MeetingView(chosen, row["title"], row["held_on"], row["cutoff_at"].to_pydatetime(), frozen,
+                       None if older is None else int(older["id"]),
+                       None if older is None else older["held_on"],
+                       None if older is None else older["cutoff_at"].date())
+
+
+def _comparison(kind: str, week_before: Period, meeting: MeetingView | None, week_starts_on: int) -> Comparison:
+    """Return last week in the live view, the previous meeting's frozen figures in a meeting's view."""
+    if meeting is not None and meeting.frozen and meeting.previous_id is not None and data.has_snapshot(
+            meeting.previous_id):
+        return Comparison(data.meeting_version(meeting.previous_id),
+                          period_to_date(kind, meeting.previous_cutoff, None, week_starts_on),
+                          L.COMPARE_MEETING.format(date=fmt_date(meeting.previous_held_on)))
+    return Comparison(data.version(), week_before, L.COMPARE_WEEK.format(date=fmt_date(week_before.end)))
+
+
+def render_meeting_banner() -> None:
+    """Say at the top of the page which meeting's frozen figures are shown (nothing in the live view)."""
+    filters = st.session_state.get(FILTERS_KEY)
+    if filters is None or filters.meeting is None:
+        return
+    meeting = filters.meeting
+    text = L.MEETING_VIEW_BANNER if meeting.frozen else L.MEETING_VIEW_NOT_FROZEN
+    (st.info if meeting.frozen else st.warning)(text.format(title=meeting.title, cutoff=fmt_datetime(
+        meeting.cutoff_at)), icon="📌" if meeting.frozen else "⚠️")
 
 
 def _pick_ids(label: str, frame, key: str) -> tuple[int, ...]:

@@ -1,0 +1,113 @@
+"""Every page in a meeting's view (AppTest): the figures are those at the meeting's cut-off, they stay put after a
+later correction of the data, and changes are measured against the previous meeting."""
+
+import shutil
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import create_engine, update
+from streamlit.testing.v1 import AppTest
+
+from data_access.meetings import create_meeting
+from data_access.meta import LAST_LOAD_AT, write_meta
+from data_access.rollup import rebuild_rollup
+from data_access.schema import dossiers
+from metrics.meetings import task_changes
+from metrics.periods import Period
+from metrics.scorecard import rank_change, rank_movers
+from tests.pages.conftest import APP, END, no_problem
+from tests.pages.reference import Reference
+from tests.pages.test_pages import metrics_by_label
+from ui import labels as L
+from ui.fmt import fmt_date, fmt_int, fmt_pct
+
+MONTH = Period(date(2026, 6, 1), END)
+EARLIER = Period(date(2026, 6, 1), date(2026, 6, 23))
+FIRST_HELD, SECOND_HELD = date(2026, 6, 24), date(2026, 7, 1)
+
+
+@pytest.fixture
+def meetings_db(demo_db, tmp_path, monkeypatch):
+    """A copy of the demo database with two meetings (cut-offs 23/06 and 30/06), then a corrected export that
+    closes every open dossier on its due date. Returns (url, second meeting id, reference before the correction)."""
+    path = tmp_path / "view.sqlite3"
+    shutil.copy(demo_db.removeprefix("sqlite:///"), path)
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        create_meeting(conn, FIRST_HELD, "Giao ban tuần 26", datetime(2026, 6, 23, 17))
+        second = create_meeting(conn, SECOND_HELD, "Giao ban tuần 27", datetime(2026, 6, 30, 17))
+    before = Reference(url)
+    with engine.begin() as conn:
+        conn.execute(update(dossiers).where(dossiers.c.result_on.is_(None)).values(
+            result_on=dossiers.c.due_on, status="Đã trả kết quả", waiting_supplement=False))
+        rebuild_rollup(conn)
+        write_meta(conn, **{LAST_LOAD_AT: datetime.now(UTC).isoformat()})
+    engine.dispose()
+    return url, second, before
+
+
+def _open(page: str | None, meeting: int) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["hop"] = str(meeting)  # a bookmark straight into the meeting
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def test_overview_shows_the_meeting_figures_after_a_later_correction(meetings_db):
+    url, second, before = meetings_db
+    at = _open(None, second)
+    no_problem(at)
+    assert any("Giao ban tuần 27" in i.value and "30/06/2026 17:00" in i.value for i in at.info)
+    shown = metrics_by_label(at)
+    now, earlier = before.totals(MONTH), before.totals(EARLIER)
+    overdue = shown["Hồ sơ quá hạn đang xử lý"]
+    assert now["in_progress_overdue"] > 0
+    assert overdue[0] == fmt_int(now["in_progress_overdue"])  # frozen: the corrected export closed them all
+    change = now["in_progress_overdue"] - earlier["in_progress_overdue"]
+    assert overdue[1] == f"{'+' if change > 0 else ''}{fmt_int(change)} so với cuộc họp {fmt_date(FIRST_HELD)}"
+    assert shown["Tỷ lệ giải quyết đúng hạn"][0] == fmt_pct(now["on_time_rate"])
+    assert any(L.MEETING_FILTERS_OFF in c.value for c in at.sidebar.caption)
+
+    at.selectbox(key="meeting_view").set_value(None).run()  # back to the live data
+    no_problem(at)
+    live = Reference(url).totals(MONTH)
+    assert live["in_progress_overdue"] == 0
+    assert metrics_by_label(at)["Hồ sơ quá hạn đang xử lý"][0] == "0"
+
+
+def test_tasks_bottlenecks_scorecard_and_ranking_in_the_meeting_view(meetings_db):
+    _, second, before = meetings_db
+    at = _open("pages/nhiem_vu.py", second)
+    no_problem(at)
+    newly, closed = task_changes(before.tasks, date(2026, 6, 23), END)
+    assert [s.value for s in at.subheader][:2] == [L.MEETING_NEWLY_OVERDUE, L.MEETING_CLOSED]
+    assert len(at.dataframe[0].value) == len(newly) and len(at.dataframe[1].value) == len(closed)
+
+    at.switch_page("pages/diem_nghen.py").run()
+    no_problem(at)
+    shown = metrics_by_label(at)
+    now, earlier = before.totals(MONTH), before.totals(EARLIER)
+    assert shown["Hồ sơ quá hạn trong kỳ"][0] == fmt_int(now["overdue_total"])
+    change = now["overdue_total"] - earlier["overdue_total"]
+    assert shown["Hồ sơ quá hạn trong kỳ"][1].startswith(f"{'+' if change > 0 else ''}{fmt_int(change)} so với")
+
+    at.switch_page("pages/bang_diem.py").run()
+    no_problem(at)
+    expected = rank_change(before.scorecard(MONTH), before.scorecard(EARLIER), key="unit_id")
+    table = at.dataframe[0].value
+    assert table["Hạng"].tolist() == expected["rank"].tolist()
+    rose, fell = rank_movers(expected)
+    movers = next(m.value for m in at.markdown if m.value.startswith(("**▲", "**▼", L.RANK_NO_MOVES)))
+    for name, places in rose:
+        assert f"{name} (+{places})" in movers
+    for name, places in fell:
+        assert f"{name} (−{places})" in movers
+
+    at.switch_page("pages/xep_hang.py").run()
+    no_problem(at)
+    assert metrics_by_label(at)

@@ -5,6 +5,8 @@ from pathlib import Path
 import streamlit as st
 
 from ui import labels as L
+from ui.mode import presenting
+from ui.present import AGENDA
 from ui.sidebar import render_meeting_banner, render_sidebar
 from ui.style import apply_style
 
@@ -25,10 +27,14 @@ pages = {
         st.Page("pages/nhap_du_lieu.py", title=L.PAGE_IMPORT, url_path="nhap-du-lieu"),
     ],
 }
-page = st.navigation(pages)
+present = presenting()  # presentation mode: no navigation, no sidebar, one slide per agenda item
+page = st.navigation(pages, position="hidden" if present else "sidebar")
 st.set_page_config(page_title=f"{page.title} · {L.APP_TITLE}", page_icon=FAVICON,
-                   layout="wide", initial_sidebar_state="expanded")
-apply_style()
+                   layout="wide", initial_sidebar_state="collapsed" if present else "expanded")
+apply_style(present)
 render_sidebar(page.title)
-render_meeting_banner()
+if present and page.title not in {title for _, title in AGENDA}:
+    st.switch_page(AGENDA[0][0], query_params=dict(st.query_params))  # slides cover the agenda pages only
+if not present:
+    render_meeting_banner()
 page.run()

@@ -32,6 +32,7 @@ class Settings:
     land_env_fields: tuple[str, ...]
     default_period: str
     trend_months: int
+    auto_advance_seconds: int
     due_soon_days: int
     indicators: dict[str, IndicatorSpec]
 
@@ -67,6 +68,7 @@ def parse_settings(raw: dict) -> Settings:
             land_env_fields=tuple(str(f) for f in raw["land_env"]["fields"]),
             default_period=str(raw["periods"].get("default", "month")),
             trend_months=int(raw["periods"].get("trend_months", 12)),
+            auto_advance_seconds=max(10, int(raw.get("presentation", {}).get("auto_advance_seconds", 60))),
             due_soon_days=int(raw["tasks"].get("due_soon_days", 7)),
             indicators=indicators,
         )

@@ -17,7 +17,9 @@ from ui.charts import month_line, show_chart
 from ui.fmt import fmt_date, fmt_int, fmt_month, fmt_number, fmt_pct
 from ui.guard import section
 from ui.maps import district_map
-from ui.scorecard import map_rows, movers_text, table_columns
+from ui.mode import presenting
+from ui.present import slide_bar, slide_table
+from ui.scorecard import map_rows, movers_text, slide_columns, table_columns
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
 
@@ -37,16 +39,28 @@ def scorecard(period, source=version):
 against_meeting = filters.meeting is not None and filters.compare.version != version
 
 
-st.title(L.PAGE_SCORECARD)
-st.caption(L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(filters.period.end)))
+present = presenting()
+if present:
+    slide_bar(L.PAGE_SCORECARD, filters)
+else:
+    st.title(L.PAGE_SCORECARD)
+    st.caption(L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(filters.period.end)))
 
 with section("scorecard"):
     current = scorecard(filters.period)
     previous = (scorecard(filters.compare.period, filters.compare.version) if against_meeting
                 else scorecard(filters.previous))
     scored = rank_change(current, previous, key="unit_id")
-    st.subheader(L.SCORECARD_TABLE)
     rose, fell = rank_movers(scored)
+    if present:
+        st.markdown(movers_text(rose, fell))
+        table, shape = st.columns([3, 2])
+        with table:
+            slide_table(scored, slide_columns())
+        with shape:
+            st.pydeck_chart(district_map(district_geojson(), map_rows(scored)), height=560, key="slide_map")
+        st.stop()
+    st.subheader(L.SCORECARD_TABLE)
     st.markdown(movers_text(rose, fell))
     show_table(scored, table_columns(), key="scorecard_table")
     compared = (L.SCORECARD_PREVIOUS_MEETING.format(compare=filters.compare.text) if against_meeting else

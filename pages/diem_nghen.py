@@ -15,7 +15,9 @@ from ui.charts import LAND_ENV_COLOUR, OTHER_COLOUR, column_chart, hbar, month_l
 from ui.fmt import fmt_date, fmt_int, fmt_month, fmt_pct
 from ui.guard import section
 from ui.kpi import KpiCard, kpi_row
+from ui.mode import presenting
 from ui.overview import change_text, concern_lowest, concern_most
+from ui.present import slide_bar, slide_chart
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
 
@@ -25,10 +27,15 @@ version = data.version()
 period, as_of = filters.period, filters.period.end
 land_env = replace(filters.dossiers, land_env_only=True)
 
-st.title(L.PAGE_BOTTLENECKS)
-st.caption(L.PERIOD_LINE.format(start=fmt_date(period.start), end=fmt_date(as_of)) + " · "
-           + L.LAND_ENV_GROUP.format(fields=", ".join(settings.land_env_fields)))
-only_land_env = st.toggle(L.LAND_ENV_ONLY, value=True, key="b_land_env_only")
+present = presenting()
+if present:
+    slide_bar(L.PAGE_BOTTLENECKS, filters)
+    only_land_env = True
+else:
+    st.title(L.PAGE_BOTTLENECKS)
+    st.caption(L.PERIOD_LINE.format(start=fmt_date(period.start), end=fmt_date(as_of)) + " · "
+               + L.LAND_ENV_GROUP.format(fields=", ".join(settings.land_env_fields)))
+    only_land_env = st.toggle(L.LAND_ENV_ONLY, value=True, key="b_land_env_only")
 scope = land_env if only_land_env else filters.dossiers
 
 count_tooltip = [alt.Tooltip("name:N", title=L.COLUMNS["name"]),
@@ -70,6 +77,13 @@ with section("bottleneck-kpis"):
                 concern_lowest(land_by_agency, "apology_compliance", "overdue_total"),
                 help=L.KPI_HELP["apology_compliance"], delta=change_text(apology.change, compare.text, points=True)),
     ])
+
+if present:
+    with section("bottleneck-slide"):
+        st.subheader(L.SLIDE_LAND_ENV_BY_AGENCY)
+        by_agency = _labelled(top_n(data.counts(version, period, land_env, "agency"), "overdue_total", 8))
+        slide_chart(hbar(by_agency, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip), 420)
+    st.stop()
 
 with section("bottleneck-trend"):
     st.subheader(L.BOTTLENECK_TREND)

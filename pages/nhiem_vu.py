@@ -23,7 +23,9 @@ from ui.charts import TASK_COLOURS, column_chart, show_chart, stacked_bar
 from ui.fmt import fmt_date, fmt_int
 from ui.guard import section
 from ui.kpi import KpiCard, kpi_row
+from ui.mode import presenting
 from ui.overview import change_text
+from ui.present import shorten, slide_bar, slide_table
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
 
@@ -31,22 +33,31 @@ filters = current_filters()
 settings = load_settings()
 as_of = filters.period.end
 
-st.title(L.PAGE_TASKS)
-st.caption(L.DATA_AS_OF.format(date=fmt_date(as_of)))
+present = presenting()
+if present:
+    slide_bar(L.PAGE_TASKS, filters)
+else:
+    st.title(L.PAGE_TASKS)
+    st.caption(L.DATA_AS_OF.format(date=fmt_date(as_of)))
 
 compare = filters.compare
+SLIDE_TASKS = 5
 with section("tasks"):
     raw = data.tasks(data.version(), as_of)
     tasks = classify_tasks(raw, as_of)
-    c1, c2, c3, c4 = st.columns(4)
-    def choices(column: str) -> list[str]:
-        return sorted(tasks[column].dropna().unique(), key=fold_key)  # Vietnamese order (Đ after D)
+    docs, leaders, agencies, statuses = [], [], [], []
+    if not present:  # a slide shows every task
+        c1, c2, c3, c4 = st.columns(4)
 
-    docs = c1.multiselect(L.TASK_FILTER_DOC, choices("doc_number"), key="t_doc", placeholder=L.SIDEBAR_ALL)
-    leaders = c2.multiselect(L.TASK_FILTER_LEADER, choices("leader"), key="t_leader", placeholder=L.SIDEBAR_ALL)
-    agencies = c3.multiselect(L.TASK_FILTER_AGENCY, choices("lead_agency"), key="t_agency", placeholder=L.SIDEBAR_ALL)
-    statuses = c4.multiselect(L.TASK_FILTER_STATUS, list(TASK_STATUSES), key="t_status",
-                              format_func=L.TASK_STATUS.get, placeholder=L.SIDEBAR_ALL)
+        def choices(column: str) -> list[str]:
+            return sorted(tasks[column].dropna().unique(), key=fold_key)  # Vietnamese order (Đ after D)
+
+        docs = c1.multiselect(L.TASK_FILTER_DOC, choices("doc_number"), key="t_doc", placeholder=L.SIDEBAR_ALL)
+        leaders = c2.multiselect(L.TASK_FILTER_LEADER, choices("leader"), key="t_leader", placeholder=L.SIDEBAR_ALL)
+        agencies = c3.multiselect(L.TASK_FILTER_AGENCY, choices("lead_agency"), key="t_agency",
+                                  placeholder=L.SIDEBAR_ALL)
+        statuses = c4.multiselect(L.TASK_FILTER_STATUS, list(TASK_STATUSES), key="t_status",
+                                  format_func=L.TASK_STATUS.get, placeholder=L.SIDEBAR_ALL)
     def chosen(frame):
         """Return the tasks the four filters keep."""
         for column, values in (("doc_number", docs), ("leader", leaders), ("lead_agency", agencies),
@@ -72,6 +83,16 @@ with section("tasks"):
                              status=tone, concerns=concerns, delta_good_when_up=None,
                              delta=change_text(int(totals[status]) - int(before[status]), compare.text)))
     kpi_row(cards, per_row=5)
+
+if present:
+    with section("tasks-slide"):
+        oldest = overdue_list(shown).head(SLIDE_TASKS)
+        st.subheader(L.SLIDE_TASKS_OLDEST.format(n=len(oldest), total=fmt_int(len(overdue_list(shown)))))
+        slide_table(oldest.assign(content=oldest["content"].map(shorten)), [
+            Col("content", L.TASK_COLUMNS["content"]), Col("lead_agency", L.TASK_COLUMNS["lead_agency"]),
+            Col("days_overdue", L.TASK_COLUMNS["days_overdue"], fmt_int),
+            Col("deadline", L.TASK_COLUMNS["deadline"], fmt_date)], empty=L.TASKS_NONE)
+    st.stop()
 
 if filters.meeting is not None and filters.meeting.previous_cutoff is not None:
     with section("tasks-since-meeting"):

@@ -11,7 +11,9 @@ from ui import labels as L
 from ui.fmt import fmt_date, fmt_int
 from ui.guard import section
 from ui.kpi import kpi_row
+from ui.mode import presenting
 from ui.overview import dossier_cards, rank_card, task_card
+from ui.present import slide_bar
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
 
@@ -20,8 +22,12 @@ settings = load_settings()
 version = data.version()
 as_of, compare = filters.period.end, filters.compare
 
-st.title(L.PAGE_OVERVIEW)
-st.caption(L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(as_of)))
+present = presenting()
+if present:
+    slide_bar(L.PAGE_OVERVIEW, filters)
+else:
+    st.title(L.PAGE_OVERVIEW)
+    st.caption(L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(as_of)))
 
 with section("overview-kpis"):
     now = totals_row(data.counts(version, filters.period, filters.dossiers))
@@ -41,6 +47,8 @@ with section("overview-kpis"):
     cards.append(rank_card("rank_766", latest_rank(results, settings.province, "766"), settings, L.CONCERNS_766))
     kpi_row(cards[:4])
     kpi_row(cards[4:])
+if present:
+    st.stop()  # the slide is the eight headline cards
 
 with section("overview-oldest-tasks"):
     st.subheader(L.TASKS_OLDEST)

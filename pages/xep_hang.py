@@ -12,7 +12,9 @@ from ui.charts import show_chart
 from ui.fmt import fmt_date, fmt_number
 from ui.guard import section
 from ui.kpi import KpiCard, kpi_row
+from ui.mode import presenting
 from ui.overview import rank_card
+from ui.present import slide_bar, slide_chart
 from ui.ranking_charts import components_chart, decorate, rank_chart, score_chart
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
@@ -22,8 +24,9 @@ settings = load_settings()
 as_of = filters.period.end
 
 
-def render_index(results: pd.DataFrame, province: str, name: str) -> None:
-    """Draw one index: latest rank card, rank chart, score chart, latest components and every point's source."""
+def render_index(results: pd.DataFrame, province: str, name: str, present: bool = False) -> None:
+    """Draw one index: latest rank card, rank chart, score chart, latest components and every point's source
+    (on a slide: the cards and the rank chart only)."""
     series = decorate(rank_series(results, province, name))
     label = L.INDEX_NAMES[name]
     latest = latest_rank(results, province, name)
@@ -35,6 +38,11 @@ def render_index(results: pd.DataFrame, province: str, name: str) -> None:
                              concerns=L.RANK_PERIOD.format(period=latest["period"])
                              + (L.DEMO_TAG if latest["is_demo"] else "")))
     kpi_row(cards, per_row=4)
+    if present:
+        st.subheader(L.RANKING_RANK_TITLE.format(index=label))
+        if series["rank"].notna().any():
+            slide_chart(rank_chart(series), 470)
+        return
     left, right = st.columns([3, 2])
     with left:
         st.subheader(L.RANKING_RANK_TITLE.format(index=label))
@@ -61,20 +69,24 @@ def render_index(results: pd.DataFrame, province: str, name: str) -> None:
                                        Col("source", L.TOOLTIP_SOURCE)])
 
 
-st.title(L.PAGE_RANKING)
-st.caption(L.DATA_AS_OF.format(date=fmt_date(as_of)))
+present = presenting()
+if present:
+    slide_bar(L.PAGE_RANKING, filters)
+else:
+    st.title(L.PAGE_RANKING)
+    st.caption(L.DATA_AS_OF.format(date=fmt_date(as_of)))
 
 with section("ranking"):
     results = published_by(data.index_results(data.version()), as_of)
     provinces = sorted(results["province"].dropna().unique(), key=fold_key)
     default = next((p for p in provinces if fold_key(p) == fold_key(settings.province)), None)
-    province = st.selectbox(L.RANKING_PROVINCE, provinces, index=provinces.index(default) if default else 0,
-                            key="r_province")
+    province = (default or provinces[0]) if present else st.selectbox(
+        L.RANKING_PROVINCE, provinces, index=provinces.index(default) if default else 0, key="r_province")
     available = [name for name in L.INDEX_NAMES if not rank_series(results, province, name).empty]
     if not available:
         st.info(L.RANKING_NO_DATA.format(index="", province=province))
     else:
         # One index at a time: large enough to read on a wall screen, and only its charts are built.
-        chosen = st.segmented_control(L.RANKING_INDEX, available, default=available[0],
-                                      format_func=L.INDEX_NAMES.get, key="r_index")
-        render_index(results, province, chosen if chosen in available else available[0])
+        chosen = available[0] if present else st.segmented_control(
+            L.RANKING_INDEX, available, default=available[0], format_func=L.INDEX_NAMES.get, key="r_index")
+        render_index(results, province, chosen if chosen in available else available[0], present)

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
+from metrics.errors import DomainError
 from ui import labels as L
 
 log = logging.getLogger("cchc.ui")
@@ -25,6 +26,8 @@ def section(name: str) -> Iterator[None]:
         yield
     except _CONTROL:
         raise
+    except DomainError as exc:  # a rule the user can act on: say it
+        st.error(str(exc))
     except Exception:  # noqa: BLE001 - the boundary exists to catch everything else
         log.exception("section %s failed", name)
         st.error(L.ERROR_GENERIC)

@@ -308,3 +308,15 @@ MEETING_VIEW_NOT_FROZEN = ("Cuộc họp «{title}» được tạo trước khi
                            "tính lại từ dữ liệu hiện có đến {cutoff}, có thể thay đổi sau khi nhập dữ liệu mới.")
 MEETING_FROM_SIDEBAR = "Cuộc họp đang xem được chọn ở thanh bên (mục «Xem số liệu»)."
 MEETING_FREEZING = "Đang chốt số liệu của mọi trang tại thời điểm chốt…"
+PRESENT_START = "▶ Trình chiếu"
+PRESENT_HELP = ("Mỗi mục của cuộc họp một trang, chữ lớn, không có thanh bên; địa chỉ trang có ?trinh_chieu=1 để "
+                "đánh dấu (bookmark). Thoát bằng nút «Thoát» trên trang chiếu.")
+SLIDE_CUTOFF = "Số liệu từ {start} đến {end}"
+SLIDE_CUTOFF_MEETING = "Số liệu chốt đến {cutoff} · {title}"
+SLIDE_POSITION = "Trang {n}/{total}"
+SLIDE_PREVIOUS = "◀ Trước"
+SLIDE_NEXT = "Sau ▶"
+SLIDE_AUTO = "Tự chuyển ({seconds} giây)"
+SLIDE_EXIT = "✕ Thoát"
+SLIDE_TASKS_OLDEST = "{n} nhiệm vụ quá hạn lâu nhất (trong tổng số {total})"
+SLIDE_LAND_ENV_BY_AGENCY = "Hồ sơ đất đai – môi trường quá hạn theo cơ quan (nhiều nhất)"

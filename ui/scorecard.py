@@ -43,6 +43,12 @@ def table_columns() -> list[Col]:
     return columns
 
 
+def slide_columns() -> list[Col]:
+    """Return the columns a scorecard slide has room for: rank, unit, composite, change, two indicators."""
+    return table_columns()[:4] + [Col(k, L.KPI[k], FORMATS[k], status=f"{k}_status")
+                                  for k in ("on_time_rate", "overdue_tasks")]
+
+
 def map_rows(scored: pd.DataFrame) -> pd.DataFrame:
     """Return code, name, short_name, latitude, longitude, composite and tooltip text for the map."""
     rows = scored[["code", "name", "short_name", "latitude", "longitude", "composite", "rank", "on_time_rate"]].copy()

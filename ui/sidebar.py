@@ -21,6 +21,7 @@ from ui import data
 from ui import labels as L
 from ui.fmt import fmt_date, fmt_datetime
 from ui.meetings import meeting_label
+from ui.mode import set_presenting
 
 MEETING_PARAM = "hop"  # ?hop=ID opens every page on a meeting's frozen figures (bookmarks, presentation mode)
 
@@ -153,6 +154,10 @@ def render_sidebar(page_title: str) -> Filters | None:
         else:
             st.caption(L.FILTERS_NOT_USED)
         _freshness(meta)
+        st.divider()
+        if st.button(L.PRESENT_START, key="present_start", help=L.PRESENT_HELP, width="stretch"):
+            set_presenting(True)
+            st.rerun()
 
     week_before = same_period_week_before(kind, period, settings.week_starts_on)
     filters = Filters(kind, period, week_before, previous_period(kind, period, settings.week_starts_on), flt, used,

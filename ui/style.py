@@ -9,7 +9,8 @@ CARD_BACKGROUNDS = {**STATUS_BACKGROUNDS, "info": "#eef4fb"}
 
 _CSS = "\n".join(
     [
-        '[data-testid="stMetricValue"] { font-size: 2.6rem; font-weight: 700; line-height: 1.15; }',
+        '[data-testid="stMetricValue"], [data-testid="stMetricValue"] p '
+        "{ font-size: 2.6rem; font-weight: 700; line-height: 1.15; }",
         '[data-testid="stMetricLabel"] p { font-size: 1.05rem; font-weight: 600; }',
         ".block-container { padding-top: 1.5rem; }",
         # labels and changes wrap instead of being cut with an ellipsis on narrower screens
@@ -29,6 +30,32 @@ _CSS = "\n".join(
 )
 
 
-def apply_style() -> None:
-    """Inject the static stylesheet (our own constant CSS; no data ever reaches it)."""
-    st.html(f"<style>{_CSS}</style>")
+# Presentation mode: no Streamlit chrome or sidebar, black on white, KPI values 60 px, every text at least 20 px.
+_SLIDE_CSS = "\n".join([
+    '[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"], '
+    '[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"], footer '
+    "{ display: none !important; }",
+    '.stApp, .stMain, [data-testid="stAppViewContainer"] '
+    "{ background: #ffffff !important; color: #000000 !important; }",
+    ".block-container { padding: 0.6rem 2rem 0 2rem !important; max-width: 100% !important; }",
+    "h1 { font-size: 46px !important; padding: 0 !important; color: #000000 !important; }",
+    "h2, h3 { font-size: 30px !important; color: #000000 !important; }",
+    '[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li, [data-testid="stCaptionContainer"],'
+    ' [data-testid="stCaptionContainer"] p, [data-testid="stWidgetLabel"] p, button p, '
+    '[data-testid="stTable"] td, [data-testid="stTable"] th, [data-testid="stAlert"] p '
+    "{ font-size: 22px !important; color: #000000 !important; line-height: 1.3 !important; }",
+    '.stMain [data-testid="stMetricValue"], .stMain [data-testid="stMetricValue"] p '
+    "{ font-size: 60px !important; color: #000000 !important; line-height: 1.1 !important; }",
+    '.stMain [data-testid="stMetricLabel"] p { font-size: 24px !important; color: #000000 !important; }',
+    '.stMain [data-testid="stMetricDelta"], .stMain [data-testid="stMetricDelta"] * { font-size: 22px !important; }',
+    '[data-testid="stTable"] td, [data-testid="stTable"] th { padding: 6px 12px !important; }',
+    '[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * '
+    "{ color: #000000 !important; opacity: 1 !important; }",
+    '[data-testid="stVerticalBlock"] { gap: 0.6rem !important; }',
+])
+
+
+def apply_style(present: bool = False) -> None:
+    """Inject the static stylesheet, with the slide rules in presentation mode (our own constant CSS; no data ever
+    reaches it)."""
+    st.html(f"<style>{_CSS}\n{_SLIDE_CSS if present else ''}</style>")

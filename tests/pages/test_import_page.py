@@ -72,5 +72,5 @@ def test_bad_file_is_refused_on_the_page(tmp_path, monkeypatch):
     assert at.error[0].value.startswith("Tệp sẽ bị từ chối: 1 lỗi.")
     problems = next(d.value for d in at.dataframe if list(d.value.columns) == ["Dòng", "Cột", "Giá trị", "Lý do"])
     assert problems.iloc[0].tolist() == [6, "Ngày hẹn trả", "31/02/2024", "ngày không tồn tại"]
-    assert not at.button  # no commit button for a refused file
+    assert not at.main.button  # no commit button for a refused file
     assert dossier_total(url)[0] == 0

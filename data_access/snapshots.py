@@ -20,10 +20,11 @@ from sqlalchemy import Connection, delete, insert, select
 from config.settings import Settings
 from data_access import index_queries, overdue_queries, reference, rollup_queries, task_queries
 from data_access.dossier_queries import NO_FILTER, DossierFilter
+from data_access.meta import read_meta
 from data_access.schema import meeting_frames
 from metrics.errors import DomainError
 from metrics.periods import Period, month_ends, period_to_date, previous_period, same_period_week_before
-from metrics.rollup import detail_months, last_month, narrow_sums
+from metrics.rollup import active_groups, counts_from_daily, detail_months, label_groups, last_month, narrow_sums
 
 SNAPSHOT_KINDS = ("week", "month", "quarter", "year")
 SCOPES = ("all", "land_env")
@@ -78,6 +79,8 @@ def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.
     frames["units"] = reference.list_units(conn)
     frames["agencies"] = reference.list_agencies(conn)
     frames["cutoff"] = pd.DataFrame({"cutoff": [cutoff]})
+    loaded = read_meta(conn)
+    frames["meta"] = pd.DataFrame({"key": list(loaded), "value": list(loaded.values())}, dtype=str)
     return frames
 
 
@@ -118,6 +121,22 @@ def frozen_sums(frames: dict[str, pd.DataFrame], flt: DossierFilter, by: str | N
         return narrow_sums(frames["sums:unit"], flt.land_env_only, "unit", flt.unit_ids, drop=True)
     source = frames[f"sums:{by or 'all'}"]
     return narrow_sums(source, flt.land_env_only, "unit" if flt.unit_ids else None, flt.unit_ids)
+
+
+def frozen_counts(frames: dict[str, pd.DataFrame], period: Period, flt: DossierFilter = NO_FILTER,
+                  by: str | None = None) -> pd.DataFrame:
+    """Return what dossier_queries.dossier_counts would have returned at the cut-off (one row, or key, name and
+    counts per group with dossiers in the period)."""
+    counts = counts_from_daily(frozen_sums(frames, flt, by, detail_months([period])), period, by)
+    if by is None:
+        return counts
+    return label_groups(active_groups(counts), frames[f"names:{by}"], by)
+
+
+def frozen_meta(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """Return the meta table as it was when the meeting was created (data kind, last load, as-of date)."""
+    meta = frames.get("meta")
+    return {} if meta is None else dict(zip(meta["key"], meta["value"], strict=True))
 
 
 def frozen_overdue(frames: dict[str, pd.DataFrame], period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:

@@ -13,6 +13,7 @@ from data_access.meetings import frozen_figures, previous_meeting
 from data_access.meta import LAST_LOAD_AT, read_meta
 from data_access.reference import list_units
 from data_access.schema import meetings
+from data_access.snapshots import frozen_counts, frozen_meta, frozen_tasks, load_snapshot
 from data_access.summary import summary
 from data_access.task_queries import load_tasks
 from metrics.dossiers import dossier_rates
@@ -61,15 +62,26 @@ def gather(conn: Connection, settings: Settings, meeting_id: int | None = None,
         raise DomainError("Cần chọn cuộc họp hoặc ngày chốt số liệu")
     day = cutoff.date()
     period = Period(day.replace(day=1), day)
-    tasks = classify_tasks(load_tasks(conn, day), day)
-    land = dossier_rates(dossier_counts(conn, period, DossierFilter(land_env_only=True), "agency"))
-    scored = score_units(dossier_counts(conn, period, by="unit"), tasks, list_units(conn),
-                         settings.scorecard_specs).sort_values("rank", kind="stable")
-    results = published_by(load_index_results(conn), day)
+    frames = load_snapshot(conn, meeting_id) if meeting_id is not None else {}
+    land_env = DossierFilter(land_env_only=True)
+    if frames:  # the meeting's frozen frames: the pack shows what the meeting saw, whatever was imported since
+        tasks = classify_tasks(frozen_tasks(frames, day), day)
+        land = frozen_counts(frames, period, land_env, "agency")
+        unit_counts, units, indexes = frozen_counts(frames, period, by="unit"), frames["units"], frames["index_results"]
+        loaded_at = frozen_meta(frames).get(LAST_LOAD_AT, "")
+    else:
+        tasks = classify_tasks(load_tasks(conn, day), day)
+        land = dossier_counts(conn, period, land_env, "agency")
+        unit_counts, units = dossier_counts(conn, period, by="unit"), list_units(conn)
+        indexes = load_index_results(conn)
+        loaded_at = read_meta(conn).get(LAST_LOAD_AT, "")
+    land = dossier_rates(land)
+    scored = score_units(unit_counts, tasks, units, settings.scorecard_specs).sort_values("rank", kind="stable")
+    results = published_by(indexes, day)
     ranks = [dict(index=name, **found) for name in RANKED_INDEXES
              if (found := latest_rank(results, settings.province, name)) is not None]
     return PackData(
-        province=settings.province, title=title, cutoff=cutoff, loaded_at=read_meta(conn).get(LAST_LOAD_AT, ""),
+        province=settings.province, title=title, cutoff=cutoff, loaded_at=loaded_at,
         period=period, figures=compare_figures(now, before), overdue_tasks=overdue_list(tasks),
         land_env_by_agency=top_n(land, "overdue_total", 15), scorecard=scored.reset_index(drop=True),
         ranks=pd.DataFrame(ranks))

@@ -15,7 +15,7 @@ from data_access.reference import read_units_csv, upsert_units
 from data_access.schema import create_schema
 from reports.pack_data import gather
 from reports.pdf import TITLE, render
-from tests.data_access.import_files import write_csv
+from tests.data_access.import_files import records, write_csv
 
 CUTOFF = datetime(2024, 3, 31, 17, 0)
 
@@ -53,6 +53,22 @@ def test_pack_has_the_title_cutoff_and_exact_figures(engine, tmp_path):
                      "Hồ sơ tiếp nhận trong tháng": "8"}
     for section in ("1. Tổng quan", "2. Nhiệm vụ được giao", "3. Điểm nghẽn", "4. Bảng điểm", "5. Xếp hạng"):
         assert section in text
+
+
+def test_a_meeting_pack_does_not_change_after_a_later_import(engine, tmp_path):
+    meeting = _meeting(engine, tmp_path)
+    with engine.connect() as conn:
+        before = _text(render(gather(conn, load_settings(), meeting_id=meeting)))
+        live_before = _text(render(gather(conn, load_settings(), as_of=CUTOFF.date())))
+    rows = records()
+    rows[7][10] = "28/03/2024"  # D8 (overdue since 20/3) reported resolved by a corrected export
+    rows[7][11] = "Đã trả kết quả"
+    run_import(engine, write_csv(tmp_path / "tuan2.csv", "utf-8", ";", rows=rows), "dossiers")
+    with engine.connect() as conn:
+        after = _text(render(gather(conn, load_settings(), meeting_id=meeting)))
+        live_after = _text(render(gather(conn, load_settings(), as_of=CUTOFF.date())))
+    assert live_after != live_before  # the data changed …
+    assert after == before  # … the meeting's pack did not
 
 
 def test_pack_from_the_command_line(tmp_path, monkeypatch, capsys):

@@ -14,7 +14,7 @@ from ui.guard import section
 from ui.kpi import KpiCard, kpi_row
 from ui.mode import presenting
 from ui.overview import rank_card
-from ui.present import slide_bar, slide_chart
+from ui.present import SLIDE_FONT, slide_bar, slide_chart
 from ui.ranking_charts import components_chart, decorate, rank_chart, score_chart
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
@@ -41,7 +41,7 @@ def render_index(results: pd.DataFrame, province: str, name: str, present: bool 
     if present:
         st.subheader(L.RANKING_RANK_TITLE.format(index=label))
         if series["rank"].notna().any():
-            slide_chart(rank_chart(series), 470)
+            slide_chart(rank_chart(series, text_size=SLIDE_FONT), 470)
         return
     left, right = st.columns([3, 2])
     with left:

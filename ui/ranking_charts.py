@@ -23,8 +23,9 @@ def _tooltip() -> list[alt.Tooltip]:
             alt.Tooltip("source:N", title=L.TOOLTIP_SOURCE)]
 
 
-def rank_chart(series: pd.DataFrame, height: int = 340) -> alt.TopLevelMixin:
-    """Return rank over time (1 at the top); a grey step line marks how many provinces were ranked."""
+def rank_chart(series: pd.DataFrame, height: int = 340, text_size: int = 15) -> alt.TopLevelMixin:
+    """Return rank over time (1 at the top); a grey step line marks how many provinces were ranked; point labels
+    at `text_size` px (larger on a slide)."""
     ranked = series.loc[series["rank"].notna()].copy()
     bottom = int(ranked["n_ranked"].max())
     y_scale = alt.Scale(reverse=True, domain=[1, bottom], nice=False)
@@ -32,13 +33,13 @@ def rank_chart(series: pd.DataFrame, height: int = 340) -> alt.TopLevelMixin:
     field = base.mark_line(interpolate="step-after", strokeDash=[6, 4], color=FIELD_LINE, strokeWidth=2).encode(
         y=alt.Y("n_ranked:Q", scale=y_scale, title=L.AXIS_RANK))
     field_label = base.transform_filter(alt.datum.first_of_field).mark_text(
-        align="left", dx=6, dy=12, color="#424242", fontSize=13).encode(y="n_ranked:Q", text="field_label:N")
+        align="left", dx=6, dy=12, color="#424242", fontSize=text_size - 2).encode(y="n_ranked:Q", text="field_label:N")
     line = base.mark_line(color=PRIMARY, strokeWidth=3).encode(y=alt.Y("rank:Q", scale=y_scale))
     points = base.mark_point(size=160, strokeWidth=3, color=PRIMARY).encode(
         y=alt.Y("rank:Q", scale=y_scale),
         fill=alt.condition(alt.datum.is_demo, alt.value("white"), alt.value(PRIMARY)),
         tooltip=_tooltip())
-    labels = base.mark_text(dy=-16, fontSize=15, fontWeight="bold", color="#111").encode(
+    labels = base.mark_text(dy=-text_size, fontSize=text_size, fontWeight="bold", color="#111").encode(
         y=alt.Y("rank:Q", scale=y_scale), text="rank_label:N")
     return finish(alt.layer(field, field_label, line, points, labels).properties(height=height))
 

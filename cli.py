@@ -23,6 +23,7 @@ from data_access.meta import dossier_count, read_meta
 from data_access.reference import apply_land_env_group, ensure_reference
 from data_access.schema import create_schema
 from data_access.summary import summary
+from ui.fmt import fmt_int, fmt_number
 
 
 def _progress(message: str, fraction: float) -> None:
@@ -56,8 +57,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"\nLỗi: {exc}", file=sys.stderr)
         return 2
     elapsed = time.perf_counter() - started
-    print(f"Đã tạo {counts['dossiers']:,} hồ sơ, {counts['tasks']} nhiệm vụ, {counts['index_results']} kết quả chỉ số "
-          f"trong {elapsed:.1f} s ({counts['dossiers'] / elapsed:,.0f} hồ sơ/s).")
+    print(f"Đã tạo {fmt_int(counts['dossiers'])} hồ sơ, {fmt_int(counts['tasks'])} nhiệm vụ, "
+          f"{fmt_int(counts['index_results'])} kết quả chỉ số trong {fmt_number(elapsed, 1)} s "
+          f"({fmt_int(counts['dossiers'] / elapsed)} hồ sơ/s).")
     return 0
 
 
@@ -89,7 +91,8 @@ def _print_report(report: ImportReport, out=sys.stdout) -> None:
         print("Bỏ qua các cột: " + ", ".join(report.ignored), file=out)
     if report.personal:
         print("Không đọc các cột dữ liệu cá nhân: " + ", ".join(report.personal), file=out)
-    print(f"Dòng dữ liệu: {report.rows_read} (bỏ {report.blank_rows} dòng trống, {report.totals_rows} dòng tổng)",
+    print(f"Dòng dữ liệu: {fmt_int(report.rows_read)} (bỏ {fmt_int(report.blank_rows)} dòng trống, "
+          f"{fmt_int(report.totals_rows)} dòng tổng)",
           file=out)
     for warning in report.warnings:
         print(f"Cảnh báo: {warning}", file=out)
@@ -119,8 +122,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     _print_report(report)
     verb = "Kiểm tra xong (chưa ghi)" if args.dry_run else "Đã nhập"
     rate = report.rows_read / max(report.seconds, 1e-9)
-    print(f"{verb}: thêm {report.inserted}, cập nhật {report.updated}, không đổi {report.unchanged}, "
-          f"loại {report.rejected} — {time.perf_counter() - started:.1f} s ({rate:,.0f} dòng/s)")
+    print(f"{verb}: thêm {fmt_int(report.inserted)}, cập nhật {fmt_int(report.updated)}, "
+          f"không đổi {fmt_int(report.unchanged)}, loại {fmt_int(report.rejected)} — "
+          f"{fmt_number(time.perf_counter() - started, 1)} s ({fmt_int(rate)} dòng/s)")
     if report.error_file:
         print(f"Các dòng bị loại và lý do: {report.error_file}")
     return 0

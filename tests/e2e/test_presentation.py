@@ -1,8 +1,12 @@
 """Presentation mode in a real browser at 1920×1080: each slide without Streamlit chrome or sidebar, fitting the
 screen without scrolling, KPI values at least 48 px, every text at least 20 px, the cut-off visible."""
 
-import pytest
+from datetime import datetime, time
 
+import pytest
+from sqlalchemy import create_engine
+
+from data_access.meetings import create_meeting
 from tests.e2e.conftest import ARTIFACTS, END
 from tests.e2e.test_browser import wait_rendered
 from ui import labels as L
@@ -49,4 +53,20 @@ def test_next_button_moves_to_the_following_slide(browser, server):
     page.wait_for_url("**/bang-diem?trinh_chieu=1*")
     wait_rendered(page)
     assert page.locator('[data-testid="stMain"] h1').first.inner_text() == L.PAGE_SCORECARD
+    context.close()
+
+
+def test_a_meeting_bookmark_opens_its_frozen_slides(browser, server, e2e_db):
+    engine = create_engine(e2e_db)
+    with engine.begin() as conn:
+        meeting = create_meeting(conn, END, "Giao ban tuần 27", datetime.combine(END, time(17, 0)))
+    engine.dispose()
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(f"{server}/nhiem-vu?trinh_chieu=1&hop={meeting}")
+    wait_rendered(page)
+    main = page.locator('[data-testid="stMain"]')
+    assert main.locator("h1").first.inner_text() == L.PAGE_TASKS
+    assert main.get_by_text(f"Số liệu chốt đến {fmt_date(END)} 17:00 · Giao ban tuần 27").is_visible()
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
     context.close()

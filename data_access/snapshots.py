@@ -24,7 +24,7 @@ from data_access.meta import read_meta
 from data_access.schema import meeting_frames
 from metrics.errors import DomainError
 from metrics.periods import Period, month_ends, period_to_date, previous_period, same_period_week_before
-from metrics.rollup import active_groups, counts_from_daily, detail_months, label_groups, last_month, narrow_sums
+from metrics.rollup import detail_months, last_month, narrow_sums, period_counts
 
 SNAPSHOT_KINDS = ("week", "month", "quarter", "year")
 SCOPES = ("all", "land_env")
@@ -127,10 +127,8 @@ def frozen_counts(frames: dict[str, pd.DataFrame], period: Period, flt: DossierF
                   by: str | None = None) -> pd.DataFrame:
     """Return what dossier_queries.dossier_counts would have returned at the cut-off (one row, or key, name and
     counts per group with dossiers in the period)."""
-    counts = counts_from_daily(frozen_sums(frames, flt, by, detail_months([period])), period, by)
-    if by is None:
-        return counts
-    return label_groups(active_groups(counts), frames[f"names:{by}"], by)
+    sums = frozen_sums(frames, flt, by, detail_months([period]))
+    return period_counts(sums, period, by, None if by is None else frames[f"names:{by}"])
 
 
 def frozen_meta(frames: dict[str, pd.DataFrame]) -> dict[str, str]:

@@ -131,6 +131,18 @@ def label_groups(counts: pd.DataFrame, names: pd.DataFrame, by: str) -> pd.DataF
     return ordered.reset_index(drop=True)
 
 
+def period_counts(sums: pd.DataFrame, period: Period, by: str | None = None,
+                  names: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return COUNT_COLUMNS for `period` from per-day sums: one row, or with `by` key, name and counts of the groups
+    with dossiers in the period (as dossier_queries.dossier_counts returns them)."""
+    counts = counts_from_daily(sums, period, by)
+    if by is None:
+        return counts
+    if names is None:
+        raise DomainError(f"Cần tên của {by}")
+    return label_groups(active_groups(counts), names, by)
+
+
 def narrow_sums(sums: pd.DataFrame, land_env_only: bool = False, column: str | None = None,
                 values: tuple = (), drop: bool = False) -> pd.DataFrame:
     """Return per-day sums restricted to land/environment rows and/or to `values` of `column`; with `drop`,

@@ -22,7 +22,7 @@ from data_access.meta import LAST_LOAD_AT, TASKS_CHANGED_AT, read_meta
 from data_access.reference import apply_land_env_group
 from data_access.schema import create_schema
 from metrics.periods import Period
-from metrics.rollup import active_groups, counts_from_daily, detail_months, label_groups, last_month, series_from_daily
+from metrics.rollup import detail_months, last_month, period_counts, series_from_daily
 
 TTL_SECONDS = 600
 VIEW_KEY = "_meeting_view"  # the meeting whose frozen frames the pages read (set by the sidebar), or None
@@ -104,6 +104,15 @@ def _frozen(version: str) -> dict[str, pd.DataFrame] | None:
     return _snapshot(url, int(meeting_id))
 
 
+def _frame_or_query(version: str, name: str, read) -> pd.DataFrame:
+    """Return the meeting's frozen frame `name`, or `read(conn)` on the live database."""
+    frames = _frozen(version)
+    if frames is not None:
+        return frames[name]
+    with engine().connect() as conn:
+        return read(conn)
+
+
 def has_snapshot(meeting_id: int) -> bool:
     """Return True when a meeting has frozen frames (meetings created before revision 0005 have none)."""
     return bool(_snapshot(database_url(), meeting_id))
@@ -120,11 +129,7 @@ def _sums(version: str, flt: DossierFilter, by: str | None, months: tuple[date, 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def _names(version: str, by: str) -> pd.DataFrame:
-    frames = _frozen(version)
-    if frames is not None:
-        return frames[f"names:{by}"]
-    with engine().connect() as conn:
-        return rollup_queries.dimension_names(conn, by)
+    return _frame_or_query(version, f"names:{by}", lambda conn: rollup_queries.dimension_names(conn, by))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -132,10 +137,7 @@ def counts(version: str, period: Period, flt: DossierFilter, by: str | None = No
     """Return dossier COUNT_COLUMNS for a period from the rollups: one row, or one row per unit, agency, field or
     level with `key` and `name` first (only groups with dossiers in the period, as dossier_queries would)."""
     sums = _sums(version, flt, by, detail_months([period]), last_month([period]))
-    result = counts_from_daily(sums, period, by)
-    if by is None:
-        return result
-    return label_groups(active_groups(result), _names(version, by), by)
+    return period_counts(sums, period, by, None if by is None else _names(version, by))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -177,31 +179,19 @@ def tasks(version: str, issued_by) -> pd.DataFrame:
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def index_results(version: str) -> pd.DataFrame:
     """Return every index result."""
-    frames = _frozen(version)
-    if frames is not None:
-        return frames["index_results"]
-    with engine().connect() as conn:
-        return index_queries.load_index_results(conn)
+    return _frame_or_query(version, "index_results", index_queries.load_index_results)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def units(version: str) -> pd.DataFrame:
     """Return territorial units."""
-    frames = _frozen(version)
-    if frames is not None:
-        return frames["units"]
-    with engine().connect() as conn:
-        return reference.list_units(conn)
+    return _frame_or_query(version, "units", reference.list_units)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def agencies(version: str) -> pd.DataFrame:
     """Return agencies."""
-    frames = _frozen(version)
-    if frames is not None:
-        return frames["agencies"]
-    with engine().connect() as conn:
-        return reference.list_agencies(conn)
+    return _frame_or_query(version, "agencies", reference.list_agencies)
 
 
 def meetings() -> pd.DataFrame:

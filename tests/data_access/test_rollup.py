@@ -25,6 +25,8 @@ from metrics.rollup import (
     detail_months,
     label_groups,
     last_month,
+    narrow_sums,
+    period_counts,
     series_from_daily,
 )
 from tests.data_access.helpers import random_dossiers, read_dossier_rows, write_dossiers
@@ -158,7 +160,9 @@ def test_rollup_functions_should_not_side_effect(engine):
     before = sums.copy(deep=True), names.copy(deep=True), rows.copy(deep=True)
     counts = counts_from_daily(sums, MARCH, by="unit")
     counts_before = counts.copy(deep=True)
-    label_groups(active_groups(counts), names, "unit")
+    labelled = label_groups(active_groups(counts), names, "unit")
+    pd.testing.assert_frame_equal(period_counts(sums, MARCH, "unit", names), labelled)
+    narrow_sums(sums, land_env_only=True, column="unit", values=(1,), drop=True)
     daily_events(rows)
     series_from_daily(sums, [MARCH])
     pd.testing.assert_frame_equal(sums, before[0])

@@ -17,8 +17,7 @@ from ui.charts import month_line, show_chart
 from ui.fmt import fmt_date, fmt_int, fmt_month, fmt_number, fmt_pct
 from ui.guard import section
 from ui.maps import district_map
-from ui.mode import presenting
-from ui.present import slide_bar, slide_table
+from ui.present import page_header, slide_table
 from ui.scorecard import map_rows, movers_text, slide_columns, table_columns
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
@@ -39,12 +38,8 @@ def scorecard(period, source=version):
 against_meeting = filters.meeting is not None and filters.compare.version != version
 
 
-present = presenting()
-if present:
-    slide_bar(L.PAGE_SCORECARD, filters)
-else:
-    st.title(L.PAGE_SCORECARD)
-    st.caption(L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(filters.period.end)))
+present = page_header(L.PAGE_SCORECARD, filters,
+                      L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(filters.period.end)))
 
 with section("scorecard"):
     current = scorecard(filters.period)

@@ -15,7 +15,7 @@ from ui import data
 from ui import labels as L
 from ui.fmt import fmt_date
 from ui.guard import section
-from ui.meetings import cutoff_text, figures_table, meeting_label
+from ui.meetings import TASK_TABLE, cutoff_text, figures_table, meeting_label, task_changes_tables
 from ui.sidebar import current_filters, data_as_of
 from ui.tables import Col, show_table
 
@@ -25,8 +25,6 @@ if "meeting_flash" in st.session_state:
     st.success(st.session_state.pop("meeting_flash"))
 version = data.version()
 listed = data.meetings()
-TASK_TABLE = [Col("content", L.TASK_COLUMNS["content"]), Col("lead_agency", L.TASK_COLUMNS["lead_agency"]),
-              Col("deadline", L.TASK_COLUMNS["deadline"], fmt_date)]
 
 if listed.empty:
     st.info(L.MEETINGS_NONE)
@@ -56,14 +54,7 @@ else:
     if previous_id is not None:
         with section("meeting-task-changes"):
             previous_cutoff = listed.loc[listed["id"] == previous_id, "cutoff_at"].iloc[0].date()
-            newly, closed = task_changes(data.tasks(version, cutoff), previous_cutoff, cutoff)
-            left, right = st.columns(2)
-            with left:
-                st.subheader(L.MEETING_NEWLY_OVERDUE)
-                show_table(newly, TASK_TABLE, empty=L.MEETING_NONE_NEWLY_OVERDUE)
-            with right:
-                st.subheader(L.MEETING_CLOSED)
-                show_table(closed, TASK_TABLE, empty=L.MEETING_NONE_CLOSED)
+            task_changes_tables(*task_changes(data.tasks(version, cutoff), previous_cutoff, cutoff))
     with section("meeting-decisions"):
         st.subheader(L.MEETING_DECISIONS)
         agencies = data.agencies(version)

@@ -15,9 +15,8 @@ from ui.charts import LAND_ENV_COLOUR, OTHER_COLOUR, column_chart, hbar, month_l
 from ui.fmt import fmt_date, fmt_int, fmt_month, fmt_pct
 from ui.guard import section
 from ui.kpi import KpiCard, kpi_row
-from ui.mode import presenting
 from ui.overview import change_text, concern_lowest, concern_most
-from ui.present import slide_bar, slide_chart
+from ui.present import page_header, slide_chart
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
 
@@ -27,15 +26,10 @@ version = data.version()
 period, as_of = filters.period, filters.period.end
 land_env = replace(filters.dossiers, land_env_only=True)
 
-present = presenting()
-if present:
-    slide_bar(L.PAGE_BOTTLENECKS, filters)
-    only_land_env = True
-else:
-    st.title(L.PAGE_BOTTLENECKS)
-    st.caption(L.PERIOD_LINE.format(start=fmt_date(period.start), end=fmt_date(as_of)) + " · "
-               + L.LAND_ENV_GROUP.format(fields=", ".join(settings.land_env_fields)))
-    only_land_env = st.toggle(L.LAND_ENV_ONLY, value=True, key="b_land_env_only")
+present = page_header(L.PAGE_BOTTLENECKS, filters,
+                      L.PERIOD_LINE.format(start=fmt_date(period.start), end=fmt_date(as_of)) + " · "
+                      + L.LAND_ENV_GROUP.format(fields=", ".join(settings.land_env_fields)))
+only_land_env = present or st.toggle(L.LAND_ENV_ONLY, value=True, key="b_land_env_only")  # a slide: land/env
 scope = land_env if only_land_env else filters.dossiers
 
 count_tooltip = [alt.Tooltip("name:N", title=L.COLUMNS["name"]),

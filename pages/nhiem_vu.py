@@ -23,9 +23,9 @@ from ui.charts import TASK_COLOURS, column_chart, show_chart, stacked_bar
 from ui.fmt import fmt_date, fmt_int
 from ui.guard import section
 from ui.kpi import KpiCard, kpi_row
-from ui.mode import presenting
+from ui.meetings import task_changes_tables
 from ui.overview import change_text
-from ui.present import shorten, slide_bar, slide_table
+from ui.present import page_header, shorten, slide_table
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
 
@@ -33,12 +33,7 @@ filters = current_filters()
 settings = load_settings()
 as_of = filters.period.end
 
-present = presenting()
-if present:
-    slide_bar(L.PAGE_TASKS, filters)
-else:
-    st.title(L.PAGE_TASKS)
-    st.caption(L.DATA_AS_OF.format(date=fmt_date(as_of)))
+present = page_header(L.PAGE_TASKS, filters, L.DATA_AS_OF.format(date=fmt_date(as_of)))
 
 compare = filters.compare
 SLIDE_TASKS = 5
@@ -96,16 +91,7 @@ if present:
 
 if filters.meeting is not None and filters.meeting.previous_cutoff is not None:
     with section("tasks-since-meeting"):
-        newly, closed = task_changes(raw, filters.meeting.previous_cutoff, as_of)
-        since = [Col("content", L.TASK_COLUMNS["content"]), Col("lead_agency", L.TASK_COLUMNS["lead_agency"]),
-                 Col("deadline", L.TASK_COLUMNS["deadline"], fmt_date)]
-        left, right = st.columns(2)
-        with left:
-            st.subheader(L.MEETING_NEWLY_OVERDUE)
-            show_table(newly, since, empty=L.MEETING_NONE_NEWLY_OVERDUE)
-        with right:
-            st.subheader(L.MEETING_CLOSED)
-            show_table(closed, since, empty=L.MEETING_NONE_CLOSED)
+        task_changes_tables(*task_changes(raw, filters.meeting.previous_cutoff, as_of))
 
 with section("tasks-by-agency"):
     left, right = st.columns([3, 2])

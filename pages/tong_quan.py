@@ -11,9 +11,8 @@ from ui import labels as L
 from ui.fmt import fmt_date, fmt_int
 from ui.guard import section
 from ui.kpi import kpi_row
-from ui.mode import presenting
 from ui.overview import dossier_cards, rank_card, task_card
-from ui.present import slide_bar
+from ui.present import page_header
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
 
@@ -22,12 +21,8 @@ settings = load_settings()
 version = data.version()
 as_of, compare = filters.period.end, filters.compare
 
-present = presenting()
-if present:
-    slide_bar(L.PAGE_OVERVIEW, filters)
-else:
-    st.title(L.PAGE_OVERVIEW)
-    st.caption(L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(as_of)))
+present = page_header(L.PAGE_OVERVIEW, filters,
+                      L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(as_of)))
 
 with section("overview-kpis"):
     now = totals_row(data.counts(version, filters.period, filters.dossiers))

@@ -12,9 +12,8 @@ from ui.charts import show_chart
 from ui.fmt import fmt_date, fmt_number
 from ui.guard import section
 from ui.kpi import KpiCard, kpi_row
-from ui.mode import presenting
 from ui.overview import rank_card
-from ui.present import SLIDE_FONT, slide_bar, slide_chart
+from ui.present import SLIDE_FONT, page_header, slide_chart
 from ui.ranking_charts import components_chart, decorate, rank_chart, score_chart
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
@@ -69,12 +68,7 @@ def render_index(results: pd.DataFrame, province: str, name: str, present: bool 
                                        Col("source", L.TOOLTIP_SOURCE)])
 
 
-present = presenting()
-if present:
-    slide_bar(L.PAGE_RANKING, filters)
-else:
-    st.title(L.PAGE_RANKING)
-    st.caption(L.DATA_AS_OF.format(date=fmt_date(as_of)))
+present = page_header(L.PAGE_RANKING, filters, L.DATA_AS_OF.format(date=fmt_date(as_of)))
 
 with section("ranking"):
     results = published_by(data.index_results(data.version()), as_of)

@@ -1,9 +1,14 @@
 """Meeting widgets: the frozen-figures comparison table and the meeting labels."""
 
 import pandas as pd
+import streamlit as st
 
 from ui import labels as L
 from ui.fmt import fmt_date, fmt_datetime, fmt_int, fmt_pct, fmt_points, fmt_signed
+from ui.tables import Col, show_table
+
+TASK_TABLE = [Col("content", L.TASK_COLUMNS["content"]), Col("lead_agency", L.TASK_COLUMNS["lead_agency"]),
+              Col("deadline", L.TASK_COLUMNS["deadline"], fmt_date)]
 
 RATE_KEYS = {"on_time_rate", "land_env_share_of_overdue", "apology_compliance", "online_share", "sync_rate"}
 
@@ -28,3 +33,14 @@ def figures_table(comparison: pd.DataFrame) -> pd.DataFrame:
                      "before": value(record["before"]),
                      "change": fmt_points(record["change"]) if rate else fmt_signed(record["change"])})
     return pd.DataFrame(rows, columns=["label", "now", "before", "change"])
+
+
+def task_changes_tables(newly: pd.DataFrame, closed: pd.DataFrame) -> None:
+    """Draw side by side the tasks newly overdue and the tasks completed since the previous meeting."""
+    left, right = st.columns(2)
+    with left:
+        st.subheader(L.MEETING_NEWLY_OVERDUE)
+        show_table(newly, TASK_TABLE, empty=L.MEETING_NONE_NEWLY_OVERDUE)
+    with right:
+        st.subheader(L.MEETING_CLOSED)
+        show_table(closed, TASK_TABLE, empty=L.MEETING_NONE_CLOSED)

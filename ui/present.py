@@ -14,7 +14,7 @@ import streamlit as st
 from config.settings import load_settings
 from ui import labels as L
 from ui.fmt import fmt_date, fmt_datetime
-from ui.mode import PRESENT_PARAM, set_presenting
+from ui.mode import PRESENT_PARAM, presenting, set_presenting
 from ui.sidebar import MEETING_PARAM, Filters
 from ui.tables import Col, styled
 
@@ -44,6 +44,16 @@ def cutoff_line(filters: Filters) -> str:
         return L.SLIDE_CUTOFF_MEETING.format(cutoff=fmt_datetime(filters.meeting.cutoff_at),
                                              title=filters.meeting.title)
     return L.SLIDE_CUTOFF.format(start=fmt_date(filters.period.start), end=fmt_date(filters.period.end))
+
+
+def page_header(title: str, filters: Filters, caption: str) -> bool:
+    """Draw a page's title and caption, or on a slide its top bar; return True in presentation mode."""
+    if presenting():
+        slide_bar(title, filters)
+        return True
+    st.title(title)
+    st.caption(caption)
+    return False
 
 
 def slide_bar(title: str, filters: Filters) -> None:

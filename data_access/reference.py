@@ -1,53 +1,28 @@
 """Reference data: territorial units, fields, agencies and procedures (lookup, get-or-create, lists)."""
 
-import csv
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Connection, insert, select, update
 
-from data_access.schema import agencies, fields, procedures, units
-from metrics.text import fold_key, normalize_text, unit_key, unit_short_name
+from data_access.schema import agencies, agency_lineage, fields, procedures, unit_lineage, units
+from data_access.territory import read_unit_file, seed_agencies, seed_units, unit_ident, upsert_unit_rows
+from metrics.text import fold_key, normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
 UNITS_CSV = ROOT / "assets" / "reference" / "khanh_hoa_units_2024.csv"
 
 
-def _parse_iso(value: str | None) -> date | None:
-    value = (value or "").strip()
-    return date.fromisoformat(value) if value else None
-
-
 def read_units_csv(path: Path = UNITS_CSV) -> list[dict]:
     """Return the unit rows of a territorial-units CSV (Mã, Tên, Loại, Vĩ độ, Kinh độ, Hiệu lực từ/đến)."""
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        rows = []
-        for raw in csv.DictReader(handle):
-            name = normalize_text(raw["Tên"])
-            rows.append({
-                "code": normalize_text(raw["Mã"]),
-                "name": name,
-                "short_name": unit_short_name(name),
-                "name_key": unit_key(name),
-                "kind": normalize_text(raw.get("Loại")),
-                "latitude": float(raw["Vĩ độ"]) if raw.get("Vĩ độ") else None,
-                "longitude": float(raw["Kinh độ"]) if raw.get("Kinh độ") else None,
-                "valid_from": _parse_iso(raw.get("Hiệu lực từ")),
-                "valid_to": _parse_iso(raw.get("Hiệu lực đến")),
-            })
-    return rows
+    return read_unit_file(path, "Khánh Hòa" if path == UNITS_CSV else None)
 
 
 def upsert_units(conn: Connection, rows: list[dict]) -> dict[str, int]:
-    """Insert or update units by name key; return {name_key: id}."""
-    existing = dict(conn.execute(select(units.c.name_key, units.c.id)).all())
-    for row in rows:
-        if row["name_key"] in existing:
-            conn.execute(update(units).where(units.c.id == existing[row["name_key"]]).values(**row))
-        else:
-            existing[row["name_key"]] = conn.execute(insert(units).values(**row)).inserted_primary_key[0]
-    return existing
+    """Insert or update units by ident (code or name key, and start date); return {name_key: id}."""
+    ids = upsert_unit_rows(conn, rows)
+    return {row["name_key"]: ids[row.get("ident") or unit_ident(row.get("code"), row["name"], row.get("valid_from"))]
+            for row in rows}
 
 
 def get_or_create_field(conn: Connection, name: str, cache: dict[str, int] | None = None) -> int:
@@ -101,20 +76,22 @@ def apply_land_env_group(conn: Connection, group: tuple[str, ...] | list[str]) -
     return len(conn.execute(select(fields.c.id).where(fields.c.is_land_env.is_(True))).all())
 
 
+UNIT_COLUMNS = ["id", "code", "name", "short_name", "kind", "level", "parent_id", "province", "latitude", "longitude",
+                "valid_from", "valid_to"]
+AGENCY_COLUMNS = ["id", "name", "kind", "level", "unit_id", "valid_from", "valid_to"]
+
+
 def list_units(conn: Connection) -> pd.DataFrame:
-    """Return units: id, code, name, short_name, kind, latitude, longitude, valid_from, valid_to."""
-    query = select(units.c.id, units.c.code, units.c.name, units.c.short_name, units.c.kind, units.c.latitude,
-                   units.c.longitude, units.c.valid_from, units.c.valid_to).order_by(units.c.code, units.c.name)
-    return pd.DataFrame(conn.execute(query).mappings().all(),
-                        columns=["id", "code", "name", "short_name", "kind", "latitude", "longitude",
-                                 "valid_from", "valid_to"])
+    """Return units of every era: id, code, name, short_name, kind, level, parent_id, province, latitude, longitude,
+    valid_from, valid_to."""
+    query = select(*[units.c[name] for name in UNIT_COLUMNS]).order_by(units.c.code, units.c.name, units.c.id)
+    return pd.DataFrame(conn.execute(query).all(), columns=UNIT_COLUMNS)
 
 
 def list_agencies(conn: Connection) -> pd.DataFrame:
-    """Return agencies: id, name, kind, level, unit_id."""
-    query = select(agencies.c.id, agencies.c.name, agencies.c.kind, agencies.c.level,
-                   agencies.c.unit_id).order_by(agencies.c.name)
-    return pd.DataFrame(conn.execute(query).mappings().all(), columns=["id", "name", "kind", "level", "unit_id"])
+    """Return agencies: id, name, kind, level, unit_id, valid_from, valid_to."""
+    query = select(*[agencies.c[name] for name in AGENCY_COLUMNS]).order_by(agencies.c.name)
+    return pd.DataFrame(conn.execute(query).all(), columns=AGENCY_COLUMNS)
 
 
 def list_fields(conn: Connection) -> pd.DataFrame:
@@ -124,16 +101,20 @@ def list_fields(conn: Connection) -> pd.DataFrame:
 
 
 def ensure_reference(conn: Connection) -> list[str]:
-    """Seed the shipped reference data into empty tables: the province's units and published index results.
+    """Seed the shipped reference data into empty tables: units of both eras with their lineage, agencies with
+    their successors, and published index results.
 
     Returns what was seeded (for messages)."""
     from data_access.index_queries import read_index_csv, replace_index_results
     from data_access.schema import index_results
 
     seeded = []
-    if conn.execute(select(units.c.id).limit(1)).first() is None:
-        upsert_units(conn, read_units_csv())
+    if conn.execute(select(unit_lineage.c.id).limit(1)).first() is None:
+        seed_units(conn)  # also brings a database of the nine pre-2025 districts to both eras
         seeded.append("units")
+    if conn.execute(select(agency_lineage.c.id).limit(1)).first() is None:
+        seed_agencies(conn)
+        seeded.append("agencies")
     if conn.execute(select(index_results.c.id).limit(1)).first() is None:
         replace_index_results(conn, read_index_csv())
         seeded.append("index_results")

@@ -24,19 +24,41 @@ from metrics.rollup import DAILY_COUNTERS
 metadata = MetaData()
 OVERDUE_COVER = ("received_on", "unit_id", "agency_id", "level", "field_id", "procedure_id", "current_agency_id")
 
+# Territorial units of every era (DOMAIN §8): the 16 districts and 194 communes until 30/6/2025, the 65 communes
+# from 1/7/2025. A GSO code means a unit only with its validity (codes are reused), so the key is `ident`:
+# "<code or name key>|<valid_from or ''>".
 units = Table(
     "units",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("code", String(20), unique=True),
+    Column("ident", String(260), nullable=False),
+    Column("code", String(20)),
     Column("name", String(200), nullable=False),
     Column("short_name", String(200), nullable=False),
-    Column("name_key", String(200), nullable=False, unique=True),
+    Column("name_key", String(200), nullable=False),
     Column("kind", String(40)),
+    Column("level", String(10)),  # 'Huyện' (district level) or 'Xã' (commune level); None when unknown
+    Column("parent_id", Integer, ForeignKey("units.id")),  # an old commune's district
+    Column("province", String(100)),  # the former province of an old unit
     Column("latitude", Float),
     Column("longitude", Float),
     Column("valid_from", Date),
     Column("valid_to", Date),
+    UniqueConstraint("ident", name="uq_units_ident"),
+    Index("ix_units_name_key", "name_key"),
+    Index("ix_units_code", "code"),
+)
+
+# Which old unit went into which new one, from when, and whether whole or in part.
+unit_lineage = Table(
+    "unit_lineage",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("old_unit_id", Integer, ForeignKey("units.id"), nullable=False),
+    Column("new_unit_id", Integer, ForeignKey("units.id"), nullable=False),
+    Column("effective", Date, nullable=False),
+    Column("merge", String(10), nullable=False),  # 'whole' | 'part'
+    UniqueConstraint("old_unit_id", "new_unit_id", name="uq_unit_lineage"),
 )
 
 fields = Table(
@@ -57,6 +79,19 @@ agencies = Table(
     Column("kind", String(30)),
     Column("level", String(10)),
     Column("unit_id", Integer, ForeignKey("units.id")),
+    Column("valid_from", Date),
+    Column("valid_to", Date),
+)
+
+# A merged agency's successor (Nghị định 45/2025/NĐ-CP, 1/3/2025; the provinces' merger, 1/7/2025).
+agency_lineage = Table(
+    "agency_lineage",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("old_agency_id", Integer, ForeignKey("agencies.id"), nullable=False),
+    Column("new_agency_id", Integer, ForeignKey("agencies.id"), nullable=False),
+    Column("effective", Date, nullable=False),
+    UniqueConstraint("old_agency_id", "new_agency_id", name="uq_agency_lineage"),
 )
 
 procedures = Table(

@@ -28,6 +28,7 @@ from data_access.reference import (
 from data_access.rollup import RollupAccumulator, write_rollup
 from data_access.schema import (
     agencies,
+    agency_lineage,
     create_schema,
     dossier_daily,
     dossier_monthly,
@@ -37,6 +38,7 @@ from data_access.schema import (
     meta,
     procedures,
     tasks,
+    unit_lineage,
     units,
 )
 from metrics.text import unit_key
@@ -97,8 +99,8 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 
 def _clear(conn: Connection) -> None:
-    for table in (dossier_daily, dossier_monthly, dossiers, tasks, index_results, procedures, agencies, fields, units,
-                  meta):
+    for table in (dossier_daily, dossier_monthly, dossiers, tasks, index_results, procedures, agency_lineage, agencies,
+                  fields, unit_lineage, units, meta):
         conn.execute(delete(table))
 
 

@@ -30,7 +30,10 @@ CONTRACTS: dict[str, tuple[Column, ...]] = {
         Column("field", "Lĩnh vực", required=True),
         Column("agency", "Cơ quan giải quyết", ("Đơn vị xử lý", "Cơ quan thực hiện"), required=True),
         Column("level", "Cấp", ("Cấp giải quyết", "Cấp thực hiện")),
-        Column("unit", "Địa bàn", ("Huyện", "Đơn vị hành chính", "Quận/Huyện")),
+        Column("unit", "Địa bàn", ("Đơn vị hành chính",)),
+        Column("district", "Huyện", ("Quận/Huyện", "Huyện cũ", "Quận, huyện")),
+        Column("commune", "Xã/phường", ("Xã", "Phường/Xã", "Xã/Phường/Thị trấn", "Xã, phường")),
+        Column("unit_code", "Mã ĐVHC", ("Mã đơn vị hành chính", "Mã địa bàn")),
         Column("received_on", "Ngày tiếp nhận", ("Ngày nhận",), required=True),
         Column("due_on", "Ngày hẹn trả", ("Hạn trả", "Ngày hẹn trả kết quả", "Hạn xử lý"), required=True),
         Column("result_on", "Ngày có kết quả", ("Ngày hoàn thành", "Ngày kết thúc", "Ngày xử lý xong")),
@@ -81,6 +84,7 @@ CONTRACTS: dict[str, tuple[Column, ...]] = {
         Column("longitude", "Kinh độ", ("Lon", "Lng")),
         Column("valid_from", "Hiệu lực từ"),
         Column("valid_to", "Hiệu lực đến"),
+        Column("province", "Tỉnh cũ", ("Tỉnh",)),
     ),
 }
 

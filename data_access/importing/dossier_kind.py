@@ -33,7 +33,8 @@ class DossierRows:
         self.report = report
         self.code = Cached(cell_text, required=True, cache=False)
         self.required_text = {k: Cached(cell_text, required=True) for k in ("field", "agency")}
-        self.text = {k: Cached(cell_text) for k in ("status", "procedure", "procedure_code", "unit", "current_agency")}
+        self.text = {k: Cached(cell_text) for k in ("status", "procedure", "procedure_code", "unit", "district",
+                                                    "commune", "unit_code", "current_agency")}
         self.required_date = {k: Cached(parse_date, required=True) for k in ("received_on", "due_on")}
         self.result_date = Cached(parse_date)
         self.bools = {k: Cached(parse_bool) for k in ("synced", "apology", "digitised")}
@@ -41,6 +42,7 @@ class DossierRows:
         self.level = Cached(parse_level)
         self.ended = Cached(is_ended_status)
         self.supplement = Cached(is_supplement_status)
+        self.unit_cache: dict[tuple, int | None | ValueError] = {}
 
     def parse(self, chunk: Chunk) -> dict[str, list]:
         """Return the chunk's valid rows as column lists (problems of the others are in chunk.problems)."""
@@ -61,10 +63,33 @@ class DossierRows:
                 chunk.fail(i, "due_on", f"ngày hẹn trả trước ngày tiếp nhận ({vn_date(received[i])})")
             if received[i] and result[i] and result[i] < received[i]:
                 chunk.fail(i, "result_on", f"ngày có kết quả trước ngày tiếp nhận ({vn_date(received[i])})")
+        col["unit_id"] = self._units(chunk, col)
         good = chunk.good()
         if not good:
             return {}
         return self._records(chunk, col, ended, supplement, good)
+
+    def _units(self, chunk: Chunk, col: dict[str, list]) -> list[int | None]:
+        """Return the unit valid on each row's received date; unknown or ambiguous units are row problems."""
+        blame = next((k for k in ("unit", "commune", "district", "unit_code") if k in self.header.index), "unit")
+        found: list[int | None] = [None] * len(chunk)
+        for i, (day, unit, district, commune, code) in enumerate(zip(
+                col["received_on"], col["unit"], col["district"], col["commune"], col["unit_code"], strict=True)):
+            if day is None or not (unit or district or commune or code):
+                continue
+            name, within = (commune, district or unit) if commune else (unit, district)
+            key = (day, name, within, code)
+            if key not in self.unit_cache:
+                try:
+                    self.unit_cache[key] = self.resolver.unit_on(day, name, within, code)
+                except ValueError as exc:
+                    self.unit_cache[key] = exc
+            result = self.unit_cache[key]
+            if isinstance(result, ValueError):
+                chunk.fail(i, blame, str(result))
+            else:
+                found[i] = result
+        return found
 
     def _ids(self, names: list, resolve) -> dict:
         return {name: resolve(name) for name in dict.fromkeys(names) if name}
@@ -81,12 +106,6 @@ class DossierRows:
         agency_ids = {name: resolver.agency(name, agency_level[name]) for name in dict.fromkeys(agency)}
         current = pick(col["current_agency"])
         current_ids = self._ids(current, resolver.agency)
-        units = pick(col["unit"])
-        for name, number in zip(units, pick(chunk.numbers), strict=True):
-            if name and not resolver.known_unit(name):
-                self.report.warn(f"Địa bàn «{name}» chưa có trong danh mục địa bàn; đã tạo mới (dòng {number}).")
-                resolver.unit(name)
-        unit_ids = self._ids(units, resolver.unit)
         names = [p or c for p, c in zip(pick(col["procedure"]), pick(col["procedure_code"]), strict=True)]
         codes = pick(col["procedure_code"])
         procedure_ids = {}
@@ -100,7 +119,7 @@ class DossierRows:
             "field_id": [field_ids[f] for f in field],
             "agency_id": [agency_ids[a] for a in agency],
             "level": levels,
-            "unit_id": [unit_ids.get(u) for u in units],
+            "unit_id": pick(col["unit_id"]),
             "received_on": pick(col["received_on"]),
             "due_on": pick(col["due_on"]),
             "result_on": results,

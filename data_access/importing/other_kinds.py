@@ -8,9 +8,10 @@ from data_access.importing.staging import Target
 from data_access.importing.values import cell_text, parse_date, parse_number, vn_date
 from data_access.schema import dossier_steps, index_results, tasks, units
 from data_access.task_queries import task_key
+from data_access.territory import unit_record
 from metrics.errors import DomainError
 from metrics.indexes import period_start
-from metrics.text import fold_key, unit_key, unit_short_name
+from metrics.text import fold_key
 
 INDEX_NAMES = {"par index": "PAR INDEX", "par": "PAR INDEX", "chi so cai cach hanh chinh": "PAR INDEX",
                "sipas": "SIPAS", "papi": "PAPI", "pci": "PCI", "766": "766", "bo chi so 766": "766"}
@@ -112,16 +113,16 @@ class IndexRows(_Rows):
 
 
 class UnitRows(_Rows):
-    """Territorial units, identified by name without its administrative prefix."""
+    """Territorial units, identified by code (or name) and the day they began (codes are reused)."""
 
-    target = Target(units, keys=("name_key",),
-                    values=("code", "name", "short_name", "kind", "latitude", "longitude", "valid_from", "valid_to"))
+    target = Target(units, keys=("ident",), values=("code", "name", "short_name", "name_key", "kind", "level",
+                                                    "province", "latitude", "longitude", "valid_from", "valid_to"))
     key_column = "name"
 
     def parse(self, chunk: Chunk) -> list[dict]:
         """Return unit records of the chunk's valid rows."""
         col = {"name": chunk.parse("name", self.required)}
-        col.update({k: chunk.parse(k, self.text) for k in ("code", "kind")})
+        col.update({k: chunk.parse(k, self.text) for k in ("code", "kind", "province")})
         col.update({k: chunk.parse(k, self.number) for k in ("latitude", "longitude")})
         col.update({k: chunk.parse(k, self.date) for k in ("valid_from", "valid_to")})
         for i, (lat, lon) in enumerate(zip(col["latitude"], col["longitude"], strict=True)):
@@ -133,9 +134,10 @@ class UnitRows(_Rows):
         records = []
         for i in chunk.good():
             row = {k: values[i] for k, values in col.items()}
-            row.update(name_key=unit_key(row["name"]), short_name=unit_short_name(row["name"]),
-                       row_no=chunk.numbers[i])
-            records.append(row)
+            record = unit_record(row["name"], row["code"], row["kind"], row["latitude"], row["longitude"],
+                                 row["valid_from"], row["valid_to"], row["province"])
+            del record["parent_id"]
+            records.append({**record, "row_no": chunk.numbers[i]})
         return records
 
 

@@ -26,6 +26,7 @@ from data_access.meta import DATA_KIND, read_meta, record_load
 from data_access.reference import apply_land_env_group, ensure_reference
 from data_access.schema import (
     agencies,
+    agency_lineage,
     create_schema,
     dossier_daily,
     dossier_monthly,
@@ -57,7 +58,8 @@ def purge_demo(conn: Connection) -> bool:
     """Remove demo data before the first real import (units and published index results stay)."""
     if read_meta(conn).get(DATA_KIND) != "demo":
         return False
-    for table in (dossier_daily, dossier_monthly, dossier_steps, dossiers, tasks, procedures, agencies, fields):
+    for table in (dossier_daily, dossier_monthly, dossier_steps, dossiers, tasks, procedures, agency_lineage, agencies,
+                  fields):
         conn.execute(delete(table))
     conn.execute(delete(index_results).where(index_results.c.is_demo.is_(True)))
     return True

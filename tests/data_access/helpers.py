@@ -4,23 +4,36 @@ import random
 from datetime import date, timedelta
 
 import pandas as pd
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, MetaData, Table, func, insert, select
 
 from data_access.reference import (
     apply_land_env_group,
     get_or_create_agency,
     get_or_create_field,
     get_or_create_procedure,
-    upsert_units,
 )
 from data_access.schema import agencies, dossiers, fields, tasks
+from data_access.territory import unit_record
 from metrics.text import unit_key
+
+
+def _write_units(conn: Connection, rows: list[dict]) -> dict[str, int]:
+    """Insert units with the columns the database has (tests also write into older revisions); return key → id."""
+    table = Table("units", MetaData(), autoload_with=conn)
+    ids = {}
+    for row in rows:
+        found = conn.execute(select(table.c.id).where(table.c.name_key == row["name_key"])).scalar()
+        if found is None:
+            values = {k: v for k, v in row.items() if k in table.c}
+            found = conn.execute(insert(table).values(**values)).inserted_primary_key[0]
+        ids[row["name_key"]] = found
+    return ids
 
 
 def write_dossiers(conn: Connection, frame: pd.DataFrame, land_env=("Đất đai", "Môi trường")) -> None:
     """Insert hand-made dossiers (metrics fixture columns, with `district` and optional `agency`)."""
-    unit_ids = upsert_units(conn, [{"code": None, "name": f"Huyện {n}", "short_name": n, "name_key": unit_key(n),
-                                    "kind": "huyện"} for n in sorted(frame["district"].dropna().unique())])
+    unit_ids = _write_units(conn, [unit_record(f"Huyện {n}", kind="huyện")
+                                   for n in sorted(frame["district"].dropna().unique())])
     rows = []
     for rec in frame.to_dict("records"):
         agency = rec.get("agency") or f"UBND huyện {rec['district']}"

@@ -79,18 +79,23 @@ def test_xlsx_header_row_and_units_matched_by_name_without_prefix(db, tmp_path):
     assert report.header_row == 4 and report.blank_rows == 1 and report.sheet == "Hồ sơ"
     assert report.warnings == []  # 'TP Nha Trang' and 'Cam Lâm' match configured units
     with db.connect() as conn:
-        assert conn.execute(select(func.count()).select_from(units)).scalar() == 9
+        # no unit created: 9 + 7 districts and 194 communes before 1/7/2025, 65 communes after
+        assert conn.execute(select(func.count()).select_from(units)).scalar() == 9 + 7 + 194 + 65
         names = dict(conn.execute(select(dossiers.c.code, units.c.name).join(units)).all())
     assert names["D1"] == "Thành phố Nha Trang" and names["D3"] == "Huyện Cam Lâm"
 
 
-def test_unknown_unit_is_created_with_a_warning(db, tmp_path):
+def test_unknown_unit_is_a_row_error_with_the_nearest_names(db, tmp_path):
     rows = records()
-    rows[0][7] = "Huyện Hòn Tre"
-    report = run_import(db, write_csv(tmp_path / "x.csv", "utf-8", ",", rows=rows), "dossiers")
-    assert report.warnings == ["Địa bàn «Huyện Hòn Tre» chưa có trong danh mục địa bàn; đã tạo mới (dòng 4)."]
+    rows[0][7] = "Huyện Cam Lam Moi"
+    with pytest.raises(ImportRefused) as refused:
+        run_import(db, write_csv(tmp_path / "x.csv", "utf-8", ",", rows=rows), "dossiers")
+    problems = refused.value.report.problems
+    assert [(p.row, p.column) for p in problems] == [(4, "Địa bàn")]
+    assert "không có trong danh mục đơn vị hành chính ngày" in problems[0].reason
+    assert "tên gần nhất: " in problems[0].reason and "Huyện Cam Lâm" in problems[0].reason.split("tên gần nhất: ")[1]
     with db.connect() as conn:
-        assert conn.execute(select(func.count()).select_from(units)).scalar() == 10
+        assert conn.execute(select(func.count()).select_from(dossiers)).scalar() == 0
 
 
 def test_applicant_names_are_never_stored(db, tmp_path):

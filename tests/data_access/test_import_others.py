@@ -84,15 +84,18 @@ def test_index_results_import_with_components_and_validation(engine, tmp_path):
 
 def test_units_and_steps_import(engine, tmp_path):
     unit_rows = [["568", "TP. Nha Trang", "thành phố", "12.2451", "109.1943", "", "30/06/2025"],
-                 ["999", "Đặc khu Trường Sa", "đặc khu", "8.644", "111.92", "01/07/2025", ""]]
+                 ["22736", "Đặc khu Trường Sa", "đặc khu", "8.644", "111.92", "01/07/2025", ""]]
     headers = ["Mã", "Tên", "Loại", "Vĩ độ", "Kinh độ", "Hiệu lực từ", "Hiệu lực đến"]
     report = run_import(engine, write_csv(tmp_path / "dv.csv", "utf-8", ",", rows=unit_rows, headers=headers),
                         "units")
-    # the shipped units were seeded first; both rows match them by name without prefix and update them
+    # the shipped units were seeded first; both rows match them by code and start date and update them
     assert (report.inserted, report.updated) == (0, 2)
     with engine.connect() as conn:
-        rows = dict(conn.execute(select(units.c.short_name, units.c.valid_from)).all())
-    assert len(rows) == 9 and rows["Trường Sa"] == date(2025, 7, 1)
+        rows = conn.execute(select(units.c.name, units.c.latitude, units.c.level).where(units.c.code == "22736")
+                            .order_by(units.c.id)).all()
+        assert conn.execute(select(func.count()).select_from(units)).scalar() == 9 + 7 + 194 + 65
+    # the code is the new unit's and the old Thị trấn Trường Sa's; only the unit valid from 01/07/2025 changed
+    assert [tuple(r) for r in rows] == [("Đặc khu Trường Sa", 8.644, "Xã"), ("Thị trấn Trường Sa", None, "Xã")]
     step_rows = [["D1", "Tiếp nhận", "Bộ phận Một cửa", "05/03/2024", "05/03/2024", "05/03/2024"],
                  ["D1", "Thẩm định", "Phòng Tư pháp", "05/03/2024", "09/03/2024", "12/03/2024"],
                  ["D1", "Trả kết quả", "Bộ phận Một cửa", "10/03/2024", "08/03/2024", ""]]
@@ -119,7 +122,7 @@ def test_first_real_import_replaces_demo_data(engine, tmp_path):
         assert_rollup_matches_dossiers(conn)  # the demo's rollup replaced by the imported dossiers'
         assert conn.execute(select(func.count()).select_from(index_results)
                             .where(index_results.c.is_demo.is_(True))).scalar() == 0
-        assert conn.execute(select(func.count()).select_from(index_results)).scalar() == 27  # public figures kept
+        assert conn.execute(select(func.count()).select_from(index_results)).scalar() == 31  # public figures kept
         assert read_meta(conn)[DATA_KIND] == "real"
 
 

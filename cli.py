@@ -3,7 +3,7 @@
     python cli.py init                       create the schema; fill demo data if the database is empty
     python cli.py demo [--dossiers N] [--end-date YYYY-MM-DD] [--seed S] [--replace-real]
     python cli.py import dossiers|steps|tasks|indexes|units FILE [--sheet NAME] [--skip-invalid] [--dry-run]
-    python cli.py summary --as-of YYYY-MM-DD [--from YYYY-MM-DD]
+    python cli.py summary --as-of YYYY-MM-DD [--from YYYY-MM-DD] [--by unit]
 """
 
 import argparse
@@ -22,7 +22,7 @@ from data_access.importing.runner import run_import
 from data_access.meta import dossier_count, read_meta
 from data_access.reference import apply_land_env_group, ensure_reference
 from data_access.schema import create_schema
-from data_access.summary import summary
+from data_access.summary import summary, summary_by_unit
 from ui.fmt import fmt_int, fmt_number
 
 
@@ -135,7 +135,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
     engine = get_engine(database_url())
     create_schema(engine)
     with engine.connect() as conn:
-        print(json.dumps(summary(conn, args.as_of, args.start), ensure_ascii=False))
+        figures = summary_by_unit(conn, args.as_of, args.start) if args.by == "unit" else summary(
+            conn, args.as_of, args.start)
+        print(json.dumps(figures, ensure_ascii=False))
     return 0
 
 
@@ -182,6 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
     summ.add_argument("--as-of", type=_iso_date, required=True, help="ngày chốt số liệu, YYYY-MM-DD")
     summ.add_argument("--from", dest="start", type=_iso_date, default=None,
                       help="từ ngày, YYYY-MM-DD (mặc định: ngày đầu tháng của --as-of)")
+    summ.add_argument("--by", choices=["unit"], default=None,
+                      help="unit: theo các đơn vị hành chính có hiệu lực ngày --as-of (65 xã sau 01/7/2025)")
     summ.set_defaults(func=cmd_summary)
     pack = sub.add_parser("pack", help="tạo bộ tài liệu họp giao ban (PDF, A4 ngang)")
     which = pack.add_mutually_exclusive_group(required=True)

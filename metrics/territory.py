@@ -1,0 +1,119 @@
+"""Counting across the 2025 reorganisation (DOMAIN §8): which unit of a date a dossier's unit counts for.
+
+A dossier keeps the unit that handled it on its received date. Shown by the units in force on a date `on`:
+- after the change (communes in force): a new commune counts for itself; an old commune that went **whole** into
+  one new commune counts for it; an old district whose communes all went whole into one new commune (Trường Sa)
+  counts for it; any other old district counts on the line DISTRICT_LEVEL and a split old commune on SPLIT;
+- before the change (districts in force): a district counts for itself and an old commune for its district;
+- a dossier without a unit (province-level agencies) counts on PROVINCIAL.
+Nothing is spread by estimate and nothing is dropped, so the province total is the same whichever units are shown.
+"""
+
+from datetime import date
+
+import pandas as pd
+
+from metrics.dossiers import COUNT_COLUMNS
+from metrics.errors import DomainError
+
+PROVINCIAL = "provincial_level"
+DISTRICT_LEVEL = "district_level_before_2025_07_01"
+SPLIT = "split_communes"
+OTHER_LINES = (PROVINCIAL, DISTRICT_LEVEL, SPLIT)
+UNIT_COLUMNS = ("id", "code", "name", "level", "parent_id", "valid_from", "valid_to")
+LINEAGE_COLUMNS = ("old_unit_id", "new_unit_id", "merge")
+
+
+def _check(frame: pd.DataFrame, columns: tuple[str, ...], name: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise DomainError(f"{name} thiếu cột: {', '.join(missing)}")
+
+
+def _valid_on(units: pd.DataFrame, on: date) -> pd.Series:
+    start = pd.to_datetime(units["valid_from"]).dt.date
+    end = pd.to_datetime(units["valid_to"]).dt.date
+    return (start.isna() | (start <= on)) & (end.isna() | (end >= on))
+
+
+def level_in_force(units: pd.DataFrame, on: date) -> str:
+    """Return 'Huyện' when district-level units are in force on `on`, otherwise 'Xã'."""
+    _check(units, UNIT_COLUMNS, "units")
+    valid = units.loc[_valid_on(units, on)]
+    return "Huyện" if (valid["level"] == "Huyện").any() else "Xã"
+
+
+def units_in_force(units: pd.DataFrame, on: date) -> pd.DataFrame:
+    """Return the units shown for a period ending on `on`: the districts before the change, the communes after."""
+    level = level_in_force(units, on)
+    shown = units.loc[_valid_on(units, on) & (units["level"] == level)]
+    return shown.sort_values(["name", "id"], kind="stable").reset_index(drop=True)
+
+
+def _whole_target(unit_id: int, lineage: pd.DataFrame) -> int | None:
+    rows = lineage.loc[lineage["old_unit_id"] == unit_id]
+    if len(rows) == 1 and rows["merge"].iloc[0] == "whole":
+        return int(rows["new_unit_id"].iloc[0])
+    return None
+
+
+def attribution(units: pd.DataFrame, lineage: pd.DataFrame, on: date) -> dict[int, int | str]:
+    """Return {unit id: id of the unit in force on `on` it counts for, or DISTRICT_LEVEL / SPLIT}."""
+    _check(units, UNIT_COLUMNS, "units")
+    _check(lineage, LINEAGE_COLUMNS, "lineage")
+    shown = set(units_in_force(units, on)["id"].astype(int))
+    level = level_in_force(units, on)
+    parent = dict(zip(units["id"].astype(int), units["parent_id"], strict=True))
+    unit_level = dict(zip(units["id"].astype(int), units["level"], strict=True))
+    out: dict[int, int | str] = {}
+    for unit_id in units["id"].astype(int):
+        if unit_id in shown:
+            out[unit_id] = unit_id
+        elif level == "Huyện":
+            district = parent.get(unit_id)
+            if district is not None and not pd.isna(district) and int(district) in shown:
+                out[unit_id] = int(district)
+        elif unit_level.get(unit_id) == "Huyện":
+            communes = [int(c) for c, p in parent.items() if p == unit_id]
+            targets = {_whole_target(c, lineage) for c in communes}
+            out[unit_id] = targets.pop() if len(targets) == 1 and None not in targets and communes else DISTRICT_LEVEL
+        else:
+            target = unit_id
+            for _ in range(len(units)):  # follow whole mergers until a unit in force (chains stay exact)
+                target = _whole_target(target, lineage)
+                if target is None or target in shown:
+                    break
+            out[unit_id] = target if target in shown else SPLIT
+    return out
+
+
+def counts_by_unit_in_force(unit_counts: pd.DataFrame, units: pd.DataFrame, lineage: pd.DataFrame,
+                            on: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (one row per unit in force: key = unit id, then COUNT_COLUMNS, zeros included; one row per other line:
+    key in OTHER_LINES, then COUNT_COLUMNS) from counts per unit of any era (`key` = unit id, None = no unit)."""
+    _check(unit_counts, ("key", *COUNT_COLUMNS), "unit_counts")
+    mapping = attribution(units, lineage, on)
+    keys = unit_counts["key"].map(lambda k: PROVINCIAL if k is None or pd.isna(k) else mapping.get(int(k), SPLIT))
+    counts = unit_counts[list(COUNT_COLUMNS)].astype("int64").assign(target=keys.astype(object).to_numpy())
+    summed = counts.groupby("target", sort=False)[list(COUNT_COLUMNS)].sum()
+    shown = units_in_force(units, on)["id"].astype(int).tolist()
+    per_unit = summed.reindex(shown, fill_value=0).rename_axis("key").reset_index()
+    other = summed.reindex(list(OTHER_LINES), fill_value=0).rename_axis("key").reset_index()
+    return per_unit.astype({c: "int64" for c in COUNT_COLUMNS}), other.astype({c: "int64" for c in COUNT_COLUMNS})
+
+
+def predecessors(unit_id: int, units: pd.DataFrame, lineage: pd.DataFrame) -> pd.DataFrame:
+    """Return the old units that went (wholly or in part) into a unit: id, name, district (name), merge."""
+    _check(units, UNIT_COLUMNS, "units")
+    _check(lineage, LINEAGE_COLUMNS, "lineage")
+    rows = lineage.loc[lineage["new_unit_id"] == unit_id, ["old_unit_id", "merge"]]
+    names = dict(zip(units["id"].astype(int), units["name"], strict=True))
+    parents = dict(zip(units["id"].astype(int), units["parent_id"], strict=True))
+    out = pd.DataFrame({
+        "id": rows["old_unit_id"].astype(int).to_numpy(),
+        "name": [names.get(int(i)) for i in rows["old_unit_id"]],
+        "district": [names.get(int(parents[int(i)])) if not pd.isna(parents.get(int(i))) else None
+                     for i in rows["old_unit_id"]],
+        "merge": rows["merge"].to_numpy(),
+    })
+    return out.sort_values(["district", "name"], kind="stable", na_position="last").reset_index(drop=True)

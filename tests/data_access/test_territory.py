@@ -1,0 +1,156 @@
+"""Exports of both eras imported into the shipped units: exact figures by the units in force (SQLite, PostgreSQL)."""
+
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import create_engine, func, select
+
+from cli import main
+from data_access.importing.report import ImportRefused
+from data_access.importing.runner import run_import
+from data_access.reference import list_units
+from data_access.schema import agency_lineage, create_schema, dossiers, unit_lineage, units
+from data_access.summary import DOSSIER_KEYS, summary_by_unit
+from data_access.territory import list_unit_lineage
+from metrics.dossiers import RATE_COLUMNS
+from tests.data_access.import_files import write_csv
+
+HEADERS = ["Mã hồ sơ", "Lĩnh vực", "Cơ quan giải quyết", "Cấp", "Địa bàn", "Huyện", "Mã ĐVHC", "Ngày tiếp nhận",
+           "Ngày hẹn trả", "Ngày có kết quả", "Trạng thái"]
+OLD_ERA = [  # June 2025: old district, old communes (one split), a province-level department, a GSO code only
+    ["K1", "Đất đai", "UBND huyện Cam Lâm", "Huyện", "Huyện Cam Lâm", "", "", "02/06/2025", "10/06/2025",
+     "05/06/2025", "Đã trả kết quả"],
+    ["K2", "Hộ tịch", "UBND xã Cam Hải Tây", "Xã", "Xã Cam Hải Tây", "Huyện Cam Lâm", "", "03/06/2025", "04/06/2025",
+     "06/06/2025", "Đã trả kết quả"],
+    ["K3", "Hộ tịch", "UBND xã Cam Tân", "Xã", "Xã Cam Tân", "Cam Lâm", "", "04/06/2025", "05/06/2025", "",
+     "Đang xử lý"],
+    ["K4", "Đất đai", "Sở Tài nguyên và Môi trường", "Tỉnh", "", "", "", "05/06/2025", "20/06/2025", "",
+     "Đang xử lý"],
+    ["K5", "Hộ tịch", "UBND phường Vĩnh Phước", "Xã", "", "", "22333", "06/06/2025", "07/06/2025", "07/06/2025",
+     "Đã trả kết quả"],
+]
+NEW_ERA = [  # from 1 July 2025: new communes by name and by (reused) code, a merged department
+    ["M1", "Hộ tịch", "UBND phường Bắc Nha Trang", "Xã", "Phường Bắc Nha Trang", "", "", "10/07/2025", "11/07/2025",
+     "11/07/2025", "Đã trả kết quả"],
+    ["M2", "Đất đai", "UBND xã Cam Lâm", "Xã", "", "", "22453", "15/07/2025", "25/07/2025", "", "Đang xử lý"],
+    ["M3", "Đất đai", "Sở Nông nghiệp và Môi trường", "Tỉnh", "", "", "", "01/08/2025", "05/08/2025", "04/08/2025",
+     "Đã trả kết quả"],
+]
+ADDITIVE = [k for k in DOSSIER_KEYS if k not in RATE_COLUMNS and k != "land_env_share_of_overdue"]
+
+
+@pytest.fixture
+def db(engine, tmp_path):
+    run_import(engine, write_csv(tmp_path / "cu.csv", "utf-8", ",", rows=OLD_ERA, headers=HEADERS), "dossiers")
+    run_import(engine, write_csv(tmp_path / "moi.csv", "utf-8", ";", rows=NEW_ERA, headers=HEADERS), "dossiers")
+    return engine
+
+
+def test_shipped_units_and_lineage_seed_an_empty_database(db):
+    with db.connect() as conn:
+        shown = list_units(conn)
+        lineage = list_unit_lineage(conn)
+        n_agency_lineage = conn.execute(select(func.count()).select_from(agency_lineage)).scalar()
+    new = shown.loc[shown["valid_from"] == date(2025, 7, 1)]
+    assert len(new) == 65 and (new["level"] == "Xã").all()
+    assert new["kind"].value_counts().to_dict() == {"xã": 48, "phường": 16, "đặc khu": 1}
+    assert (shown["level"] == "Huyện").sum() == 16
+    assert (shown.loc[shown["level"] == "Huyện", "province"].value_counts().to_dict()
+            == {"Khánh Hòa": 9, "Ninh Thuận": 7})
+    old_communes = shown.loc[(shown["level"] == "Xã") & (shown["valid_to"] == date(2025, 6, 30))]
+    assert len(old_communes) == 194 and old_communes["parent_id"].notna().all()
+    assert len(lineage) == 205 and lineage["merge"].value_counts().to_dict() == {"whole": 186, "part": 19}
+    assert lineage.groupby("old_unit_id")["new_unit_id"].count().gt(1).sum() == 8  # split old communes
+    assert n_agency_lineage == 26
+
+
+def test_both_eras_are_matched_to_the_unit_valid_on_the_received_date(db):
+    with db.connect() as conn:
+        rows = dict(conn.execute(select(dossiers.c.code, units.c.name).select_from(
+            dossiers.outerjoin(units, units.c.id == dossiers.c.unit_id))).all())
+    assert rows == {"K1": "Huyện Cam Lâm", "K2": "Xã Cam Hải Tây", "K3": "Xã Cam Tân", "K4": None,
+                    "K5": "Phường Vĩnh Phước", "M1": "Phường Bắc Nha Trang", "M2": "Xã Cam Lâm", "M3": None}
+
+
+def test_summary_by_unit_before_the_change_uses_the_16_districts(db):
+    with db.connect() as conn:
+        out = summary_by_unit(conn, date(2025, 6, 30), date(2025, 6, 1))
+    assert list(out) == ["as_of", "from", "units", "other", "province"]
+    assert len(out["units"]) == 16
+    cam_lam, nha_trang = out["units"]["570"], out["units"]["568"]
+    assert (cam_lam["received"], cam_lam["resolved"], cam_lam["resolved_late"], cam_lam["in_progress_overdue"]) == (
+        3, 2, 1, 1)
+    assert cam_lam["on_time_rate"] == 0.5
+    assert (nha_trang["received"], nha_trang["resolved_on_day"]) == (1, 1)
+    assert out["other"]["provincial_level"]["received"] == 1
+    assert out["other"]["provincial_level"]["in_progress_overdue"] == 1
+    assert out["other"]["district_level_before_2025_07_01"]["received"] == 0
+    assert out["other"]["split_communes"]["received"] == 0
+    assert out["province"]["received"] == 5
+
+
+def test_summary_by_unit_across_the_change_uses_the_65_communes_and_shows_what_cannot_be_attributed(db):
+    with db.connect() as conn:
+        out = summary_by_unit(conn, date(2025, 8, 31), date(2025, 6, 1))
+    assert len(out["units"]) == 65
+    bac_nha_trang, cam_lam = out["units"]["22333"], out["units"]["22453"]
+    assert (bac_nha_trang["received"], bac_nha_trang["resolved_on_day"]) == (2, 2)  # K5 (old code 22333) and M1
+    assert (cam_lam["received"], cam_lam["resolved_late"], cam_lam["in_progress_overdue"]) == (2, 1, 1)  # K2, M2
+    assert (out["other"]["district_level_before_2025_07_01"]["received"],
+            out["other"]["district_level_before_2025_07_01"]["resolved_early"]) == (1, 1)  # K1
+    assert (out["other"]["split_communes"]["received"],
+            out["other"]["split_communes"]["in_progress_overdue"]) == (1, 1)  # K3
+    assert (out["other"]["provincial_level"]["received"], out["other"]["provincial_level"]["resolved_early"]) == (2, 1)
+    assert out["province"]["received"] == 8
+    for key in ADDITIVE:
+        total = sum(u[key] for u in out["units"].values()) + sum(o[key] for o in out["other"].values())
+        assert total == out["province"][key], key
+
+
+def test_an_old_name_after_the_change_is_refused_with_its_row(db, tmp_path):
+    rows = [["M9", "Hộ tịch", "UBND phường Vĩnh Hòa", "Xã", "Phường Vĩnh Hòa", "", "", "01/08/2025", "02/08/2025",
+             "", "Đang xử lý"]]
+    with pytest.raises(ImportRefused) as refused:
+        run_import(db, write_csv(tmp_path / "sai.csv", "utf-8", ",", rows=rows, headers=HEADERS), "dossiers")
+    problem = refused.value.report.problems[0]
+    assert (problem.row, problem.column) == (4, "Địa bàn")
+    assert problem.reason == ("địa bàn «Phường Vĩnh Hòa» không có hiệu lực ngày 01/08/2025: Phường Vĩnh Hòa "
+                              "(đến 30/06/2025)")
+    with db.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(dossiers)).scalar() == 8
+
+
+def test_lineage_matches_the_shipped_district_to_commune_table(db):
+    import csv
+
+    from data_access.territory import REFERENCE
+
+    with db.connect() as conn:
+        pairs = set(conn.execute(select(units.c.code, func.min(unit_lineage.c.new_unit_id)).select_from(
+            unit_lineage.join(units, units.c.id == unit_lineage.c.old_unit_id)).group_by(units.c.code)).all())
+        parent = units.alias("parent")
+        new = units.alias("new")
+        derived = set(conn.execute(select(parent.c.code, new.c.code).distinct().select_from(
+            unit_lineage.join(units, units.c.id == unit_lineage.c.old_unit_id)
+            .join(parent, parent.c.id == units.c.parent_id).join(new, new.c.id == unit_lineage.c.new_unit_id))).all())
+    with open(REFERENCE / "khanh_hoa_district_to_commune_2025.csv", encoding="utf-8") as handle:
+        shipped = {(r["old_district_gso_code"], r["new_gso_code"]) for r in csv.DictReader(handle)}
+    assert len(pairs) == 194
+    assert derived == shipped
+
+
+def test_summary_by_unit_from_the_command_line(tmp_path, monkeypatch, capsys):
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    engine = create_engine(url)
+    create_schema(engine)
+    run_import(engine, write_csv(tmp_path / "cu.csv", "utf-8", ",", rows=OLD_ERA, headers=HEADERS), "dossiers")
+    capsys.readouterr()
+    assert main(["summary", "--as-of", "2025-08-31", "--from", "2025-06-01", "--by", "unit"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert list(out) == ["as_of", "from", "units", "other", "province"]
+    assert (out["as_of"], out["from"]) == ("2025-08-31", "2025-06-01")
+    assert list(out["other"]) == ["provincial_level", "district_level_before_2025_07_01", "split_communes"]
+    assert list(out["units"]["22453"]) == list(DOSSIER_KEYS)
+    assert out["units"]["22453"]["received"] == 1 and out["province"]["received"] == 5

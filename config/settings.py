@@ -35,6 +35,7 @@ class Settings:
     auto_advance_seconds: int
     due_soon_days: int
     indicators: dict[str, IndicatorSpec]
+    min_dossiers: int = 0  # a unit with fewer dossiers to handle in the period is not ranked
 
     def indicator(self, key: str) -> IndicatorSpec:
         """Return the spec of one indicator, or raise DomainError if it is not configured."""
@@ -71,6 +72,7 @@ def parse_settings(raw: dict) -> Settings:
             auto_advance_seconds=max(10, int(raw.get("presentation", {}).get("auto_advance_seconds", 60))),
             due_soon_days=int(raw["tasks"].get("due_soon_days", 7)),
             indicators=indicators,
+            min_dossiers=max(0, int(raw.get("scorecard", {}).get("min_dossiers", 0))),
         )
     except KeyError as exc:
         raise DomainError(f"settings.toml thiếu khóa {exc.args[0]!r}") from exc

@@ -1,27 +1,23 @@
-"""Offline boundaries shipped in assets/geo (see assets/geo/SOURCES.md for licences)."""
+"""Offline boundaries shipped in assets/geo (see assets/geo/SOURCES.md for sources and licences)."""
 
 import json
 from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DISTRICTS_GEOJSON = ROOT / "assets" / "geo" / "khanh_hoa_districts.geojson"
-SOURCES_MD = ROOT / "assets" / "geo" / "SOURCES.md"
+GEO = ROOT / "assets" / "geo"
+BOUNDARY_FILES = {  # the level in force → its shapes, matched to units by `gso_code`
+    "Xã": GEO / "khanh_hoa_communes_2025.geojson",  # 65 communes from 1/7/2025
+    "Huyện": GEO / "khanh_hoa_ninh_thuan_districts_2024.geojson",  # 16 districts until 30/6/2025
+}
+EMPTY = {"type": "FeatureCollection", "features": []}
 
 
-@lru_cache(maxsize=2)
-def district_geojson(path: Path = DISTRICTS_GEOJSON) -> dict:
-    """Return the district FeatureCollection, or an empty one when the file is absent."""
-    if not path.exists():
-        return {"type": "FeatureCollection", "features": []}
+@lru_cache(maxsize=4)
+def shipped_boundaries(level: str) -> dict:
+    """Return the shipped FeatureCollection of a level ('Xã' or 'Huyện'), or an empty one when absent."""
+    path = BOUNDARY_FILES.get(level)
+    if path is None or not path.exists():
+        return EMPTY
     with open(path, encoding="utf-8") as handle:
         return json.load(handle)
-
-
-def attribution(path: Path = SOURCES_MD) -> str:
-    """Return the short attribution line that must be shown with any map drawn from the boundaries."""
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("Short form:"):
-                return line.split(":", 1)[1].strip().strip('"')
-    return "Boundaries: geoBoundaries.org, OCHA ROAP / Government of Viet Nam."

@@ -18,7 +18,7 @@ import pandas as pd
 from sqlalchemy import Connection, delete, insert, select
 
 from config.settings import Settings
-from data_access import index_queries, overdue_queries, reference, rollup_queries, task_queries
+from data_access import index_queries, overdue_queries, reference, rollup_queries, task_queries, territory
 from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.meta import read_meta
 from data_access.schema import meeting_frames
@@ -77,6 +77,8 @@ def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.
     frames["tasks"] = task_queries.load_tasks(conn, cutoff)
     frames["index_results"] = index_queries.load_index_results(conn)
     frames["units"] = reference.list_units(conn)
+    frames["unit_lineage"] = territory.list_unit_lineage(conn)
+    frames["agency_lineage"] = territory.list_agency_lineage(conn)
     frames["agencies"] = reference.list_agencies(conn)
     frames["cutoff"] = pd.DataFrame({"cutoff": [cutoff]})
     loaded = read_meta(conn)
@@ -140,12 +142,20 @@ def frozen_meta(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
 def frozen_overdue(frames: dict[str, pd.DataFrame], period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
     """Return what overdue_queries.overdue_counts would have returned at the cut-off."""
     scope = _scope(flt)
-    if scope is None and by == "procedure" and len(flt.unit_ids) == 1 and flt == DossierFilter(unit_ids=flt.unit_ids):
+    if scope is None and by == "procedure" and flt.unit_ids and flt == DossierFilter(unit_ids=flt.unit_ids):
         per_unit = frames.get(_overdue_name(period, "units", by))
         if per_unit is None:
             raise DomainError(UNSUPPORTED)
-        chosen = per_unit.loc[per_unit["unit_id"] == flt.unit_ids[0]]
-        return chosen.drop(columns=["unit_id"]).reset_index(drop=True)
+        chosen = per_unit.loc[per_unit["unit_id"].isin(flt.unit_ids)].drop(columns=["unit_id"])
+        counts = ["resolved_late", "in_progress_overdue", "overdue_total", "overdue_land_env"]
+        keys = [c for c in chosen.columns if c not in counts]
+        if len(flt.unit_ids) == 1:
+            return chosen.reset_index(drop=True)
+        # a unit with its whole predecessors: summed per procedure, in the stored (SQL, by name) order
+        summed = chosen.groupby(keys, dropna=False, sort=False, as_index=False)[counts].sum()
+        text = [k for k in keys if chosen[k].dtype == object]
+        summed[text] = summed[text].astype(object).where(summed[text].notna(), None)
+        return summed
     frame = frames.get(_overdue_name(period, scope, by)) if scope else None
     if frame is None:
         raise DomainError(UNSUPPORTED)

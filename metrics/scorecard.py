@@ -125,9 +125,37 @@ def assemble_scorecard(unit_rates: pd.DataFrame, overdue_tasks: pd.DataFrame, un
 
 
 def score_units(unit_counts: pd.DataFrame, classified_tasks: pd.DataFrame, units: pd.DataFrame,
-                specs: list[IndicatorSpec]) -> pd.DataFrame:
+                specs: list[IndicatorSpec], min_dossiers: int = 0,
+                unit_of: dict[int, int | str] | None = None) -> pd.DataFrame:
     """Return the scored scorecard of every unit (indicators, statuses, composite, rank) from dossier counts per
-    unit (`key` = unit id), tasks already classified at the period end, and the units."""
-    overdue = open_overdue_by(classified_tasks, "lead_unit_id").rename(columns={"lead_unit_id": "unit_id"})
+    unit (`key` = unit id), tasks already classified at the period end, and the units.
+
+    A unit with fewer than `min_dossiers` dossiers to handle (received + carried over) gets `insufficient` True, no
+    composite and no rank. `unit_of` maps a task's lead unit to the unit shown (metrics.territory.attribution)."""
+    tasks = classified_tasks
+    if unit_of is not None and "lead_unit_id" in tasks.columns:
+        def shown(unit: object) -> int | None:
+            target = None if pd.isna(unit) else unit_of.get(int(unit))
+            return target if isinstance(target, int) else None
+
+        tasks = tasks.assign(lead_unit_id=tasks["lead_unit_id"].map(shown))
+    overdue = open_overdue_by(tasks, "lead_unit_id").rename(columns={"lead_unit_id": "unit_id"})
     table = assemble_scorecard(dossier_rates(unit_counts), overdue, units)
-    return score_table(table, specs, key="unit_id")
+    handled = table["received"].fillna(0) + table["carried_over"].fillna(0)
+    scored = score_table(table.assign(insufficient=(handled < min_dossiers).to_numpy()), specs, key="unit_id")
+    scored.loc[scored["insufficient"], ["composite", "rank"]] = np.nan
+    for spec in specs:  # a handful of dossiers gives no meaningful colour either
+        scored.loc[scored["insufficient"], f"{spec.key}_status"] = "none"
+    scored["rank"] = scored["composite"].rank(ascending=False, method="min")
+    return scored.sort_values(["rank", "unit_id"], na_position="last", kind="stable").reset_index(drop=True)
+
+
+def extremes(scored: pd.DataFrame, count: int = 5, name: str = "short_name") -> tuple[list[str], list[str]]:
+    """Return the names of the `count` best- and worst-ranked units (best first; worst, worst last)."""
+    for column in (name, "rank"):
+        if column not in scored.columns:
+            raise DomainError(f"Thiếu cột: {column}")
+    ranked = scored.loc[scored["rank"].notna()].sort_values("rank", kind="stable")
+    best = ranked[name].head(count).tolist()
+    worst = ranked[name].iloc[max(count, len(ranked) - count):].tolist() if len(ranked) > count else []
+    return best, worst

@@ -15,7 +15,9 @@ import pandas as pd
 
 from metrics.dossiers import COUNT_COLUMNS
 from metrics.errors import DomainError
+from metrics.scorecard import IndicatorSpec, score_units
 
+REFORM_DAY = date(2025, 7, 1)  # the district level ended; the 65 communes of the new Khánh Hòa began
 PROVINCIAL = "provincial_level"
 DISTRICT_LEVEL = "district_level_before_2025_07_01"
 SPLIT = "split_communes"
@@ -117,3 +119,21 @@ def predecessors(unit_id: int, units: pd.DataFrame, lineage: pd.DataFrame) -> pd
         "merge": rows["merge"].to_numpy(),
     })
     return out.sort_values(["district", "name"], kind="stable", na_position="last").reset_index(drop=True)
+
+
+def units_attributed_to(unit_id: int, units: pd.DataFrame, lineage: pd.DataFrame, on: date) -> tuple[int, ...]:
+    """Return the ids of every unit whose dossiers count for `unit_id` on `on` (itself and its whole predecessors;
+    a district with its communes), for filtering a unit's history across the change."""
+    mapping = attribution(units, lineage, on)
+    return tuple(sorted(u for u, target in mapping.items() if target == unit_id))
+
+
+def scorecard_in_force(unit_counts: pd.DataFrame, classified_tasks: pd.DataFrame, units: pd.DataFrame,
+                       lineage: pd.DataFrame, on: date, specs: list[IndicatorSpec],
+                       min_dossiers: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (the scored scorecard of the units in force on `on`, the lines not attributed to one of them) from
+    dossier counts per unit of any era and tasks classified at `on` (see metrics.scorecard.score_units)."""
+    per_unit, other = counts_by_unit_in_force(unit_counts, units, lineage, on)
+    scored = score_units(per_unit, classified_tasks, units_in_force(units, on), specs, min_dossiers,
+                         attribution(units, lineage, on))
+    return scored, other

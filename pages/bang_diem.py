@@ -1,16 +1,17 @@
-"""Bảng điểm địa bàn: districts × indicators with red/amber/green, composite score, rank and a map."""
+"""Bảng điểm địa bàn: the units in force at the period's end × indicators, with RAG, composite, rank and a map."""
 
 import altair as alt
 import streamlit as st
 
 from config.settings import load_settings
 from data_access.dossier_queries import DossierFilter
-from data_access.geo import attribution, district_geojson
+from data_access.geo import shipped_boundaries
 from metrics.dossiers import dossier_rates
 from metrics.kpis import top_n
 from metrics.periods import month_ends
-from metrics.scorecard import rank_change, rank_movers, score_units
+from metrics.scorecard import extremes, rank_change, rank_movers
 from metrics.tasks import classify_tasks
+from metrics.territory import REFORM_DAY, predecessors, scorecard_in_force, units_attributed_to
 from ui import data
 from ui import labels as L
 from ui.charts import month_line, show_chart
@@ -18,7 +19,18 @@ from ui.fmt import fmt_date, fmt_int, fmt_month, fmt_number, fmt_pct
 from ui.guard import section
 from ui.maps import district_map
 from ui.present import page_header, slide_table
-from ui.scorecard import map_rows, movers_text, slide_columns, table_columns
+from ui.scorecard import (
+    extremes_text,
+    map_rows,
+    movers_text,
+    other_columns,
+    other_rows,
+    predecessor_columns,
+    rank_text,
+    search_units,
+    slide_columns,
+    table_columns,
+)
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
 
@@ -29,9 +41,10 @@ specs = settings.scorecard_specs
 
 
 def scorecard(period, source=version):
-    """Return the scored table of every unit for a period (composite, rank, statuses)."""
-    return score_units(data.counts(source, period, filters.dossiers, "unit"),
-                       classify_tasks(data.tasks(source, period.end), period.end), data.units(source), specs)
+    """Return (the scored units in force at the period's end, the lines not attributed to one of them)."""
+    return scorecard_in_force(data.counts(source, period, filters.dossiers, "unit"),
+                              classify_tasks(data.tasks(source, period.end), period.end), data.units(source),
+                              data.unit_lineage(source), period.end, specs, settings.min_dossiers)
 
 
 # In a meeting's view ranks move against the previous meeting; otherwise against the previous period.
@@ -42,34 +55,51 @@ present = page_header(L.PAGE_SCORECARD, filters,
                       L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(filters.period.end)))
 
 with section("scorecard"):
-    current = scorecard(filters.period)
+    current, other = scorecard(filters.period)
     previous = (scorecard(filters.compare.period, filters.compare.version) if against_meeting
-                else scorecard(filters.previous))
+                else scorecard(filters.previous))[0]
     scored = rank_change(current, previous, key="unit_id")
     rose, fell = rank_movers(scored)
+    level = str(scored["level"].iloc[0]) if len(scored) else "Xã"
+    best, worst = extremes(scored)
+    many = len(scored) > 20  # 65 communes: name only the best and worst five on the map
+    labelled = set(scored.loc[scored["short_name"].isin(best + worst), "code"].astype(str)) if many else None
+    shapes = shipped_boundaries(level)
     if present:
-        st.markdown(movers_text(rose, fell))
+        st.markdown(movers_text(rose, fell) if not many else extremes_text(best, worst))
         table, shape = st.columns([3, 2])
         with table:
-            slide_table(scored, slide_columns())
+            slide_table(scored.head(12) if many else scored, slide_columns())
         with shape:
-            st.pydeck_chart(district_map(district_geojson(), map_rows(scored)), height=560, key="slide_map")
+            st.pydeck_chart(district_map(shapes, map_rows(scored), labelled), height=560, key="slide_map")
         st.stop()
     st.subheader(L.SCORECARD_TABLE)
+    st.caption(L.SCORECARD_LEVEL[level].format(count=fmt_int(len(scored))))
     st.markdown(movers_text(rose, fell))
-    show_table(scored, table_columns(), key="scorecard_table")
+    query = st.text_input(L.SCORECARD_SEARCH, key="scorecard_search", placeholder=L.SCORECARD_SEARCH_HINT)
+    shown = search_units(scored, query)
+    show_table(shown, table_columns(), key="scorecard_table",
+               empty=L.SCORECARD_NO_MATCH.format(query=query or ""))
     compared = (L.SCORECARD_PREVIOUS_MEETING.format(compare=filters.compare.text) if against_meeting else
                 L.SCORECARD_PREVIOUS.format(start=fmt_date(filters.previous.start), end=fmt_date(filters.previous.end)))
     st.caption(compared + " · " + L.SCORECARD_WEIGHTS.format(weights=", ".join(
-                   f"{L.KPI[s.key]} {fmt_int(s.weight)}" for s in specs if s.weight > 0)))
+                   f"{L.KPI[s.key]} {fmt_int(s.weight)}" for s in specs if s.weight > 0)) + " · "
+               + L.SCORECARD_INSUFFICIENT_NOTE.format(count=fmt_int(settings.min_dossiers)))
+    st.markdown(f"**{L.SCORECARD_OTHER}**")
+    lines = other_rows(other)
+    show_table(lines, other_columns(), key="scorecard_other")
+    st.caption(L.SCORECARD_OTHER_NOTE.format(total=fmt_int(
+        int((current["received"] + current["carried_over"]).sum() + lines["to_handle"].sum()))))
 
 with section("scorecard-map"):
     left, right = st.columns([3, 2])
     with left:
         st.subheader(L.SCORECARD_MAP)
-        event = st.pydeck_chart(district_map(district_geojson(), map_rows(scored)), height=560,
+        if many:
+            st.markdown(extremes_text(best, worst))
+        event = st.pydeck_chart(district_map(shapes, map_rows(scored), labelled), height=560,
                                 on_select="rerun", selection_mode="single-object", key="district_map")
-        st.caption(L.MAP_HINT + " " + L.MAP_ATTRIBUTION_TITLE + ": " + attribution())
+        st.caption(L.MAP_HINT + " " + L.MAP_ATTRIBUTION_TITLE + ": " + L.MAP_ATTRIBUTION[level])
     clicked = None
     for objects in (event.selection.objects or {}).values() if event is not None else []:
         for obj in objects:
@@ -80,14 +110,19 @@ with section("scorecard-map"):
         st.session_state["district_pick"] = clicked
         st.session_state["_map_clicked"] = clicked
     if st.session_state.get("district_pick") not in names:
-        st.session_state["district_pick"] = codes[-1] if codes else None  # the lowest-ranked district first
+        ranked = scored.loc[scored["rank"].notna(), "code"].astype(str).tolist()
+        st.session_state["district_pick"] = (ranked or codes or [None])[-1]  # the lowest-ranked unit first
     with right:
         st.subheader(L.SCORECARD_DETAIL)
         pick = st.selectbox(L.SCORECARD_PICK, codes, key="district_pick", format_func=names.get)
 
 if pick:
-    unit_id = int(scored.loc[scored["code"].astype(str) == pick, "unit_id"].iloc[0])
-    unit_filter = DossierFilter(levels=filters.dossiers.levels, unit_ids=(unit_id,))
+    chosen = scored.loc[scored["code"].astype(str) == pick].iloc[0]
+    unit_id = int(chosen["unit_id"])
+    units, lineage = data.units(version), data.unit_lineage(version)
+    # The unit's history across the change: it and every unit counted for it (whole predecessors).
+    unit_filter = DossierFilter(levels=filters.dossiers.levels,
+                                unit_ids=units_attributed_to(unit_id, units, lineage, filters.period.end))
     with section("scorecard-detail"), right:
         months = dossier_rates(data.series(version, tuple(month_ends(filters.period.end, settings.trend_months)),
                                            unit_filter))
@@ -96,14 +131,18 @@ if pick:
         months["rate_label"] = months["on_time_rate"].map(fmt_pct)
         st.markdown(f"**{L.SCORECARD_TREND.format(unit=names[pick])}**")
         show_chart(month_line(months, "on_time_rate", None,
-                                   [alt.Tooltip("month_label:N", title=L.MONTH_AXIS),
-                                    alt.Tooltip("rate_label:N", title=L.KPI["on_time_rate"])],
-                                   target=settings.indicator("on_time_rate").green, height=300))
-        st.markdown(f"**{L.SCORECARD_WORST.format(unit=names[pick])}**")
-        worst = top_n(data.overdue(version, filters.period, unit_filter, "procedure"), "overdue_total", 5)
-        show_table(worst, [Col("name", L.COLUMNS["name"]), Col("field", L.COLUMNS["field"]),
-                           Col("overdue_total", L.COLUMNS["overdue_total"], fmt_int),
-                           Col("in_progress_overdue", L.COLUMNS["in_progress_overdue"], fmt_int)])
-        chosen = scored.loc[scored["code"].astype(str) == pick].iloc[0]
+                              [alt.Tooltip("month_label:N", title=L.MONTH_AXIS),
+                               alt.Tooltip("rate_label:N", title=L.KPI["on_time_rate"])],
+                              target=settings.indicator("on_time_rate").green, height=300,
+                              mark=(REFORM_DAY, L.REFORM_MARK)))
         st.caption(f"{L.KPI['composite']}: {fmt_number(chosen['composite'], 1)} · {L.KPI['rank']}: "
-                   f"{fmt_int(chosen['rank'])}")
+                   f"{rank_text(chosen['rank'])}")
+        if level == "Xã":
+            st.markdown(f"**{L.SCORECARD_PREDECESSORS}**")
+            show_table(predecessors(unit_id, units, lineage), predecessor_columns(), key="scorecard_predecessors",
+                       empty=L.SCORECARD_NO_PREDECESSORS)
+        st.markdown(f"**{L.SCORECARD_WORST.format(unit=names[pick])}**")
+        worst_procedures = top_n(data.overdue(version, filters.period, unit_filter, "procedure"), "overdue_total", 5)
+        show_table(worst_procedures, [Col("name", L.COLUMNS["name"]), Col("field", L.COLUMNS["field"]),
+                                      Col("overdue_total", L.COLUMNS["overdue_total"], fmt_int),
+                                      Col("in_progress_overdue", L.COLUMNS["in_progress_overdue"], fmt_int)])

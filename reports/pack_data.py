@@ -16,14 +16,15 @@ from data_access.schema import meetings
 from data_access.snapshots import frozen_counts, frozen_meta, frozen_tasks, load_snapshot
 from data_access.summary import summary
 from data_access.task_queries import load_tasks
+from data_access.territory import list_unit_lineage
 from metrics.dossiers import dossier_rates
 from metrics.errors import DomainError
 from metrics.indexes import latest_rank, published_by
 from metrics.kpis import top_n
 from metrics.meetings import compare_figures
 from metrics.periods import Period
-from metrics.scorecard import score_units
 from metrics.tasks import classify_tasks, overdue_list
+from metrics.territory import scorecard_in_force
 
 RANKED_INDEXES = ("PAR INDEX", "SIPAS", "766", "PAPI", "PCI")
 
@@ -68,15 +69,18 @@ def gather(conn: Connection, settings: Settings, meeting_id: int | None = None,
         tasks = classify_tasks(frozen_tasks(frames, day), day)
         land = frozen_counts(frames, period, land_env, "agency")
         unit_counts, units, indexes = frozen_counts(frames, period, by="unit"), frames["units"], frames["index_results"]
+        lineage = frames["unit_lineage"] if "unit_lineage" in frames else list_unit_lineage(conn)
         loaded_at = frozen_meta(frames).get(LAST_LOAD_AT, "")
     else:
         tasks = classify_tasks(load_tasks(conn, day), day)
         land = dossier_counts(conn, period, land_env, "agency")
         unit_counts, units = dossier_counts(conn, period, by="unit"), list_units(conn)
+        lineage = list_unit_lineage(conn)
         indexes = load_index_results(conn)
         loaded_at = read_meta(conn).get(LAST_LOAD_AT, "")
     land = dossier_rates(land)
-    scored = score_units(unit_counts, tasks, units, settings.scorecard_specs).sort_values("rank", kind="stable")
+    scored = scorecard_in_force(unit_counts, tasks, units, lineage, day, settings.scorecard_specs,
+                                settings.min_dossiers)[0]
     results = published_by(indexes, day)
     ranks = [dict(index=name, **found) for name in RANKED_INDEXES
              if (found := latest_rank(results, settings.province, name)) is not None]

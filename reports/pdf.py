@@ -136,7 +136,8 @@ def render(pack: PackData) -> bytes:
         PageBreak(),
         Paragraph(f"4. {L.PAGE_SCORECARD}", styles["h1"]),
         _table(["Hạng", "Địa bàn", "Đúng hạn", "Hồ sơ quá hạn", "Nhiệm vụ quá hạn", "Điểm tổng hợp"],
-               [[fmt_int(r["rank"]), r["name"], fmt_pct(r.get("on_time_rate")), fmt_int(r.get("overdue_total")),
+               [[L.SCORECARD_INSUFFICIENT if pd.isna(r["rank"]) else fmt_int(r["rank"]), r["name"],
+                 fmt_pct(r.get("on_time_rate")), fmt_int(r.get("overdue_total")),
                  fmt_int(r.get("overdue_tasks")), fmt_number(r.get("composite"), 1)]
                 for r in pack.scorecard.to_dict("records")], [20, 80, 35, 35, 35, 35], styles),
         PageBreak(),

@@ -1,5 +1,7 @@
 """Altair chart builders with Vietnamese number and date formats (locale taken from babel's CLDR data)."""
 
+from datetime import date
+
 import altair as alt
 import pandas as pd
 from babel.dates import get_day_names, get_month_names
@@ -92,8 +94,10 @@ def column_chart(frame: pd.DataFrame, category: str, value: str, order: list[str
 
 
 def month_line(frame: pd.DataFrame, value: str, value_title: str | None, tooltip: list[alt.Tooltip],
-               percent: bool = True, target: float | None = None, height: int = 380) -> alt.TopLevelMixin:
-    """Return a monthly line with points (x = month_date); an optional dashed target line."""
+               percent: bool = True, target: float | None = None, height: int = 380,
+               mark: tuple[date, str] | None = None) -> alt.TopLevelMixin:
+    """Return a monthly line with points (x = month_date); an optional dashed target line and a labelled vertical
+    marker (date, text) when that date lies within the months shown."""
     axis = alt.Axis(format=".0%" if percent else ",d")
     base = alt.Chart(frame).encode(x=alt.X("month_date:T", title=L.MONTH_AXIS,
                                            axis=alt.Axis(format="%m/%Y", labelAngle=-40, tickCount="month")))
@@ -103,6 +107,12 @@ def month_line(frame: pd.DataFrame, value: str, value_title: str | None, tooltip
     if target is not None:
         layers.append(alt.Chart(pd.DataFrame({"target": [target]})).mark_rule(strokeDash=[6, 4], color="#555")
                       .encode(y="target:Q"))
+    months = pd.to_datetime(frame["month_date"]) if len(frame) else pd.Series(dtype="datetime64[ns]")
+    if mark is not None and len(months) and months.min() <= pd.Timestamp(mark[0]) <= months.max():
+        event = alt.Chart(pd.DataFrame({"day": [pd.Timestamp(mark[0])], "text": [mark[1]]}))
+        layers.append(event.mark_rule(color="#7B1FA2", strokeWidth=2).encode(x="day:T"))
+        layers.append(event.mark_text(align="left", dx=4, dy=-6, color="#7B1FA2", fontSize=13, baseline="top")
+                      .encode(x="day:T", y=alt.value(0), text="text:N"))
     return finish(alt.layer(*layers).properties(height=height))
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from config.settings import load_settings
-from data_access import index_queries, overdue_queries, reference, rollup_queries, snapshots, task_queries
+from data_access import index_queries, overdue_queries, reference, rollup_queries, snapshots, task_queries, territory
 from data_access import meetings as meeting_store
 from data_access.dossier_queries import DossierFilter
 from data_access.engine import database_url, get_engine
@@ -107,7 +107,7 @@ def _frozen(version: str) -> dict[str, pd.DataFrame] | None:
 def _frame_or_query(version: str, name: str, read) -> pd.DataFrame:
     """Return the meeting's frozen frame `name`, or `read(conn)` on the live database."""
     frames = _frozen(version)
-    if frames is not None:
+    if frames is not None and name in frames:  # meetings frozen before lineage was kept read it live
         return frames[name]
     with engine().connect() as conn:
         return read(conn)
@@ -186,6 +186,18 @@ def index_results(version: str) -> pd.DataFrame:
 def units(version: str) -> pd.DataFrame:
     """Return territorial units."""
     return _frame_or_query(version, "units", reference.list_units)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def unit_lineage(version: str) -> pd.DataFrame:
+    """Return which old unit went into which new one (see territory.list_unit_lineage)."""
+    return _frame_or_query(version, "unit_lineage", territory.list_unit_lineage)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def agency_lineage(version: str) -> pd.DataFrame:
+    """Return which old agency a merged agency succeeds (see territory.list_agency_lineage)."""
+    return _frame_or_query(version, "agency_lineage", territory.list_agency_lineage)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

@@ -57,6 +57,7 @@ KPI = {
     "overdue_total": "Hồ sơ quá hạn trong kỳ",
     "overdue_land_env": "Hồ sơ quá hạn đất đai – môi trường",
     "received": "Hồ sơ tiếp nhận",
+    "to_handle": "Hồ sơ cần xử lý",
     "resolved": "Hồ sơ đã giải quyết",
     "composite": "Điểm tổng hợp",
     "rank": "Hạng",
@@ -182,6 +183,40 @@ MAP_INSET = "Trường Sa (ngoài khung bản đồ)"
 MAP_TOOLTIP = "{name}\nĐiểm tổng hợp: {score}\nHạng: {rank}\nĐúng hạn: {on_time}"
 MAP_HINT = "Bấm vào một địa bàn trên bản đồ hoặc chọn trong danh sách để xem chi tiết."
 MAP_ATTRIBUTION_TITLE = "Nguồn ranh giới"
+MAP_ATTRIBUTION = {  # by the level shown (assets/geo/SOURCES.md)
+    "Xã": ("Ranh giới xã 2025: gis.vn, qua lamngockhuong/vietnam-3d-map; đã chỉnh sửa. Trường Sa: sơ đồ minh họa "
+           "(geoBoundaries). Nguồn không công bố giấy phép: ranh giới tạm, sẽ thay bằng tệp ranh giới chính thức "
+           "của tỉnh (cli.py import boundaries)."),
+    "Huyện": ("Ranh giới huyện trước 01/7/2025: © OCHA ROAP / Chính phủ Việt Nam (CC BY 3.0 IGO) và "
+              "geoBoundaries.org; Ninh Thuận: gis.chinhphu.vn qua dvhcvn (GPL-3.0), ranh giới tạm; đã chỉnh sửa."),
+}
+SCORECARD_LEVEL = {
+    "Xã": "Kỳ kết thúc sau 30/6/2025: {count} xã, phường, đặc khu của tỉnh Khánh Hòa mới (từ 01/7/2025).",
+    "Huyện": "Kỳ kết thúc trước 01/7/2025: {count} huyện, thị xã, thành phố của Khánh Hòa và Ninh Thuận (cũ).",
+}
+SCORECARD_SEARCH = "Tìm địa bàn"
+SCORECARD_SEARCH_HINT = "Gõ một phần tên, có dấu hoặc không dấu"
+SCORECARD_NO_MATCH = "Không có địa bàn nào khớp «{query}»."
+SCORECARD_INSUFFICIENT = "không đủ dữ liệu"
+SCORECARD_INSUFFICIENT_NOTE = ("«Không đủ dữ liệu»: dưới {count} hồ sơ cần xử lý trong kỳ, không xếp hạng "
+                               "(ngưỡng trong settings.toml).")
+SCORECARD_BEST = "**Cao nhất:** {names}"
+SCORECARD_WORST_FIVE = "**Thấp nhất:** {names}"
+SCORECARD_OTHER = "Hồ sơ không gán được cho một địa bàn"
+SCORECARD_OTHER_NOTE = ("Không phân bổ ước tính, không bỏ bớt: tổng các địa bàn cộng các dòng này bằng tổng "
+                        "toàn tỉnh ({total} hồ sơ cần xử lý).")
+OTHER_LINES = {
+    "provincial_level": "Cấp tỉnh (sở, ban, ngành; không gắn địa bàn)",
+    "district_level_before_2025_07_01": "Cấp huyện (trước 01/7/2025)",
+    "split_communes": "Xã cũ bị chia tách",
+}
+SCORECARD_PREDECESSORS = "Hình thành từ (01/7/2025)"
+SCORECARD_NO_PREDECESSORS = "Không có đơn vị tiền thân trong danh mục."
+MERGES = {"whole": "toàn bộ", "part": "một phần"}
+REFORM_MARK = "01/7/2025: bỏ cấp huyện, sáp nhập tỉnh"
+COLUMN_DISTRICT = "Huyện cũ"
+COLUMN_MERGE = "Nhập"
+COLUMN_LINE = "Dòng"
 
 # Ranking
 RANKING_PROVINCE = "Tỉnh"

@@ -54,10 +54,11 @@ def mainland_view(features: list[dict], width_px: int = 760, height_px: int = 56
                          zoom=min(zoom_lon, zoom_lat) - 0.15, pitch=0, bearing=0)
 
 
-def district_map(geojson: dict, scores: pd.DataFrame) -> pdk.Deck:
-    """Return the map: districts coloured by composite score, labels, and an inset marker for offshore units.
+def district_map(geojson: dict, scores: pd.DataFrame, labelled: set[str] | None = None) -> pdk.Deck:
+    """Return the map: units coloured by composite score, labels, and an inset marker for offshore units.
 
-    `scores` has code, name, short_name, latitude, longitude, composite and tooltip (text).
+    `scores` has code, name, short_name, latitude, longitude, composite and tooltip (text); `labelled` limits the
+    permanent labels to those codes (65 communes stay readable with hover labels and a few named ones).
     """
     by_code = scores.set_index("code").to_dict("index") if not scores.empty else {}
     features = []
@@ -80,6 +81,8 @@ def district_map(geojson: dict, scores: pd.DataFrame) -> pdk.Deck:
     ]
     labels = scores.loc[scores["latitude"].notna() & (scores["longitude"] < OFFSHORE_LONGITUDE)] if not scores.empty \
         else scores
+    if labelled is not None and not labels.empty:
+        labels = labels.loc[labels["code"].astype(str).isin(labelled)]
     if not labels.empty:
         layers.append(pdk.Layer("TextLayer", id="labels", data=labels[["short_name", "latitude", "longitude"]],
                                 get_position="[longitude, latitude]", get_text="short_name", get_size=13,

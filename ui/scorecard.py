@@ -3,6 +3,8 @@
 import pandas as pd
 
 from config.settings import SCORECARD_INDICATORS
+from metrics.dossiers import dossier_rates
+from metrics.text import fold_key
 from ui import labels as L
 from ui.fmt import fmt_int, fmt_number, fmt_pct, fmt_signed
 from ui.safe import md_escape
@@ -19,6 +21,11 @@ FORMATS = {
 }
 
 
+def rank_text(value: float | None) -> str:
+    """Return the rank, or 'không đủ dữ liệu' for a unit that is not ranked."""
+    return L.SCORECARD_INSUFFICIENT if value is None or pd.isna(value) else fmt_int(value)
+
+
 def rank_change_text(value: float | None) -> str:
     """Return '▲ 2', '▼ 1', '= 0' or '—' for a change of rank (positive = moved up)."""
     if value is None or pd.isna(value):
@@ -33,7 +40,7 @@ def rank_change_text(value: float | None) -> str:
 def table_columns() -> list[Col]:
     """Return the scorecard's displayed columns: unit, rank, change, composite, each indicator with status."""
     columns = [
-        Col("rank", L.KPI["rank"], lambda v: fmt_int(v)),
+        Col("rank", L.KPI["rank"], rank_text),
         Col("name", L.UNIT),
         Col("composite", L.KPI["composite"], lambda v: fmt_number(v, 1)),
         Col("rank_change", L.KPI["rank_change"], rank_change_text),
@@ -53,7 +60,7 @@ def map_rows(scored: pd.DataFrame) -> pd.DataFrame:
     """Return code, name, short_name, latitude, longitude, composite and tooltip text for the map."""
     rows = scored[["code", "name", "short_name", "latitude", "longitude", "composite", "rank", "on_time_rate"]].copy()
     rows["tooltip"] = [
-        L.MAP_TOOLTIP.format(name=r.name, score=fmt_number(r.composite, 1), rank=fmt_int(r.rank),
+        L.MAP_TOOLTIP.format(name=r.name, score=fmt_number(r.composite, 1), rank=rank_text(r.rank),
                              on_time=fmt_pct(r.on_time_rate))
         for r in rows.itertuples()
     ]
@@ -71,3 +78,39 @@ def movers_text(rose: list[tuple[str, int]], fell: list[tuple[str, int]]) -> str
     if fell:
         parts.append(L.RANK_FELL.format(names=", ".join(f"{md_escape(n)} (−{fmt_int(k)})" for n, k in fell)))
     return " · ".join(parts)
+
+
+def search_units(scored: pd.DataFrame, query: str | None) -> pd.DataFrame:
+    """Return the rows whose name contains `query`, accent- and case-insensitively (all rows without a query)."""
+    needle = fold_key(query)
+    if not needle:
+        return scored
+    return scored.loc[scored["name"].map(lambda n: needle in fold_key(n))].reset_index(drop=True)
+
+
+def extremes_text(best: list[str], worst: list[str]) -> str:
+    """Return the names of the best and worst five (escaped), for the line above the map."""
+    parts = [L.SCORECARD_BEST.format(names=", ".join(md_escape(n) for n in best))] if best else []
+    if worst:
+        parts.append(L.SCORECARD_WORST_FIVE.format(names=", ".join(md_escape(n) for n in worst)))
+    return " · ".join(parts)
+
+
+def other_rows(other: pd.DataFrame) -> pd.DataFrame:
+    """Return the lines that cannot be attributed to a unit with their label, to-handle count and rates."""
+    rows = dossier_rates(other)
+    return rows.assign(name=rows["key"].map(L.OTHER_LINES), to_handle=rows["received"] + rows["carried_over"])
+
+
+def other_columns() -> list[Col]:
+    """Return the columns of the table of lines not attributed to a unit."""
+    return [Col("name", L.COLUMN_LINE), Col("to_handle", L.KPI["to_handle"], fmt_int),
+            Col("received", L.KPI["received"], fmt_int), Col("on_time_rate", L.KPI["on_time_rate"], fmt_pct),
+            Col("in_progress_overdue", L.KPI["in_progress_overdue"], fmt_int),
+            Col("overdue_total", L.KPI["overdue_total"], fmt_int)]
+
+
+def predecessor_columns() -> list[Col]:
+    """Return the columns of the list of a unit's predecessors."""
+    return [Col("name", L.UNIT), Col("district", L.COLUMN_DISTRICT),
+            Col("merge", L.COLUMN_MERGE, lambda v: L.MERGES.get(v, v))]

@@ -176,7 +176,7 @@ def _meeting_choice() -> MeetingView | None:
     _remember("meeting_view", None)
     if st.session_state["meeting_view"] not in labels:
         st.session_state["meeting_view"] = None
-    chosen = st.selectbox(L.MEETING_VIEW, [None, *labels], key="meeting_view",
+    chosen = st.selectbox(L.MEETING_VIEW, [None, *labels], key="meeting_view", placeholder=L.MEETING_VIEW_LIVE,
                           format_func=lambda i: L.MEETING_VIEW_LIVE if i is None else labels[i])
     _store("meeting_view")
     if chosen is None:

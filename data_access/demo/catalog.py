@@ -1,4 +1,4 @@
-"""Static catalogue of the demo: provincial agencies, fields with their procedures, district profiles.
+"""Static catalogue of the demo: fields with their procedures, district profiles, task texts.
 
 Figures follow DOMAIN §7: on-time 96–99 %, land/environment ≈ 85 % of overdue, online share and sync
 rate rising over two years, apology letters for only part of late dossiers.
@@ -6,30 +6,16 @@ rate rising over two years, apology letters for only part of late dossiers.
 
 from dataclasses import dataclass
 
-PROVINCIAL_AGENCIES = (
-    "Sở Tư pháp",
-    "Sở Xây dựng",
-    "Sở Tài nguyên và Môi trường",
-    "Sở Kế hoạch và Đầu tư",
-    "Sở Công Thương",
-    "Sở Giao thông vận tải",
-    "Sở Y tế",
-    "Sở Giáo dục và Đào tạo",
-    "Sở Lao động - Thương binh và Xã hội",
-    "Sở Nông nghiệp và Phát triển nông thôn",
-    "Sở Tài chính",
-    "Sở Nội vụ",
-    "Sở Văn hóa và Thể thao",
-    "Sở Du lịch",
-    "Sở Thông tin và Truyền thông",
-    "Sở Khoa học và Công nghệ",
-    "Ban Dân tộc",
-    "Ban Quản lý Khu kinh tế Vân Phong",
-    "Văn phòng Đăng ký đất đai tỉnh",
-    "Cục Thuế tỉnh",
-)
+# The provincial agencies (with their successors) are the shipped file assets/reference/khanh_hoa_agencies_2025.csv.
 LAND_OFFICE = "Văn phòng Đăng ký đất đai tỉnh"
 TAX_OFFICE = "Cục Thuế tỉnh"
+NINH_THUAN = " tỉnh Ninh Thuận"
+NINH_THUAN_NAMES = {  # a Khánh Hòa department → the Ninh Thuận one before 1/7/2025, where the name differs
+    "Sở Văn hóa và Thể thao": "Sở Văn hóa, Thể thao và Du lịch tỉnh Ninh Thuận",
+    "Sở Du lịch": "Sở Văn hóa, Thể thao và Du lịch tỉnh Ninh Thuận",
+    "Văn phòng Đăng ký đất đai tỉnh": "Văn phòng Đăng ký đất đai tỉnh Ninh Thuận",
+    "Cục Thuế tỉnh": "Cục Thuế tỉnh",
+}
 
 
 @dataclass(frozen=True)
@@ -151,10 +137,10 @@ FIELDS = (
 
 @dataclass(frozen=True)
 class DistrictProfile:
-    """How one district differs: volume, late multiplier and offsets of its shares (the story on the map)."""
+    """How one pre-2025 district (by GSO code) differs: late multiplier and offsets of its shares. The new communes
+    keep the profile of the district most of their predecessors belonged to, so the story runs across 1/7/2025."""
 
-    short_name: str
-    volume: float
+    code: str
     late: float
     online: float
     sync: float
@@ -163,16 +149,24 @@ class DistrictProfile:
 
 
 DISTRICTS = (
-    DistrictProfile("Nha Trang", 34, 0.55, 0.10, 0.03, 0.75, 0.06),
-    DistrictProfile("Cam Ranh", 12, 1.00, 0.00, 0.00, 0.55, 0.00),
-    DistrictProfile("Cam Lâm", 10, 2.10, -0.05, -0.04, 0.25, -0.05),
-    DistrictProfile("Vạn Ninh", 9, 1.05, -0.02, 0.00, 0.50, -0.02),
-    DistrictProfile("Ninh Hòa", 14, 1.50, -0.05, -0.02, 0.35, -0.03),
-    DistrictProfile("Khánh Vĩnh", 4, 1.80, -0.15, -0.10, 0.30, -0.15),
-    DistrictProfile("Diên Khánh", 11, 0.45, 0.05, 0.02, 0.85, 0.04),
-    DistrictProfile("Khánh Sơn", 3, 2.60, -0.20, -0.12, 0.20, -0.20),
-    DistrictProfile("Trường Sa", 0.15, 0.30, -0.25, 0.00, 0.90, 0.00),
+    DistrictProfile("568", 0.55, 0.10, 0.03, 0.75, 0.06),  # Nha Trang
+    DistrictProfile("569", 1.00, 0.00, 0.00, 0.55, 0.00),  # Cam Ranh
+    DistrictProfile("570", 2.10, -0.05, -0.04, 0.25, -0.05),  # Cam Lâm
+    DistrictProfile("571", 1.05, -0.02, 0.00, 0.50, -0.02),  # Vạn Ninh
+    DistrictProfile("572", 1.50, -0.05, -0.02, 0.35, -0.03),  # Ninh Hòa
+    DistrictProfile("573", 1.80, -0.15, -0.10, 0.30, -0.15),  # Khánh Vĩnh
+    DistrictProfile("574", 0.45, 0.05, 0.02, 0.85, 0.04),  # Diên Khánh
+    DistrictProfile("575", 2.60, -0.20, -0.12, 0.20, -0.20),  # Khánh Sơn
+    DistrictProfile("576", 0.30, -0.25, 0.00, 0.90, 0.00),  # Trường Sa
+    DistrictProfile("582", 0.70, 0.06, 0.02, 0.70, 0.03),  # Phan Rang-Tháp Chàm
+    DistrictProfile("584", 2.30, -0.18, -0.10, 0.25, -0.15),  # Bác Ái
+    DistrictProfile("585", 1.40, -0.06, -0.03, 0.40, -0.05),  # Ninh Sơn
+    DistrictProfile("586", 0.90, -0.02, 0.00, 0.60, 0.00),  # Ninh Hải
+    DistrictProfile("587", 1.20, -0.04, -0.02, 0.45, -0.02),  # Ninh Phước
+    DistrictProfile("588", 1.60, -0.10, -0.05, 0.35, -0.08),  # Thuận Bắc
+    DistrictProfile("589", 1.30, -0.08, -0.04, 0.40, -0.06),  # Thuận Nam
 )
+WEAK_LATE = 1.4  # districts (and their communes) at or above this late multiplier get more overdue tasks
 
 ENDED_STATUSES = ("Từ chối", "Trả lại hồ sơ", "Rút hồ sơ")
 LEADERS = (

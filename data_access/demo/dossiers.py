@@ -1,4 +1,10 @@
-"""Vectorised, deterministic generation of demo dossiers (two years ending at the end date)."""
+"""Vectorised, deterministic generation of demo dossiers that follow the real history (DOMAIN §8).
+
+Every dossier comes from a place: one of today's 65 communes (weighted by population, so the former Ninh Thuận is
+the smaller part) and, before 1/7/2025, one of that commune's predecessor old communes (split ones included).
+Before 1/7/2025 it is handled by a department of its former province, its old district or its old commune; after,
+by a department of the new province or its new commune. Department names follow the merger of 1/3/2025.
+"""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -9,24 +15,37 @@ import pandas as pd
 from data_access.demo.catalog import DISTRICTS, ENDED_STATUSES, FIELDS
 from metrics.text import fold_key
 
-DAYS = 730
+HISTORY_START = date(2024, 1, 1)
+MERGER_DAY = date(2025, 3, 1)  # departments merged (Nghị định 45/2025/NĐ-CP)
+REFORM_DAY = date(2025, 7, 1)  # district level ended; Khánh Hòa and Ninh Thuận merged
+ERAS = ("kh_before_march", "kh_march_june", "nt_before_march", "nt_march_june", "from_july")
 LAND_ENV_KEYS = {fold_key("Đất đai"), fold_key("Môi trường")}
 
 
 @dataclass(frozen=True)
 class Lookups:
-    """Database ids the generator needs, by name."""
+    """Database ids and geography the generator needs (arrays in the order given)."""
 
-    unit_ids: list[int]  # in DISTRICTS order
-    unit_names: list[str]  # full names, in DISTRICTS order
+    new_unit_ids: np.ndarray  # the 65 communes
+    new_weights: np.ndarray  # their population
+    new_ninh_thuan: np.ndarray  # bool: in the former Ninh Thuận
+    new_committee_ids: np.ndarray  # UBND of each new commune
+    predecessor_ids: np.ndarray  # [65, k] old commune ids (rows padded by repeating)
+    predecessor_count: np.ndarray  # [65]
+    predecessor_district: np.ndarray  # [65, k] index into DISTRICTS of each predecessor's district
+    district_unit_ids: np.ndarray  # [16] in DISTRICTS order
+    district_committee_ids: np.ndarray  # [16]
+    commune_committee_ids: np.ndarray  # [16] the communes of each district, as one agency
+    land_branch_ids: np.ndarray  # [16]
     field_ids: list[int]  # in FIELDS order
     procedure_ids: list[list[int]]  # per field, in its procedures order
-    department_ids: list[int]  # per field: the provincial agency resolving its province-level dossiers
-    district_committee_ids: list[int]  # UBND of each district
-    commune_committee_ids: list[int]  # communes of each district, as one agency
-    land_branch_ids: list[int]  # land registration branch of each district
-    land_office_id: int
+    department_ids: np.ndarray  # [len(ERAS), len(FIELDS)]: agency resolving province-level dossiers
     tax_office_id: int
+
+
+def history_start(end: date) -> date:
+    """Return the first day of demo data: 1/1/2024, or a year before `end` when that is earlier."""
+    return min(HISTORY_START, end - timedelta(days=364))
 
 
 def district_agency_names(short_name: str, full_name: str) -> tuple[str, str, str]:
@@ -35,26 +54,40 @@ def district_agency_names(short_name: str, full_name: str) -> tuple[str, str, st
             f"Chi nhánh Văn phòng Đăng ký đất đai {short_name}")
 
 
-def _received_days(rng: np.random.Generator, n: int, start: date) -> np.ndarray:
-    offsets = np.arange(DAYS)
+def _received_days(rng: np.random.Generator, n: int, start: date, days: int) -> np.ndarray:
+    offsets = np.arange(days)
     weekdays = np.array([(start + timedelta(days=int(i))).weekday() for i in offsets])
-    weight = np.where(weekdays >= 5, 0.12, 1.0) * (1.0 + 0.25 * offsets / DAYS)
-    return np.sort(rng.choice(DAYS, size=n, p=weight / weight.sum()))
+    weight = np.where(weekdays >= 5, 0.12, 1.0) * (1.0 + 0.25 * offsets / days)
+    return np.sort(rng.choice(days, size=n, p=weight / weight.sum()))
+
+
+def _profile(name: str) -> np.ndarray:
+    return np.array([getattr(p, name) for p in DISTRICTS])
 
 
 def generate_dossiers(rng: np.random.Generator, end: date, n: int, ids: Lookups) -> pd.DataFrame:
     """Return n demo dossiers as a frame with the columns of the `dossiers` table (ids resolved)."""
-    start = end - timedelta(days=DAYS - 1)
-    day = _received_days(rng, n, start)
-    t = day / (DAYS - 1)  # 0 at the start, 1 at the end date
+    start = history_start(end)
+    days = (end - start).days + 1
+    day = _received_days(rng, n, start, days)
+    t = day / max(1, days - 1)  # 0 at the start, 1 at the end date
+    received = np.datetime64(start) + day.astype("timedelta64[D]")
+    new_era = received >= np.datetime64(REFORM_DAY)
+    merged = received >= np.datetime64(MERGER_DAY)
+
+    # Place: a new commune, and before the change one of its predecessors (and that one's district).
+    place = rng.choice(len(ids.new_unit_ids), size=n, p=ids.new_weights / ids.new_weights.sum())
+    pick = np.floor(rng.random(n) * ids.predecessor_count[place]).astype(int)
+    old_commune = ids.predecessor_ids[place, pick]
+    district = ids.predecessor_district[place, pick]
+    ninh_thuan = ids.new_ninh_thuan[place]
 
     field_weights = np.array([f.weight for f in FIELDS])
     field = rng.choice(len(FIELDS), size=n, p=field_weights / field_weights.sum())
     level_cum = np.cumsum(np.array([f.levels for f in FIELDS]), axis=1)[field]
     u = rng.random(n)
     level = (u > level_cum[:, 0]).astype(int) + (u > level_cum[:, 1]).astype(int)  # 0 Tỉnh, 1 Huyện, 2 Xã
-    volume = np.array([p.volume for p in DISTRICTS])
-    district = rng.choice(len(DISTRICTS), size=n, p=volume / volume.sum())
+    level = np.where(new_era & (level == 1), 2, level)  # communes took over what districts did
     is_land_env = np.array([fold_key(f.name) in LAND_ENV_KEYS for f in FIELDS])[field]
     is_land = field == 0
 
@@ -63,15 +96,14 @@ def generate_dossiers(rng: np.random.Generator, end: date, n: int, ids: Lookups)
     allowed_table = np.zeros((len(FIELDS), max(len(f.procedures) for f in FIELDS)), dtype=int)
     proc_table = np.zeros_like(allowed_table)
     for i, f in enumerate(FIELDS):
-        for j, (_, days) in enumerate(f.procedures):
-            allowed_table[i, j] = days
+        for j, (_, allowed_days) in enumerate(f.procedures):
+            allowed_table[i, j] = allowed_days
             proc_table[i, j] = ids.procedure_ids[i][j]
     allowed = allowed_table[field, proc_pick]
-    received = np.datetime64(start) + day.astype("timedelta64[D]")
     due = received + allowed.astype("timedelta64[D]")
 
     # Late probability: field base × district × slow improvement over time.
-    district_late = np.where(level == 0, 1.0, np.array([p.late for p in DISTRICTS])[district])
+    district_late = np.where(level == 0, 1.0, _profile("late")[district])
     p_late = np.array([f.late for f in FIELDS])[field] * district_late * (1.15 - 0.30 * t)
     late = rng.random(n) < p_late
     ended = rng.random(n) < 0.015
@@ -90,30 +122,33 @@ def generate_dossiers(rng: np.random.Generator, end: date, n: int, ids: Lookups)
     ended &= ~is_open  # a dossier that will end after the export date is still in progress at it
 
     # Channels, portal sync, digitisation and apology letters.
-    p_online = np.clip(0.30 + 0.30 * t + np.array([p.online for p in DISTRICTS])[district]
+    p_online = np.clip(0.30 + 0.30 * t + _profile("online")[district]
                        + np.array([f.online_bias for f in FIELDS])[field], 0.02, 0.95)
     u = rng.random(n)
     channel = np.where(u < p_online, "online", np.where(u < p_online + 0.06, "postal", "in_person"))
-    p_sync = np.clip(0.72 + 0.24 * t + np.array([p.sync for p in DISTRICTS])[district], 0.0, 0.995)
+    p_sync = np.clip(0.72 + 0.24 * t + _profile("sync")[district], 0.0, 0.995)
     synced = rng.random(n) < p_sync
-    p_digit = np.clip(0.45 + 0.40 * t + np.array([p.digitised for p in DISTRICTS])[district], 0.0, 0.98)
+    p_digit = np.clip(0.45 + 0.40 * t + _profile("digitised")[district], 0.0, 0.98)
     digitised = ~is_open & ~ended & (rng.random(n) < p_digit)
-    p_apology = np.where(level == 0, 0.5, np.array([p.apology for p in DISTRICTS])[district])
+    p_apology = np.where(level == 0, 0.5, _profile("apology")[district])
     apology = late & (rng.random(n) < p_apology)
 
-    # Agencies: provincial department, district committee / land branch, or the district's communes.
-    department = np.array(ids.department_ids)[field]
-    district_agency = np.where(is_land, np.array(ids.land_branch_ids)[district],
-                               np.array(ids.district_committee_ids)[district])
-    agency = np.select([level == 0, level == 1], [department, district_agency],
-                       np.array(ids.commune_committee_ids)[district])
-    # Where an open dossier sits now: land dossiers wait at the branch, the land office, tax or the district.
+    # Agencies of the dossier's date: a department of its era, its old district or commune, or its new commune.
+    era = np.select([new_era, ninh_thuan & merged, ninh_thuan, merged], [4, 3, 2, 1], 0)
+    department = ids.department_ids[era, field]
+    district_agency = np.where(is_land, ids.land_branch_ids[district], ids.district_committee_ids[district])
+    commune_agency = np.where(new_era, ids.new_committee_ids[place], ids.commune_committee_ids[district])
+    agency = np.select([level == 0, level == 1], [department, district_agency], commune_agency)
+    unit = np.select([level == 0, level == 1, new_era], [0, ids.district_unit_ids[district], ids.new_unit_ids[place]],
+                     old_commune)
+    # Where an open dossier sits now: land dossiers wait at the branch, the land office, tax or the committee.
     stage = rng.choice(4, size=n, p=[0.45, 0.20, 0.15, 0.20])
+    land_office = ids.department_ids[era, 0]
+    committee = np.where(new_era, ids.new_committee_ids[place], ids.district_committee_ids[district])
     land_stage = np.select(
         [stage == 0, stage == 1, stage == 2],
-        [np.where(level == 0, ids.land_office_id, np.array(ids.land_branch_ids)[district]),
-         np.full(n, ids.land_office_id), np.full(n, ids.tax_office_id)],
-        np.array(ids.district_committee_ids)[district])
+        [np.where(level == 0, land_office, ids.land_branch_ids[district]), land_office,
+         np.full(n, ids.tax_office_id)], committee)
     current = np.where(is_open, np.where(is_land, land_stage, agency), None)
 
     supplement = is_open & (rng.random(n) < 0.06)
@@ -132,7 +167,7 @@ def generate_dossiers(rng: np.random.Generator, end: date, n: int, ids: Lookups)
         "field_id": np.array(ids.field_ids)[field],
         "agency_id": agency,
         "level": np.array(["Tỉnh", "Huyện", "Xã"])[level],
-        "unit_id": np.where(level == 0, None, np.array(ids.unit_ids, dtype=object)[district]),
+        "unit_id": np.where(level == 0, None, unit.astype(object)),
         "received_on": received_dates,
         "due_on": pd.to_datetime(due).date,
         "result_on": np.where(is_open, None, result_dates),

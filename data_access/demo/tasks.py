@@ -8,6 +8,7 @@ import pandas as pd
 from data_access.demo.catalog import FIELDS, LEADERS, PROGRESS_NOTES, TASK_TEMPLATES
 from data_access.task_queries import task_key
 
+LEAD_WEIGHTS = {"so": 1.0, "ubnd_huyen": 2.2, "ubnd_xa": 0.3, "vpdk": 3.0}
 DOC_KINDS = (  # (suffix, share, issuer)
     ("TB-UBND", 0.60, "UBND tỉnh Khánh Hòa"),
     ("CT-UBND", 0.15, "UBND tỉnh Khánh Hòa"),
@@ -18,10 +19,9 @@ DOC_KINDS = (  # (suffix, share, issuer)
 
 def generate_tasks(rng: np.random.Generator, end: date, agencies: pd.DataFrame, district_names: list[str],
                    weak_agency_ids: set[int], n_docs: int = 40) -> pd.DataFrame:
-    """Return demo tasks with the columns of the `tasks` table; `agencies` has id, name and kind."""
-    leads = agencies.loc[agencies["kind"].isin(["so", "ubnd_huyen", "vpdk"])].reset_index(drop=True)
-    lead_weight = leads["kind"].map({"so": 1.0, "ubnd_huyen": 2.2, "vpdk": 3.0}).to_numpy()
-    lead_weight = lead_weight / lead_weight.sum()
+    """Return demo tasks with the columns of the `tasks` table; `agencies` has id, name, kind, valid_from and
+    valid_to (a task's lead agency existed on its document's date)."""
+    leads_all = agencies.loc[agencies["kind"].isin(list(LEAD_WEIGHTS))].reset_index(drop=True)
     # Weekly meetings keep producing documents: most are recent, a few go back about a year.
     doc_days = np.sort((rng.beta(1.2, 2.6, size=n_docs) * 360 + 2).astype(int))[::-1]
     counters: dict[tuple[int, str], int] = {}
@@ -35,6 +35,9 @@ def generate_tasks(rng: np.random.Generator, end: date, agencies: pd.DataFrame, 
         number = counters[counter_key]
         doc_number = f"{number}/{suffix}" if suffix != "UBND-KSTT" else f"{number * 10}/UBND-KSTT"
         leader = LEADERS[int(rng.integers(0, len(LEADERS)))] if suffix != "CT-UBND" else LEADERS[0]
+        leads = _valid_on(leads_all, doc_date)
+        lead_weight = leads["kind"].map(LEAD_WEIGHTS).to_numpy()
+        lead_weight = lead_weight / lead_weight.sum()
         for _ in range(int(rng.integers(4, 12))):
             lead = leads.iloc[int(rng.choice(len(leads), p=lead_weight))]
             district = district_names[int(rng.integers(0, len(district_names)))]
@@ -64,6 +67,12 @@ def generate_tasks(rng: np.random.Generator, end: date, agencies: pd.DataFrame, 
             })
     frame = pd.DataFrame(rows).drop_duplicates("task_key").drop(columns="_doc")
     return frame.reset_index(drop=True)
+
+
+def _valid_on(agencies: pd.DataFrame, day: date) -> pd.DataFrame:
+    start = pd.to_datetime(agencies["valid_from"]).dt.date
+    end = pd.to_datetime(agencies["valid_to"]).dt.date
+    return agencies.loc[(start.isna() | (start <= day)) & (end.isna() | (end >= day))].reset_index(drop=True)
 
 
 def _completion(rng: np.random.Generator, doc_date: date, deadline: date | None, end: date,

@@ -2,13 +2,14 @@
 
 from datetime import date
 
+import pandas as pd
 import pytest
 from sqlalchemy import create_engine, func, select
 
 from data_access.demo.build import RealDataPresent, build_demo
 from data_access.dossier_queries import dossier_counts, dossier_series
 from data_access.meta import DATA_KIND, read_meta, write_meta
-from data_access.schema import dossiers, index_results, tasks
+from data_access.schema import agencies, dossiers, index_results, tasks, unit_lineage, units
 from metrics.dossiers import COUNT_COLUMNS, count_dossiers, dossier_rates, totals_row
 from metrics.periods import Period, month_ends
 from tests.data_access.helpers import read_dossier_rows
@@ -63,7 +64,36 @@ def test_demo_distributions_follow_domain_reference(tmp_path):
     first_quarter, last_quarter = months.iloc[:3], months.iloc[-3:]
     assert last_quarter["online_share"].mean() > first_quarter["online_share"].mean() + 0.15
     assert last_quarter["sync_rate"].mean() > first_quarter["sync_rate"].mean() + 0.1
-    districts = by_unit.dropna(subset=["key"])
-    assert len(districts) == 9
-    spread = districts.loc[districts["received"] > 1000, "on_time_rate"]
-    assert spread.max() - spread.min() > 0.03  # districts differ clearly
+    communes = by_unit.dropna(subset=["key"])
+    assert len(communes) == 65  # the last year is after 1/7/2025: today's communes
+    spread = communes.loc[communes["received"] > 300, "on_time_rate"]
+    assert spread.max() - spread.min() > 0.03  # communes differ clearly
+
+
+def test_demo_follows_the_real_history(tmp_path):
+    engine = create_engine(f"sqlite:///{tmp_path / 'history.db'}")
+    build_demo(engine, END, n_dossiers=20_000, seed=3)
+    query = (select(dossiers.c.received_on, dossiers.c.level, units.c.level.label("unit_level"),
+                    units.c.valid_to, units.c.province, agencies.c.name.label("agency"))
+             .select_from(dossiers.outerjoin(units, units.c.id == dossiers.c.unit_id)
+                          .join(agencies, agencies.c.id == dossiers.c.agency_id)))
+    with engine.connect() as conn:
+        rows = pd.DataFrame(conn.execute(query).all())
+        split = conn.execute(select(func.count(func.distinct(dossiers.c.unit_id))).where(dossiers.c.unit_id.in_(
+            select(unit_lineage.c.old_unit_id).where(unit_lineage.c.merge == "part")))).scalar()
+    assert rows["received_on"].min() >= date(2024, 1, 1) and rows["received_on"].min() <= date(2024, 1, 3)
+    old, new = rows.loc[rows["received_on"] < date(2025, 7, 1)], rows.loc[rows["received_on"] >= date(2025, 7, 1)]
+    # before the change: districts and old communes; after: new communes only, no district level
+    assert set(old["level"]) == {"Tỉnh", "Huyện", "Xã"} and set(new["level"]) == {"Tỉnh", "Xã"}
+    assert (old.loc[old["level"] != "Tỉnh", "valid_to"] == date(2025, 6, 30)).all()
+    assert new.loc[new["level"] == "Xã", "valid_to"].isna().all()
+    provinces = old.loc[old["level"] != "Tỉnh", "province"].value_counts()
+    assert provinces["Ninh Thuận"] < provinces["Khánh Hòa"] / 1.5  # the smaller former province
+    assert split == 8  # every split old commune has commune-level dossiers
+    # departments: old names before 1/3/2025, merged ones after; Ninh Thuận's own until 30/6/2025
+    before_march = set(old.loc[old["received_on"] < date(2025, 3, 1), "agency"])
+    after_march = set(rows.loc[rows["received_on"] >= date(2025, 3, 1), "agency"])
+    assert "Sở Tài nguyên và Môi trường" in before_march and "Sở Tài nguyên và Môi trường" not in after_march
+    assert "Sở Nông nghiệp và Môi trường" in after_march and "Sở Nông nghiệp và Môi trường" not in before_march
+    assert "Sở Tư pháp tỉnh Ninh Thuận" in before_march
+    assert not any(name.endswith("Ninh Thuận") for name in set(new["agency"]))

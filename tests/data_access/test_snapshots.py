@@ -95,6 +95,9 @@ def test_frozen_frames_equal_direct_counts_at_the_cut_off(db):
             one_unit = DossierFilter(unit_ids=(units[0],))
             pd.testing.assert_frame_equal(frozen_overdue(frames, period, one_unit, "procedure"),
                                           overdue_counts(conn, period, one_unit, "procedure"), check_dtype=False)
+            two_units = DossierFilter(unit_ids=tuple(units[:2]))  # a commune with its predecessor
+            pd.testing.assert_frame_equal(frozen_overdue(frames, period, two_units, "procedure"),
+                                          overdue_counts(conn, period, two_units, "procedure"), check_dtype=False)
         pd.testing.assert_frame_equal(frozen_ageing(frames, CUTOFF.date(), LAND_ENV),
                                       overdue_ageing(conn, CUTOFF.date(), LAND_ENV))
         march = date(2024, 3, 1)

@@ -34,10 +34,10 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def e2e_db(tmp_path_factory) -> str:
-    """Return the URL of a 5,000-dossier demo database ending on END."""
+    """Return the URL of a 60,000-dossier demo database ending on END (most of the 65 communes are ranked)."""
     url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'demo.sqlite3'}"
     engine = create_engine(url)
-    build_demo(engine, END, n_dossiers=5000, seed=21)
+    build_demo(engine, END, n_dossiers=60_000, seed=21)
     engine.dispose()
     return url
 

@@ -15,11 +15,11 @@ END = date(2026, 6, 30)  # a fixed as-of date in the past: the sidebar defaults 
 
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory) -> str:
-    """Return the URL of a 6,000-dossier demo database ending on END."""
+    """Return the URL of a 90,000-dossier demo database ending on END (enough for most communes to be ranked)."""
     path = tmp_path_factory.mktemp("pages") / "demo.sqlite3"
     url = f"sqlite:///{path}"
     engine = create_engine(url)
-    build_demo(engine, END, n_dossiers=6000, seed=11)
+    build_demo(engine, END, n_dossiers=90_000, seed=11)
     engine.dispose()
     return url
 

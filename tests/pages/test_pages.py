@@ -1,5 +1,6 @@
 """Every page from app.py: no exception, and the numbers shown equal metrics on the same database."""
 
+import json
 import re
 from datetime import date
 
@@ -102,19 +103,26 @@ def test_scorecard_page(app, ref):
     table = at.dataframe[0].value
     expected = ref.scorecard(MONTH)
     assert table["Địa bàn"].tolist() == expected["name"].tolist()
-    assert table["Hạng"].tolist() == expected["rank"].tolist()
-    assert table["Điểm tổng hợp"].round(6).tolist() == expected["composite"].round(6).tolist()
+    assert table["Hạng"].fillna(-1).tolist() == expected["rank"].fillna(-1).tolist()
+    assert 30 < expected["rank"].notna().sum() < 65  # most communes ranked, the smallest "không đủ dữ liệu"
+    assert table["Điểm tổng hợp"].round(6).fillna(-1).tolist() == expected["composite"].round(6).fillna(-1).tolist()
     shown = table.set_index("Địa bàn")
     for row in expected.itertuples():
         assert shown.loc[row.name, "Nhiệm vụ quá hạn"] == row.overdue_tasks
         if row.on_time_rate == row.on_time_rate:  # not NaN
             assert shown.loc[row.name, "Tỷ lệ giải quyết đúng hạn"] == pytest.approx(row.on_time_rate)
-    assert len(at.get("deck_gl_json_chart")) == 1
-    # picking a district shows its detail
-    khanh_son = str(ref.units.loc[ref.units["short_name"] == "Khánh Sơn", "code"].iloc[0])
-    at.selectbox(key="district_pick").set_value(khanh_son).run()
+    decks = at.get("deck_gl_json_chart")
+    assert len(decks) == 1
+    layers = {layer["id"]: layer for layer in json.loads(decks[0].proto.json)["layers"]}
+    assert len(layers["districts"]["data"]["features"]) == 65  # every commune drawn
+    assert len(layers["labels"]["data"]) == 10  # 65 names would not be readable: the best and worst five
+    assert "Trường Sa" in layers["inset-label"]["data"][0]["label"]
+    # picking a commune shows its detail, with its predecessors
+    khanh_son = ref.units.loc[(ref.units["name"] == "Xã Khánh Sơn") & ref.units["valid_to"].isna(), "code"].iloc[0]
+    at.selectbox(key="district_pick").set_value(str(khanh_son)).run()
     no_problem(at)
-    assert any("Khánh Sơn" in m.value for m in at.markdown)
+    assert any("Xã Khánh Sơn" in m.value for m in at.markdown)
+    assert at.dataframe[-2].value["Địa bàn"].tolist() == ["Thị trấn Tô Hạp", "Xã Sơn Bình", "Xã Sơn Hiệp"]
 
 
 def test_ranking_page(app, ref):

@@ -68,7 +68,7 @@ def test_every_agenda_page_as_a_slide_in_order(app, ref):  # noqa: F811
     _slide(at, 4, cutoff)
     expected = ref.scorecard(MONTH)
     table = at.table[0].value
-    assert table.iloc[:, 1].tolist() == expected["name"].tolist()
+    assert table.iloc[:, 1].tolist() == expected["name"].head(12).tolist()  # 65 communes: the first twelve
     assert len(at.get("deck_gl_json_chart")) == 1
 
     _button(at, L.SLIDE_NEXT).click().run()

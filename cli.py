@@ -2,7 +2,8 @@
 
     python cli.py init                       create the schema; fill demo data if the database is empty
     python cli.py demo [--dossiers N] [--end-date YYYY-MM-DD] [--seed S] [--replace-real]
-    python cli.py import dossiers|steps|tasks|indexes|units FILE [--sheet NAME] [--skip-invalid] [--dry-run]
+    python cli.py import dossiers|steps|tasks|indexes|units|unit-lineage|agencies|agency-lineage FILE
+                        [--sheet NAME] [--skip-invalid] [--dry-run]
     python cli.py summary --as-of YYYY-MM-DD [--from YYYY-MM-DD] [--by unit]
 """
 

@@ -251,7 +251,9 @@ RANKING_INDEX = "Chỉ số"
 SECTION_ADMIN = "Quản trị dữ liệu"
 PAGE_IMPORT = "Nhập dữ liệu"
 IMPORT_KINDS = {"dossiers": "Hồ sơ TTHC", "tasks": "Nhiệm vụ được giao", "indexes": "Kết quả chỉ số",
-                "units": "Danh mục địa bàn", "steps": "Các bước xử lý hồ sơ"}
+                "units": "Danh mục địa bàn", "steps": "Các bước xử lý hồ sơ",
+                "unit-lineage": "Sắp xếp đơn vị hành chính (cũ → mới)", "agencies": "Danh mục cơ quan",
+                "agency-lineage": "Hợp nhất cơ quan (cũ → kế thừa)"}
 IMPORT_KIND = "Loại dữ liệu"
 IMPORT_FILE = "Tệp xuất từ hệ thống (.xlsx, .xls, .csv)"
 IMPORT_SHEET = "Trang tính"

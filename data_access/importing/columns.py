@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from metrics.errors import check_option
 from metrics.text import fold_key
 
-KINDS = ("dossiers", "steps", "tasks", "indexes", "units")
+KINDS = ("dossiers", "steps", "tasks", "indexes", "units", "unit-lineage", "agencies", "agency-lineage")
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,29 @@ CONTRACTS: dict[str, tuple[Column, ...]] = {
         Column("valid_from", "Hiệu lực từ"),
         Column("valid_to", "Hiệu lực đến"),
         Column("province", "Tỉnh cũ", ("Tỉnh",)),
+    ),
+    "unit-lineage": (  # the national statistics office's conversion table (English headers of the shipped file too)
+        Column("old_code", "Mã cũ", ("Mã ĐVHC cũ", "old_gso_code"), required=True),
+        Column("old_name", "Tên cũ", ("Tên đơn vị cũ", "old_name"), required=True),
+        Column("old_district_code", "Mã huyện cũ", ("old_district_gso_code",)),
+        Column("old_district", "Huyện cũ", ("old_district_name",)),
+        Column("old_province", "Tỉnh cũ", ("old_province",)),
+        Column("new_code", "Mã mới", ("Mã ĐVHC mới", "new_gso_code"), required=True),
+        Column("new_name", "Tên mới", ("Tên đơn vị mới", "new_name")),
+        Column("merge", "Hình thức", ("Nhập", "Hình thức sắp xếp", "merge"), required=True),
+        Column("effective", "Hiệu lực", ("Ngày hiệu lực", "Hiệu lực từ", "effective"), required=True),
+    ),
+    "agencies": (
+        Column("name", "Tên", ("Tên cơ quan", "Cơ quan"), required=True),
+        Column("kind", "Loại", ("Loại cơ quan",)),
+        Column("level", "Cấp"),
+        Column("valid_from", "Hiệu lực từ"),
+        Column("valid_to", "Hiệu lực đến"),
+    ),
+    "agency-lineage": (
+        Column("old_agency", "Cơ quan cũ", required=True),
+        Column("new_agency", "Cơ quan mới", ("Cơ quan kế thừa",), required=True),
+        Column("effective", "Hiệu lực", ("Ngày hiệu lực", "Hiệu lực từ"), required=True),
     ),
 }
 

@@ -118,6 +118,7 @@ class UnitRows(_Rows):
     target = Target(units, keys=("ident",), values=("code", "name", "short_name", "name_key", "kind", "level",
                                                     "province", "latitude", "longitude", "valid_from", "valid_to"))
     key_column = "name"
+    key_header = "code"
 
     def parse(self, chunk: Chunk) -> list[dict]:
         """Return unit records of the chunk's valid rows."""

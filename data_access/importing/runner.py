@@ -14,6 +14,7 @@ from data_access.engine import refresh_statistics
 from data_access.importing.columns import contract
 from data_access.importing.dossier_kind import DossierRows
 from data_access.importing.headers import find_header, missing_required
+from data_access.importing.lineage_kinds import AgencyLineageRows, AgencyRows, UnitLineageRows
 from data_access.importing.other_kinds import IndexRows, StepRows, TaskRows, UnitRows
 from data_access.importing.readers import ReadError, file_bytes_sha256, iter_rows, open_source
 from data_access.importing.report import ImportRefused, ImportReport, Problem
@@ -41,7 +42,8 @@ from data_access.schema import (
 
 CHUNK = 20_000
 ROW_PARSERS = {"dossiers": DossierRows, "tasks": TaskRows, "indexes": IndexRows, "units": UnitRows,
-               "steps": StepRows}
+               "steps": StepRows, "unit-lineage": UnitLineageRows, "agencies": AgencyRows,
+               "agency-lineage": AgencyLineageRows}
 Progress = Callable[[str, float], None]
 
 
@@ -225,7 +227,8 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
 def _duplicates(conn: Connection, staging, parser, report: ImportReport, skip_invalid: bool,
                 rejected_file: _RejectedFile | None) -> bool:
     """Report repeated keys (and drop the repeats with skip_invalid); return True when rows were dropped."""
-    header = parser.header.headers.get(parser.target.keys[0], parser.target.keys[0])
+    key = getattr(parser, "key_header", parser.target.keys[0])
+    header = parser.header.headers.get(key, key)
     dropped: list[int] = []
     for key, numbers in duplicate_rows(conn, staging, parser.target):
         for number in numbers[1:]:

@@ -10,6 +10,7 @@ from cli import main
 from data_access.importing.report import ImportRefused
 from data_access.importing.runner import run_import
 from data_access.reference import list_units
+from data_access.schema import agencies as agencies_table
 from data_access.schema import agency_lineage, create_schema, dossiers, unit_lineage, units
 from data_access.summary import DOSSIER_KEYS, summary_by_unit
 from data_access.territory import list_unit_lineage
@@ -154,3 +155,52 @@ def test_summary_by_unit_from_the_command_line(tmp_path, monkeypatch, capsys):
     assert list(out["other"]) == ["provincial_level", "district_level_before_2025_07_01", "split_communes"]
     assert list(out["units"]["22453"]) == list(DOSSIER_KEYS)
     assert out["units"]["22453"]["received"] == 1 and out["province"]["received"] == 5
+
+
+def test_unit_lineage_file_import_updates_the_attribution(db, tmp_path):
+    from data_access.territory import UNIT_LINEAGE_CSV
+
+    text = UNIT_LINEAGE_CSV.read_text(encoding="utf-8")
+    same = run_import(db, _write(tmp_path / "lineage.csv", text), "unit-lineage")
+    assert (same.rows_read, same.inserted, same.updated, same.unchanged) == (205, 0, 0, 205)  # shipped = seeded
+    # the province corrects one row: Xã Cam Hải Tây went only partly into Xã Cam Lâm
+    fixed = text.replace("22444,Xã Cam Hải Tây,570,Huyện Cam Lâm,Khánh Hòa,22453,Xã Cam Lâm,whole",
+                         "22444,Xã Cam Hải Tây,570,Huyện Cam Lâm,Khánh Hòa,22453,Xã Cam Lâm,part")
+    report = run_import(db, _write(tmp_path / "lineage2.csv", fixed), "unit-lineage")
+    assert (report.updated, report.unchanged) == (1, 204)
+    with db.connect() as conn:
+        out = summary_by_unit(conn, date(2025, 8, 31), date(2025, 6, 1))
+    assert out["units"]["22453"]["received"] == 1  # only M2 now; K2 moved to the split line
+    assert out["other"]["split_communes"]["received"] == 2
+    assert out["province"]["received"] == 8
+
+
+def test_unit_lineage_with_an_unknown_new_code_is_refused(db, tmp_path):
+    rows = ("Mã cũ,Tên cũ,Mã huyện cũ,Mã mới,Hình thức,Hiệu lực\n"
+            "22444,Xã Cam Hải Tây,570,99999,Nhập toàn bộ,01/07/2025\n")
+    with pytest.raises(ImportRefused) as refused:
+        run_import(db, _write(tmp_path / "sai.csv", rows), "unit-lineage")
+    problem = refused.value.report.problems[0]
+    assert (problem.row, problem.column, problem.value) == (2, "Mã mới", "99999")
+    assert problem.reason.startswith("không có đơn vị hành chính mã này hiệu lực ngày 01/07/2025")
+
+
+def test_agencies_and_agency_lineage_import(db, tmp_path):
+    agencies_file = _write(tmp_path / "co_quan.csv", "Tên,Loại,Cấp,Hiệu lực từ,Hiệu lực đến\n"
+                                                   "Sở Du lịch,so,Tỉnh,,28/02/2025\n"
+                                                   "Sở Văn hóa Thể thao và Du lịch,so,Tỉnh,01/03/2025,\n")
+    report = run_import(db, agencies_file, "agencies")
+    assert (report.inserted, report.updated) == (1, 1)
+    lineage_file = _write(tmp_path / "ke_thua.csv", "Cơ quan cũ;Cơ quan mới;Hiệu lực\n"
+                                                   "Sở Du lịch;Sở Văn hóa Thể thao và Du lịch;01/03/2025\n"
+                                                   "Sở Văn hóa và Thể thao;Sở Văn hóa Thể thao và Du lịch;01/03/2025\n")
+    assert run_import(db, lineage_file, "agency-lineage").inserted == 2
+    with db.connect() as conn:
+        rows = conn.execute(select(func.count()).select_from(agency_lineage)).scalar()
+        valid = dict(conn.execute(select(agencies_table.c.name, agencies_table.c.valid_to)).all())
+    assert rows == 26 + 2 and valid["Sở Du lịch"] == date(2025, 2, 28)
+
+
+def _write(path, text: str):
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -161,6 +161,16 @@ def narrow_sums(sums: pd.DataFrame, land_env_only: bool = False, column: str | N
     return out.reset_index(drop=True)
 
 
+def remap_keys(sums: pd.DataFrame, column: str, mapping: dict[int, int]) -> pd.DataFrame:
+    """Return per-day sums with the ids of `column` replaced by mapping[id] (unmapped ids kept) and summed again
+    (a merged agency's sums become its successor's)."""
+    if column not in sums.columns:
+        raise DomainError(f"Thiếu cột: {column}")
+    out = sums.assign(**{column: sums[column].map(lambda v: mapping.get(int(v), int(v))).astype("int64")})
+    keys = [c for c in out.columns if c not in DAILY_COUNTERS]
+    return out.groupby(keys, sort=True, as_index=False)[list(DAILY_COUNTERS)].sum()
+
+
 def series_from_daily(daily: pd.DataFrame, periods: list[Period] | tuple[Period, ...]) -> pd.DataFrame:
     """Return period_start, period_end and COUNT_COLUMNS for each period, in the given order."""
     rows = []

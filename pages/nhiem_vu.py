@@ -84,7 +84,7 @@ if present:
         oldest = overdue_list(shown).head(SLIDE_TASKS)
         st.subheader(L.SLIDE_TASKS_OLDEST.format(n=len(oldest), total=fmt_int(len(overdue_list(shown)))))
         slide_table(oldest.assign(content=oldest["content"].map(shorten)), [
-            Col("content", L.TASK_COLUMNS["content"]), Col("lead_agency", L.TASK_COLUMNS["lead_agency"]),
+            Col("content", L.TASK_COLUMNS["content"]), Col("lead_agency_shown", L.TASK_COLUMNS["lead_agency"]),
             Col("days_overdue", L.TASK_COLUMNS["days_overdue"], fmt_int),
             Col("deadline", L.TASK_COLUMNS["deadline"], fmt_date)], empty=L.TASKS_NONE)
     st.stop()
@@ -125,7 +125,7 @@ with section("tasks-by-agency"):
 
 task_columns = [
     Col("content", L.TASK_COLUMNS["content"]),
-    Col("lead_agency", L.TASK_COLUMNS["lead_agency"]),
+    Col("lead_agency_shown", L.TASK_COLUMNS["lead_agency"]),
     Col("doc_number", L.TASK_COLUMNS["doc_number"]),
     Col("deadline", L.TASK_COLUMNS["deadline"], fmt_date),
 ]

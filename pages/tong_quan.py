@@ -50,7 +50,7 @@ with section("overview-oldest-tasks"):
     oldest = overdue_list(tasks_now).head(10)
     show_table(oldest, empty=L.TASKS_NONE, columns=[
         Col("content", L.TASK_COLUMNS["content"]),
-        Col("lead_agency", L.TASK_COLUMNS["lead_agency"]),
+        Col("lead_agency_shown", L.TASK_COLUMNS["lead_agency"]),
         Col("days_overdue", L.TASK_COLUMNS["days_overdue"], fmt_int),
         Col("deadline", L.TASK_COLUMNS["deadline"], fmt_date),
         Col("doc_number", L.TASK_COLUMNS["doc_number"]),

@@ -21,10 +21,13 @@ from data_access.engine import database_url, get_engine
 from data_access.meta import LAST_LOAD_AT, TASKS_CHANGED_AT, read_meta
 from data_access.reference import apply_land_env_group
 from data_access.schema import create_schema
+from metrics.agencies import agency_successors, regroup_by_successor, with_successors
 from metrics.periods import Period
-from metrics.rollup import detail_months, last_month, period_counts, series_from_daily
+from metrics.rollup import detail_months, last_month, period_counts, remap_keys, series_from_daily
+from ui import labels as L
 
 TTL_SECONDS = 600
+OVERDUE_COUNTS = ["resolved_late", "in_progress_overdue", "overdue_total", "overdue_land_env"]
 VIEW_KEY = "_meeting_view"  # the meeting whose frozen frames the pages read (set by the sidebar), or None
 MEETING_MARK = "|meeting:"
 log = logging.getLogger(__name__)
@@ -137,6 +140,8 @@ def counts(version: str, period: Period, flt: DossierFilter, by: str | None = No
     """Return dossier COUNT_COLUMNS for a period from the rollups: one row, or one row per unit, agency, field or
     level with `key` and `name` first (only groups with dossiers in the period, as dossier_queries would)."""
     sums = _sums(version, flt, by, detail_months([period]), last_month([period]))
+    if by == "agency":  # a merged agency's dossiers count for its successor
+        sums = remap_keys(sums, "agency", successors(version, period.end))
     return period_counts(sums, period, by, None if by is None else _names(version, by))
 
 
@@ -151,9 +156,13 @@ def overdue(version: str, period: Period, flt: DossierFilter, by: str) -> pd.Dat
     """Return overdue counts per procedure or per agency holding the dossier (see overdue_queries)."""
     frames = _frozen(version)
     if frames is not None:
-        return snapshots.frozen_overdue(frames, period, flt, by)
-    with engine().connect() as conn:
-        return overdue_queries.overdue_counts(conn, period, flt, by)
+        found = snapshots.frozen_overdue(frames, period, flt, by)
+    else:
+        with engine().connect() as conn:
+            found = overdue_queries.overdue_counts(conn, period, flt, by)
+    if by != "current_agency":
+        return found
+    return regroup_by_successor(found, successors(version, period.end), _agency_names(version), OVERDUE_COUNTS)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -171,9 +180,15 @@ def tasks(version: str, issued_by) -> pd.DataFrame:
     """Return tasks issued by a date (see task_queries.load_tasks)."""
     frames = _frozen(version)
     if frames is not None:
-        return snapshots.frozen_tasks(frames, issued_by)
-    with engine().connect() as conn:
-        return task_queries.load_tasks(conn, issued_by)
+        found = snapshots.frozen_tasks(frames, issued_by)
+    else:
+        with engine().connect() as conn:
+            found = task_queries.load_tasks(conn, issued_by)
+    # tasks of a merged agency count for its successor; detail tables keep the name they were assigned to
+    moved = with_successors(found, successors(version, issued_by or date.today()), _agency_names(version))
+    return moved.assign(lead_agency_shown=[
+        L.AGENCY_NOW.format(old=was, new=now) if isinstance(was, str) else now
+        for was, now in zip(moved["lead_agency_was"], moved["lead_agency"], strict=True)])
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -186,6 +201,17 @@ def index_results(version: str) -> pd.DataFrame:
 def units(version: str) -> pd.DataFrame:
     """Return territorial units."""
     return _frame_or_query(version, "units", reference.list_units)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def successors(version: str, on: date) -> dict[int, int]:
+    """Return {agency id: the agency it counts for on `on`} (metrics.agencies.agency_successors)."""
+    return agency_successors(agencies(version), agency_lineage(version), on)
+
+
+def _agency_names(version: str) -> dict[int, str]:
+    frame = agencies(version)
+    return dict(zip(frame["id"].astype(int), frame["name"], strict=True))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

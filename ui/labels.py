@@ -212,6 +212,7 @@ OTHER_LINES = {
 }
 SCORECARD_PREDECESSORS = "Hình thành từ (01/7/2025)"
 SCORECARD_NO_PREDECESSORS = "Không có đơn vị tiền thân trong danh mục."
+AGENCY_NOW = "{old} (nay là {new})"
 MERGES = {"whole": "toàn bộ", "part": "một phần"}
 REFORM_MARK = "01/7/2025: bỏ cấp huyện, sáp nhập tỉnh"
 COLUMN_DISTRICT = "Huyện cũ"

@@ -10,6 +10,7 @@ from data_access.dossier_queries import DossierFilter
 from data_access.engine import database_url, describe_url
 from data_access.meta import DATA_AS_OF, DATA_KIND, LAST_LOAD_AT
 from data_access.snapshots import SNAPSHOT_KINDS
+from metrics.agencies import agencies_in_force, counted_for
 from metrics.periods import (
     PERIOD_KINDS,
     Period,
@@ -17,6 +18,7 @@ from metrics.periods import (
     previous_period,
     same_period_week_before,
 )
+from metrics.territory import units_attributed_to, units_in_force
 from ui import data
 from ui import labels as L
 from ui.fmt import fmt_date, fmt_datetime
@@ -150,7 +152,7 @@ def render_sidebar(page_title: str) -> Filters | None:
             st.caption(L.MEETING_FILTERS_OFF)
         elif used:
             st.subheader(L.SIDEBAR_FILTERS)
-            flt = _dossier_filters(used)
+            flt = _dossier_filters(used, period.end)
         else:
             st.caption(L.FILTERS_NOT_USED)
         _freshness(meta)
@@ -220,24 +222,32 @@ def _pick_ids(label: str, frame, key: str) -> tuple[int, ...]:
     """Draw a multiselect over a frame's id/name rows (remembered across pages); return the chosen ids."""
     names = dict(zip(frame["id"], frame["name"], strict=True))
     _remember(key, [])
+    st.session_state[key] = [i for i in st.session_state[key] if i in names]  # the units/agencies of another date
     chosen = st.multiselect(label, list(names), key=key, format_func=names.get, placeholder=L.SIDEBAR_ALL)
     _store(key)
     return tuple(int(i) for i in chosen if i in names)
 
 
-def _dossier_filters(used: tuple[str, ...]) -> DossierFilter:
+def _dossier_filters(used: tuple[str, ...], on: date) -> DossierFilter:
+    """Draw the pickers of the agencies and units in force on `on`; a choice includes its predecessors (a merged
+    department's dossiers, a commune's whole predecessors), so history runs across the 2025 changes."""
     version = data.version()
     agency_ids: tuple[int, ...] = ()
     levels: tuple[str, ...] = ()
     unit_ids: tuple[int, ...] = ()
     if "agency" in used:
-        agency_ids = _pick_ids(L.SIDEBAR_AGENCY, data.agencies(version), "f_agency")
+        successors = data.successors(version, on)
+        shown = agencies_in_force(data.agencies(version), data.agency_lineage(version), on)
+        chosen = _pick_ids(L.SIDEBAR_AGENCY, shown, "f_agency")
+        agency_ids = tuple(sorted({a for c in chosen for a in counted_for(c, successors)}))
     if "level" in used:
         _remember("f_level", [])
         levels = tuple(st.multiselect(L.SIDEBAR_LEVEL, L.LEVELS, key="f_level", placeholder=L.SIDEBAR_ALL))
         _store("f_level")
     if "unit" in used:
-        unit_ids = _pick_ids(L.SIDEBAR_UNIT, data.units(version), "f_unit")
+        units, lineage = data.units(version), data.unit_lineage(version)
+        chosen = _pick_ids(L.SIDEBAR_UNIT, units_in_force(units, on), "f_unit")
+        unit_ids = tuple(sorted({u for c in chosen for u in units_attributed_to(c, units, lineage, on)}))
     return DossierFilter(agency_ids=agency_ids, levels=levels, unit_ids=unit_ids)
 
 

@@ -204,3 +204,28 @@ def test_agencies_and_agency_lineage_import(db, tmp_path):
 def _write(path, text: str):
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_merged_department_counts_from_the_rollups_equal_its_predecessors(db):
+    from data_access.dossier_queries import dossier_counts
+    from data_access.reference import list_agencies
+    from data_access.rollup_queries import dimension_names, period_sums
+    from data_access.territory import list_agency_lineage
+    from metrics.agencies import agency_successors
+    from metrics.periods import Period
+    from metrics.rollup import detail_months, last_month, period_counts, remap_keys
+
+    period = Period(date(2025, 6, 1), date(2025, 8, 31))
+    with db.connect() as conn:
+        successors = agency_successors(list_agencies(conn), list_agency_lineage(conn), period.end)
+        sums = period_sums(conn, by="agency", months=detail_months([period]), until=last_month([period]))
+        merged = period_counts(remap_keys(sums, "agency", successors), period, "agency",
+                               dimension_names(conn, "agency")).set_index("name")
+        direct = dossier_counts(conn, period, by="agency").set_index("name")
+    # K4 went to Sở Tài nguyên và Môi trường in June, M3 to Sở Nông nghiệp và Môi trường in August
+    assert "Sở Tài nguyên và Môi trường" not in merged.index
+    for column in ("received", "resolved", "resolved_early", "in_progress_overdue", "overdue_total"):
+        assert merged.loc["Sở Nông nghiệp và Môi trường", column] == (
+            direct.loc["Sở Tài nguyên và Môi trường", column] + direct.loc["Sở Nông nghiệp và Môi trường", column])
+    assert merged.loc["Sở Nông nghiệp và Môi trường", "received"] == 2
+    assert merged["received"].sum() == direct["received"].sum() == 8

@@ -36,6 +36,7 @@ class Settings:
     due_soon_days: int
     indicators: dict[str, IndicatorSpec]
     min_dossiers: int = 0  # a unit with fewer dossiers to handle in the period is not ranked
+    merged_from: tuple[str, ...] = ()  # provinces merged into this one (their rankings before the merger)
 
     def indicator(self, key: str) -> IndicatorSpec:
         """Return the spec of one indicator, or raise DomainError if it is not configured."""
@@ -73,6 +74,7 @@ def parse_settings(raw: dict) -> Settings:
             due_soon_days=int(raw["tasks"].get("due_soon_days", 7)),
             indicators=indicators,
             min_dossiers=max(0, int(raw.get("scorecard", {}).get("min_dossiers", 0))),
+            merged_from=tuple(str(p) for p in raw["province"].get("merged_from", [])),
         )
     except KeyError as exc:
         raise DomainError(f"settings.toml thiếu khóa {exc.args[0]!r}") from exc

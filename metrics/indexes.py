@@ -56,6 +56,32 @@ def rank_series(results: pd.DataFrame, province: str, index_name: str) -> pd.Dat
     return rows.sort_values("period_date", kind="stable").reset_index(drop=True)
 
 
+MERGER_DAY = date(2025, 7, 1)  # from this day the provinces are 34 (Nghị quyết 202/2025/QH15)
+
+
+def is_before_merger(period: str) -> bool:
+    """Return True for a period of the former provinces: a year before 2025, or a shorter period starting before
+    1/7/2025 (the annual results of 2025 already rank the 34 new provinces)."""
+    start = period_start(period)
+    return start.year < MERGER_DAY.year if period_kind(period) == "year" else start < MERGER_DAY
+
+
+def history_series(results: pd.DataFrame, province: str, index_name: str,
+                   merged_from: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Return rank_series of the province with `series` and `former` added: its own points before the merger
+    (series = province, former True) and after (former False), plus, before the merger only, the points of the
+    provinces merged into it (series = their name, former True), so that no line joins x/63 to x/34."""
+    own = rank_series(results, province, index_name)
+    own = own.assign(series=province, former=own["period"].map(is_before_merger).astype(bool))
+    parts = [own]
+    for name in merged_from:
+        other = rank_series(results, name, index_name)
+        other = other.loc[other["period"].map(is_before_merger).astype(bool)]
+        parts.append(other.assign(series=name, former=True))
+    out = pd.concat([p for p in parts if not p.empty] or [own], ignore_index=True)
+    return out.sort_values(["period_date", "series"], kind="stable").reset_index(drop=True)
+
+
 def latest_rank(results: pd.DataFrame, province: str, index_name: str) -> dict | None:
     """Return the latest ranked total of an index for the province as a dict, or None if never ranked."""
     series = rank_series(results, province, index_name)

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from config.settings import load_settings
-from metrics.indexes import latest_components, latest_rank, published_by, rank_series
+from metrics.indexes import history_series, latest_components, latest_rank, published_by, rank_series
 from metrics.text import fold_key
 from ui import data
 from ui import labels as L
@@ -26,7 +26,8 @@ as_of = filters.period.end
 def render_index(results: pd.DataFrame, province: str, name: str, present: bool = False) -> None:
     """Draw one index: latest rank card, rank chart, score chart, latest components and every point's source
     (on a slide: the cards and the rank chart only)."""
-    series = decorate(rank_series(results, province, name))
+    merged = settings.merged_from if fold_key(province) == fold_key(settings.province) else ()
+    series = decorate(history_series(results, province, name, merged), province)
     label = L.INDEX_NAMES[name]
     latest = latest_rank(results, province, name)
     cards = [rank_card(f"rank-{fold_key(name)}", latest, settings, L.INDEX_OWNERS.get(name, L.CONCERNS_PAR),
@@ -63,7 +64,8 @@ def render_index(results: pd.DataFrame, province: str, name: str, present: bool 
             st.markdown(f"**{L.RANKING_COMPONENTS.format(period=components['period'].iloc[0])}**")
             show_chart(components_chart(components))
     with st.expander(L.RANKING_SOURCES):
-        show_table(series.iloc[::-1], [Col("period", L.TOOLTIP_PERIOD), Col("rank_label", L.TOOLTIP_RANK),
+        show_table(series.iloc[::-1], [Col("series_label", L.RANKING_PROVINCE), Col("period", L.TOOLTIP_PERIOD),
+                                       Col("rank_label", L.TOOLTIP_RANK),
                                        Col("score_label", L.TOOLTIP_SCORE), Col("kind_label", L.TOOLTIP_KIND),
                                        Col("source", L.TOOLTIP_SOURCE)])
 

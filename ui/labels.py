@@ -245,6 +245,7 @@ DOWNLOAD_HINT = "Bảng có thể sắp xếp bằng cách bấm vào tiêu đ�
 COMPONENT = "Thành phần"
 RANKING_SOURCES = "Nguồn số liệu"
 RANKING_FIELD_LABEL = "{n} tỉnh"
+RANKING_FORMER = "{province} (cũ)"
 INDEX_NAMES = {"PAR INDEX": "PAR INDEX", "SIPAS": "SIPAS", "766": "Bộ chỉ số 766", "PAPI": "PAPI", "PCI": "PCI"}
 RANKING_INDEX = "Chỉ số"
 

@@ -32,7 +32,7 @@ def test_small_demo_is_consistent_and_deterministic(engine):
         assert (raw["due_on"] >= raw["received_on"]).all()
         assert read_meta(conn)[DATA_KIND] == "demo"
         assert conn.execute(select(func.count()).select_from(index_results)
-                            .where(index_results.c.is_demo.is_(False))).scalar() == 31
+                            .where(index_results.c.is_demo.is_(False))).scalar() == 36
     build_demo(engine, END, n_dossiers=3000, seed=5)  # replaces, same seed → same figures
     with engine.connect() as conn:
         again = dossier_counts(conn, Period(date(2026, 1, 1), END))

@@ -122,7 +122,7 @@ def test_first_real_import_replaces_demo_data(engine, tmp_path):
         assert_rollup_matches_dossiers(conn)  # the demo's rollup replaced by the imported dossiers'
         assert conn.execute(select(func.count()).select_from(index_results)
                             .where(index_results.c.is_demo.is_(True))).scalar() == 0
-        assert conn.execute(select(func.count()).select_from(index_results)).scalar() == 31  # public figures kept
+        assert conn.execute(select(func.count()).select_from(index_results)).scalar() == 36  # public figures kept
         assert read_meta(conn)[DATA_KIND] == "real"
 
 

@@ -6,7 +6,15 @@ import pandas as pd
 import pytest
 
 from metrics.errors import DomainError
-from metrics.indexes import latest_components, latest_rank, period_kind, period_start, rank_series
+from metrics.indexes import (
+    history_series,
+    is_before_merger,
+    latest_components,
+    latest_rank,
+    period_kind,
+    period_start,
+    rank_series,
+)
 
 
 def results() -> pd.DataFrame:
@@ -71,3 +79,22 @@ def test_published_by_drops_future_periods():
 
     kept = published_by(results(), date(2024, 12, 31))
     assert sorted(kept["period"].unique()) == ["2022", "2023", "2024"]
+
+
+def test_history_series_keeps_the_former_provinces_apart_from_the_merged_one():
+    extra = pd.DataFrame([
+        ("PAR INDEX", "2022", "Ninh Thuận", 85.78, 29, 63, None, 100, "nt-2022", False),
+        ("PAR INDEX", "2025", "Ninh Thuận", 80.0, 30, 34, None, 100, "wrong", False),  # no Ninh Thuận after 2024
+        ("766", "2025-06", "Khánh Hòa", 80.0, 12, 63, None, 100, "m", False),
+        ("766", "2025-07", "Khánh Hòa", 81.0, 8, 34, None, 100, "m", False),
+    ], columns=results().columns)
+    frame = pd.concat([results(), extra], ignore_index=True)
+    before = frame.copy()
+    series = history_series(frame, "Khánh Hòa", "PAR INDEX", ("Ninh Thuận",))
+    assert series[["period", "series", "former", "rank", "n_ranked"]].values.tolist() == [
+        ["2022", "Khánh Hòa", True, 25, 63], ["2022", "Ninh Thuận", True, 29, 63],
+        ["2024", "Khánh Hòa", True, 10, 63], ["2025", "Khánh Hòa", False, 9, 34]]
+    monthly = history_series(frame, "Khánh Hòa", "766", ("Ninh Thuận",))
+    assert monthly["former"].tolist() == [True, False]  # June 2025 ranks the 63, July the 34
+    assert is_before_merger("2024-Q4") and not is_before_merger("2025") and is_before_merger("2025-W26")
+    pd.testing.assert_frame_equal(frame, before)

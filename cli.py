@@ -4,6 +4,7 @@
     python cli.py demo [--dossiers N] [--end-date YYYY-MM-DD] [--seed S] [--replace-real]
     python cli.py import dossiers|steps|tasks|indexes|units|unit-lineage|agencies|agency-lineage FILE
                         [--sheet NAME] [--skip-invalid] [--dry-run]
+    python cli.py import boundaries FILE.geojson   the province's official shapes, matched by GSO code
     python cli.py summary --as-of YYYY-MM-DD [--from YYYY-MM-DD] [--by unit]
 """
 
@@ -15,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from config.settings import load_settings
+from data_access.boundaries import BoundaryRefused, import_boundaries
 from data_access.demo.build import DEFAULT_DOSSIERS, DEFAULT_SEED, RealDataPresent, build_demo
 from data_access.engine import database_url, describe_url, get_engine
 from data_access.importing.columns import KINDS
@@ -103,8 +105,25 @@ def _print_report(report: ImportReport, out=sys.stdout) -> None:
         print(f"… và {report.problem_count - len(report.problems)} lỗi khác", file=out)
 
 
+def cmd_boundaries(args: argparse.Namespace) -> int:
+    """Import the province's official boundary GeoJSON; return 0 when written, 1 when refused (nothing changed)."""
+    try:
+        report = import_boundaries(get_engine(database_url()), args.file)
+    except BoundaryRefused as exc:
+        print(f"TỪ CHỐI: {exc}", file=sys.stderr)
+        return 1
+    what = "xã, phường, đặc khu" if report.level == "Xã" else "huyện (trước 01/7/2025)"
+    print(f"Đã thay ranh giới {what}: {fmt_int(report.matched)}/{fmt_int(report.units)} đơn vị khớp mã, "
+          f"từ tệp {report.file_name}.")
+    if report.missing:
+        print("Chưa có ranh giới trong tệp (vẫn vẽ không tô màu): " + ", ".join(report.missing))
+    return 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """Import one file; return 0 when written (or validated with --dry-run), 1 when refused."""
+    if args.kind == "boundaries":
+        return cmd_boundaries(args)
     settings = load_settings()
     engine = get_engine(database_url())
     started = time.perf_counter()
@@ -174,7 +193,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--replace-real", action="store_true", help="cho phép thay dữ liệu thật đã nhập")
     demo.set_defaults(func=cmd_demo)
     imp = sub.add_parser("import", help="nhập tệp xuất từ hệ thống của tỉnh (xlsx, xls, csv)")
-    imp.add_argument("kind", choices=KINDS, help="loại dữ liệu")
+    imp.add_argument("kind", choices=[*KINDS, "boundaries"],
+                     help="loại dữ liệu (boundaries: tệp ranh giới chính thức .geojson, khớp theo mã ĐVHC)")
     imp.add_argument("file", type=Path, help="đường dẫn tệp")
     imp.add_argument("--sheet", default=None, help="tên trang tính (Excel); mặc định trang đầu tiên")
     imp.add_argument("--skip-invalid", action="store_true",

@@ -275,6 +275,20 @@ meeting_frames = Table(
     Column("payload", LargeBinary, nullable=False),
 )
 
+# The province's official boundary file (cli.py import boundaries): one GeoJSON geometry per unit of a level,
+# matched by GSO code; when a level has none, the shipped shapes of assets/geo are drawn.
+boundaries = Table(
+    "boundaries",
+    metadata,
+    Column("level", String(10), primary_key=True),  # 'Xã' (the 65 communes) or 'Huyện' (the 16 old districts)
+    Column("code", String(20), primary_key=True),
+    Column("name", String(200)),
+    Column("geometry", Text, nullable=False),
+    Column("file_name", String(300), nullable=False),
+    Column("imported_at", DateTime, nullable=False),
+)
+
+
 def create_schema(engine: Engine) -> None:
     """Bring the database to the latest Alembic revision (creating every table on an empty one)."""
     from data_access.migrate import upgrade

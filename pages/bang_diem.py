@@ -5,7 +5,6 @@ import streamlit as st
 
 from config.settings import load_settings
 from data_access.dossier_queries import DossierFilter
-from data_access.geo import shipped_boundaries
 from metrics.dossiers import dossier_rates
 from metrics.kpis import top_n
 from metrics.periods import month_ends
@@ -64,7 +63,8 @@ with section("scorecard"):
     best, worst = extremes(scored)
     many = len(scored) > 20  # 65 communes: name only the best and worst five on the map
     labelled = set(scored.loc[scored["short_name"].isin(best + worst), "code"].astype(str)) if many else None
-    shapes = shipped_boundaries(level)
+    shapes, official = data.boundaries(version, level)
+    attribution = L.MAP_ATTRIBUTION_OFFICIAL.format(file=official) if official else L.MAP_ATTRIBUTION[level]
     if present:
         st.markdown(movers_text(rose, fell) if not many else extremes_text(best, worst))
         table, shape = st.columns([3, 2])
@@ -99,7 +99,7 @@ with section("scorecard-map"):
             st.markdown(extremes_text(best, worst))
         event = st.pydeck_chart(district_map(shapes, map_rows(scored), labelled), height=560,
                                 on_select="rerun", selection_mode="single-object", key="district_map")
-        st.caption(L.MAP_HINT + " " + L.MAP_ATTRIBUTION_TITLE + ": " + L.MAP_ATTRIBUTION[level])
+        st.caption(L.MAP_HINT + " " + L.MAP_ATTRIBUTION_TITLE + ": " + attribution)
     clicked = None
     for objects in (event.selection.objects or {}).values() if event is not None else []:
         for obj in objects:

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from config.settings import load_settings
+from data_access import boundaries as boundary_store
 from data_access import index_queries, overdue_queries, reference, rollup_queries, snapshots, task_queries, territory
 from data_access import meetings as meeting_store
 from data_access.dossier_queries import DossierFilter
@@ -230,6 +231,13 @@ def agency_lineage(version: str) -> pd.DataFrame:
 def agencies(version: str) -> pd.DataFrame:
     """Return agencies."""
     return _frame_or_query(version, "agencies", reference.list_agencies)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def boundaries(version: str, level: str) -> tuple[dict, str | None]:
+    """Return (the shapes drawn for a level, the name of the official file they come from or None when shipped)."""
+    with engine().connect() as conn:
+        return boundary_store.load_boundaries(conn, level), boundary_store.official_file(conn, level)
 
 
 def meetings() -> pd.DataFrame:

@@ -190,6 +190,7 @@ MAP_ATTRIBUTION = {  # by the level shown (assets/geo/SOURCES.md)
     "Huyện": ("Ranh giới huyện trước 01/7/2025: © OCHA ROAP / Chính phủ Việt Nam (CC BY 3.0 IGO) và "
               "geoBoundaries.org; Ninh Thuận: gis.chinhphu.vn qua dvhcvn (GPL-3.0), ranh giới tạm; đã chỉnh sửa."),
 }
+MAP_ATTRIBUTION_OFFICIAL = "tệp ranh giới chính thức của tỉnh ({file})."
 SCORECARD_LEVEL = {
     "Xã": "Kỳ kết thúc sau 30/6/2025: {count} xã, phường, đặc khu của tỉnh Khánh Hòa mới (từ 01/7/2025).",
     "Huyện": "Kỳ kết thúc trước 01/7/2025: {count} huyện, thị xã, thành phố của Khánh Hòa và Ninh Thuận (cũ).",

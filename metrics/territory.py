@@ -104,6 +104,16 @@ def counts_by_unit_in_force(unit_counts: pd.DataFrame, units: pd.DataFrame, line
     return per_unit.astype({c: "int64" for c in COUNT_COLUMNS}), other.astype({c: "int64" for c in COUNT_COLUMNS})
 
 
+def named_lines(per_unit: pd.DataFrame, other: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """Return key, name and counts of the units in force followed by the other lines (named by their key), from
+    counts_by_unit_in_force, for breakdowns where every dossier appears once."""
+    names = dict(zip(units["id"].astype(int), units["name"], strict=True))
+    shown = per_unit.assign(name=[names.get(int(k)) for k in per_unit["key"]])
+    rest = other.assign(name=other["key"].to_numpy())
+    frame = pd.concat([shown, rest], ignore_index=True)
+    return frame[["key", "name", *[c for c in frame.columns if c not in ("key", "name")]]]
+
+
 def predecessors(unit_id: int, units: pd.DataFrame, lineage: pd.DataFrame) -> pd.DataFrame:
     """Return the old units that went (wholly or in part) into a unit: id, name, district (name), merge."""
     _check(units, UNIT_COLUMNS, "units")

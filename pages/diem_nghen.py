@@ -9,6 +9,7 @@ from config.settings import load_settings
 from metrics.dossiers import dossier_rates, overdue_split_long, totals_row
 from metrics.kpis import kpi, top_n
 from metrics.periods import month_ends
+from metrics.territory import counts_by_unit_in_force, named_lines
 from ui import data
 from ui import labels as L
 from ui.charts import LAND_ENV_COLOUR, OTHER_COLOUR, column_chart, hbar, month_line, month_stack, show_chart
@@ -109,7 +110,11 @@ with section("bottleneck-breakdowns"):
                              colour="group", palette={L.GROUP_LAND_ENV: LAND_ENV_COLOUR, L.GROUP_OTHER: OTHER_COLOUR}))
     with right:
         st.subheader(L.BOTTLENECK_BY_UNIT)
-        by_unit = _labelled(top_n(data.counts(version, period, scope, "unit"), "overdue_total", 20))
+        in_force = counts_by_unit_in_force(data.counts(version, period, scope, "unit"), data.units(version),
+                                           data.unit_lineage(version), as_of)
+        by_unit = named_lines(*in_force, data.units(version))
+        by_unit = _labelled(top_n(by_unit.assign(name=by_unit["name"].map(lambda n: L.OTHER_LINES.get(n, n))),
+                                  "overdue_total", 20))
         show_chart(hbar(by_unit, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip))
     left, right = st.columns(2)
     with left:

@@ -14,6 +14,7 @@ from metrics.territory import (
     attribution,
     counts_by_unit_in_force,
     level_in_force,
+    named_lines,
     predecessors,
     units_in_force,
 )
@@ -99,3 +100,12 @@ def test_predecessors_of_a_new_commune():
 def test_missing_columns_raise_a_domain_error():
     with pytest.raises(DomainError):
         attribution(units().drop(columns=["parent_id"]), lineage(), OLD_END)
+
+
+def test_named_lines_keep_every_dossier_once():
+    raw = counts({1: 3, 4: 5, 6: 11, 11: 17, None: 23})
+    per_unit, other = counts_by_unit_in_force(raw, units(), lineage(), date(2026, 1, 31))
+    lines = named_lines(per_unit, other, units())
+    assert lines[["key", "name", "received"]].values.tolist() == [
+        [11, "Xã Mới 1", 5 + 17], [12, "Xã Mới 2", 0], [13, "Đặc khu T", 0], [PROVINCIAL, PROVINCIAL, 23],
+        [DISTRICT_LEVEL, DISTRICT_LEVEL, 3], [SPLIT, SPLIT, 11]]

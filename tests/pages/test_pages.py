@@ -4,6 +4,7 @@ import json
 import re
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from metrics.indexes import latest_rank, published_by
@@ -164,3 +165,39 @@ def test_ranking_page_shows_the_latest_rank_card(app, ref):
     par = latest_rank(published_by(ref.indexes, END), "Khánh Hòa", "PAR INDEX")
     assert shown["Xếp hạng PAR INDEX gần nhất"][0] == "9/34"
     assert shown["Điểm PAR INDEX gần nhất"][0] == fmt_number(par["score"], 2)
+
+
+def test_scorecard_before_the_change_shows_the_16_districts_of_both_former_provinces(app, ref):
+    at = app("pages/bang_diem.py")
+    at.date_input(key="as_of").set_value(date(2025, 5, 31)).run()
+    no_problem(at)
+    table = at.dataframe[0].value
+    expected = ref.scorecard(Period(date(2025, 5, 1), date(2025, 5, 31)))
+    assert len(table) == 16 and table["Địa bàn"].tolist() == expected["name"].tolist()
+    assert table["Hạng"].fillna(-1).tolist() == expected["rank"].fillna(-1).tolist()
+    assert {"Thành phố Nha Trang", "Huyện Bác Ái", "Huyện Trường Sa"} <= set(table["Địa bàn"])
+    lines = at.dataframe[1].value.set_index("Dòng")
+    assert lines.loc["Cấp huyện (trước 01/7/2025)", "Hồ sơ tiếp nhận"] == 0  # districts count their communes
+    assert lines.loc["Xã cũ bị chia tách", "Hồ sơ tiếp nhận"] == 0
+    layers = {layer["id"]: layer for layer in json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"]}
+    assert len(layers["districts"]["data"]["features"]) == 16
+    assert len(layers["labels"]["data"]) == 15  # every district named (Trường Sa is the inset)
+    assert any("Khánh Hòa và Ninh Thuận (cũ)" in c.value for c in at.caption)
+
+
+def test_scorecard_across_the_change_shows_what_cannot_be_attributed(app, ref):
+    at = app("pages/bang_diem.py")
+    at.selectbox(key="period_kind").set_value("year").run()
+    at.date_input(key="as_of").set_value(date(2025, 12, 31)).run()  # 2025: half before 01/7, half after
+    no_problem(at)
+    lines = at.dataframe[1].value.set_index("Dòng")
+    year = Period(date(2025, 1, 1), date(2025, 12, 31))
+    rows = ref.rows.loc[pd.to_datetime(ref.rows["received_on"]).dt.year == 2025]
+    district_level = rows["unit_id"].isin(ref.units.loc[ref.units["level"] == "Huyện", "id"]).sum()
+    split = rows["unit_id"].isin(ref.lineage.loc[ref.lineage["merge"] == "part", "old_unit_id"]).sum()
+    assert lines.loc["Cấp huyện (trước 01/7/2025)", "Hồ sơ tiếp nhận"] == district_level > 0
+    assert lines.loc["Xã cũ bị chia tách", "Hồ sơ tiếp nhận"] == split > 0
+    table = at.dataframe[0].value
+    assert len(table) == 65
+    total = ref.totals(year)["received"]
+    assert table["Hồ sơ tiếp nhận"].sum() + lines["Hồ sơ tiếp nhận"].sum() == total  # nothing lost, nothing twice

@@ -52,40 +52,48 @@ def units_in_force(units: pd.DataFrame, on: date) -> pd.DataFrame:
     return shown.sort_values(["name", "id"], kind="stable").reset_index(drop=True)
 
 
-def _whole_target(unit_id: int, lineage: pd.DataFrame) -> int | None:
-    rows = lineage.loc[lineage["old_unit_id"] == unit_id]
-    if len(rows) == 1 and rows["merge"].iloc[0] == "whole":
-        return int(rows["new_unit_id"].iloc[0])
-    return None
-
-
 def attribution(units: pd.DataFrame, lineage: pd.DataFrame, on: date) -> dict[int, int | str]:
     """Return {unit id: id of the unit in force on `on` it counts for, or DISTRICT_LEVEL / SPLIT}."""
     _check(units, UNIT_COLUMNS, "units")
     _check(lineage, LINEAGE_COLUMNS, "lineage")
     shown = set(units_in_force(units, on)["id"].astype(int))
     level = level_in_force(units, on)
-    parent = dict(zip(units["id"].astype(int), units["parent_id"], strict=True))
-    unit_level = dict(zip(units["id"].astype(int), units["level"], strict=True))
+    ids = units["id"].astype(int).tolist()
+    parent = {u: (None if pd.isna(p) else int(p)) for u, p in zip(ids, units["parent_id"], strict=True)}
+    unit_level = dict(zip(ids, units["level"], strict=True))
+    targets: dict[int, list[tuple[int, str]]] = {}
+    for old, new, merge in zip(lineage["old_unit_id"], lineage["new_unit_id"], lineage["merge"], strict=True):
+        targets.setdefault(int(old), []).append((int(new), merge))
+    children: dict[int, list[int]] = {}
+    for unit_id, district in parent.items():
+        if district is not None:
+            children.setdefault(district, []).append(unit_id)
+
+    def whole(unit_id: int) -> int | None:
+        found = targets.get(unit_id, [])
+        return found[0][0] if len(found) == 1 and found[0][1] == "whole" else None
+
+    def followed(unit_id: int) -> int | str:
+        target: int | None = unit_id
+        for _ in range(len(ids)):  # follow whole mergers until a unit in force (chains stay exact)
+            target = whole(target)
+            if target is None or target in shown:
+                break
+        return target if target in shown else SPLIT
+
     out: dict[int, int | str] = {}
-    for unit_id in units["id"].astype(int):
+    for unit_id in ids:
         if unit_id in shown:
             out[unit_id] = unit_id
         elif level == "Huyện":
-            district = parent.get(unit_id)
-            if district is not None and not pd.isna(district) and int(district) in shown:
-                out[unit_id] = int(district)
+            if parent[unit_id] in shown:
+                out[unit_id] = parent[unit_id]
         elif unit_level.get(unit_id) == "Huyện":
-            communes = [int(c) for c, p in parent.items() if p == unit_id]
-            targets = {_whole_target(c, lineage) for c in communes}
-            out[unit_id] = targets.pop() if len(targets) == 1 and None not in targets and communes else DISTRICT_LEVEL
+            found = {followed(c) for c in children.get(unit_id, [])}
+            only = found.pop() if len(found) == 1 else None
+            out[unit_id] = only if isinstance(only, int) else DISTRICT_LEVEL
         else:
-            target = unit_id
-            for _ in range(len(units)):  # follow whole mergers until a unit in force (chains stay exact)
-                target = _whole_target(target, lineage)
-                if target is None or target in shown:
-                    break
-            out[unit_id] = target if target in shown else SPLIT
+            out[unit_id] = followed(unit_id)
     return out
 
 

@@ -75,3 +75,9 @@ def month_ends(as_of: date, months: int) -> list[Period]:
         periods.append(Period(start, end))
         end = start - timedelta(days=1)
     return list(reversed(periods))
+
+
+def months_since(first: date, as_of: date, at_least: int = 1) -> int:
+    """Return how many calendar months from the month of `first` to that of `as_of` (both counted), at least
+    `at_least` (a unit's trend that always reaches back across a given date)."""
+    return max(at_least, (as_of.year - first.year) * 12 + as_of.month - first.month + 1)

@@ -83,13 +83,19 @@ def score_table(table: pd.DataFrame, specs: list[IndicatorSpec], key: str) -> pd
 
 
 def rank_change(current: pd.DataFrame, previous: pd.DataFrame, key: str) -> pd.DataFrame:
-    """Return a copy of `current` with previous_rank and rank_change (positive = moved up) added."""
+    """Return a copy of `current` with previous_rank and rank_change (positive = moved up) added.
+
+    The change compares places among the units ranked in both periods (re-ranked among them), so that a unit
+    does not "climb" because others dropped out for lack of data; it is NaN for the others."""
     for name, frame in (("current", current), ("previous", previous)):
         if key not in frame.columns or "rank" not in frame.columns:
             raise DomainError(f"Bảng {name} cần cột {key} và rank")
     prev = previous[[key, "rank"]].rename(columns={"rank": "previous_rank"})
     out = current.merge(prev, on=key, how="left")
-    out["rank_change"] = out["previous_rank"] - out["rank"]
+    both = out["rank"].notna() & out["previous_rank"].notna()
+    now_rank = out["rank"].where(both).rank(method="min")
+    before_rank = out["previous_rank"].where(both).rank(method="min")
+    out["rank_change"] = before_rank - now_rank
     return out
 
 

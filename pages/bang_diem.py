@@ -1,5 +1,7 @@
 """Bảng điểm địa bàn: the units in force at the period's end × indicators, with RAG, composite, rank and a map."""
 
+from datetime import date
+
 import altair as alt
 import streamlit as st
 
@@ -7,7 +9,7 @@ from config.settings import load_settings
 from data_access.dossier_queries import DossierFilter
 from metrics.dossiers import dossier_rates
 from metrics.kpis import top_n
-from metrics.periods import month_ends
+from metrics.periods import month_ends, months_since
 from metrics.scorecard import extremes, rank_change, rank_movers
 from metrics.tasks import classify_tasks
 from metrics.territory import REFORM_DAY, predecessors, scorecard_in_force, units_attributed_to
@@ -37,6 +39,7 @@ filters = current_filters()
 settings = load_settings()
 version = data.version()
 specs = settings.scorecard_specs
+TREND_FROM = date(2025, 4, 1)  # a unit's trend starts at least three months before the change of 01/7/2025
 
 
 def scorecard(period, source=version):
@@ -124,8 +127,9 @@ if pick:
     unit_filter = DossierFilter(levels=filters.dossiers.levels,
                                 unit_ids=units_attributed_to(unit_id, units, lineage, filters.period.end))
     with section("scorecard-detail"), right:
-        months = dossier_rates(data.series(version, tuple(month_ends(filters.period.end, settings.trend_months)),
-                                           unit_filter))
+        # reaching back across 01/7/2025, so the unit's history shows the change
+        trend = months_since(TREND_FROM, filters.period.end, settings.trend_months)
+        months = dossier_rates(data.series(version, tuple(month_ends(filters.period.end, trend)), unit_filter))
         months["month_date"] = months["period_start"].astype("datetime64[ns]")
         months["month_label"] = months["period_start"].map(fmt_month)
         months["rate_label"] = months["on_time_rate"].map(fmt_pct)

@@ -181,7 +181,8 @@ SCORECARD_PREVIOUS = "Thay đổi hạng so với kỳ trước ({start} – {en
 SCORECARD_WEIGHTS = "Trọng số điểm tổng hợp: {weights}"
 MAP_INSET = "Trường Sa (ngoài khung bản đồ)"
 MAP_TOOLTIP = "{name}\nĐiểm tổng hợp: {score}\nHạng: {rank}\nĐúng hạn: {on_time}"
-MAP_HINT = "Bấm vào một địa bàn trên bản đồ hoặc chọn trong danh sách để xem chi tiết."
+MAP_HINT = ("Màu theo điểm tổng hợp: đỏ (thấp) → vàng → xanh (cao); xám: không đủ dữ liệu. Bấm vào một địa bàn "
+            "trên bản đồ hoặc chọn trong danh sách để xem chi tiết.")
 MAP_ATTRIBUTION_TITLE = "Nguồn ranh giới"
 MAP_ATTRIBUTION = {  # by the level shown (assets/geo/SOURCES.md)
     "Xã": ("Ranh giới xã 2025: gis.vn, qua lamngockhuong/vietnam-3d-map; đã chỉnh sửa. Trường Sa: sơ đồ minh họa "

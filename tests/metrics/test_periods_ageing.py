@@ -70,3 +70,10 @@ def test_due_date_bounds_match_buckets():
     assert bounds["1-5"] == (date(2024, 3, 26), date(2024, 3, 30))
     assert bounds["6-15"] == (date(2024, 3, 16), date(2024, 3, 25))
     assert bounds[">30"] == (None, date(2024, 2, 29))
+
+
+def test_months_since_counts_both_months_and_keeps_a_minimum():
+    from metrics.periods import months_since
+
+    assert months_since(date(2025, 4, 1), date(2026, 12, 2), 12) == 21  # April 2025 … December 2026
+    assert months_since(date(2025, 4, 1), date(2025, 6, 30), 12) == 12

@@ -62,6 +62,17 @@ def test_new_unit_has_no_rank_change():
     assert math.isnan(changed.loc["N", "rank_change"])
 
 
+def test_rank_change_compares_places_among_units_ranked_in_both_periods():
+    # last month A, B, C, D, E were ranked 1–5; this month only C and E have enough dossiers
+    previous = pd.DataFrame({"unit": list("ABCDE"), "rank": [1.0, 2.0, 3.0, 4.0, 5.0]})
+    current = pd.DataFrame({"unit": list("ECABD"), "rank": [1.0, 2.0, float("nan"), float("nan"), float("nan")]})
+    changed = rank_change(current, previous, key="unit").set_index("unit")
+    assert changed.loc["E", "rank_change"] == 1.0  # E passed C: one place up among the two, not four
+    assert changed.loc["C", "rank_change"] == -1.0
+    assert changed[["rank_change"]].loc[["A", "B", "D"]].isna().all().all()
+    assert changed.loc["E", "previous_rank"] == 5.0  # the published previous rank is kept for display
+
+
 def test_invalid_specs_and_missing_columns_raise():
     with pytest.raises(DomainError):
         IndicatorSpec("x", True, green=0.5, amber=0.9)

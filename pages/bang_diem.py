@@ -11,8 +11,7 @@ from metrics.dossiers import dossier_rates
 from metrics.kpis import top_n
 from metrics.periods import month_ends, months_since
 from metrics.scorecard import extremes, rank_change, rank_movers
-from metrics.tasks import classify_tasks
-from metrics.territory import REFORM_DAY, predecessors, scorecard_in_force, units_attributed_to
+from metrics.territory import REFORM_DAY, predecessors, units_attributed_to
 from ui import data
 from ui import labels as L
 from ui.charts import month_line, show_chart
@@ -44,9 +43,7 @@ TREND_FROM = date(2025, 4, 1)  # a unit's trend starts at least three months bef
 
 def scorecard(period, source=version):
     """Return (the scored units in force at the period's end, the lines not attributed to one of them)."""
-    return scorecard_in_force(data.counts(source, period, filters.dossiers, "unit"),
-                              classify_tasks(data.tasks(source, period.end), period.end), data.units(source),
-                              data.unit_lineage(source), period.end, specs, settings.min_dossiers)
+    return data.scorecard(source, period, filters.dossiers, settings.min_dossiers)
 
 
 # In a meeting's view ranks move against the previous meeting; otherwise against the previous period.

@@ -25,6 +25,8 @@ from data_access.schema import create_schema
 from metrics.agencies import agency_successors, regroup_by_successor, with_successors
 from metrics.periods import Period
 from metrics.rollup import detail_months, last_month, period_counts, remap_keys, series_from_daily
+from metrics.tasks import classify_tasks
+from metrics.territory import scorecard_in_force
 from ui import labels as L
 
 TTL_SECONDS = 600
@@ -238,6 +240,17 @@ def boundaries(version: str, level: str) -> tuple[dict, str | None]:
     """Return (the shapes drawn for a level, the name of the official file they come from or None when shipped)."""
     with engine().connect() as conn:
         return boundary_store.load_boundaries(conn, level), boundary_store.official_file(conn, level)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def scorecard(version: str, period: Period, flt: DossierFilter, min_dossiers: int) -> tuple[pd.DataFrame,
+                                                                                          pd.DataFrame]:
+    """Return (the scored units in force at the period's end, the lines not attributed to one of them)."""
+    settings = load_settings()
+    return scorecard_in_force(counts(version, period, flt, "unit"), classify_tasks(tasks(version, period.end),
+                                                                                   period.end),
+                              units(version), unit_lineage(version), period.end, settings.scorecard_specs,
+                              min_dossiers)
 
 
 def meetings() -> pd.DataFrame:

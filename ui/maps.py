@@ -1,6 +1,5 @@
 """District map with pydeck: no basemap tiles, mainland framed, far-off islands shown as an inset marker."""
 
-import copy
 import math
 
 import pandas as pd
@@ -64,8 +63,8 @@ def district_map(geojson: dict, scores: pd.DataFrame, labelled: set[str] | None 
     features = []
     offshore = []
     for feature in geojson.get("features", []):
-        feature = copy.deepcopy(feature)
-        props = feature["properties"]
+        props = dict(feature.get("properties") or {})  # the shapes are shared: copy only what changes
+        feature = {"type": "Feature", "geometry": feature["geometry"], "properties": props}
         row = by_code.get(str(props.get("gso_code")), {})
         props["fill"] = score_colour(row.get("composite"))
         props["tooltip"] = row.get("tooltip", props.get("name", ""))

@@ -23,7 +23,7 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.run-deps
 	$(BIN)/python cli.py init
 	@echo "Bảng điều hành: http://localhost:$(PORT)  (dừng: Ctrl+C)"
-	$(BIN)/python -m streamlit run app.py --server.port $(PORT)
+	$(BIN)/python serve.py --server.port $(PORT)
 
 test: $(VENV)/.dev-deps
 	$(BIN)/python -m ruff check .

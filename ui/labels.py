@@ -340,6 +340,7 @@ MEETING_PACK_DOWNLOAD = "Tải bộ tài liệu họp (PDF, A4 ngang)"
 TABLE_EXCEL = "Tải bảng (Excel)"
 MEETING_VIEW = "Xem số liệu"
 MEETING_VIEW_LIVE = "Số liệu hiện tại"
+MEETING_UNKNOWN = "Không có cuộc họp «{asked}»; đang xem số liệu hiện tại."
 MEETING_VIEW_AS_OF = "Số liệu chốt đến {cutoff} (theo cuộc họp)."
 MEETING_FILTERS_OFF = ("Đang xem số liệu chốt của cuộc họp (toàn tỉnh): bộ lọc cơ quan, cấp, địa bàn không áp dụng. "
                        "Chọn «Số liệu hiện tại» để lọc.")

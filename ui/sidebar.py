@@ -24,8 +24,10 @@ from ui import labels as L
 from ui.fmt import fmt_date, fmt_datetime
 from ui.meetings import meeting_label
 from ui.mode import set_presenting
+from ui.safe import md_escape
 
 MEETING_PARAM = "hop"  # ?hop=ID opens every page on a meeting's frozen figures (bookmarks, presentation mode)
+UNKNOWN_MEETING_KEY = "_unknown_meeting"  # the ?hop= value that named no meeting (shown once, then forgotten)
 
 FILTERS_KEY = "_filters"
 # Which sidebar filters each page uses (by page title).
@@ -174,7 +176,10 @@ def _meeting_choice() -> MeetingView | None:
     labels = {int(row["id"]): meeting_label(row) for _, row in listed.iterrows()}
     if "meeting_view" not in st.session_state and "_keep_meeting_view" not in st.session_state:
         asked = st.query_params.get(MEETING_PARAM, "")
-        st.session_state["meeting_view"] = int(asked) if asked.isdigit() and int(asked) in labels else None
+        wanted = meeting_id(asked)
+        st.session_state["meeting_view"] = wanted if wanted in labels else None
+        if asked and wanted not in labels:  # a mistyped or deleted meeting: live figures, and say so once
+            st.session_state[UNKNOWN_MEETING_KEY] = asked[:12]
     _remember("meeting_view", None)
     if st.session_state["meeting_view"] not in labels:
         st.session_state["meeting_view"] = None
@@ -197,6 +202,11 @@ def _meeting_choice() -> MeetingView | None:
                        None if older is None else older["cutoff_at"].date())
 
 
+def meeting_id(asked: str) -> int | None:
+    """Return the meeting id a ?hop= value names, or None when it is not a plain number of at most 9 digits."""
+    return int(asked) if asked.isascii() and asked.isdigit() and len(asked) <= 9 else None
+
+
 def _comparison(kind: str, week_before: Period, meeting: MeetingView | None, week_starts_on: int) -> Comparison:
     """Return last week in the live view, the previous meeting's frozen figures in a meeting's view."""
     if meeting is not None and meeting.frozen and meeting.previous_id is not None and data.has_snapshot(
@@ -209,6 +219,9 @@ def _comparison(kind: str, week_before: Period, meeting: MeetingView | None, wee
 
 def render_meeting_banner() -> None:
     """Say at the top of the page which meeting's frozen figures are shown (nothing in the live view)."""
+    unknown = st.session_state.pop(UNKNOWN_MEETING_KEY, None)
+    if unknown is not None:
+        st.warning(L.MEETING_UNKNOWN.format(asked=md_escape(unknown)), icon="⚠️")
     filters = st.session_state.get(FILTERS_KEY)
     if filters is None or filters.meeting is None:
         return

@@ -10,6 +10,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -42,15 +44,15 @@ def e2e_db(tmp_path_factory) -> str:
     return url
 
 
-@pytest.fixture(scope="session")
-def server(e2e_db):
-    """Start `streamlit run app.py` on a free port of 127.0.0.1 against the e2e database; yield its URL."""
+@contextmanager
+def running_app(db_url: str) -> Iterator[str]:
+    """Start `python serve.py` (the app as `make run` starts it) on a free port of 127.0.0.1; yield its URL."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed (Debian package 'chromium'); .ci/run installs it")
     port = _free_port()
-    env = dict(os.environ, DATABASE_URL=e2e_db)
+    env = dict(os.environ, DATABASE_URL=db_url)
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
+        [sys.executable, "serve.py", "--server.port", str(port), "--server.address",
          "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -67,12 +69,21 @@ def server(e2e_db):
             process.kill()
             pytest.fail(f"the app did not start:\n{output[-3000:]}")
         time.sleep(0.3)
-    yield base
-    process.terminate()
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def server(e2e_db):
+    """Yield the URL of the app running against the e2e database (one server for the session)."""
+    with running_app(e2e_db) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -83,7 +94,7 @@ def browser(server):
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         warm = chromium.new_page()
-        warm.goto(server)  # the first session registers the pages (streamlit/streamlit#9992)
+        warm.goto(server)  # compiles the pages once, so that render times measure pages, not the first import
         warm.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
         warm.close()
         yield chromium

@@ -20,6 +20,7 @@ from tests.pages.reference import Reference
 from tests.pages.test_pages import metrics_by_label
 from ui import labels as L
 from ui.fmt import fmt_date, fmt_int, fmt_pct
+from ui.safe import md_escape
 
 MONTH = Period(date(2026, 6, 1), END)
 EARLIER = Period(date(2026, 6, 1), date(2026, 6, 23))
@@ -111,3 +112,17 @@ def test_tasks_bottlenecks_scorecard_and_ranking_in_the_meeting_view(meetings_db
     at.switch_page("pages/xep_hang.py").run()
     no_problem(at)
     assert metrics_by_label(at)
+
+
+@pytest.mark.parametrize("asked", ["²", "9" * 5000, "[x](http://x)", "12abc"])
+def test_a_malformed_meeting_id_falls_back_to_live_figures_with_a_notice(meetings_db, monkeypatch, asked):
+    url, _, _ = meetings_db
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["hop"] = asked
+    at.run()
+    no_problem(at)
+    assert at.selectbox(key="meeting_view").value is None  # live figures
+    assert L.MEETING_UNKNOWN.format(asked=md_escape(asked[:12])) in [w.value for w in at.warning]
+    at.run()
+    assert not any(L.MEETING_UNKNOWN[:20] in w.value for w in at.warning)  # said once

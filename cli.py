@@ -23,8 +23,8 @@ from data_access.importing.columns import KINDS
 from data_access.importing.report import ImportRefused, ImportReport
 from data_access.importing.runner import run_import
 from data_access.meta import dossier_count, read_meta
+from data_access.migrate import create_schema
 from data_access.reference import apply_land_env_group, ensure_reference
-from data_access.schema import create_schema
 from data_access.summary import summary, summary_by_unit
 from ui.fmt import fmt_int, fmt_number
 

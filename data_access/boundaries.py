@@ -15,8 +15,9 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 from data_access.geo import shipped_boundaries
 from data_access.importing.readers import file_bytes_sha256
 from data_access.meta import LAST_LOAD_AT, write_meta
+from data_access.migrate import create_schema
 from data_access.reference import ensure_reference, list_units
-from data_access.schema import boundaries, create_schema, import_log
+from data_access.schema import boundaries, import_log
 from metrics.territory import REFORM_DAY, units_in_force
 from metrics.text import fold_key, normalize_text
 

@@ -13,6 +13,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from data_access.rollup import rebuild_rollup, rollup_is_missing
+
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = ROOT / "migrations"
 FIRST_REVISION = "0001"
@@ -39,8 +41,6 @@ def current(engine: Engine) -> str | None:
 def upgrade(engine: Engine, revision: str = "head") -> str:
     """Bring the database to the latest revision (stamping a pre-migration database first) and rebuild the
     rollups when a migration emptied them; return the revision."""
-    from data_access.rollup import rebuild_rollup, rollup_is_missing
-
     config = _config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
@@ -52,3 +52,8 @@ def upgrade(engine: Engine, revision: str = "head") -> str:
             log.warning("rebuilding the dossier rollups after a schema upgrade")
             rebuild_rollup(conn)
     return head() if revision == "head" else revision
+
+
+def create_schema(engine: Engine) -> None:
+    """Bring the database to the latest Alembic revision (creating every table on an empty one)."""
+    upgrade(engine)

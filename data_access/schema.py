@@ -5,7 +5,6 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
-    Engine,
     Float,
     ForeignKey,
     Index,
@@ -287,10 +286,3 @@ boundaries = Table(
     Column("file_name", String(300), nullable=False),
     Column("imported_at", DateTime, nullable=False),
 )
-
-
-def create_schema(engine: Engine) -> None:
-    """Bring the database to the latest Alembic revision (creating every table on an empty one)."""
-    from data_access.migrate import upgrade
-
-    upgrade(engine)

@@ -7,7 +7,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.schema import CreateSchema, DropSchema
 
 from data_access.engine import configure_sqlite
-from data_access.schema import create_schema
+from data_access.migrate import create_schema
 
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 

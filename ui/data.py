@@ -20,8 +20,8 @@ from data_access import meetings as meeting_store
 from data_access.dossier_queries import DossierFilter
 from data_access.engine import database_url, get_engine
 from data_access.meta import LAST_LOAD_AT, TASKS_CHANGED_AT, read_meta
+from data_access.migrate import create_schema
 from data_access.reference import apply_land_env_group
-from data_access.schema import create_schema
 from metrics.agencies import agency_successors, regroup_by_successor, with_successors
 from metrics.periods import Period
 from metrics.rollup import detail_months, last_month, period_counts, remap_keys, series_from_daily

@@ -17,6 +17,7 @@ from data_access.engine import refresh_statistics
 from data_access.importing.staging import load
 from data_access.index_queries import read_index_csv, replace_index_results
 from data_access.meta import DATA_KIND, read_meta, record_load
+from data_access.migrate import create_schema
 from data_access.reference import (
     apply_land_env_group,
     get_or_create_agency,
@@ -29,7 +30,6 @@ from data_access.rollup import RollupAccumulator, write_rollup
 from data_access.schema import (
     agencies,
     agency_lineage,
-    create_schema,
     dossier_daily,
     dossier_monthly,
     dossiers,

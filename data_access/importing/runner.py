@@ -24,11 +24,11 @@ from data_access.importing.rows import Chunk, is_skippable
 from data_access.importing.staging import create_staging, drop_rows, duplicate_rows, index_staging, load, merge
 from data_access.importing.values import show
 from data_access.meta import DATA_KIND, read_meta, record_load
+from data_access.migrate import create_schema
 from data_access.reference import apply_land_env_group, ensure_reference
 from data_access.schema import (
     agencies,
     agency_lineage,
-    create_schema,
     dossier_daily,
     dossier_monthly,
     dossier_steps,

@@ -11,7 +11,14 @@ are emptied here; data_access.migrate rebuilds both rollups from the dossiers af
 import sqlalchemy as sa
 from alembic import op
 
-from metrics.rollup import DAILY_COUNTERS
+# The counters as they were at this revision, frozen here: a migration must not change when live code does.
+DAILY_COUNTERS = (
+    "n_received", "n_received_online", "n_received_postal", "n_received_synced", "n_open_supplement",
+    "n_closed", "n_resolved", "n_resolved_early", "n_resolved_on_day", "n_resolved_late", "n_resolved_digitised",
+    "n_ended",
+    "n_late_apology", "n_due", "n_due_apology", "n_cleared_after_due", "n_cleared_after_due_apology",
+    "n_cleared_by_due", "n_cleared_by_due_apology",
+)
 
 COVER = ['received_on', 'unit_id', 'agency_id', 'level', 'field_id', 'procedure_id', 'current_agency_id']
 revision = '0003'

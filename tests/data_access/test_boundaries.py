@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from cli import main
 from data_access.boundaries import BoundaryRefused, import_boundaries, load_boundaries, official_file
 from data_access.geo import shipped_boundaries
-from data_access.schema import boundaries, create_schema
+from data_access.migrate import create_schema
+from data_access.schema import boundaries
 
 
 def official(tmp_path, name="ranh_gioi.geojson", edit=None):

@@ -9,9 +9,10 @@ from sqlalchemy import create_engine, func, select
 from cli import main
 from data_access.importing.report import ImportRefused
 from data_access.importing.runner import run_import
+from data_access.migrate import create_schema
 from data_access.reference import list_units
 from data_access.schema import agencies as agencies_table
-from data_access.schema import agency_lineage, create_schema, dossiers, unit_lineage, units
+from data_access.schema import agency_lineage, dossiers, unit_lineage, units
 from data_access.summary import DOSSIER_KEYS, summary_by_unit
 from data_access.territory import list_unit_lineage
 from metrics.dossiers import RATE_COLUMNS

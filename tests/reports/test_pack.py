@@ -11,8 +11,8 @@ from cli import main
 from config.settings import load_settings
 from data_access.importing.runner import run_import
 from data_access.meetings import create_meeting
+from data_access.migrate import create_schema
 from data_access.reference import read_units_csv, upsert_units
-from data_access.schema import create_schema
 from reports.pack_data import gather
 from reports.pdf import TITLE, render
 from tests.data_access.import_files import records, write_csv

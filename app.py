@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import labels as L
+from texts import labels as L
 from ui.mode import presenting
 from ui.present import AGENDA
 from ui.sidebar import render_meeting_banner, render_sidebar

@@ -26,7 +26,7 @@ from data_access.meta import dossier_count, read_meta
 from data_access.migrate import create_schema
 from data_access.reference import apply_land_env_group, ensure_reference
 from data_access.summary import summary, summary_by_unit
-from ui.fmt import fmt_int, fmt_number
+from texts.fmt import fmt_int, fmt_number
 
 
 def _progress(message: str, fraction: float) -> None:

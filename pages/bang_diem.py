@@ -12,10 +12,10 @@ from metrics.kpis import top_n
 from metrics.periods import month_ends, months_since
 from metrics.scorecard import extremes, rank_change, rank_movers
 from metrics.territory import REFORM_DAY, predecessors, units_attributed_to
+from texts import labels as L
+from texts.fmt import fmt_date, fmt_int, fmt_month, fmt_number, fmt_pct
 from ui import data
-from ui import labels as L
 from ui.charts import month_line, show_chart
-from ui.fmt import fmt_date, fmt_int, fmt_month, fmt_number, fmt_pct
 from ui.guard import section
 from ui.maps import district_map
 from ui.present import page_header, slide_table

@@ -11,11 +11,12 @@ from metrics.errors import DomainError
 from metrics.meetings import compare_figures, task_changes
 from reports.pack_data import gather
 from reports.pdf import render
+from texts import labels as L
+from texts.figures import figures_table
+from texts.fmt import fmt_date
 from ui import data
-from ui import labels as L
-from ui.fmt import fmt_date
 from ui.guard import section
-from ui.meetings import TASK_TABLE, cutoff_text, figures_table, meeting_label, task_changes_tables
+from ui.meetings import TASK_TABLE, cutoff_text, meeting_label, task_changes_tables
 from ui.sidebar import current_filters, data_as_of
 from ui.tables import Col, show_table
 

@@ -8,9 +8,9 @@ from data_access.importing.preview import import_history, preview
 from data_access.importing.readers import ReadError
 from data_access.importing.report import ImportRefused
 from data_access.importing.runner import run_import
+from texts import labels as L
+from texts.fmt import fmt_int, fmt_number
 from ui import data
-from ui import labels as L
-from ui.fmt import fmt_int, fmt_number
 from ui.guard import section
 from ui.importer import show_header, show_history, show_report
 from ui.uploads import save

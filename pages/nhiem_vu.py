@@ -17,10 +17,10 @@ from metrics.tasks import (
     status_long,
 )
 from metrics.text import fold_key
+from texts import labels as L
+from texts.fmt import fmt_date, fmt_int
 from ui import data
-from ui import labels as L
 from ui.charts import TASK_COLOURS, column_chart, show_chart, stacked_bar
-from ui.fmt import fmt_date, fmt_int
 from ui.guard import section
 from ui.kpi import KpiCard, kpi_row
 from ui.meetings import task_changes_tables

@@ -6,9 +6,9 @@ from config.settings import load_settings
 from metrics.dossiers import dossier_rates, totals_row
 from metrics.indexes import latest_rank, published_by
 from metrics.tasks import classify_tasks, open_overdue_by, overdue_list, status_counts
+from texts import labels as L
+from texts.fmt import fmt_date, fmt_int
 from ui import data
-from ui import labels as L
-from ui.fmt import fmt_date, fmt_int
 from ui.guard import section
 from ui.kpi import kpi_row
 from ui.overview import dossier_cards, rank_card, task_card

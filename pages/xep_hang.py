@@ -6,10 +6,10 @@ import streamlit as st
 from config.settings import load_settings
 from metrics.indexes import history_series, latest_components, latest_rank, published_by, rank_series
 from metrics.text import fold_key
+from texts import labels as L
+from texts.fmt import fmt_date, fmt_number
 from ui import data
-from ui import labels as L
 from ui.charts import show_chart
-from ui.fmt import fmt_date, fmt_number
 from ui.guard import section
 from ui.kpi import KpiCard, kpi_row
 from ui.overview import rank_card

@@ -18,9 +18,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from reports.pack_data import PackData
-from ui import labels as L
-from ui.fmt import fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct
-from ui.meetings import figures_table
+from texts import labels as L
+from texts.figures import figures_table
+from texts.fmt import fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct
 
 FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 PAGE = landscape(A4)

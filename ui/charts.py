@@ -7,8 +7,8 @@ import pandas as pd
 from babel.dates import get_day_names, get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from ui import labels as L
-from ui.fmt import LOCALE
+from texts import labels as L
+from texts.fmt import LOCALE
 from ui.style import STATUS_COLOURS
 
 LABEL_SIZE = 14

@@ -27,7 +27,7 @@ from metrics.periods import Period
 from metrics.rollup import detail_months, last_month, period_counts, remap_keys, series_from_daily
 from metrics.tasks import classify_tasks
 from metrics.territory import scorecard_in_force
-from ui import labels as L
+from texts import labels as L
 
 TTL_SECONDS = 600
 OVERDUE_COUNTS = ["resolved_late", "in_progress_overdue", "overdue_total", "overdue_land_env"]

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from metrics.errors import DomainError
-from ui import labels as L
+from texts import labels as L
 
 log = logging.getLogger("cchc.ui")
 

@@ -6,8 +6,8 @@ import streamlit as st
 from data_access.importing.columns import contract
 from data_access.importing.headers import HeaderMatch
 from data_access.importing.report import ImportReport
-from ui import labels as L
-from ui.fmt import fmt_datetime, fmt_int
+from texts import labels as L
+from texts.fmt import fmt_datetime, fmt_int
 from ui.tables import Col, show_table
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from ui import labels as L
+from texts import labels as L
 from ui.safe import md_escape
 
 

@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pydeck as pdk
 
-from ui import labels as L
+from texts import labels as L
 
 # A MapLibre style with only a background colour, served by this app (static/); nothing is fetched elsewhere.
 OFFLINE_STYLE = "/app/static/map-style.json"

@@ -3,15 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from ui import labels as L
-from ui.fmt import fmt_date, fmt_datetime, fmt_int, fmt_pct, fmt_points, fmt_signed
+from texts import labels as L
+from texts.fmt import fmt_date, fmt_datetime
 from ui.tables import Col, show_table
 
 TASK_TABLE = [Col("content", L.TASK_COLUMNS["content"]), Col("lead_agency", L.TASK_COLUMNS["lead_agency"]),
               Col("deadline", L.TASK_COLUMNS["deadline"], fmt_date)]
-
-RATE_KEYS = {"on_time_rate", "land_env_share_of_overdue", "apology_compliance", "online_share", "sync_rate"}
-
 
 def meeting_label(row: pd.Series) -> str:
     """Return 'dd/mm/yyyy — title' for a meeting row."""
@@ -21,18 +18,6 @@ def meeting_label(row: pd.Series) -> str:
 def cutoff_text(cutoff) -> str:
     """Return the cut-off as 'dd/mm/yyyy HH:MM'."""
     return fmt_datetime(cutoff)
-
-
-def figures_table(comparison: pd.DataFrame) -> pd.DataFrame:
-    """Return label, now, before, change as Vietnamese text (rates in %, changes in points or signed counts)."""
-    rows = []
-    for record in comparison.to_dict("records"):
-        rate = record["key"] in RATE_KEYS
-        value = fmt_pct if rate else fmt_int
-        rows.append({"label": L.MEETING_FIGURE_NAMES[record["key"]], "now": value(record["now"]),
-                     "before": value(record["before"]),
-                     "change": fmt_points(record["change"]) if rate else fmt_signed(record["change"])})
-    return pd.DataFrame(rows, columns=["label", "now", "before", "change"])
 
 
 def task_changes_tables(newly: pd.DataFrame, closed: pd.DataFrame) -> None:

@@ -4,8 +4,8 @@ import pandas as pd
 
 from config.settings import Settings
 from metrics.kpis import KpiValue, kpi, lowest, most, rank_change
-from ui import labels as L
-from ui.fmt import fmt_int, fmt_pct, fmt_points, fmt_signed
+from texts import labels as L
+from texts.fmt import fmt_int, fmt_pct, fmt_points, fmt_signed
 from ui.kpi import KpiCard
 
 MIN_RECEIVED_FOR_LOWEST = 30

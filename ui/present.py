@@ -12,8 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from config.settings import load_settings
-from ui import labels as L
-from ui.fmt import fmt_date, fmt_datetime
+from texts import labels as L
+from texts.fmt import fmt_date, fmt_datetime
 from ui.mode import PRESENT_PARAM, presenting, set_presenting
 from ui.sidebar import MEETING_PARAM, Filters
 from ui.tables import Col, styled

@@ -3,7 +3,7 @@
 import altair as alt
 import pandas as pd
 
-from ui import labels as L
+from texts import labels as L
 from ui.charts import finish
 
 PRIMARY = "#0b4f9c"
@@ -84,7 +84,7 @@ def components_chart(components: pd.DataFrame, height: int | None = None) -> alt
 def decorate(series: pd.DataFrame, province: str | None = None) -> pd.DataFrame:
     """Return the series with the labels its charts show (rank 'x/N', score, kind, field size, which province:
     "(cũ)" before the merger); `province` is the province of today (metrics.indexes.history_series)."""
-    from ui.fmt import fmt_number
+    from texts.fmt import fmt_number
 
     out = series.copy()
     if "series" not in out.columns:

@@ -5,8 +5,8 @@ import pandas as pd
 from config.settings import SCORECARD_INDICATORS
 from metrics.dossiers import dossier_rates
 from metrics.text import fold_key
-from ui import labels as L
-from ui.fmt import fmt_int, fmt_number, fmt_pct, fmt_signed
+from texts import labels as L
+from texts.fmt import fmt_int, fmt_number, fmt_pct, fmt_signed
 from ui.safe import md_escape
 from ui.tables import Col
 

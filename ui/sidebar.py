@@ -19,9 +19,9 @@ from metrics.periods import (
     same_period_week_before,
 )
 from metrics.territory import units_attributed_to, units_in_force
+from texts import labels as L
+from texts.fmt import fmt_date, fmt_datetime
 from ui import data
-from ui import labels as L
-from ui.fmt import fmt_date, fmt_datetime
 from ui.meetings import meeting_label
 from ui.mode import set_presenting
 from ui.safe import md_escape

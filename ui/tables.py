@@ -8,7 +8,7 @@ from io import BytesIO
 import pandas as pd
 import streamlit as st
 
-from ui import labels as L
+from texts import labels as L
 from ui.style import STATUS_BACKGROUNDS, STATUS_COLOURS
 
 

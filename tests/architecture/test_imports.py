@@ -1,10 +1,14 @@
-"""The layers' imports, read from the source (every import, also inside functions): no circle."""
+"""The layers' imports, read from the source (every import, also inside functions): no circle, and the pack, the
+command line and data_access never load ui/ or Streamlit."""
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("data_access", "metrics", "ui", "reports", "config")
+PACKAGES = ("data_access", "metrics", "ui", "reports", "config", "texts")
+NOT_UI = ("cli", "data_access", "metrics", "reports", "config", "texts")  # layers that must not reach Streamlit
 
 
 def _module(path: Path) -> str:
@@ -64,3 +68,19 @@ def test_migrations_do_not_import_live_code():
         imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         imported |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
         assert not {m for m in imported if m.split(".")[0] in PACKAGES}, path.name
+
+
+def test_nothing_below_ui_imports_ui():
+    graph = import_graph()
+    offenders = {m: sorted(t for t in targets if t == "ui" or t.startswith("ui."))
+                 for m, targets in graph.items() if m.split(".")[0] in NOT_UI}
+    assert {m: t for m, t in offenders.items() if t} == {}
+
+
+def test_the_pack_and_the_command_line_load_without_streamlit():
+    code = ("import sys; sys.modules['streamlit'] = None\n"  # any `import streamlit` now raises ImportError
+            "import cli, reports.pdf, reports.pack_data, data_access.boundaries\n"
+            "print('loaded', 'streamlit' in {m.split('.')[0] for m in sys.modules if sys.modules[m] is not None})")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "loaded False"

@@ -14,7 +14,7 @@ from metrics.periods import Period
 from metrics.tasks import status_counts
 from tests.e2e.conftest import ARTIFACTS, END, RENDER_TIMES
 from tests.pages.reference import Reference
-from ui.fmt import fmt_int, fmt_number, fmt_pct
+from texts.fmt import fmt_int, fmt_number, fmt_pct
 
 SIZES = [(1920, 1080), (1366, 768)]
 MONTH = Period(END.replace(day=1), END)

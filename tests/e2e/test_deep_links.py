@@ -9,7 +9,7 @@ from sqlalchemy import create_engine
 from data_access.meetings import create_meeting
 from tests.e2e.conftest import END, running_app
 from tests.e2e.test_browser import wait_rendered
-from ui import labels as L
+from texts import labels as L
 
 PAGES = {"": L.PAGE_OVERVIEW, "tong-quan": L.PAGE_OVERVIEW, "nhiem-vu": L.PAGE_TASKS,
          "diem-nghen": L.PAGE_BOTTLENECKS, "bang-diem": L.PAGE_SCORECARD, "xep-hang": L.PAGE_RANKING,

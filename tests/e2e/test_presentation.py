@@ -9,8 +9,8 @@ from sqlalchemy import create_engine
 from data_access.meetings import create_meeting
 from tests.e2e.conftest import ARTIFACTS, END
 from tests.e2e.test_browser import wait_rendered
-from ui import labels as L
-from ui.fmt import fmt_date
+from texts import labels as L
+from texts.fmt import fmt_date
 
 SLIDES = {"": L.PAGE_OVERVIEW, "nhiem-vu": L.PAGE_TASKS, "diem-nghen": L.PAGE_BOTTLENECKS,
           "bang-diem": L.PAGE_SCORECARD, "xep-hang": L.PAGE_RANKING}

@@ -18,8 +18,8 @@ from metrics.scorecard import rank_change, rank_movers
 from tests.pages.conftest import APP, END, no_problem
 from tests.pages.reference import Reference
 from tests.pages.test_pages import metrics_by_label
-from ui import labels as L
-from ui.fmt import fmt_date, fmt_int, fmt_pct
+from texts import labels as L
+from texts.fmt import fmt_date, fmt_int, fmt_pct
 from ui.safe import md_escape
 
 MONTH = Period(date(2026, 6, 1), END)

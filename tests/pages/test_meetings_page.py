@@ -11,8 +11,8 @@ from data_access.summary import summary
 from data_access.task_queries import load_tasks
 from metrics.tasks import classify_tasks, status_counts
 from tests.pages.conftest import END, no_problem
-from ui import labels as L
-from ui.fmt import fmt_int, fmt_pct
+from texts import labels as L
+from texts.fmt import fmt_int, fmt_pct
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from metrics.periods import Period
 from metrics.tasks import status_counts
 from tests.pages.conftest import END, no_problem
 from tests.pages.reference import Reference
-from ui.fmt import fmt_int, fmt_number, fmt_pct
+from texts.fmt import fmt_int, fmt_number, fmt_pct
 
 MONTH = Period(date(2026, 6, 1), END)
 WEEK_BEFORE = Period(date(2026, 6, 1), date(2026, 6, 23))

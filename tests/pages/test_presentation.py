@@ -12,8 +12,8 @@ from metrics.tasks import overdue_list, status_counts
 from tests.pages.conftest import APP, END, no_problem
 from tests.pages.test_meetings_page import own_db  # noqa: F401 - fixture
 from tests.pages.test_pages import metrics_by_label, ref  # noqa: F401 - fixture
-from ui import labels as L
-from ui.fmt import fmt_int, fmt_pct
+from texts import labels as L
+from texts.fmt import fmt_int, fmt_pct
 
 MONTH = Period(date(2026, 6, 1), END)
 AGENDA_TITLES = [L.PAGE_OVERVIEW, L.PAGE_TASKS, L.PAGE_BOTTLENECKS, L.PAGE_SCORECARD, L.PAGE_RANKING]

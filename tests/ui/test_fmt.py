@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from ui.fmt import DASH, fmt_date, fmt_datetime, fmt_int, fmt_month, fmt_number, fmt_pct, fmt_points, fmt_signed
+from texts.fmt import DASH, fmt_date, fmt_datetime, fmt_int, fmt_month, fmt_number, fmt_pct, fmt_points, fmt_signed
 
 
 def test_numbers_and_percentages():
@@ -35,7 +35,7 @@ def test_tables_download_as_excel_with_vietnamese_headers_and_screen_formats():
     import pandas as pd
     from openpyxl import load_workbook
 
-    from ui.fmt import fmt_int, fmt_pct
+    from texts.fmt import fmt_int, fmt_pct
     from ui.tables import Col, to_excel
 
     frame = pd.DataFrame({"name": ["Sở Tài nguyên", "<b>UBND</b>"], "n": [1746, None], "r": [0.985, 0.5]})

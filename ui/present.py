@@ -15,17 +15,11 @@ from config.settings import load_settings
 from texts import labels as L
 from texts.fmt import fmt_date, fmt_datetime
 from ui.mode import PRESENT_PARAM, presenting, set_presenting
+from ui.pages import AGENDA
 from ui.sidebar import MEETING_PARAM, Filters
 from ui.tables import Col, styled
 
 AUTO_KEY = "present_auto"
-AGENDA = (
-    ("pages/tong_quan.py", L.PAGE_OVERVIEW),
-    ("pages/nhiem_vu.py", L.PAGE_TASKS),
-    ("pages/diem_nghen.py", L.PAGE_BOTTLENECKS),
-    ("pages/bang_diem.py", L.PAGE_SCORECARD),
-    ("pages/xep_hang.py", L.PAGE_RANKING),
-)
 SLIDE_FONT = 22
 INK = "#000000"  # high contrast: black text on white
 

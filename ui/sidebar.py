@@ -24,22 +24,13 @@ from texts.fmt import fmt_date, fmt_datetime
 from ui import data
 from ui.meetings import meeting_label
 from ui.mode import set_presenting
+from ui.pages import PAGE_FILTERS
 from ui.safe import md_escape
 
 MEETING_PARAM = "hop"  # ?hop=ID opens every page on a meeting's frozen figures (bookmarks, presentation mode)
 UNKNOWN_MEETING_KEY = "_unknown_meeting"  # the ?hop= value that named no meeting (shown once, then forgotten)
 
 FILTERS_KEY = "_filters"
-# Which sidebar filters each page uses (by page title).
-PAGE_FILTERS: dict[str, tuple[str, ...]] = {
-    L.PAGE_OVERVIEW: ("agency", "level", "unit"),
-    L.PAGE_TASKS: (),
-    L.PAGE_BOTTLENECKS: ("agency", "level", "unit"),
-    L.PAGE_SCORECARD: ("level",),
-    L.PAGE_RANKING: (),
-    L.PAGE_MEETINGS: (),
-    L.PAGE_IMPORT: (),
-}
 
 
 @dataclass(frozen=True)

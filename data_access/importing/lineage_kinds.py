@@ -3,30 +3,18 @@
 from datetime import timedelta
 
 from data_access.importing.headers import HeaderMatch
+from data_access.importing.other_kinds import KindRows
 from data_access.importing.report import ImportReport
 from data_access.importing.resolve import Resolver
 from data_access.importing.rows import Cached, Chunk
 from data_access.importing.staging import Target
-from data_access.importing.values import cell_text, parse_date, vn_date
+from data_access.importing.values import vn_date
 from data_access.schema import agencies, agency_lineage, unit_lineage
 from data_access.territory import UnitFinder, agency_record, parse_merge
 from metrics.text import normalize_text
 
 
-class _Rows:
-    """Common set-up: the header, the resolver, the report and cached parsers."""
-
-    def __init__(self, header: HeaderMatch, resolver: Resolver, report: ImportReport) -> None:
-        self.header = header
-        self.resolver = resolver
-        self.report = report
-        self.text = Cached(cell_text)
-        self.required = Cached(cell_text, required=True)
-        self.date = Cached(parse_date)
-        self.required_date = Cached(parse_date, required=True)
-
-
-class UnitLineageRows(_Rows):
+class UnitLineageRows(KindRows):
     """Old unit → new unit, whole or part, from a date; an old commune not yet known is created (with its district)."""
 
     target = Target(unit_lineage, keys=("old_unit_id", "new_unit_id"), values=("effective", "merge"))
@@ -65,7 +53,7 @@ class UnitLineageRows(_Rows):
         return records
 
 
-class AgencyRows(_Rows):
+class AgencyRows(KindRows):
     """Agencies with their kind, level and validity, identified by name."""
 
     target = Target(agencies, keys=("name_key",), values=("name", "kind", "level", "valid_from", "valid_to"))
@@ -84,7 +72,7 @@ class AgencyRows(_Rows):
                                  col["valid_to"][i]), "row_no": chunk.numbers[i]} for i in chunk.good()]
 
 
-class AgencyLineageRows(_Rows):
+class AgencyLineageRows(KindRows):
     """Old agency → its successor from a date (a merged department succeeds its predecessors)."""
 
     target = Target(agency_lineage, keys=("old_agency_id", "new_agency_id"), values=("effective",))

@@ -37,7 +37,7 @@ def _positive_int(value: object) -> int | None:
     return int(number)
 
 
-class _Rows:
+class KindRows:
     """Common set-up: the header, the resolver, the report and cached parsers."""
 
     def __init__(self, header: HeaderMatch, resolver: Resolver, report: ImportReport) -> None:
@@ -58,7 +58,7 @@ class _Rows:
                 chunk.fail(i, later_key, f"{reason} ({vn_date(first)})")
 
 
-class TaskRows(_Rows):
+class TaskRows(KindRows):
     """Task register rows, identified by document, date, content and lead agency."""
 
     target = Target(tasks, keys=("task_key",), values=(
@@ -85,7 +85,7 @@ class TaskRows(_Rows):
         return records
 
 
-class IndexRows(_Rows):
+class IndexRows(KindRows):
     """Index results (PAR INDEX, SIPAS, PAPI, PCI, 766), identified by index, period, province, component."""
 
     target = Target(index_results, keys=("index_name", "period", "province", "component"),
@@ -112,7 +112,7 @@ class IndexRows(_Rows):
         return records
 
 
-class UnitRows(_Rows):
+class UnitRows(KindRows):
     """Territorial units, identified by code (or name) and the day they began (codes are reused)."""
 
     target = Target(units, keys=("ident",), values=("code", "name", "short_name", "name_key", "kind", "level",
@@ -142,7 +142,7 @@ class UnitRows(_Rows):
         return records
 
 
-class StepRows(_Rows):
+class StepRows(KindRows):
     """Dossier processing steps, identified by dossier code, step and start date."""
 
     target = Target(dossier_steps, keys=("dossier_code", "step", "started_on"),

@@ -15,16 +15,14 @@ import time
 from datetime import date
 from pathlib import Path
 
-from config.settings import load_settings
 from data_access.boundaries import BoundaryRefused, import_boundaries
+from data_access.context import app_context
 from data_access.demo.build import DEFAULT_DOSSIERS, DEFAULT_SEED, RealDataPresent, build_demo
-from data_access.engine import database_url, describe_url, get_engine
+from data_access.engine import describe_url
 from data_access.importing.columns import KINDS
 from data_access.importing.report import ImportRefused, ImportReport
 from data_access.importing.runner import run_import
 from data_access.meta import dossier_count, read_meta
-from data_access.migrate import create_schema
-from data_access.reference import apply_land_env_group, ensure_reference
 from data_access.summary import summary, summary_by_unit
 from texts.fmt import fmt_int, fmt_number
 
@@ -49,12 +47,12 @@ def _positive(text: str) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Generate demo data; return the exit code."""
-    settings = load_settings()
-    url = database_url()
-    print(f"Cơ sở dữ liệu: {describe_url(url)}")
+    context = app_context()
+    settings = context.settings
+    print(f"Cơ sở dữ liệu: {describe_url(context.url)}")
     started = time.perf_counter()
     try:
-        counts = build_demo(get_engine(url), args.end_date, args.dossiers, args.seed, settings.province,
+        counts = build_demo(context.engine, args.end_date, args.dossiers, args.seed, settings.province,
                             settings.land_env_fields, replace_real=args.replace_real, progress=_progress)
     except RealDataPresent as exc:
         print(f"\nLỗi: {exc}", file=sys.stderr)
@@ -67,21 +65,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    """Create the schema, apply settings, and fill demo data when the database holds no dossiers."""
-    settings = load_settings()
-    url = database_url()
-    engine = get_engine(url)
-    create_schema(engine)
-    with engine.begin() as conn:
+    """Start the database (schema, reference data, settings) and fill demo data when it holds no dossiers."""
+    context = app_context()
+    with context.engine.connect() as conn:
         empty = dossier_count(conn) == 0 and not read_meta(conn)
-        if not empty:
-            ensure_reference(conn)
-            apply_land_env_group(conn, settings.land_env_fields)
     if empty:
         print("Cơ sở dữ liệu trống: tạo dữ liệu demo (chạy một lần).")
         args.dossiers, args.end_date, args.seed, args.replace_real = DEFAULT_DOSSIERS, date.today(), DEFAULT_SEED, False
         return cmd_demo(args)
-    print(f"Cơ sở dữ liệu sẵn sàng: {describe_url(url)}")
+    print(f"Cơ sở dữ liệu sẵn sàng: {describe_url(context.url)}")
     return 0
 
 
@@ -108,7 +100,7 @@ def _print_report(report: ImportReport, out=sys.stdout) -> None:
 def cmd_boundaries(args: argparse.Namespace) -> int:
     """Import the province's official boundary GeoJSON; return 0 when written, 1 when refused (nothing changed)."""
     try:
-        report = import_boundaries(get_engine(database_url()), args.file)
+        report = import_boundaries(app_context().engine, args.file)
     except BoundaryRefused as exc:
         print(f"TỪ CHỐI: {exc}", file=sys.stderr)
         return 1
@@ -124,8 +116,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Import one file; return 0 when written (or validated with --dry-run), 1 when refused."""
     if args.kind == "boundaries":
         return cmd_boundaries(args)
-    settings = load_settings()
-    engine = get_engine(database_url())
+    context = app_context()
+    settings, engine = context.settings, context.engine
     started = time.perf_counter()
 
     def progress(message: str, fraction: float) -> None:
@@ -152,9 +144,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     """Print the summary JSON; return the exit code."""
-    engine = get_engine(database_url())
-    create_schema(engine)
-    with engine.connect() as conn:
+    with app_context().engine.connect() as conn:
         figures = summary_by_unit(conn, args.as_of, args.start) if args.by == "unit" else summary(
             conn, args.as_of, args.start)
         print(json.dumps(figures, ensure_ascii=False))
@@ -167,11 +157,10 @@ def cmd_pack(args: argparse.Namespace) -> int:
     from reports.pack_data import gather
     from reports.pdf import render
 
-    engine = get_engine(database_url())
-    create_schema(engine)
+    context = app_context()
     try:
-        with engine.connect() as conn:
-            pack = gather(conn, load_settings(), meeting_id=args.meeting, as_of=args.as_of)
+        with context.engine.connect() as conn:
+            pack = gather(conn, context.settings, meeting_id=args.meeting, as_of=args.as_of)
     except DomainError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1

@@ -9,6 +9,7 @@ import sqlite3
 import threading
 import tomllib
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event
@@ -29,13 +30,18 @@ def database_url(secrets_path: Path = SECRETS_PATH) -> str:
     url = os.environ.get("DATABASE_URL", "").strip()
     if url:
         return url
-    if secrets_path.exists():
-        with open(secrets_path, "rb") as handle:
-            secrets = tomllib.load(handle)
-        url = str(secrets.get("DATABASE_URL") or secrets.get("database", {}).get("url") or "").strip()
-        if url:
-            return url
-    return f"sqlite:///{DEFAULT_SQLITE_PATH}"
+    stamp = secrets_path.stat().st_mtime_ns if secrets_path.exists() else None
+    return _secrets_url(secrets_path, stamp) or f"sqlite:///{DEFAULT_SQLITE_PATH}"
+
+
+@lru_cache(maxsize=4)
+def _secrets_url(secrets_path: Path, stamp: int | None) -> str | None:
+    """Return the URL of the secrets file (read once per version of the file), or None."""
+    if stamp is None:
+        return None
+    with open(secrets_path, "rb") as handle:
+        secrets = tomllib.load(handle)
+    return str(secrets.get("DATABASE_URL") or secrets.get("database", {}).get("url") or "").strip() or None
 
 
 def _normalise(url: str) -> str:

@@ -1,4 +1,5 @@
-"""The Streamlit boundary of data_access: one cached engine per process, cached queries keyed on filters.
+"""The Streamlit boundary of data_access: the process-wide context (data_access.context), cached queries keyed
+on filters.
 
 Every cached query takes `version` (the time of the last load) so that a new import invalidates it. While a
 meeting is selected, `version` names the meeting instead and the same functions answer from its frozen frames
@@ -17,11 +18,10 @@ from config.settings import load_settings
 from data_access import boundaries as boundary_store
 from data_access import index_queries, overdue_queries, reference, rollup_queries, snapshots, task_queries, territory
 from data_access import meetings as meeting_store
+from data_access.context import app_context, forget_context
 from data_access.dossier_queries import DossierFilter
-from data_access.engine import database_url, get_engine
+from data_access.engine import database_url
 from data_access.meta import LAST_LOAD_AT, TASKS_CHANGED_AT, read_meta
-from data_access.migrate import create_schema
-from data_access.reference import apply_land_env_group
 from metrics.agencies import agency_successors, regroup_by_successor, with_successors
 from metrics.periods import Period
 from metrics.rollup import detail_months, last_month, period_counts, remap_keys, series_from_daily
@@ -36,29 +36,25 @@ MEETING_MARK = "|meeting:"
 log = logging.getLogger(__name__)
 
 
-@st.cache_resource(show_spinner=False)
 def _engine(url: str) -> Engine:
-    engine = get_engine(url)
-    create_schema(engine)
-    with engine.begin() as conn:
-        apply_land_env_group(conn, load_settings().land_env_fields)
-    return engine
+    return app_context(url).engine
 
 
 def engine() -> Engine:
-    """Return the process-wide engine of the configured database, with schema and settings applied."""
+    """Return the engine of the configured database, started once per process (data_access.context)."""
     return _engine(database_url())
 
 
 def connection_error() -> str | None:
-    """Return None when the database answers, or the error text to log."""
+    """Return None when the database answers, or the error text to log (the next call starts it again)."""
+    url = database_url()
     try:
-        with engine().connect() as conn:
+        with _engine(url).connect() as conn:
             read_meta(conn)
         return None
     except (SQLAlchemyError, OSError) as exc:
         log.exception("database unreachable")
-        _engine.clear()
+        forget_context(url)
         return str(exc)
 
 

@@ -1,0 +1,54 @@
+"""The application context: for each database URL, once per process, the engine with its schema migrated, the
+shipped reference data seeded and the province's settings applied. The app (ui/data.py) and the command line
+(cli.py) both start here; nothing else runs the start-up."""
+
+import threading
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from config.settings import Settings, load_settings
+from data_access.engine import database_url, dispose_engine, get_engine
+from data_access.migrate import create_schema
+from data_access.reference import apply_land_env_group, ensure_reference
+
+
+@dataclass(frozen=True)
+class AppContext:
+    """A ready database: its URL, its engine (schema at the latest revision, reference data seeded) and the
+    settings applied to it."""
+
+    url: str
+    engine: Engine
+    settings: Settings
+
+
+_contexts: dict[str, AppContext] = {}
+_lock = threading.Lock()
+
+
+def app_context(url: str | None = None) -> AppContext:
+    """Return the context of `url` (default: the configured database), starting it on first use in this process."""
+    url = url or database_url()
+    with _lock:
+        found = _contexts.get(url)
+        if found is None:
+            found = _contexts[url] = _start(url)
+        return found
+
+
+def forget_context(url: str) -> None:
+    """Drop a context (after its database could not be reached) so that the next call starts it again."""
+    with _lock:
+        _contexts.pop(url, None)
+    dispose_engine(url)
+
+
+def _start(url: str) -> AppContext:
+    settings = load_settings()
+    engine = get_engine(url)
+    create_schema(engine)
+    with engine.begin() as conn:
+        ensure_reference(conn)
+        apply_land_env_group(conn, settings.land_env_fields)
+    return AppContext(url, engine, settings)

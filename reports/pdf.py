@@ -119,7 +119,7 @@ def render(pack: PackData) -> bytes:
         PageBreak(),
         Paragraph(f"2. {L.PAGE_TASKS}: nhiệm vụ quá hạn ({fmt_int(len(pack.overdue_tasks))})", styles["h1"]),
         _table(["Nội dung", "Cơ quan chủ trì", "Số ngày quá hạn", "Hạn", "Văn bản"],
-               [[t["content"], t["lead_agency"], fmt_int(t["days_overdue"]), fmt_date(t["deadline"]),
+               [[t["content"], t["lead_agency_shown"], fmt_int(t["days_overdue"]), fmt_date(t["deadline"]),
                  t["doc_number"]] for t in pack.overdue_tasks.to_dict("records")] or [["—"] * 5],
                [105, 60, 25, 25, 50], styles),
         PageBreak(),

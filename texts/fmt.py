@@ -6,6 +6,8 @@ import pandas as pd
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal, format_percent
 
+from texts import labels as L
+
 LOCALE = "vi_VN"
 DASH = "—"
 
@@ -75,3 +77,8 @@ def fmt_month(value: date | pd.Timestamp) -> str:
     if isinstance(value, pd.Timestamp):
         value = value.date()
     return format_date(value, "MM/yyyy", locale=LOCALE)
+
+
+def fmt_agency_now(was: object, now: str) -> str:
+    """Return 'old (nay là new)' for a task assigned to an agency that has since merged, else the agency's name."""
+    return L.AGENCY_NOW.format(old=was, new=now) if isinstance(was, str) and was else now

@@ -27,7 +27,7 @@ from metrics.periods import Period
 from metrics.rollup import detail_months, last_month, period_counts, remap_keys, series_from_daily
 from metrics.tasks import classify_tasks
 from metrics.territory import scorecard_in_force
-from texts import labels as L
+from texts.fmt import fmt_agency_now
 
 TTL_SECONDS = 600
 OVERDUE_COUNTS = ["resolved_late", "in_progress_overdue", "overdue_total", "overdue_land_env"]
@@ -185,9 +185,8 @@ def tasks(version: str, issued_by) -> pd.DataFrame:
             found = task_queries.load_tasks(conn, issued_by)
     # tasks of a merged agency count for its successor; detail tables keep the name they were assigned to
     moved = with_successors(found, successors(version, issued_by or date.today()), _agency_names(version))
-    return moved.assign(lead_agency_shown=[
-        L.AGENCY_NOW.format(old=was, new=now) if isinstance(was, str) else now
-        for was, now in zip(moved["lead_agency_was"], moved["lead_agency"], strict=True)])
+    return moved.assign(lead_agency_shown=[fmt_agency_now(was, now) for was, now in
+                                           zip(moved["lead_agency_was"], moved["lead_agency"], strict=True)])
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

@@ -82,3 +82,18 @@ def test_pack_from_the_command_line(tmp_path, monkeypatch, capsys):
     assert "31/03/2024 17:00" in _text(out.read_bytes())
     assert main(["pack", "--meeting", "99", "--out", str(out)]) == 1
     assert "Không có cuộc họp số 99" in capsys.readouterr().err
+
+
+def test_a_task_of_a_merged_department_shows_its_successor(engine, tmp_path):
+    task_rows = [["12/TB-UBND", "05/01/2025", "UBND tỉnh", "Giải quyết hồ sơ đất đai tồn đọng",
+                  "Sở Tài nguyên và Môi trường", "", "Chủ tịch UBND tỉnh", "20/01/2025", "", ""]]
+    headers = ["Số hiệu văn bản", "Ngày văn bản", "Cơ quan ban hành", "Nội dung nhiệm vụ", "Cơ quan chủ trì",
+               "Cơ quan phối hợp", "Lãnh đạo chỉ đạo", "Hạn xử lý", "Ngày hoàn thành", "Tình hình thực hiện"]
+    run_import(engine, write_csv(tmp_path / "nv.csv", "utf-8", ",", rows=task_rows, headers=headers), "tasks")
+    with engine.connect() as conn:
+        before_merger = gather(conn, load_settings(), as_of=date(2025, 2, 20)).overdue_tasks
+        after_merger = gather(conn, load_settings(), as_of=date(2025, 3, 20)).overdue_tasks
+        text = _text(render(gather(conn, load_settings(), as_of=date(2025, 3, 20))))
+    assert before_merger["lead_agency_shown"].tolist() == ["Sở Tài nguyên và Môi trường"]
+    assert after_merger["lead_agency"].tolist() == ["Sở Nông nghiệp và Môi trường"]  # counts for the successor
+    assert " ".join(text.split()).count("Sở Tài nguyên và Môi trường (nay là Sở Nông nghiệp và Môi trường)") == 1

@@ -42,3 +42,10 @@ def test_tables_download_as_excel_with_vietnamese_headers_and_screen_formats():
     data = to_excel(frame, [Col("name", "Cơ quan"), Col("n", "Hồ sơ", fmt_int), Col("r", "Tỷ lệ", fmt_pct)])
     rows = list(load_workbook(BytesIO(data)).active.values)
     assert rows == [("Cơ quan", "Hồ sơ", "Tỷ lệ"), ("Sở Tài nguyên", "1.746", "98,5 %"), ("<b>UBND</b>", "—", "50,0 %")]
+
+
+def test_agency_now():
+    from texts.fmt import fmt_agency_now
+
+    assert fmt_agency_now("Sở Giao thông vận tải", "Sở Xây dựng") == "Sở Giao thông vận tải (nay là Sở Xây dựng)"
+    assert fmt_agency_now(None, "Sở Tư pháp") == fmt_agency_now(float("nan"), "Sở Tư pháp") == "Sở Tư pháp"

@@ -25,7 +25,6 @@ UNIT_FILES = (  # (file, former province of its units; None = the province of to
 UNIT_LINEAGE_CSV = REFERENCE / "khanh_hoa_unit_lineage_2025.csv"
 AGENCIES_CSV = REFERENCE / "khanh_hoa_agencies_2025.csv"
 AGENCY_LINEAGE_CSV = REFERENCE / "khanh_hoa_agency_lineage_2025.csv"
-REFORM_DAY = date(2025, 7, 1)  # the district level ended; the 65 communes began
 DISTRICT_KINDS = ("thanh pho", "thi xa", "huyen", "quan")
 COMMUNE_KINDS = ("xa", "phuong", "thi tran", "dac khu")
 MERGES = {"whole": "whole", "nhap toan bo": "whole", "toan bo": "whole", "part": "part",

@@ -19,6 +19,7 @@ from ui.charts import month_line, show_chart
 from ui.guard import section
 from ui.maps import district_map
 from ui.present import page_header, slide_table
+from ui.safe import md_escape
 from ui.scorecard import (
     extremes_text,
     map_rows,
@@ -64,7 +65,7 @@ with section("scorecard"):
     many = len(scored) > 20  # 65 communes: name only the best and worst five on the map
     labelled = set(scored.loc[scored["short_name"].isin(best + worst), "code"].astype(str)) if many else None
     shapes, official = data.boundaries(version, level)
-    attribution = L.MAP_ATTRIBUTION_OFFICIAL.format(file=official) if official else L.MAP_ATTRIBUTION[level]
+    attribution = L.MAP_ATTRIBUTION_OFFICIAL.format(file=md_escape(official)) if official else L.MAP_ATTRIBUTION[level]
     if present:
         st.markdown(movers_text(rose, fell) if not many else extremes_text(best, worst))
         table, shape = st.columns([3, 2])
@@ -130,7 +131,7 @@ if pick:
         months["month_date"] = months["period_start"].astype("datetime64[ns]")
         months["month_label"] = months["period_start"].map(fmt_month)
         months["rate_label"] = months["on_time_rate"].map(fmt_pct)
-        st.markdown(f"**{L.SCORECARD_TREND.format(unit=names[pick])}**")
+        st.markdown(f"**{L.SCORECARD_TREND.format(unit=md_escape(names[pick]))}**")
         show_chart(month_line(months, "on_time_rate", None,
                               [alt.Tooltip("month_label:N", title=L.MONTH_AXIS),
                                alt.Tooltip("rate_label:N", title=L.KPI["on_time_rate"])],
@@ -142,7 +143,7 @@ if pick:
             st.markdown(f"**{L.SCORECARD_PREDECESSORS}**")
             show_table(predecessors(unit_id, units, lineage), predecessor_columns(), key="scorecard_predecessors",
                        empty=L.SCORECARD_NO_PREDECESSORS)
-        st.markdown(f"**{L.SCORECARD_WORST.format(unit=names[pick])}**")
+        st.markdown(f"**{L.SCORECARD_WORST.format(unit=md_escape(names[pick]))}**")
         worst_procedures = top_n(data.overdue(version, filters.period, unit_filter, "procedure"), "overdue_total", 5)
         show_table(worst_procedures, [Col("name", L.COLUMNS["name"]), Col("field", L.COLUMNS["field"]),
                                       Col("overdue_total", L.COLUMNS["overdue_total"], fmt_int),

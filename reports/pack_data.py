@@ -17,7 +17,6 @@ from data_access.snapshots import frozen_counts, frozen_meta, frozen_tasks, load
 from data_access.summary import summary
 from data_access.task_queries import load_tasks
 from data_access.territory import list_agency_lineage, list_unit_lineage
-from metrics.agencies import agency_successors, with_successors
 from metrics.dossiers import dossier_rates
 from metrics.errors import DomainError
 from metrics.indexes import latest_rank, published_by
@@ -26,7 +25,7 @@ from metrics.meetings import compare_figures
 from metrics.periods import Period
 from metrics.tasks import classify_tasks, overdue_list
 from metrics.territory import scorecard_in_force
-from texts.fmt import fmt_agency_now
+from texts.tasks import tasks_of_agencies_on
 
 RANKED_INDEXES = ("PAR INDEX", "SIPAS", "766", "PAPI", "PCI")
 
@@ -45,14 +44,6 @@ class PackData:
     land_env_by_agency: pd.DataFrame  # land/environment overdue per agency, largest first
     scorecard: pd.DataFrame  # one row per district with composite and rank
     ranks: pd.DataFrame  # index, period, rank, ranked_of, score
-
-
-def _by_successor(tasks: pd.DataFrame, agencies: pd.DataFrame, lineage: pd.DataFrame, day) -> pd.DataFrame:
-    """Return tasks counted for the agencies of `day` (merged ones for their successor), with the name shown."""
-    moved = with_successors(tasks, agency_successors(agencies, lineage, day),
-                            dict(zip(agencies["id"].astype(int), agencies["name"], strict=True)))
-    return moved.assign(lead_agency_shown=[fmt_agency_now(w, n) for w, n in
-                                           zip(moved["lead_agency_was"], moved["lead_agency"], strict=True)])
 
 
 def gather(conn: Connection, settings: Settings, meeting_id: int | None = None,
@@ -89,7 +80,7 @@ def gather(conn: Connection, settings: Settings, meeting_id: int | None = None,
         indexes = load_index_results(conn)
         loaded_at = read_meta(conn).get(LAST_LOAD_AT, "")
     land = dossier_rates(land)
-    tasks = _by_successor(tasks, frames.get("agencies") if frames else list_agencies(conn),
+    tasks = tasks_of_agencies_on(tasks, frames.get("agencies") if frames else list_agencies(conn),
                           frames["agency_lineage"] if "agency_lineage" in frames else list_agency_lineage(conn), day)
     scored = scorecard_in_force(unit_counts, tasks, units, lineage, day, settings.scorecard_specs,
                                 settings.min_dossiers)[0]

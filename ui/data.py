@@ -22,12 +22,12 @@ from data_access.context import app_context, forget_context
 from data_access.dossier_queries import DossierFilter
 from data_access.engine import database_url
 from data_access.meta import LAST_LOAD_AT, TASKS_CHANGED_AT, read_meta
-from metrics.agencies import agency_successors, regroup_by_successor, with_successors
+from metrics.agencies import agency_successors, regroup_by_successor
 from metrics.periods import Period
 from metrics.rollup import detail_months, last_month, period_counts, remap_keys, series_from_daily
 from metrics.tasks import classify_tasks
 from metrics.territory import scorecard_in_force
-from texts.fmt import fmt_agency_now
+from texts.tasks import tasks_of_agencies_on
 
 TTL_SECONDS = 600
 OVERDUE_COUNTS = ["resolved_late", "in_progress_overdue", "overdue_total", "overdue_land_env"]
@@ -183,10 +183,7 @@ def tasks(version: str, issued_by) -> pd.DataFrame:
     else:
         with engine().connect() as conn:
             found = task_queries.load_tasks(conn, issued_by)
-    # tasks of a merged agency count for its successor; detail tables keep the name they were assigned to
-    moved = with_successors(found, successors(version, issued_by or date.today()), _agency_names(version))
-    return moved.assign(lead_agency_shown=[fmt_agency_now(was, now) for was, now in
-                                           zip(moved["lead_agency_was"], moved["lead_agency"], strict=True)])
+    return tasks_of_agencies_on(found, agencies(version), agency_lineage(version), issued_by or date.today())
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

@@ -108,10 +108,10 @@ def render_sidebar(page_title: str) -> Filters | None:
     """Draw the sidebar for a page and store its Filters in session state; None when there is no database."""
     settings = load_settings()
     with st.sidebar:
-        st.markdown(f"**{L.APP_TITLE}**  \n{L.APP_SUBTITLE.format(province=settings.province)}")
+        st.markdown(f"**{L.APP_TITLE}**  \n{L.APP_SUBTITLE.format(province=md_escape(settings.province))}")
         problem = data.connection_error()
         if problem is not None:
-            st.error(L.ERROR_DATABASE.format(url=describe_url(database_url())))
+            st.error(L.ERROR_DATABASE.format(url=describe_url(database_url())))  # operator config, not user text
             st.session_state[FILTERS_KEY] = None
             return None
         meta = data.meta()

@@ -10,7 +10,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from data_access.demo.catalog import DISTRICTS, FIELDS, NINH_THUAN, NINH_THUAN_NAMES, TAX_OFFICE, WEAK_LATE
-from data_access.demo.dossiers import MERGER_DAY, REFORM_DAY, Lookups, district_agency_names, generate_dossiers
+from data_access.demo.dossiers import MERGER_DAY, Lookups, district_agency_names, generate_dossiers
 from data_access.demo.indexes import demo_index_rows
 from data_access.demo.tasks import generate_tasks
 from data_access.engine import refresh_statistics
@@ -42,6 +42,7 @@ from data_access.schema import (
     units,
 )
 from data_access.territory import REFERENCE, list_unit_lineage, seed_agencies, seed_units
+from metrics.territory import REFORM_DAY
 
 OLD_LAST_DAY = date(2025, 6, 30)
 

@@ -13,11 +13,11 @@ import numpy as np
 import pandas as pd
 
 from data_access.demo.catalog import DISTRICTS, ENDED_STATUSES, FIELDS
+from metrics.territory import REFORM_DAY
 from metrics.text import fold_key
 
 HISTORY_START = date(2024, 1, 1)
 MERGER_DAY = date(2025, 3, 1)  # departments merged (Nghị định 45/2025/NĐ-CP)
-REFORM_DAY = date(2025, 7, 1)  # district level ended; Khánh Hòa and Ninh Thuận merged
 ERAS = ("kh_before_march", "kh_march_june", "nt_before_march", "nt_march_june", "from_july")
 LAND_ENV_KEYS = {fold_key("Đất đai"), fold_key("Môi trường")}
 

@@ -98,11 +98,11 @@ def attribution(units: pd.DataFrame, lineage: pd.DataFrame, on: date) -> dict[in
 
 
 def counts_by_unit_in_force(unit_counts: pd.DataFrame, units: pd.DataFrame, lineage: pd.DataFrame,
-                            on: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+                            on: date, mapping: dict[int, int | str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (one row per unit in force: key = unit id, then COUNT_COLUMNS, zeros included; one row per other line:
     key in OTHER_LINES, then COUNT_COLUMNS) from counts per unit of any era (`key` = unit id, None = no unit)."""
     _check(unit_counts, ("key", *COUNT_COLUMNS), "unit_counts")
-    mapping = attribution(units, lineage, on)
+    mapping = attribution(units, lineage, on) if mapping is None else mapping
     keys = unit_counts["key"].map(lambda k: PROVINCIAL if k is None or pd.isna(k) else mapping.get(int(k), SPLIT))
     counts = unit_counts[list(COUNT_COLUMNS)].astype("int64").assign(target=keys.astype(object).to_numpy())
     summed = counts.groupby("target", sort=False)[list(COUNT_COLUMNS)].sum()
@@ -151,7 +151,7 @@ def scorecard_in_force(unit_counts: pd.DataFrame, classified_tasks: pd.DataFrame
                        min_dossiers: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (the scored scorecard of the units in force on `on`, the lines not attributed to one of them) from
     dossier counts per unit of any era and tasks classified at `on` (see metrics.scorecard.score_units)."""
-    per_unit, other = counts_by_unit_in_force(unit_counts, units, lineage, on)
-    scored = score_units(per_unit, classified_tasks, units_in_force(units, on), specs, min_dossiers,
-                         attribution(units, lineage, on))
+    mapping = attribution(units, lineage, on)
+    per_unit, other = counts_by_unit_in_force(unit_counts, units, lineage, on, mapping)
+    scored = score_units(per_unit, classified_tasks, units_in_force(units, on), specs, min_dossiers, mapping)
     return scored, other

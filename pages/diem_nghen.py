@@ -110,9 +110,10 @@ with section("bottleneck-breakdowns"):
                              colour="group", palette={L.GROUP_LAND_ENV: LAND_ENV_COLOUR, L.GROUP_OTHER: OTHER_COLOUR}))
     with right:
         st.subheader(L.BOTTLENECK_BY_UNIT)
-        in_force = counts_by_unit_in_force(data.counts(version, period, scope, "unit"), data.units(version),
+        units = data.units(version)
+        in_force = counts_by_unit_in_force(data.counts(version, period, scope, "unit"), units,
                                            data.unit_lineage(version), as_of)
-        by_unit = named_lines(*in_force, data.units(version))
+        by_unit = named_lines(*in_force, units)
         by_unit = _labelled(top_n(by_unit.assign(name=by_unit["name"].map(lambda n: L.OTHER_LINES.get(n, n))),
                                   "overdue_total", 20))
         show_chart(hbar(by_unit, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip))

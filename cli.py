@@ -19,11 +19,12 @@ from data_access.boundaries import BoundaryRefused, import_boundaries
 from data_access.context import app_context
 from data_access.demo.build import DEFAULT_DOSSIERS, DEFAULT_SEED, RealDataPresent, build_demo
 from data_access.engine import describe_url
+from data_access.figures import summary_by_unit
 from data_access.importing.columns import KINDS
 from data_access.importing.report import ImportRefused, ImportReport
 from data_access.importing.runner import run_import
 from data_access.meta import dossier_count, read_meta
-from data_access.summary import summary, summary_by_unit
+from data_access.source import open_source
 from texts.fmt import fmt_int, fmt_number
 
 
@@ -144,10 +145,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     """Print the summary JSON; return the exit code."""
-    with app_context().engine.connect() as conn:
-        figures = summary_by_unit(conn, args.as_of, args.start) if args.by == "unit" else summary(
-            conn, args.as_of, args.start)
-        print(json.dumps(figures, ensure_ascii=False))
+    source = open_source(app_context().engine)
+    shown = summary_by_unit(source, args.as_of, args.start) if args.by == "unit" else source.headline(
+        args.as_of, args.start)
+    print(json.dumps(shown, ensure_ascii=False))
     return 0
 
 
@@ -159,8 +160,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
     context = app_context()
     try:
-        with context.engine.connect() as conn:
-            pack = gather(conn, context.settings, meeting_id=args.meeting, as_of=args.as_of)
+        pack = gather(open_source(context.engine, args.meeting), context.settings, as_of=args.as_of)
     except DomainError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1

@@ -27,7 +27,7 @@ def write_meta(conn: Connection, **values: str) -> None:
 
 def record_load(conn: Connection, kind: str, as_of: date) -> None:
     """Record a finished load of demo or real data with its as-of date."""
-    write_meta(conn, **{DATA_KIND: kind, LAST_LOAD_AT: datetime.now(UTC).isoformat(timespec="seconds"),
+    write_meta(conn, **{DATA_KIND: kind, LAST_LOAD_AT: datetime.now(UTC).isoformat(timespec="microseconds"),
                         DATA_AS_OF: as_of.isoformat()})
 
 

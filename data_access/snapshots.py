@@ -24,7 +24,7 @@ from data_access.meta import read_meta
 from data_access.schema import meeting_frames
 from metrics.errors import DomainError
 from metrics.periods import Period, month_ends, period_to_date, previous_period, same_period_week_before
-from metrics.rollup import detail_months, last_month, narrow_sums, period_counts
+from metrics.rollup import detail_months, last_month, narrow_sums
 
 SNAPSHOT_KINDS = ("week", "month", "quarter", "year")
 SCOPES = ("all", "land_env")
@@ -123,14 +123,6 @@ def frozen_sums(frames: dict[str, pd.DataFrame], flt: DossierFilter, by: str | N
         return narrow_sums(frames["sums:unit"], flt.land_env_only, "unit", flt.unit_ids, drop=True)
     source = frames[f"sums:{by or 'all'}"]
     return narrow_sums(source, flt.land_env_only, "unit" if flt.unit_ids else None, flt.unit_ids)
-
-
-def frozen_counts(frames: dict[str, pd.DataFrame], period: Period, flt: DossierFilter = NO_FILTER,
-                  by: str | None = None) -> pd.DataFrame:
-    """Return what dossier_queries.dossier_counts would have returned at the cut-off (one row, or key, name and
-    counts per group with dossiers in the period)."""
-    sums = frozen_sums(frames, flt, by, detail_months([period]))
-    return period_counts(sums, period, by, None if by is None else frames[f"names:{by}"])
 
 
 def frozen_meta(frames: dict[str, pd.DataFrame]) -> dict[str, str]:

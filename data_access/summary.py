@@ -6,13 +6,10 @@ import pandas as pd
 from sqlalchemy import Connection
 
 from data_access.dossier_queries import dossier_counts
-from data_access.reference import list_units
 from data_access.task_queries import load_tasks
-from data_access.territory import list_unit_lineage
 from metrics.dossiers import totals_row
 from metrics.periods import Period
 from metrics.tasks import TASK_STATUSES, classify_tasks, status_counts
-from metrics.territory import counts_by_unit_in_force
 
 DOSSIER_KEYS = ("received", "carried_over", "resolved", "resolved_early", "resolved_on_day", "resolved_late",
                 "ended_without_result", "in_progress", "in_progress_overdue", "on_time_rate", "progress_rate_766",
@@ -36,22 +33,4 @@ def summary(conn: Connection, as_of: date, start: date | None = None) -> dict:
         "from": period.start.isoformat(),
         "dossiers": dossier_figures(dossier_counts(conn, period)),
         "tasks": {status: int(counts[status]) for status in TASK_STATUSES},
-    }
-
-
-def summary_by_unit(conn: Connection, as_of: date, start: date | None = None) -> dict:
-    """Return {"as_of", "from", "units": {GSO code: {...}}, "other": {line: {...}}, "province": {...}}: the dossier
-    figures of [start, as_of] by the units in force on as_of (metrics.territory), each {...} as summary's dossiers."""
-    period = Period(start or as_of.replace(day=1), as_of)
-    units = list_units(conn)
-    per_unit, other = counts_by_unit_in_force(dossier_counts(conn, period, by="unit"), units, list_unit_lineage(conn),
-                                              as_of)
-    codes = {int(i): c or n for i, c, n in zip(units["id"], units["code"], units["name"], strict=True)}
-    return {
-        "as_of": as_of.isoformat(),
-        "from": period.start.isoformat(),
-        "units": {codes[int(row["key"])]: dossier_figures(per_unit.iloc[[i]].drop(columns="key"))
-                  for i, row in per_unit.iterrows()},
-        "other": {row["key"]: dossier_figures(other.iloc[[i]].drop(columns="key")) for i, row in other.iterrows()},
-        "province": dossier_figures(dossier_counts(conn, period)),
     }

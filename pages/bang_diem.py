@@ -37,18 +37,18 @@ from ui.tables import Col, show_table
 
 filters = current_filters()
 settings = load_settings()
-version = data.version()
+source = filters.source
 specs = settings.scorecard_specs
 TREND_FROM = date(2025, 4, 1)  # a unit's trend starts at least three months before the change of 01/7/2025
 
 
-def scorecard(period, source=version):
+def scorecard(period, source=source):
     """Return (the scored units in force at the period's end, the lines not attributed to one of them)."""
     return data.scorecard(source, period, filters.dossiers, settings.min_dossiers)
 
 
 # In a meeting's view ranks move against the previous meeting; otherwise against the previous period.
-against_meeting = filters.meeting is not None and filters.compare.version != version
+against_meeting = filters.compare.source is not source
 
 
 present = page_header(L.PAGE_SCORECARD, filters,
@@ -56,7 +56,7 @@ present = page_header(L.PAGE_SCORECARD, filters,
 
 with section("scorecard"):
     current, other = scorecard(filters.period)
-    previous = (scorecard(filters.compare.period, filters.compare.version) if against_meeting
+    previous = (scorecard(filters.compare.period, filters.compare.source) if against_meeting
                 else scorecard(filters.previous))[0]
     scored = rank_change(current, previous, key="unit_id")
     rose, fell = rank_movers(scored)
@@ -64,7 +64,7 @@ with section("scorecard"):
     best, worst = extremes(scored)
     many = len(scored) > 20  # 65 communes: name only the best and worst five on the map
     labelled = set(scored.loc[scored["short_name"].isin(best + worst), "code"].astype(str)) if many else None
-    shapes, official = data.boundaries(version, level)
+    shapes, official = data.boundaries(source, level)
     attribution = L.MAP_ATTRIBUTION_OFFICIAL.format(file=md_escape(official)) if official else L.MAP_ATTRIBUTION[level]
     if present:
         st.markdown(movers_text(rose, fell) if not many else extremes_text(best, worst))
@@ -120,14 +120,14 @@ with section("scorecard-map"):
 if pick:
     chosen = scored.loc[scored["code"].astype(str) == pick].iloc[0]
     unit_id = int(chosen["unit_id"])
-    units, lineage = data.units(version), data.unit_lineage(version)
+    units, lineage = data.reference(source, "units"), data.reference(source, "unit_lineage")
     # The unit's history across the change: it and every unit counted for it (whole predecessors).
     unit_filter = DossierFilter(levels=filters.dossiers.levels,
                                 unit_ids=units_attributed_to(unit_id, units, lineage, filters.period.end))
     with section("scorecard-detail"), right:
         # reaching back across 01/7/2025, so the unit's history shows the change
         trend = months_since(TREND_FROM, filters.period.end, settings.trend_months)
-        months = dossier_rates(data.series(version, tuple(month_ends(filters.period.end, trend)), unit_filter))
+        months = dossier_rates(data.series(source, tuple(month_ends(filters.period.end, trend)), unit_filter))
         months["month_date"] = months["period_start"].astype("datetime64[ns]")
         months["month_label"] = months["period_start"].map(fmt_month)
         months["rate_label"] = months["on_time_rate"].map(fmt_pct)
@@ -144,7 +144,7 @@ if pick:
             show_table(predecessors(unit_id, units, lineage), predecessor_columns(), key="scorecard_predecessors",
                        empty=L.SCORECARD_NO_PREDECESSORS)
         st.markdown(f"**{L.SCORECARD_WORST.format(unit=md_escape(names[pick]))}**")
-        worst_procedures = top_n(data.overdue(version, filters.period, unit_filter, "procedure"), "overdue_total", 5)
+        worst_procedures = top_n(data.overdue(source, filters.period, unit_filter, "procedure"), "overdue_total", 5)
         show_table(worst_procedures, [Col("name", L.COLUMNS["name"]), Col("field", L.COLUMNS["field"]),
                                       Col("overdue_total", L.COLUMNS["overdue_total"], fmt_int),
                                       Col("in_progress_overdue", L.COLUMNS["in_progress_overdue"], fmt_int)])

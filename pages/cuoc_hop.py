@@ -24,27 +24,29 @@ st.title(L.PAGE_MEETINGS)
 st.caption(L.MEETINGS_INTRO)
 if "meeting_flash" in st.session_state:
     st.success(st.session_state.pop("meeting_flash"))
-version = data.version()
+filters = current_filters()
+source = filters.source
 listed = data.meetings()
 
 if listed.empty:
     st.info(L.MEETINGS_NONE)
 else:
     labels = {int(row["id"]): meeting_label(row) for _, row in listed.iterrows()}
-    viewed = current_filters().meeting
+    viewed = filters.meeting
     if viewed is not None:  # the meeting every page shows is chosen in the sidebar
         meeting_id = viewed.id
         st.caption(L.MEETING_FROM_SIDEBAR)
     else:
         meeting_id = st.selectbox(L.MEETING_PICK, list(labels), format_func=labels.get, key="meeting_pick")
     chosen = listed.loc[listed["id"] == meeting_id].iloc[0]
-    frozen, before, previous_id = data.meeting_record(meeting_id)
+    shown = data.source(meeting_id)
+    frozen, before, previous_id = shown.headline(), shown.previous_headline(), shown.meeting.previous_id
     st.caption(L.MEETING_CUTOFF.format(cutoff=cutoff_text(chosen["cutoff_at"]),
                                        previous=labels.get(previous_id, L.MEETING_NO_PREVIOUS)))
     with section("meeting-pack"):
         if st.button(L.MEETING_PACK_MAKE, key="meeting_pack"):
-            with st.spinner(L.MEETING_PACK_WORKING), data.engine().connect() as conn:
-                pdf = render(gather(conn, load_settings(), meeting_id=meeting_id))
+            with st.spinner(L.MEETING_PACK_WORKING):
+                pdf = render(gather(shown, load_settings()))
             st.download_button(L.MEETING_PACK_DOWNLOAD, pdf, file_name=f"bo_tai_lieu_hop_{meeting_id}.pdf",
                                mime="application/pdf", key="meeting_pack_file")
     with section("meeting-figures"):
@@ -55,10 +57,10 @@ else:
     if previous_id is not None:
         with section("meeting-task-changes"):
             previous_cutoff = listed.loc[listed["id"] == previous_id, "cutoff_at"].iloc[0].date()
-            task_changes_tables(*task_changes(data.tasks(version, cutoff), previous_cutoff, cutoff))
+            task_changes_tables(*task_changes(data.tasks(source, cutoff), previous_cutoff, cutoff))
     with section("meeting-decisions"):
         st.subheader(L.MEETING_DECISIONS)
-        agencies = data.agencies(version)
+        agencies = data.reference(source, "agencies")
         names = dict(zip(agencies["id"].astype(int), agencies["name"], strict=True))
         decided = data.meeting_decisions(meeting_id)
         decided["lead_agency"] = decided["lead_agency_id"].map(names)

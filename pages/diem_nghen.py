@@ -23,7 +23,7 @@ from ui.tables import Col, show_table
 
 filters = current_filters()
 settings = load_settings()
-version = data.version()
+source = filters.source
 period, as_of = filters.period, filters.period.end
 land_env = replace(filters.dossiers, land_env_only=True)
 
@@ -45,12 +45,12 @@ def _labelled(frame, column="overdue_total"):
 
 
 with section("bottleneck-kpis"):
-    everything = totals_row(data.counts(version, period, filters.dossiers))
-    land = totals_row(data.counts(version, period, land_env))
+    everything = totals_row(data.counts(source, period, filters.dossiers))
+    land = totals_row(data.counts(source, period, land_env))
     compare = filters.compare
-    everything_before = totals_row(data.counts(compare.version, compare.period, filters.dossiers))
-    land_before = totals_row(data.counts(compare.version, compare.period, land_env))
-    land_by_agency = dossier_rates(data.counts(version, period, land_env, "agency"))
+    everything_before = totals_row(data.counts(compare.source, compare.period, filters.dossiers))
+    land_before = totals_row(data.counts(compare.source, compare.period, land_env))
+    land_by_agency = dossier_rates(data.counts(source, period, land_env, "agency"))
     share = kpi("land_env_share", everything["land_env_share"], everything_before["land_env_share"],
                 settings.indicator("land_env_share"))
     apology = kpi("apology_compliance", land["apology_compliance"], land_before["apology_compliance"],
@@ -60,7 +60,7 @@ with section("bottleneck-kpis"):
                 concern_most(land_by_agency, "overdue_total"), help=L.KPI_HELP["land_env_share"],
                 delta=change_text(share.change, compare.text, points=True), delta_good_when_up=False),
         KpiCard("overdue_total", L.KPI["overdue_total"], fmt_int(everything["overdue_total"]), "info",
-                concern_most(dossier_rates(data.counts(version, period, filters.dossiers, "agency")),
+                concern_most(dossier_rates(data.counts(source, period, filters.dossiers, "agency")),
                              "overdue_total"),
                 delta=change_text(everything["overdue_total"] - everything_before["overdue_total"], compare.text),
                 delta_good_when_up=False),
@@ -76,13 +76,13 @@ with section("bottleneck-kpis"):
 if present:
     with section("bottleneck-slide"):
         st.subheader(L.SLIDE_LAND_ENV_BY_AGENCY)
-        by_agency = _labelled(top_n(data.counts(version, period, land_env, "agency"), "overdue_total", 8))
+        by_agency = _labelled(top_n(data.counts(source, period, land_env, "agency"), "overdue_total", 8))
         slide_chart(hbar(by_agency, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip), 420)
     st.stop()
 
 with section("bottleneck-trend"):
     st.subheader(L.BOTTLENECK_TREND)
-    months = dossier_rates(data.series(version, tuple(month_ends(as_of, settings.trend_months)), filters.dossiers))
+    months = dossier_rates(data.series(source, tuple(month_ends(as_of, settings.trend_months)), filters.dossiers))
     months["month_date"] = months["period_start"].astype("datetime64[ns]")
     months["month_label"] = months["period_start"].map(fmt_month)
     months["share_label"] = months["land_env_share"].map(fmt_pct)
@@ -104,15 +104,15 @@ with section("bottleneck-breakdowns"):
     left, right = st.columns(2)
     with left:
         st.subheader(L.BOTTLENECK_BY_FIELD)
-        by_field = _labelled(top_n(data.counts(version, period, filters.dossiers, "field"), "overdue_total", 12))
+        by_field = _labelled(top_n(data.counts(source, period, filters.dossiers, "field"), "overdue_total", 12))
         by_field["group"] = by_field["is_land_env"].map({True: L.GROUP_LAND_ENV, False: L.GROUP_OTHER})
         show_chart(hbar(by_field, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip,
                              colour="group", palette={L.GROUP_LAND_ENV: LAND_ENV_COLOUR, L.GROUP_OTHER: OTHER_COLOUR}))
     with right:
         st.subheader(L.BOTTLENECK_BY_UNIT)
-        units = data.units(version)
-        in_force = counts_by_unit_in_force(data.counts(version, period, scope, "unit"), units,
-                                           data.unit_lineage(version), as_of)
+        units = data.reference(source, "units")
+        in_force = counts_by_unit_in_force(data.counts(source, period, scope, "unit"), units,
+                                           data.reference(source, "unit_lineage"), as_of)
         by_unit = named_lines(*in_force, units)
         by_unit = _labelled(top_n(by_unit.assign(name=by_unit["name"].map(lambda n: L.OTHER_LINES.get(n, n))),
                                   "overdue_total", 20))
@@ -120,11 +120,11 @@ with section("bottleneck-breakdowns"):
     left, right = st.columns(2)
     with left:
         st.subheader(L.BOTTLENECK_BY_AGENCY)
-        by_agency = _labelled(top_n(data.counts(version, period, scope, "agency"), "overdue_total", 15))
+        by_agency = _labelled(top_n(data.counts(source, period, scope, "agency"), "overdue_total", 15))
         show_chart(hbar(by_agency, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip))
     with right:
         st.subheader(L.BOTTLENECK_AGEING)
-        ages = data.ageing(version, as_of, scope).copy()
+        ages = data.ageing(source, as_of, scope).copy()
         ages["bucket_label"] = ages["bucket"].map(L.AGE_BUCKETS)
         ages["count_label"] = ages["count"].map(fmt_int)
         show_chart(column_chart(ages, "bucket_label", "count", list(L.AGE_BUCKETS.values()), LAND_ENV_COLOUR,
@@ -135,12 +135,12 @@ with section("bottleneck-where"):
     left, right = st.columns(2)
     with left:
         st.subheader(L.BOTTLENECK_WHERE)
-        where = top_n(data.overdue(version, period, scope, "current_agency"), "in_progress_overdue", 10)
+        where = top_n(data.overdue(source, period, scope, "current_agency"), "in_progress_overdue", 10)
         where = _labelled(where.assign(name=where["name"].fillna(L.NO_AGENCY)), "in_progress_overdue")
         show_chart(hbar(where, "name", "in_progress_overdue", L.COLUMNS["in_progress_overdue"], count_tooltip))
     with right:
         st.subheader(L.BOTTLENECK_PROCEDURES)
-        procedures = top_n(data.overdue(version, period, scope, "procedure"), "overdue_total", 10)
+        procedures = top_n(data.overdue(source, period, scope, "procedure"), "overdue_total", 10)
         show_table(procedures, [
             Col("name", L.COLUMNS["name"]), Col("field", L.COLUMNS["field"]),
             Col("overdue_total", L.COLUMNS["overdue_total"], fmt_int),
@@ -151,7 +151,7 @@ with section("bottleneck-where"):
 with section("bottleneck-apology"):
     st.subheader(L.BOTTLENECK_APOLOGY)
     spec = settings.indicator("apology_compliance")
-    apology_table = dossier_rates(top_n(data.counts(version, period, land_env, "agency"), "overdue_total", 15))
+    apology_table = dossier_rates(top_n(data.counts(source, period, land_env, "agency"), "overdue_total", 15))
     apology_table["apology_status"] = apology_table["apology_compliance"].map(
         lambda v: kpi("apology_compliance", v, None, spec).status)
     show_table(apology_table, [

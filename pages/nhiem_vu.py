@@ -38,7 +38,7 @@ present = page_header(L.PAGE_TASKS, filters, L.DATA_AS_OF.format(date=fmt_date(a
 compare = filters.compare
 SLIDE_TASKS = 5
 with section("tasks"):
-    raw = data.tasks(data.version(), as_of)
+    raw = data.tasks(filters.source, as_of)
     tasks = classify_tasks(raw, as_of)
     docs, leaders, agencies, statuses = [], [], [], []
     if not present:  # a slide shows every task
@@ -62,7 +62,7 @@ with section("tasks"):
 
     shown = chosen(tasks)
     totals = status_counts(shown).iloc[0]
-    before = status_counts(chosen(classify_tasks(data.tasks(compare.version, compare.period.end),
+    before = status_counts(chosen(classify_tasks(data.tasks(compare.source, compare.period.end),
                                                  compare.period.end))).iloc[0]
     per_agency = status_counts(shown, by="lead_agency").rename(columns={"lead_agency": "name"})
     spec = settings.indicator("open_overdue_tasks")

@@ -18,21 +18,21 @@ from ui.tables import Col, show_table
 
 filters = current_filters()
 settings = load_settings()
-version = data.version()
+source = filters.source
 as_of, compare = filters.period.end, filters.compare
 
 present = page_header(L.PAGE_OVERVIEW, filters,
                       L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(as_of)))
 
 with section("overview-kpis"):
-    now = totals_row(data.counts(version, filters.period, filters.dossiers))
-    before = totals_row(data.counts(compare.version, compare.period, filters.dossiers))
-    by_agency = dossier_rates(data.counts(version, filters.period, filters.dossiers, "agency"))
-    tasks_now = classify_tasks(data.tasks(version, as_of), as_of)
-    tasks_before = classify_tasks(data.tasks(compare.version, compare.period.end), compare.period.end)
+    now = totals_row(data.counts(source, filters.period, filters.dossiers))
+    before = totals_row(data.counts(compare.source, compare.period, filters.dossiers))
+    by_agency = dossier_rates(data.counts(source, filters.period, filters.dossiers, "agency"))
+    tasks_now = classify_tasks(data.tasks(source, as_of), as_of)
+    tasks_before = classify_tasks(data.tasks(compare.source, compare.period.end), compare.period.end)
     open_now = int(status_counts(tasks_now)["open_overdue"].iloc[0])
     open_before = int(status_counts(tasks_before)["open_overdue"].iloc[0])
-    results = published_by(data.index_results(version), as_of)
+    results = published_by(data.reference(source, "index_results"), as_of)
 
     cards = dossier_cards(now, before, by_agency, settings, compare.text)
     cards.insert(3, task_card(open_now, open_before, open_overdue_by(tasks_now, "lead_agency"), settings,

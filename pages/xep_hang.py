@@ -73,7 +73,7 @@ def render_index(results: pd.DataFrame, province: str, name: str, present: bool 
 present = page_header(L.PAGE_RANKING, filters, L.DATA_AS_OF.format(date=fmt_date(as_of)))
 
 with section("ranking"):
-    results = published_by(data.index_results(data.version()), as_of)
+    results = published_by(data.reference(filters.source, "index_results"), as_of)
     provinces = sorted(results["province"].dropna().unique(), key=fold_key)
     default = next((p for p in provinces if fold_key(p) == fold_key(settings.province)), None)
     province = (default or provinces[0]) if present else st.selectbox(

@@ -9,10 +9,9 @@ from config.settings import load_settings
 from data_access.dossier_queries import DossierFilter
 from data_access.engine import database_url, describe_url
 from data_access.meta import DATA_AS_OF, DATA_KIND, LAST_LOAD_AT
-from data_access.snapshots import SNAPSHOT_KINDS
+from data_access.source import Meeting, Source
 from metrics.agencies import agencies_in_force, counted_for
 from metrics.periods import (
-    PERIOD_KINDS,
     Period,
     period_to_date,
     previous_period,
@@ -34,33 +33,20 @@ FILTERS_KEY = "_filters"
 
 
 @dataclass(frozen=True)
-class MeetingView:
-    """The meeting whose figures the pages show, and the meeting before it."""
-
-    id: int
-    title: str
-    held_on: date
-    cutoff_at: datetime
-    frozen: bool  # False for a meeting created before snapshots: live data as of its cut-off
-    previous_id: int | None
-    previous_held_on: date | None
-    previous_cutoff: date | None
-
-
-@dataclass(frozen=True)
 class Comparison:
     """What changes are measured against: last week, or the previous meeting's frozen figures."""
 
-    version: str
+    source: Source
     period: Period
     text: str
 
 
 @dataclass(frozen=True)
 class Filters:
-    """What the sidebar selected: the period kind, the period, its comparisons, the dossier filter and the
-    meeting shown (if any)."""
+    """What the sidebar selected: where figures are read from, the period kind, the period, its comparisons and
+    the dossier filter."""
 
+    source: Source
     kind: str
     period: Period
     week_before: Period
@@ -68,7 +54,11 @@ class Filters:
     dossiers: DossierFilter
     used: tuple[str, ...]
     compare: Comparison
-    meeting: MeetingView | None = None
+
+    @property
+    def meeting(self) -> Meeting | None:
+        """Return the meeting whose figures are shown, or None in the live view."""
+        return self.source.meeting
 
 
 def _remember(key: str, default) -> None:
@@ -115,17 +105,17 @@ def render_sidebar(page_title: str) -> Filters | None:
             st.session_state[FILTERS_KEY] = None
             return None
         meta = data.meta()
-        meeting = _meeting_choice()
-        kinds = SNAPSHOT_KINDS if meeting is not None and meeting.frozen else PERIOD_KINDS
+        source = _source_choice()
+        kinds = source.period_kinds
         _remember("period_kind", settings.default_period)
         if st.session_state["period_kind"] not in kinds:
             st.session_state["period_kind"] = settings.default_period if settings.default_period in kinds else "month"
         kind = st.selectbox(L.SIDEBAR_PERIOD, kinds, key="period_kind", format_func=lambda k: L.PERIOD_KINDS[k])
         _store("period_kind")
         custom_start = None
-        if meeting is not None:
-            as_of = meeting.cutoff_at.date()
-            st.caption(L.MEETING_VIEW_AS_OF.format(cutoff=fmt_datetime(meeting.cutoff_at)))
+        if source.meeting is not None:
+            as_of = source.fixed_as_of
+            st.caption(L.MEETING_VIEW_AS_OF.format(cutoff=fmt_datetime(source.meeting.cutoff_at)))
         else:
             _remember("as_of", data_as_of(meta))
             as_of = st.date_input(L.SIDEBAR_AS_OF, key="as_of", format="DD/MM/YYYY", max_value=date.today())
@@ -140,12 +130,12 @@ def render_sidebar(page_title: str) -> Filters | None:
 
         used = PAGE_FILTERS.get(page_title, ())
         flt = DossierFilter()
-        if meeting is not None and meeting.frozen:
+        if not source.filters_supported:
             used = ()
             st.caption(L.MEETING_FILTERS_OFF)
         elif used:
             st.subheader(L.SIDEBAR_FILTERS)
-            flt = _dossier_filters(used, period.end)
+            flt = _dossier_filters(source, used, period.end)
         else:
             st.caption(L.FILTERS_NOT_USED)
         _freshness(meta)
@@ -155,14 +145,14 @@ def render_sidebar(page_title: str) -> Filters | None:
             st.rerun()
 
     week_before = same_period_week_before(kind, period, settings.week_starts_on)
-    filters = Filters(kind, period, week_before, previous_period(kind, period, settings.week_starts_on), flt, used,
-                      _comparison(kind, week_before, meeting, settings.week_starts_on), meeting)
+    filters = Filters(source, kind, period, week_before, previous_period(kind, period, settings.week_starts_on), flt,
+                      used, _comparison(source, kind, week_before, settings.week_starts_on))
     st.session_state[FILTERS_KEY] = filters
     return filters
 
 
-def _meeting_choice() -> MeetingView | None:
-    """Draw the meeting selector (opened from ?hop=ID on a session's first run); return the meeting shown."""
+def _source_choice() -> Source:
+    """Draw the meeting selector (opened from ?hop=ID on a session's first run); return the Source it picks."""
     listed = data.meetings()
     labels = {int(row["id"]): meeting_label(row) for _, row in listed.iterrows()}
     if "meeting_view" not in st.session_state and "_keep_meeting_view" not in st.session_state:
@@ -178,19 +168,10 @@ def _meeting_choice() -> MeetingView | None:
                           format_func=lambda i: L.MEETING_VIEW_LIVE if i is None else labels[i])
     _store("meeting_view")
     if chosen is None:
-        st.session_state[data.VIEW_KEY] = None
         st.query_params.pop(MEETING_PARAM, None)
-        return None
-    st.query_params[MEETING_PARAM] = str(chosen)
-    position = listed.index[listed["id"] == chosen][0]
-    row = listed.loc[position]
-    older = listed.loc[position + 1] if position + 1 < len(listed) else None
-    frozen = data.has_snapshot(chosen)
-    st.session_state[data.VIEW_KEY] = chosen if frozen else None
-    return MeetingView(chosen, row["title"], row["held_on"], row["cutoff_at"].to_pydatetime(), frozen,
-                       None if older is None else int(older["id"]),
-                       None if older is None else older["held_on"],
-                       None if older is None else older["cutoff_at"].date())
+    else:
+        st.query_params[MEETING_PARAM] = str(chosen)
+    return data.source(chosen)
 
 
 def meeting_id(asked: str) -> int | None:
@@ -198,14 +179,13 @@ def meeting_id(asked: str) -> int | None:
     return int(asked) if asked.isascii() and asked.isdigit() and len(asked) <= 9 else None
 
 
-def _comparison(kind: str, week_before: Period, meeting: MeetingView | None, week_starts_on: int) -> Comparison:
-    """Return last week in the live view, the previous meeting's frozen figures in a meeting's view."""
-    if meeting is not None and meeting.frozen and meeting.previous_id is not None and data.has_snapshot(
-            meeting.previous_id):
-        return Comparison(data.meeting_version(meeting.previous_id),
-                          period_to_date(kind, meeting.previous_cutoff, None, week_starts_on),
-                          L.COMPARE_MEETING.format(date=fmt_date(meeting.previous_held_on)))
-    return Comparison(data.version(), week_before, L.COMPARE_WEEK.format(date=fmt_date(week_before.end)))
+def _comparison(source: Source, kind: str, week_before: Period, week_starts_on: int) -> Comparison:
+    """Return the previous meeting's frozen figures when the Source has them, else last week."""
+    if source.previous is not None and source.previous.meeting is not None:
+        before = source.previous.meeting
+        return Comparison(source.previous, period_to_date(kind, before.cutoff_at.date(), None, week_starts_on),
+                          L.COMPARE_MEETING.format(date=fmt_date(before.held_on)))
+    return Comparison(source, week_before, L.COMPARE_WEEK.format(date=fmt_date(week_before.end)))
 
 
 def render_meeting_banner() -> None:
@@ -217,9 +197,10 @@ def render_meeting_banner() -> None:
     if filters is None or filters.meeting is None:
         return
     meeting = filters.meeting
-    text = L.MEETING_VIEW_BANNER if meeting.frozen else L.MEETING_VIEW_NOT_FROZEN
-    (st.info if meeting.frozen else st.warning)(text.format(title=meeting.title, cutoff=fmt_datetime(
-        meeting.cutoff_at)), icon="📌" if meeting.frozen else "⚠️")
+    frozen = filters.source.frozen
+    text = L.MEETING_VIEW_BANNER if frozen else L.MEETING_VIEW_NOT_FROZEN
+    (st.info if frozen else st.warning)(text.format(title=meeting.title, cutoff=fmt_datetime(meeting.cutoff_at)),
+                                        icon="📌" if frozen else "⚠️")
 
 
 def _pick_ids(label: str, frame, key: str) -> tuple[int, ...]:
@@ -232,16 +213,15 @@ def _pick_ids(label: str, frame, key: str) -> tuple[int, ...]:
     return tuple(int(i) for i in chosen if i in names)
 
 
-def _dossier_filters(used: tuple[str, ...], on: date) -> DossierFilter:
+def _dossier_filters(source: Source, used: tuple[str, ...], on: date) -> DossierFilter:
     """Draw the pickers of the agencies and units in force on `on`; a choice includes its predecessors (a merged
     department's dossiers, a commune's whole predecessors), so history runs across the 2025 changes."""
-    version = data.version()
     agency_ids: tuple[int, ...] = ()
     levels: tuple[str, ...] = ()
     unit_ids: tuple[int, ...] = ()
     if "agency" in used:
-        successors = data.successors(version, on)
-        shown = agencies_in_force(data.agencies(version), data.agency_lineage(version), on)
+        successors = data.successors(source, on)
+        shown = agencies_in_force(data.reference(source, "agencies"), data.reference(source, "agency_lineage"), on)
         chosen = _pick_ids(L.SIDEBAR_AGENCY, shown, "f_agency")
         agency_ids = tuple(sorted({a for c in chosen for a in counted_for(c, successors)}))
     if "level" in used:
@@ -249,7 +229,7 @@ def _dossier_filters(used: tuple[str, ...], on: date) -> DossierFilter:
         levels = tuple(st.multiselect(L.SIDEBAR_LEVEL, L.LEVELS, key="f_level", placeholder=L.SIDEBAR_ALL))
         _store("f_level")
     if "unit" in used:
-        units, lineage = data.units(version), data.unit_lineage(version)
+        units, lineage = data.reference(source, "units"), data.reference(source, "unit_lineage")
         chosen = _pick_ids(L.SIDEBAR_UNIT, units_in_force(units, on), "f_unit")
         unit_ids = tuple(sorted({u for c in chosen for u in units_attributed_to(c, units, lineage, on)}))
     return DossierFilter(agency_ids=agency_ids, levels=levels, unit_ids=unit_ids)

@@ -7,13 +7,15 @@ import pytest
 from sqlalchemy import create_engine, func, select
 
 from cli import main
+from data_access.figures import summary_by_unit
 from data_access.importing.report import ImportRefused
 from data_access.importing.runner import run_import
 from data_access.migrate import create_schema
 from data_access.reference import list_units
 from data_access.schema import agencies as agencies_table
 from data_access.schema import agency_lineage, dossiers, unit_lineage, units
-from data_access.summary import DOSSIER_KEYS, summary_by_unit
+from data_access.source import open_source
+from data_access.summary import DOSSIER_KEYS
 from data_access.territory import list_unit_lineage
 from metrics.dossiers import RATE_COLUMNS
 from tests.data_access.import_files import write_csv
@@ -76,8 +78,7 @@ def test_both_eras_are_matched_to_the_unit_valid_on_the_received_date(db):
 
 
 def test_summary_by_unit_before_the_change_uses_the_16_districts(db):
-    with db.connect() as conn:
-        out = summary_by_unit(conn, date(2025, 6, 30), date(2025, 6, 1))
+    out = summary_by_unit(open_source(db), date(2025, 6, 30), date(2025, 6, 1))
     assert list(out) == ["as_of", "from", "units", "other", "province"]
     assert len(out["units"]) == 16
     cam_lam, nha_trang = out["units"]["570"], out["units"]["568"]
@@ -93,8 +94,7 @@ def test_summary_by_unit_before_the_change_uses_the_16_districts(db):
 
 
 def test_summary_by_unit_across_the_change_uses_the_65_communes_and_shows_what_cannot_be_attributed(db):
-    with db.connect() as conn:
-        out = summary_by_unit(conn, date(2025, 8, 31), date(2025, 6, 1))
+    out = summary_by_unit(open_source(db), date(2025, 8, 31), date(2025, 6, 1))
     assert len(out["units"]) == 65
     bac_nha_trang, cam_lam = out["units"]["22333"], out["units"]["22453"]
     assert (bac_nha_trang["received"], bac_nha_trang["resolved_on_day"]) == (2, 2)  # K5 (old code 22333) and M1
@@ -169,8 +169,7 @@ def test_unit_lineage_file_import_updates_the_attribution(db, tmp_path):
                          "22444,Xã Cam Hải Tây,570,Huyện Cam Lâm,Khánh Hòa,22453,Xã Cam Lâm,part")
     report = run_import(db, _write(tmp_path / "lineage2.csv", fixed), "unit-lineage")
     assert (report.updated, report.unchanged) == (1, 204)
-    with db.connect() as conn:
-        out = summary_by_unit(conn, date(2025, 8, 31), date(2025, 6, 1))
+    out = summary_by_unit(open_source(db), date(2025, 8, 31), date(2025, 6, 1))
     assert out["units"]["22453"]["received"] == 1  # only M2 now; K2 moved to the split line
     assert out["other"]["split_communes"]["received"] == 2
     assert out["province"]["received"] == 8

@@ -13,6 +13,7 @@ from data_access.importing.runner import run_import
 from data_access.meetings import create_meeting
 from data_access.migrate import create_schema
 from data_access.reference import read_units_csv, upsert_units
+from data_access.source import open_source
 from reports.pack_data import gather
 from reports.pdf import TITLE, render
 from tests.data_access.import_files import records, write_csv
@@ -35,8 +36,7 @@ def _meeting(engine, tmp_path) -> int:
 
 def test_pack_has_the_title_cutoff_and_exact_figures(engine, tmp_path):
     meeting = _meeting(engine, tmp_path)
-    with engine.connect() as conn:
-        pdf = render(gather(conn, load_settings(), meeting_id=meeting))
+    pdf = render(gather(open_source(engine, meeting), load_settings()))
     reader = PdfReader(BytesIO(pdf))
     width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
     assert width > height  # A4 landscape
@@ -57,16 +57,14 @@ def test_pack_has_the_title_cutoff_and_exact_figures(engine, tmp_path):
 
 def test_a_meeting_pack_does_not_change_after_a_later_import(engine, tmp_path):
     meeting = _meeting(engine, tmp_path)
-    with engine.connect() as conn:
-        before = _text(render(gather(conn, load_settings(), meeting_id=meeting)))
-        live_before = _text(render(gather(conn, load_settings(), as_of=CUTOFF.date())))
+    before = _text(render(gather(open_source(engine, meeting), load_settings())))
+    live_before = _text(render(gather(open_source(engine), load_settings(), as_of=CUTOFF.date())))
     rows = records()
     rows[7][10] = "28/03/2024"  # D8 (overdue since 20/3) reported resolved by a corrected export
     rows[7][11] = "Đã trả kết quả"
     run_import(engine, write_csv(tmp_path / "tuan2.csv", "utf-8", ";", rows=rows), "dossiers")
-    with engine.connect() as conn:
-        after = _text(render(gather(conn, load_settings(), meeting_id=meeting)))
-        live_after = _text(render(gather(conn, load_settings(), as_of=CUTOFF.date())))
+    after = _text(render(gather(open_source(engine, meeting), load_settings())))
+    live_after = _text(render(gather(open_source(engine), load_settings(), as_of=CUTOFF.date())))
     assert live_after != live_before  # the data changed …
     assert after == before  # … the meeting's pack did not
 
@@ -90,10 +88,9 @@ def test_a_task_of_a_merged_department_shows_its_successor(engine, tmp_path):
     headers = ["Số hiệu văn bản", "Ngày văn bản", "Cơ quan ban hành", "Nội dung nhiệm vụ", "Cơ quan chủ trì",
                "Cơ quan phối hợp", "Lãnh đạo chỉ đạo", "Hạn xử lý", "Ngày hoàn thành", "Tình hình thực hiện"]
     run_import(engine, write_csv(tmp_path / "nv.csv", "utf-8", ",", rows=task_rows, headers=headers), "tasks")
-    with engine.connect() as conn:
-        before_merger = gather(conn, load_settings(), as_of=date(2025, 2, 20)).overdue_tasks
-        after_merger = gather(conn, load_settings(), as_of=date(2025, 3, 20)).overdue_tasks
-        text = _text(render(gather(conn, load_settings(), as_of=date(2025, 3, 20))))
+    before_merger = gather(open_source(engine), load_settings(), as_of=date(2025, 2, 20)).overdue_tasks
+    after_merger = gather(open_source(engine), load_settings(), as_of=date(2025, 3, 20)).overdue_tasks
+    text = _text(render(gather(open_source(engine), load_settings(), as_of=date(2025, 3, 20))))
     assert before_merger["lead_agency_shown"].tolist() == ["Sở Tài nguyên và Môi trường"]
     assert after_merger["lead_agency"].tolist() == ["Sở Nông nghiệp và Môi trường"]  # counts for the successor
     assert " ".join(text.split()).count("Sở Tài nguyên và Môi trường (nay là Sở Nông nghiệp và Môi trường)") == 1

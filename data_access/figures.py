@@ -1,0 +1,90 @@
+"""The figures every page, slide, the pack and the command line show, assembled in one place from a Source's reads
+(data_access.source): dossier counts per period and group, monthly series, overdue breakdowns, ageing, tasks as
+today's agencies carry them, and the scorecard of the units in force. Nothing here knows whether the Source is live
+or a meeting's frozen frames. Returned frames are new; a Source's frames are never changed."""
+
+from datetime import date
+
+import pandas as pd
+
+from data_access.dossier_queries import NO_FILTER, DossierFilter
+from data_access.source import Source
+from data_access.summary import dossier_figures
+from metrics.agencies import agency_successors, regroup_by_successor
+from metrics.periods import Period
+from metrics.rollup import detail_months, last_month, period_counts, remap_keys, series_from_daily
+from metrics.scorecard import IndicatorSpec
+from metrics.tasks import classify_tasks
+from metrics.territory import counts_by_unit_in_force, scorecard_in_force
+from texts.tasks import tasks_of_agencies_on
+
+OVERDUE_COUNTS = ["resolved_late", "in_progress_overdue", "overdue_total", "overdue_land_env"]
+
+
+def successors(source: Source, on: date) -> dict[int, int]:
+    """Return {agency id: the agency it counts for on `on`} (metrics.agencies.agency_successors)."""
+    return agency_successors(source.reference("agencies"), source.reference("agency_lineage"), on)
+
+
+def counts(source: Source, period: Period, flt: DossierFilter, by: str | None = None) -> pd.DataFrame:
+    """Return dossier COUNT_COLUMNS for a period from the rollups: one row, or one row per unit, agency, field or
+    level with `key` and `name` first (only groups with dossiers in the period); a merged agency's dossiers count
+    for its successor."""
+    sums = source.sums(flt, by, detail_months([period]), last_month([period]))
+    if by == "agency":
+        sums = remap_keys(sums, "agency", successors(source, period.end))
+    return period_counts(sums, period, by, None if by is None else source.names(by))
+
+
+def series(source: Source, periods: tuple[Period, ...], flt: DossierFilter) -> pd.DataFrame:
+    """Return dossier COUNT_COLUMNS per period, with period_start and period_end, from the rollups."""
+    return series_from_daily(source.sums(flt, None, detail_months(periods), last_month(periods)), periods)
+
+
+def overdue(source: Source, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
+    """Return overdue counts per procedure, or per agency holding the dossier counted for its successor."""
+    found = source.overdue(period, flt, by)
+    if by != "current_agency":
+        return found
+    agencies = source.reference("agencies")
+    names = dict(zip(agencies["id"].astype(int), agencies["name"], strict=True))
+    return regroup_by_successor(found, successors(source, period.end), names, OVERDUE_COUNTS)
+
+
+def ageing(source: Source, as_of: date, flt: DossierFilter) -> pd.DataFrame:
+    """Return overdue dossiers in progress per age bucket at as_of."""
+    return source.ageing(as_of, flt)
+
+
+def tasks(source: Source, issued_by: date | None) -> pd.DataFrame:
+    """Return tasks issued by a date (task_queries.load_tasks), each counted for its lead agency's successor on
+    that date, with `lead_agency_shown`."""
+    return tasks_of_agencies_on(source.tasks(issued_by), source.reference("agencies"),
+                                source.reference("agency_lineage"), issued_by or date.today())
+
+
+def scorecard(source: Source, period: Period, flt: DossierFilter, specs: list[IndicatorSpec],
+              min_dossiers: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (the scored units in force at the period's end, the lines not attributed to one of them)."""
+    return scorecard_in_force(counts(source, period, flt, "unit"), classify_tasks(tasks(source, period.end),
+                                                                                  period.end),
+                              source.reference("units"), source.reference("unit_lineage"), period.end, specs,
+                              min_dossiers)
+
+
+def summary_by_unit(source: Source, as_of: date, start: date | None = None) -> dict:
+    """Return {"as_of", "from", "units": {GSO code: {...}}, "other": {line: {...}}, "province": {...}}: the dossier
+    figures of [start, as_of] by the units in force on as_of (metrics.territory), each {...} as summary's dossiers."""
+    period = Period(start or as_of.replace(day=1), as_of)
+    units = source.reference("units")
+    per_unit, other = counts_by_unit_in_force(counts(source, period, NO_FILTER, "unit"), units,
+                                              source.reference("unit_lineage"), as_of)
+    codes = {int(i): c or n for i, c, n in zip(units["id"], units["code"], units["name"], strict=True)}
+    return {
+        "as_of": as_of.isoformat(),
+        "from": period.start.isoformat(),
+        "units": {codes[int(row["key"])]: dossier_figures(per_unit.iloc[[i]].drop(columns="key"))
+                  for i, row in per_unit.iterrows()},
+        "other": {row["key"]: dossier_figures(other.iloc[[i]].drop(columns="key")) for i, row in other.iterrows()},
+        "province": dossier_figures(counts(source, period, NO_FILTER)),
+    }

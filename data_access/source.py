@@ -1,0 +1,250 @@
+"""One source of figures: the live database, or one meeting's frozen frames. `open_source` chooses once; everything
+after it (pages, slides, the pack, the command line) reads a Source one way and never asks which kind it is.
+
+A Source has one hashable identity, `key`, that changes when what it reads changes: the database URL with the time
+of the last load and of the last task recorded (live), or the URL with the meeting id (frozen frames never change).
+Streamlit caches on it through `SOURCE_HASH_FUNCS`. A Source is handed its engine (and frames); it never reaches
+back into the app. Counts are assembled from its reads in one place, data_access.figures.
+"""
+
+from __future__ import annotations
+
+import threading
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import date, datetime
+from operator import attrgetter
+
+import pandas as pd
+from sqlalchemy import Engine, select
+
+from data_access import boundaries as boundary_store
+from data_access import index_queries, overdue_queries, reference, rollup_queries, snapshots, task_queries, territory
+from data_access import meetings as meeting_store
+from data_access.dossier_queries import DossierFilter
+from data_access.meta import LAST_LOAD_AT, TASKS_CHANGED_AT, read_meta
+from data_access.schema import meeting_frames, meetings
+from data_access.summary import summary
+from metrics.errors import DomainError
+from metrics.periods import PERIOD_KINDS, Period
+
+REFERENCE = ("index_results", "units", "unit_lineage", "agency_lineage", "agencies")
+_READ_REFERENCE = {"index_results": index_queries.load_index_results, "units": reference.list_units,
+                   "unit_lineage": territory.list_unit_lineage, "agency_lineage": territory.list_agency_lineage,
+                   "agencies": reference.list_agencies}
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting whose figures are shown, and the meeting held before it (None for the first)."""
+
+    id: int
+    title: str
+    held_on: date
+    cutoff_at: datetime
+    previous_id: int | None
+    previous_held_on: date | None
+    previous_cutoff: date | None
+
+
+class Source(ABC):
+    """Where every figure is read from. Reference frames are read once per Source (a new load makes a new key)."""
+
+    period_kinds: tuple[str, ...] = PERIOD_KINDS  # the period kinds it can count
+    filters_supported: bool = True  # whether dossiers can be filtered by agency, level and unit
+    frozen: bool = False  # True when the figures cannot move (a meeting's frames)
+
+    def __init__(self, engine: Engine, key: str, meeting: Meeting | None, previous: Source | None) -> None:
+        self.engine, self.key, self.meeting, self.previous = engine, key, meeting, previous
+        self._memo: dict[str, pd.DataFrame] = {}
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.key!r})"
+
+    @property
+    def fixed_as_of(self) -> date | None:
+        """Return the date the figures are counted at when it is fixed (a meeting's cut-off), else None."""
+        return None if self.meeting is None else self.meeting.cutoff_at.date()
+
+    def _once(self, name: str, read) -> pd.DataFrame:
+        with self._lock:
+            if name not in self._memo:
+                self._memo[name] = read()
+            return self._memo[name]
+
+    def _live(self, read) -> pd.DataFrame:
+        with self.engine.connect() as conn:
+            return read(conn)
+
+    def reference(self, name: str) -> pd.DataFrame:
+        """Return a reference frame by name (REFERENCE): index results, units, unit and agency lineage, agencies."""
+        if name not in _READ_REFERENCE:
+            raise DomainError(f"Không có bảng tham chiếu {name!r}")
+        return self._once(name, lambda: self._reference(name))
+
+    def names(self, by: str) -> pd.DataFrame:
+        """Return key, name of every unit, agency, field or level (rollup_queries.dimension_names)."""
+        return self._once(f"names:{by}", lambda: self._names(by))
+
+    def meta(self) -> dict[str, str]:
+        """Return the meta table as this source sees it (data kind, last load, as-of date)."""
+        return self._meta()
+
+    def boundaries(self, level: str) -> tuple[dict, str | None]:
+        """Return (the shapes drawn for a level, the official file they come from or None when shipped)."""
+        with self.engine.connect() as conn:
+            return boundary_store.load_boundaries(conn, level), boundary_store.official_file(conn, level)
+
+    def headline(self, as_of: date | None = None, start: date | None = None) -> dict:
+        """Return the `summary` figures: frozen with the meeting, or counted now for [start, as_of] (as_of defaults
+        to today)."""
+        with self.engine.connect() as conn:
+            if self.meeting is not None:
+                return meeting_store.frozen_figures(conn, self.meeting.id)
+            return summary(conn, as_of or date.today(), start)
+
+    def previous_headline(self) -> dict | None:
+        """Return the previous meeting's frozen `summary` figures, or None (no meeting, or the first one)."""
+        if self.meeting is None or self.meeting.previous_id is None:
+            return None
+        with self.engine.connect() as conn:
+            return meeting_store.frozen_figures(conn, self.meeting.previous_id)
+
+    @abstractmethod
+    def sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame:
+        """Return the rollup sums rollup_queries.period_sums returns."""
+
+    @abstractmethod
+    def overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
+        """Return overdue counts per procedure or per agency holding the dossier (overdue_queries.overdue_counts)."""
+
+    @abstractmethod
+    def ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame:
+        """Return overdue dossiers in progress per age bucket at as_of (overdue_queries.overdue_ageing)."""
+
+    @abstractmethod
+    def tasks(self, issued_by: date | None) -> pd.DataFrame:
+        """Return tasks issued by a date (task_queries.load_tasks)."""
+
+    @abstractmethod
+    def _reference(self, name: str) -> pd.DataFrame: ...
+
+    @abstractmethod
+    def _names(self, by: str) -> pd.DataFrame: ...
+
+    @abstractmethod
+    def _meta(self) -> dict[str, str]: ...
+
+
+class LiveSource(Source):
+    """The live database (for a meeting created before snapshots were kept, its live data as of the cut-off)."""
+
+    def sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame:
+        return self._live(lambda conn: rollup_queries.period_sums(conn, flt, by, months, until))
+
+    def overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
+        return self._live(lambda conn: overdue_queries.overdue_counts(conn, period, flt, by))
+
+    def ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame:
+        return self._live(lambda conn: overdue_queries.overdue_ageing(conn, as_of, flt))
+
+    def tasks(self, issued_by: date | None) -> pd.DataFrame:
+        return self._live(lambda conn: task_queries.load_tasks(conn, issued_by))
+
+    def _reference(self, name: str) -> pd.DataFrame:
+        return self._live(_READ_REFERENCE[name])
+
+    def _names(self, by: str) -> pd.DataFrame:
+        return self._live(lambda conn: rollup_queries.dimension_names(conn, by))
+
+    def _meta(self) -> dict[str, str]:
+        return self._live(read_meta)
+
+
+class FrozenSource(Source):
+    """A meeting's frames, frozen when it was created (data_access.snapshots): nothing imported since moves them."""
+
+    period_kinds = snapshots.SNAPSHOT_KINDS
+    filters_supported = False
+    frozen = True
+
+    def __init__(self, engine: Engine, key: str, meeting: Meeting, previous: Source | None,
+                 frames: dict[str, pd.DataFrame]) -> None:
+        super().__init__(engine, key, meeting, previous)
+        self.frames = frames
+
+    def sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame:
+        return snapshots.frozen_sums(self.frames, flt, by, months)
+
+    def overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
+        return snapshots.frozen_overdue(self.frames, period, flt, by)
+
+    def ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame:
+        return snapshots.frozen_ageing(self.frames, as_of, flt)
+
+    def tasks(self, issued_by: date | None) -> pd.DataFrame:
+        return snapshots.frozen_tasks(self.frames, issued_by)
+
+    def _reference(self, name: str) -> pd.DataFrame:
+        if name in self.frames:
+            return self.frames[name]
+        return self._live(_READ_REFERENCE[name])  # meetings frozen before lineage was kept read it live
+
+    def _names(self, by: str) -> pd.DataFrame:
+        return self.frames[f"names:{by}"]
+
+    def _meta(self) -> dict[str, str]:
+        return snapshots.frozen_meta(self.frames)
+
+
+SOURCE_TYPES = (LiveSource, FrozenSource)
+SOURCE_HASH_FUNCS = {kind: attrgetter("key") for kind in SOURCE_TYPES}  # st.cache_data(hash_funcs=…)
+
+
+def live_key(url: str, meta: dict[str, str]) -> str:
+    """Return the key of the live data: the database, its last load and its last task recorded in the app."""
+    return f"{url}|{meta.get(LAST_LOAD_AT, '')}|{meta.get(TASKS_CHANGED_AT, '')}"
+
+
+def find_meeting(engine: Engine, meeting_id: int) -> Meeting | None:
+    """Return a meeting with the one held before it, or None when no meeting has this id."""
+    with engine.connect() as conn:
+        row = conn.execute(select(meetings.c.id, meetings.c.title, meetings.c.held_on, meetings.c.cutoff_at).where(
+            meetings.c.id == meeting_id)).first()
+        if row is None:
+            return None
+        previous_id = meeting_store.previous_meeting(conn, meeting_id)
+        before = None if previous_id is None else conn.execute(select(meetings.c.held_on, meetings.c.cutoff_at).where(
+            meetings.c.id == previous_id)).first()
+    return Meeting(int(row.id), row.title, row.held_on, row.cutoff_at, previous_id,
+                   None if before is None else before.held_on, None if before is None else before.cutoff_at.date())
+
+
+def _has_frames(engine: Engine, meeting_id: int) -> bool:
+    with engine.connect() as conn:
+        return conn.execute(select(meeting_frames.c.name).where(meeting_frames.c.meeting_id == meeting_id)
+                            .limit(1)).first() is not None
+
+
+def open_source(engine: Engine, meeting_id: int | None = None, *, with_previous: bool = True) -> Source:
+    """Return the Source of a meeting (its frozen frames; live data as of its cut-off for a meeting created before
+    snapshots), or of the live database when meeting_id is None. Its `previous` is the previous meeting's frozen
+    Source when both are frozen (what changes are measured against), else None. Raises DomainError for an unknown
+    meeting."""
+    url = engine.url.render_as_string(hide_password=True)
+    if meeting_id is None:
+        with engine.connect() as conn:
+            return LiveSource(engine, live_key(url, read_meta(conn)), None, None)
+    meeting = find_meeting(engine, meeting_id)
+    if meeting is None:
+        raise DomainError(f"Không có cuộc họp số {meeting_id}")
+    if not _has_frames(engine, meeting_id):
+        with engine.connect() as conn:
+            return LiveSource(engine, f"{live_key(url, read_meta(conn))}|meeting:{meeting_id}:live", meeting, None)
+    previous = None
+    if with_previous and meeting.previous_id is not None and _has_frames(engine, meeting.previous_id):
+        previous = open_source(engine, meeting.previous_id, with_previous=False)
+    with engine.connect() as conn:
+        frames = snapshots.load_snapshot(conn, meeting_id)
+    return FrozenSource(engine, f"{url}|meeting:{meeting_id}", meeting, previous, frames)

@@ -25,6 +25,8 @@ from data_access.importing.report import ImportRefused, ImportReport
 from data_access.importing.runner import run_import
 from data_access.meta import dossier_count, read_meta
 from data_access.source import open_source
+from metrics.territory import LEVEL_COMMUNE
+from texts import command_line as T
 from texts.fmt import fmt_int, fmt_number
 
 
@@ -36,13 +38,13 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"ngày không hợp lệ: {text!r} (dạng YYYY-MM-DD)") from exc
+        raise argparse.ArgumentTypeError(T.BAD_DATE.format(text=text)) from exc
 
 
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
-        raise argparse.ArgumentTypeError("phải là số nguyên dương")
+        raise argparse.ArgumentTypeError(T.NOT_POSITIVE)
     return value
 
 
@@ -50,18 +52,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     """Generate demo data; return the exit code."""
     context = app_context()
     settings = context.settings
-    print(f"Cơ sở dữ liệu: {describe_url(context.url)}")
+    print(T.DATABASE.format(url=describe_url(context.url)))
     started = time.perf_counter()
     try:
         counts = build_demo(context.engine, args.end_date, args.dossiers, args.seed, settings.province,
                             settings.land_env_fields, replace_real=args.replace_real, progress=_progress)
     except RealDataPresent as exc:
-        print(f"\nLỗi: {exc}", file=sys.stderr)
+        print("\n" + T.ERROR.format(error=exc), file=sys.stderr)
         return 2
     elapsed = time.perf_counter() - started
-    print(f"Đã tạo {fmt_int(counts['dossiers'])} hồ sơ, {fmt_int(counts['tasks'])} nhiệm vụ, "
-          f"{fmt_int(counts['index_results'])} kết quả chỉ số trong {fmt_number(elapsed, 1)} s "
-          f"({fmt_int(counts['dossiers'] / elapsed)} hồ sơ/s).")
+    print(T.DEMO_DONE.format(dossiers=fmt_int(counts["dossiers"]), tasks=fmt_int(counts["tasks"]),
+                             indexes=fmt_int(counts["index_results"]), seconds=fmt_number(elapsed, 1),
+                             rate=fmt_int(counts["dossiers"] / elapsed)))
     return 0
 
 
@@ -71,31 +73,30 @@ def cmd_init(args: argparse.Namespace) -> int:
     with context.engine.connect() as conn:
         empty = dossier_count(conn) == 0 and not read_meta(conn)
     if empty:
-        print("Cơ sở dữ liệu trống: tạo dữ liệu demo (chạy một lần).")
+        print(T.DATABASE_EMPTY)
         args.dossiers, args.end_date, args.seed, args.replace_real = DEFAULT_DOSSIERS, date.today(), DEFAULT_SEED, False
         return cmd_demo(args)
-    print(f"Cơ sở dữ liệu sẵn sàng: {describe_url(context.url)}")
+    print(T.DATABASE_READY.format(url=describe_url(context.url)))
     return 0
 
 
 def _print_report(report: ImportReport, out=sys.stdout) -> None:
-    print(f"Tệp: {report.file_name} ({report.kind}), sha256 {report.sha256[:12]}…", file=out)
+    print(T.REPORT_FILE.format(file=report.file_name, kind=report.kind, sha=report.sha256[:12]), file=out)
     if report.header_row:
-        print(f"Dòng tiêu đề: {report.header_row}; cột nhận ra: "
-              + ", ".join(f"{k} ← «{v}»" for k, v in report.mapping.items()), file=out)
+        print(T.REPORT_HEADER.format(row=report.header_row, mapping=", ".join(
+            f"{k} ← «{v}»" for k, v in report.mapping.items())), file=out)
     if report.ignored:
-        print("Bỏ qua các cột: " + ", ".join(report.ignored), file=out)
+        print(T.REPORT_IGNORED.format(columns=", ".join(report.ignored)), file=out)
     if report.personal:
-        print("Không đọc các cột dữ liệu cá nhân: " + ", ".join(report.personal), file=out)
-    print(f"Dòng dữ liệu: {fmt_int(report.rows_read)} (bỏ {fmt_int(report.blank_rows)} dòng trống, "
-          f"{fmt_int(report.totals_rows)} dòng tổng)",
-          file=out)
+        print(T.REPORT_PERSONAL.format(columns=", ".join(report.personal)), file=out)
+    print(T.REPORT_ROWS.format(rows=fmt_int(report.rows_read), blank=fmt_int(report.blank_rows),
+                               totals=fmt_int(report.totals_rows)), file=out)
     for warning in report.warnings:
-        print(f"Cảnh báo: {warning}", file=out)
+        print(T.REPORT_WARNING.format(warning=warning), file=out)
     for problem in report.problems:
-        print(f"Lỗi: {problem.message()}", file=out)
+        print(T.ERROR.format(error=problem.message()), file=out)
     if report.problem_count > len(report.problems):
-        print(f"… và {report.problem_count - len(report.problems)} lỗi khác", file=out)
+        print(T.REPORT_MORE.format(n=fmt_int(report.problem_count - len(report.problems))), file=out)
 
 
 def cmd_boundaries(args: argparse.Namespace) -> int:
@@ -103,13 +104,13 @@ def cmd_boundaries(args: argparse.Namespace) -> int:
     try:
         report = import_boundaries(app_context().engine, args.file)
     except BoundaryRefused as exc:
-        print(f"TỪ CHỐI: {exc}", file=sys.stderr)
+        print(T.REFUSED.format(reason=exc), file=sys.stderr)
         return 1
-    what = "xã, phường, đặc khu" if report.level == "Xã" else "huyện (trước 01/7/2025)"
-    print(f"Đã thay ranh giới {what}: {fmt_int(report.matched)}/{fmt_int(report.units)} đơn vị khớp mã, "
-          f"từ tệp {report.file_name}.")
+    what = T.BOUNDARIES_COMMUNES if report.level == LEVEL_COMMUNE else T.BOUNDARIES_DISTRICTS
+    print(T.BOUNDARIES_DONE.format(what=what, matched=fmt_int(report.matched), units=fmt_int(report.units),
+                                   file=report.file_name))
     if report.missing:
-        print("Chưa có ranh giới trong tệp (vẫn vẽ không tô màu): " + ", ".join(report.missing))
+        print(T.BOUNDARIES_MISSING.format(names=", ".join(report.missing)))
     return 0
 
 
@@ -130,16 +131,16 @@ def cmd_import(args: argparse.Namespace) -> int:
                             dry_run=args.dry_run, progress=progress, land_env_fields=settings.land_env_fields)
     except ImportRefused as refused:
         _print_report(refused.report, sys.stderr)
-        print(f"TỪ CHỐI: {refused.reason}", file=sys.stderr)
+        print(T.REFUSED.format(reason=refused.reason), file=sys.stderr)
         return 1
     _print_report(report)
-    verb = "Kiểm tra xong (chưa ghi)" if args.dry_run else "Đã nhập"
+    verb = T.IMPORT_CHECKED if args.dry_run else T.IMPORT_DONE
     rate = report.rows_read / max(report.seconds, 1e-9)
-    print(f"{verb}: thêm {fmt_int(report.inserted)}, cập nhật {fmt_int(report.updated)}, "
-          f"không đổi {fmt_int(report.unchanged)}, loại {fmt_int(report.rejected)} — "
-          f"{fmt_number(time.perf_counter() - started, 1)} s ({fmt_int(rate)} dòng/s)")
+    print(T.IMPORT_COUNTS.format(verb=verb, inserted=fmt_int(report.inserted), updated=fmt_int(report.updated),
+                                 unchanged=fmt_int(report.unchanged), rejected=fmt_int(report.rejected),
+                                 seconds=fmt_number(time.perf_counter() - started, 1), rate=fmt_int(rate)))
     if report.error_file:
-        print(f"Các dòng bị loại và lý do: {report.error_file}")
+        print(T.IMPORT_ERROR_FILE.format(file=report.error_file))
     return 0
 
 
@@ -162,46 +163,46 @@ def cmd_pack(args: argparse.Namespace) -> int:
     try:
         pack = gather(open_source(context.engine, args.meeting), context.settings, as_of=args.as_of)
     except DomainError as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
+        print(T.ERROR.format(error=exc), file=sys.stderr)
         return 1
     args.out.write_bytes(render(pack))
-    print(f"Đã tạo bộ tài liệu họp: {args.out}")
+    print(T.PACK_DONE.format(file=args.out))
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the command line."""
-    parser = argparse.ArgumentParser(prog="cli.py", description="Bảng điều hành CCHC — dòng lệnh")
+    parser = argparse.ArgumentParser(prog="cli.py", description=T.HELP_PROGRAM)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("init", help="tạo lược đồ; nạp dữ liệu demo nếu cơ sở dữ liệu trống").set_defaults(func=cmd_init)
-    demo = sub.add_parser("demo", help="tạo dữ liệu demo (thay dữ liệu demo cũ)")
-    demo.add_argument("--dossiers", type=_positive, default=DEFAULT_DOSSIERS, help="số hồ sơ (mặc định 200.000)")
+    sub.add_parser("init", help=T.HELP_INIT).set_defaults(func=cmd_init)
+    demo = sub.add_parser("demo", help=T.HELP_DEMO)
+    demo.add_argument("--dossiers", type=_positive, default=DEFAULT_DOSSIERS, help=T.HELP_DEMO_DOSSIERS)
     demo.add_argument("--end-date", type=_iso_date, default=date.today(),
-                      help="ngày cuối, YYYY-MM-DD (mặc định hôm nay)")
-    demo.add_argument("--seed", type=int, default=DEFAULT_SEED, help="hạt ngẫu nhiên (mặc định 2026)")
-    demo.add_argument("--replace-real", action="store_true", help="cho phép thay dữ liệu thật đã nhập")
+                      help=T.HELP_DEMO_END)
+    demo.add_argument("--seed", type=int, default=DEFAULT_SEED, help=T.HELP_DEMO_SEED)
+    demo.add_argument("--replace-real", action="store_true", help=T.HELP_DEMO_REPLACE)
     demo.set_defaults(func=cmd_demo)
-    imp = sub.add_parser("import", help="nhập tệp xuất từ hệ thống của tỉnh (xlsx, xls, csv)")
+    imp = sub.add_parser("import", help=T.HELP_IMPORT)
     imp.add_argument("kind", choices=[*KINDS, "boundaries"],
-                     help="loại dữ liệu (boundaries: tệp ranh giới chính thức .geojson, khớp theo mã ĐVHC)")
-    imp.add_argument("file", type=Path, help="đường dẫn tệp")
-    imp.add_argument("--sheet", default=None, help="tên trang tính (Excel); mặc định trang đầu tiên")
+                     help=T.HELP_IMPORT_KIND)
+    imp.add_argument("file", type=Path, help=T.HELP_IMPORT_FILE)
+    imp.add_argument("--sheet", default=None, help=T.HELP_IMPORT_SHEET)
     imp.add_argument("--skip-invalid", action="store_true",
-                     help="nhập các dòng hợp lệ, ghi các dòng lỗi và lý do ra tệp .loi.csv cạnh tệp nhập")
-    imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
+                     help=T.HELP_IMPORT_SKIP)
+    imp.add_argument("--dry-run", action="store_true", help=T.HELP_IMPORT_DRY)
     imp.set_defaults(func=cmd_import)
-    summ = sub.add_parser("summary", help="in số liệu tổng hợp (JSON) tại một ngày")
-    summ.add_argument("--as-of", type=_iso_date, required=True, help="ngày chốt số liệu, YYYY-MM-DD")
+    summ = sub.add_parser("summary", help=T.HELP_SUMMARY)
+    summ.add_argument("--as-of", type=_iso_date, required=True, help=T.HELP_SUMMARY_AS_OF)
     summ.add_argument("--from", dest="start", type=_iso_date, default=None,
-                      help="từ ngày, YYYY-MM-DD (mặc định: ngày đầu tháng của --as-of)")
+                      help=T.HELP_SUMMARY_FROM)
     summ.add_argument("--by", choices=["unit"], default=None,
-                      help="unit: theo các đơn vị hành chính có hiệu lực ngày --as-of (65 xã sau 01/7/2025)")
+                      help=T.HELP_SUMMARY_BY)
     summ.set_defaults(func=cmd_summary)
-    pack = sub.add_parser("pack", help="tạo bộ tài liệu họp giao ban (PDF, A4 ngang)")
+    pack = sub.add_parser("pack", help=T.HELP_PACK)
     which = pack.add_mutually_exclusive_group(required=True)
-    which.add_argument("--meeting", type=_positive, help="số (ID) cuộc họp: dùng số liệu đã chốt của cuộc họp")
-    which.add_argument("--as-of", type=_iso_date, help="hoặc ngày chốt số liệu, YYYY-MM-DD")
-    pack.add_argument("--out", type=Path, required=True, help="tệp PDF ghi ra")
+    which.add_argument("--meeting", type=_positive, help=T.HELP_PACK_MEETING)
+    which.add_argument("--as-of", type=_iso_date, help=T.HELP_PACK_AS_OF)
+    pack.add_argument("--out", type=Path, required=True, help=T.HELP_PACK_OUT)
     pack.set_defaults(func=cmd_pack)
     return parser
 

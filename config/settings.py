@@ -8,6 +8,7 @@ from pathlib import Path
 from metrics.errors import DomainError, check_option
 from metrics.periods import PERIOD_KINDS
 from metrics.scorecard import IndicatorSpec
+from texts import messages as M
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_PATH = ROOT / "settings.toml"
@@ -77,13 +78,13 @@ def parse_settings(raw: dict) -> Settings:
             merged_from=tuple(str(p) for p in raw["province"].get("merged_from", [])),
         )
     except KeyError as exc:
-        raise DomainError(f"settings.toml thiếu khóa {exc.args[0]!r}") from exc
+        raise DomainError(M.SETTINGS_MISSING_KEY.format(key=exc.args[0])) from exc
     check_option("periods.default", settings.default_period, PERIOD_KINDS)
     missing = [k for k in SCORECARD_INDICATORS if k not in indicators]
     if missing:
-        raise DomainError(f"settings.toml thiếu chỉ tiêu: {', '.join(missing)}")
+        raise DomainError(M.SETTINGS_MISSING_INDICATORS.format(names=", ".join(missing)))
     if not settings.land_env_fields:
-        raise DomainError("settings.toml: land_env.fields không được rỗng")
+        raise DomainError(M.SETTINGS_NO_LAND_ENV)
     return settings
 
 

@@ -15,8 +15,9 @@ from data_access.snapshots import take_snapshot
 from data_access.summary import summary
 from data_access.task_queries import task_key
 from metrics.errors import DomainError
+from texts import messages as M
 
-DECISION_ISSUER = "Chủ tịch UBND tỉnh"
+DECISION_ISSUER = M.DECISION_ISSUER
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,9 @@ def create_meeting(conn: Connection, held_on: date, title: str, cutoff_at: datet
     return its id."""
     title = " ".join(title.split())
     if not title:
-        raise DomainError("Cuộc họp phải có tên")
+        raise DomainError(M.MEETING_NEEDS_TITLE)
     if cutoff_at.date() > held_on:
-        raise DomainError("Thời điểm chốt số liệu phải trước hoặc trong ngày họp")
+        raise DomainError(M.CUTOFF_AFTER_MEETING)
     figures = summary(conn, cutoff_at.date())
     meeting_id = conn.execute(insert(meetings).values(
         held_on=held_on, title=title, cutoff_at=cutoff_at, created_at=datetime.now(UTC).replace(tzinfo=None),
@@ -59,7 +60,7 @@ def frozen_figures(conn: Connection, meeting_id: int) -> dict:
     """Return the figures frozen when the meeting was created (the `summary` structure)."""
     text = conn.execute(select(meetings.c.figures).where(meetings.c.id == meeting_id)).scalar_one_or_none()
     if text is None:
-        raise DomainError(f"Không có cuộc họp số {meeting_id}")
+        raise DomainError(M.NO_MEETING.format(id=meeting_id))
     return json.loads(text)
 
 
@@ -76,13 +77,13 @@ def record_decision(conn: Connection, meeting_id: int, decision: Decision) -> in
     meeting = conn.execute(select(meetings.c.held_on, meetings.c.title).where(
         meetings.c.id == meeting_id)).one_or_none()
     if meeting is None:
-        raise DomainError(f"Không có cuộc họp số {meeting_id}")
+        raise DomainError(M.NO_MEETING.format(id=meeting_id))
     content = " ".join(decision.content.split())
     if not content:
-        raise DomainError("Kết luận phải có nội dung")
+        raise DomainError(M.DECISION_NEEDS_CONTENT)
     if decision.deadline < meeting.held_on:
-        raise DomainError("Hạn xử lý phải sau ngày họp")
-    doc_number = f"Kết luận: {meeting.title}"[:80]
+        raise DomainError(M.DEADLINE_BEFORE_MEETING)
+    doc_number = M.DECISION_DOCUMENT.format(title=meeting.title)[:80]
     write_meta(conn, **{TASKS_CHANGED_AT: datetime.now(UTC).isoformat(timespec="microseconds")})
     return conn.execute(insert(tasks).values(
         task_key=task_key(doc_number, meeting.held_on, content, decision.lead_agency), doc_number=doc_number,

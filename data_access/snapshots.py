@@ -25,11 +25,12 @@ from data_access.schema import meeting_frames
 from metrics.errors import DomainError
 from metrics.periods import Period, month_ends, period_to_date, previous_period, same_period_week_before
 from metrics.rollup import detail_months, last_month, narrow_sums
+from texts import messages as M
 
 SNAPSHOT_KINDS = ("week", "month", "quarter", "year")
 SCOPES = ("all", "land_env")
 LAND_ENV = DossierFilter(land_env_only=True)
-UNSUPPORTED = "Số liệu chốt của cuộc họp không có bộ lọc này; bỏ chọn cuộc họp để lọc theo cơ quan, cấp, địa bàn"
+UNSUPPORTED = M.FROZEN_NO_FILTER
 
 
 def kind_periods(kind: str, cutoff: date, week_starts_on: int) -> tuple[Period, Period, Period]:
@@ -116,7 +117,7 @@ def frozen_sums(frames: dict[str, pd.DataFrame], flt: DossierFilter, by: str | N
     """Return what rollup_queries.period_sums would have returned at the cut-off (see module docstring)."""
     detail = set(frames["detail_months"]["month"])
     if not set(months) <= detail:
-        raise DomainError("Số liệu chốt của cuộc họp không có kỳ này; chỉ có tuần, tháng, quý, năm đến ngày chốt")
+        raise DomainError(M.FROZEN_NO_PERIOD)
     if flt.agency_ids or flt.levels or flt.field_ids or (flt.unit_ids and by not in (None, "unit")):
         raise DomainError(UNSUPPORTED)
     if flt.unit_ids and by is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from abc import ABC, abstractmethod
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import attrgetter
@@ -27,7 +28,9 @@ from data_access.schema import meeting_frames, meetings
 from data_access.summary import summary
 from metrics.errors import DomainError
 from metrics.periods import PERIOD_KINDS, Period
+from texts import messages as M
 
+SUMS_KEPT = 64  # rollup sums kept per Source (each a few thousand rows at most)
 REFERENCE = ("index_results", "units", "unit_lineage", "agency_lineage", "agencies")
 _READ_REFERENCE = {"index_results": index_queries.load_index_results, "units": reference.list_units,
                    "unit_lineage": territory.list_unit_lineage, "agency_lineage": territory.list_agency_lineage,
@@ -48,7 +51,8 @@ class Meeting:
 
 
 class Source(ABC):
-    """Where every figure is read from. Reference frames are read once per Source (a new load makes a new key)."""
+    """Where every figure is read from. Reference frames are read once per Source and the latest sums are kept (a
+    new load makes a new Source with a new key); callers never change the frames they get."""
 
     period_kinds: tuple[str, ...] = PERIOD_KINDS  # the period kinds it can count
     filters_supported: bool = True  # whether dossiers can be filtered by agency, level and unit
@@ -57,6 +61,7 @@ class Source(ABC):
     def __init__(self, engine: Engine, key: str, meeting: Meeting | None, previous: Source | None) -> None:
         self.engine, self.key, self.meeting, self.previous = engine, key, meeting, previous
         self._memo: dict[str, pd.DataFrame] = {}
+        self._sums_kept: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -80,7 +85,7 @@ class Source(ABC):
     def reference(self, name: str) -> pd.DataFrame:
         """Return a reference frame by name (REFERENCE): index results, units, unit and agency lineage, agencies."""
         if name not in _READ_REFERENCE:
-            raise DomainError(f"Không có bảng tham chiếu {name!r}")
+            raise DomainError(M.NO_REFERENCE.format(name=name))
         return self._once(name, lambda: self._reference(name))
 
     def names(self, by: str) -> pd.DataFrame:
@@ -111,9 +116,24 @@ class Source(ABC):
         with self.engine.connect() as conn:
             return meeting_store.frozen_figures(conn, self.meeting.previous_id)
 
-    @abstractmethod
     def sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame:
-        """Return the rollup sums rollup_queries.period_sums returns."""
+        """Return the rollup sums rollup_queries.period_sums returns; the latest SUMS_KEPT are kept, since periods
+        that end on the same day (a month and its year to date) read the same sums."""
+        wanted = (flt, by, months, until)
+        with self._lock:
+            found = self._sums_kept.get(wanted)
+            if found is not None:
+                self._sums_kept.move_to_end(wanted)
+                return found
+        found = self._sums(flt, by, months, until)
+        with self._lock:
+            self._sums_kept[wanted] = found
+            while len(self._sums_kept) > SUMS_KEPT:
+                self._sums_kept.popitem(last=False)
+        return found
+
+    @abstractmethod
+    def _sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame: ...
 
     @abstractmethod
     def overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
@@ -140,7 +160,7 @@ class Source(ABC):
 class LiveSource(Source):
     """The live database (for a meeting created before snapshots were kept, its live data as of the cut-off)."""
 
-    def sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame:
+    def _sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame:
         return self._live(lambda conn: rollup_queries.period_sums(conn, flt, by, months, until))
 
     def overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
@@ -174,7 +194,7 @@ class FrozenSource(Source):
         super().__init__(engine, key, meeting, previous)
         self.frames = frames
 
-    def sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame:
+    def _sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame:
         return snapshots.frozen_sums(self.frames, flt, by, months)
 
     def overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
@@ -238,7 +258,7 @@ def open_source(engine: Engine, meeting_id: int | None = None, *, with_previous:
             return LiveSource(engine, live_key(url, read_meta(conn)), None, None)
     meeting = find_meeting(engine, meeting_id)
     if meeting is None:
-        raise DomainError(f"Không có cuộc họp số {meeting_id}")
+        raise DomainError(M.NO_MEETING.format(id=meeting_id))
     if not _has_frames(engine, meeting_id):
         with engine.connect() as conn:
             return LiveSource(engine, f"{live_key(url, read_meta(conn))}|meeting:{meeting_id}:live", meeting, None)

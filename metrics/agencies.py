@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 
 from metrics.errors import DomainError
+from texts import messages as M
 
 AGENCY_COLUMNS = ("id", "name", "valid_from", "valid_to")
 LINEAGE_COLUMNS = ("old_agency_id", "new_agency_id", "effective")
@@ -17,7 +18,7 @@ LINEAGE_COLUMNS = ("old_agency_id", "new_agency_id", "effective")
 def _check(frame: pd.DataFrame, columns: tuple[str, ...], name: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise DomainError(f"{name} thiếu cột: {', '.join(missing)}")
+        raise DomainError(M.MISSING_COLUMNS_OF.format(name=name, columns=", ".join(missing)))
 
 
 def agency_successors(agencies: pd.DataFrame, lineage: pd.DataFrame, on: date) -> dict[int, int]:

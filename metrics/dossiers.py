@@ -16,6 +16,7 @@ import pandas as pd
 from metrics.errors import DomainError
 from metrics.periods import Period
 from metrics.text import fold_key
+from texts import messages as M
 
 ENDED_STATUS_KEYS = ("tu choi", "tra lai", "rut ho so", "dung xu ly", "huy")
 SUPPLEMENT_STATUS_KEY = "bo sung"
@@ -74,7 +75,7 @@ def dossier_outcome(status: object, result_on: date | None) -> str:
     """Return 'ended', 'resolved' or 'in_progress' by DOMAIN §3 status vocabulary (dates decide)."""
     if is_ended_status(status):
         if result_on is None:
-            raise DomainError("Hồ sơ kết thúc không có kết quả phải có ngày kết thúc")
+            raise DomainError(M.ENDED_NEEDS_DATE)
         return "ended"
     return "resolved" if result_on is not None else "in_progress"
 
@@ -93,7 +94,7 @@ def dossier_flags(dossiers: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Return one boolean column per COUNT_COLUMNS entry for each dossier row, for `period`."""
     missing = [c for c in REQUIRED_COLUMNS if c not in dossiers.columns]
     if missing:
-        raise DomainError(f"Thiếu cột: {', '.join(missing)}")
+        raise DomainError(M.MISSING_COLUMNS.format(columns=", ".join(missing)))
     start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
     received = _as_dates(dossiers["received_on"])
     due = _as_dates(dossiers["due_on"])
@@ -144,7 +145,7 @@ def count_dossiers(dossiers: pd.DataFrame, period: Period, by: str | list[str] |
     keys = [by] if isinstance(by, str) else list(by)
     missing = [k for k in keys if k not in dossiers.columns]
     if missing:
-        raise DomainError(f"Không có cột để nhóm: {', '.join(missing)}")
+        raise DomainError(M.NO_GROUP_COLUMNS.format(columns=", ".join(missing)))
     grouped = pd.concat([dossiers[keys], flags], axis=1).groupby(keys, dropna=False, sort=True).sum()
     return grouped.reset_index()[keys + list(COUNT_COLUMNS)]
 
@@ -166,7 +167,7 @@ def dossier_rates(counts: pd.DataFrame) -> pd.DataFrame:
     """Return a copy of `counts` with RATE_COLUMNS added; a rate is NaN when its denominator is 0."""
     missing = [c for c in COUNT_COLUMNS if c not in counts.columns]
     if missing:
-        raise DomainError(f"Thiếu cột đếm: {', '.join(missing)}")
+        raise DomainError(M.MISSING_COUNT_COLUMNS.format(columns=", ".join(missing)))
     out = counts.copy()
     on_time = out["resolved_early"] + out["resolved_on_day"]
     within = out["in_progress"] - out["in_progress_overdue"]
@@ -185,7 +186,7 @@ def dossier_rates(counts: pd.DataFrame) -> pd.DataFrame:
 def totals_row(counts: pd.DataFrame) -> dict[str, float | int | None]:
     """Return the single-row counts with its rates as a plain dict (rates None when undefined)."""
     if len(counts) != 1:
-        raise DomainError(f"Cần đúng một dòng tổng, nhận {len(counts)}")
+        raise DomainError(M.ONE_TOTAL_ROW.format(n=len(counts)))
     row = dossier_rates(counts).iloc[0]
     result: dict[str, float | int | None] = {c: int(row[c]) for c in COUNT_COLUMNS}
     for c in RATE_COLUMNS:
@@ -200,7 +201,7 @@ def overdue_split_long(series: pd.DataFrame) -> pd.DataFrame:
     """
     for column in ("period_start", "overdue_total", "overdue_land_env"):
         if column not in series.columns:
-            raise DomainError(f"Thiếu cột {column}")
+            raise DomainError(M.MISSING_COLUMN.format(column=column))
     land = series[["period_start"]].assign(group="land_env", count=series["overdue_land_env"].astype("int64"))
     other = series[["period_start"]].assign(
         group="other", count=(series["overdue_total"] - series["overdue_land_env"]).astype("int64"))

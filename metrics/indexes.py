@@ -11,6 +11,7 @@ import pandas as pd
 
 from metrics.errors import DomainError
 from metrics.text import fold_key
+from texts import messages as M
 
 _YEAR = re.compile(r"^(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -29,7 +30,7 @@ def period_start(period: str) -> date:
         return date(int(m[1]), 3 * (int(m[2]) - 1) + 1, 1)
     if m := _WEEK.match(text):
         return date.fromisocalendar(int(m[1]), int(m[2]), 1)
-    raise DomainError(f"Kỳ không đọc được: {period!r} (dạng 2024, 2024-03, 2024-Q1 hoặc 2024-W03)")
+    raise DomainError(M.INDEX_PERIOD_UNREADABLE.format(period=period))
 
 
 def period_kind(period: str) -> str:
@@ -38,7 +39,7 @@ def period_kind(period: str) -> str:
     for kind, pattern in (("year", _YEAR), ("month", _MONTH), ("quarter", _QUARTER), ("week", _WEEK)):
         if pattern.match(text):
             return kind
-    raise DomainError(f"Kỳ không đọc được: {period!r}")
+    raise DomainError(M.PERIOD_UNREADABLE.format(period=period))
 
 
 def _province_rows(results: pd.DataFrame, province: str, index_name: str) -> pd.DataFrame:

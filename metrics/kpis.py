@@ -6,6 +6,7 @@ import pandas as pd
 
 from metrics.errors import DomainError
 from metrics.scorecard import IndicatorSpec, rag_status
+from texts import messages as M
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ def kpi(key: str, value: float | None, previous: float | None, spec: IndicatorSp
 def most(table: pd.DataFrame, column: str, name: str = "name") -> tuple[str, float] | None:
     """Return (name, value) of the row with the largest positive `column`, or None when all are 0."""
     if column not in table.columns or name not in table.columns:
-        raise DomainError(f"Thiếu cột {column} hoặc {name}")
+        raise DomainError(M.MISSING_EITHER_COLUMN.format(column=column, other=name))
     rows = table.loc[table[column].fillna(0) > 0]
     if rows.empty:
         return None
@@ -45,7 +46,7 @@ def lowest(table: pd.DataFrame, column: str, base: str, min_base: int, name: str
     """Return (name, value) of the row with the smallest `column` among rows whose `base` ≥ min_base."""
     for needed in (column, base, name):
         if needed not in table.columns:
-            raise DomainError(f"Thiếu cột {needed}")
+            raise DomainError(M.MISSING_COLUMN.format(column=needed))
     rows = table.loc[(table[base] >= min_base) & table[column].notna()]
     if rows.empty:
         return None
@@ -63,8 +64,8 @@ def rank_change(rank: int | None, previous_rank: int | None) -> int | None:
 def top_n(table: pd.DataFrame, column: str, n: int) -> pd.DataFrame:
     """Return the n rows with the largest positive `column`, largest first."""
     if column not in table.columns:
-        raise DomainError(f"Thiếu cột {column}")
+        raise DomainError(M.MISSING_COLUMN.format(column=column))
     if n < 1:
-        raise DomainError("n phải từ 1 trở lên")
+        raise DomainError(M.N_AT_LEAST_ONE)
     rows = table.loc[table[column].fillna(0) > 0]
     return rows.sort_values(column, ascending=False, kind="stable").head(n).reset_index(drop=True)

@@ -6,6 +6,7 @@ import pandas as pd
 
 from metrics.errors import DomainError
 from metrics.tasks import classify_tasks
+from texts import messages as M
 
 # The frozen figures shown at a meeting, in order: (section, key) of the data_access.summary structure.
 MEETING_FIGURES = (
@@ -22,7 +23,7 @@ def compare_figures(now: dict, before: dict | None) -> pd.DataFrame:
     rows = []
     for section, key in MEETING_FIGURES:
         if section not in now:
-            raise DomainError(f"Thiếu nhóm số liệu {section}")
+            raise DomainError(M.MISSING_FIGURES.format(section=section))
         value = now[section].get(key)
         previous = (before or {}).get(section, {}).get(key)
         change = value - previous if value is not None and previous is not None else None
@@ -33,7 +34,7 @@ def compare_figures(now: dict, before: dict | None) -> pd.DataFrame:
 def task_changes(tasks: pd.DataFrame, before: date, now: date) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (tasks overdue at `now` that were not overdue at `before`, tasks completed after `before` up to `now`)."""
     if before > now:
-        raise DomainError("Cuộc họp trước phải diễn ra trước cuộc họp này")
+        raise DomainError(M.PREVIOUS_MEETING_LATER)
     at_now = classify_tasks(tasks, now)
     at_before = classify_tasks(tasks, before)
     overdue_before = set(at_before.loc[at_before["status"] == "open_overdue", "id"])

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from metrics.errors import DomainError, check_option
+from texts import messages as M
 
 PERIOD_KINDS = ("week", "month", "quarter", "year", "custom")
 
@@ -17,7 +18,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.start > self.end:
-            raise DomainError(f"Kỳ không hợp lệ: ngày bắt đầu {self.start} sau ngày kết thúc {self.end}")
+            raise DomainError(M.PERIOD_REVERSED.format(start=self.start, end=self.end))
 
     @property
     def days(self) -> int:
@@ -40,7 +41,7 @@ def period_to_date(kind: str, as_of: date, custom_start: date | None = None, wee
     check_option("kind", kind, PERIOD_KINDS)
     if kind == "custom":
         if custom_start is None:
-            raise DomainError("Kỳ tùy chọn cần ngày bắt đầu")
+            raise DomainError(M.CUSTOM_NEEDS_START)
         return Period(custom_start, as_of)
     return Period(_period_start(kind, as_of, week_starts_on), as_of)
 
@@ -67,7 +68,7 @@ def same_period_week_before(kind: str, period: Period, week_starts_on: int = 0) 
 def month_ends(as_of: date, months: int) -> list[Period]:
     """Return the last `months` calendar months up to as_of, oldest first; the last one ends at as_of."""
     if months < 1:
-        raise DomainError("Số tháng phải từ 1 trở lên")
+        raise DomainError(M.MONTHS_AT_LEAST_ONE)
     periods: list[Period] = []
     end = as_of
     for _ in range(months):

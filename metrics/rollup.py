@@ -22,6 +22,7 @@ import pandas as pd
 from metrics.dossiers import COUNT_COLUMNS
 from metrics.errors import DomainError
 from metrics.periods import Period
+from texts import messages as M
 
 DAILY_COUNTERS = (
     "n_received", "n_received_online", "n_received_postal", "n_received_synced", "n_open_supplement",
@@ -66,7 +67,7 @@ def counts_from_daily(daily: pd.DataFrame, period: Period, by: str | None = None
     if by is not None and by not in daily.columns:
         missing.append(by)
     if missing:
-        raise DomainError(f"Thiếu cột: {', '.join(missing)}")
+        raise DomainError(M.MISSING_COLUMNS.format(columns=", ".join(missing)))
     day = pd.to_datetime(daily["day"])
     start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
     in_period = (day >= start) & (day <= end)
@@ -120,7 +121,7 @@ def label_groups(counts: pd.DataFrame, names: pd.DataFrame, by: str) -> pd.DataF
     """
     missing = [c for c in (by, *COUNT_COLUMNS) if c not in counts.columns]
     if missing or "key" not in names.columns:
-        raise DomainError(f"Thiếu cột: {', '.join(missing or ['key'])}")
+        raise DomainError(M.MISSING_COLUMNS.format(columns=", ".join(missing or ["key"])))
     keys = counts[by].map(lambda v: None if v in (0, "") else v)
     out = counts.drop(columns=[by]).assign(key=keys.astype(object).to_numpy())
     lookup = names.drop_duplicates("key").set_index("key")
@@ -139,7 +140,7 @@ def period_counts(sums: pd.DataFrame, period: Period, by: str | None = None,
     if by is None:
         return counts
     if names is None:
-        raise DomainError(f"Cần tên của {by}")
+        raise DomainError(M.NAMES_NEEDED.format(by=by))
     return label_groups(active_groups(counts), names, by)
 
 
@@ -148,7 +149,7 @@ def narrow_sums(sums: pd.DataFrame, land_env_only: bool = False, column: str | N
     """Return per-day sums restricted to land/environment rows and/or to `values` of `column`; with `drop`,
     that column is summed away (per-unit sums give the sums of one unit)."""
     if column is not None and column not in sums.columns:
-        raise DomainError(f"Thiếu cột: {column}")
+        raise DomainError(M.MISSING_COLUMNS.format(columns=column))
     keep = pd.Series(True, index=sums.index)
     if land_env_only:
         keep &= sums["land_env"].astype(bool)
@@ -165,7 +166,7 @@ def remap_keys(sums: pd.DataFrame, column: str, mapping: dict[int, int]) -> pd.D
     """Return per-day sums with the ids of `column` replaced by mapping[id] (unmapped ids kept) and summed again
     (a merged agency's sums become its successor's)."""
     if column not in sums.columns:
-        raise DomainError(f"Thiếu cột: {column}")
+        raise DomainError(M.MISSING_COLUMNS.format(columns=column))
     out = sums.assign(**{column: sums[column].map(lambda v: mapping.get(int(v), int(v))).astype("int64")})
     keys = [c for c in out.columns if c not in DAILY_COUNTERS]
     return out.groupby(keys, sort=True, as_index=False)[list(DAILY_COUNTERS)].sum()
@@ -233,7 +234,7 @@ def daily_events(dossiers: pd.DataFrame) -> pd.DataFrame:
     """
     missing = [c for c in EVENT_COLUMNS if c not in dossiers.columns]
     if missing:
-        raise DomainError(f"Thiếu cột: {', '.join(missing)}")
+        raise DomainError(M.MISSING_COLUMNS.format(columns=", ".join(missing)))
     received, due, result = _days(dossiers["received_on"]), _days(dossiers["due_on"]), _days(dossiers["result_on"])
     day_after_due = due + np.timedelta64(1, "D")
     closed, has_due = ~np.isnat(result), ~np.isnat(due)

@@ -8,6 +8,7 @@ import pandas as pd
 from metrics.dossiers import dossier_rates
 from metrics.errors import DomainError
 from metrics.tasks import open_overdue_by
+from texts import messages as M
 
 STATUSES = ("green", "amber", "red", "none")
 
@@ -27,11 +28,11 @@ class IndicatorSpec:
     def __post_init__(self) -> None:
         ordered = self.green >= self.amber if self.higher_is_better else self.green <= self.amber
         if not ordered:
-            raise DomainError(f"Ngưỡng của {self.key}: ngưỡng xanh phải tốt hơn ngưỡng vàng")
+            raise DomainError(M.THRESHOLDS_ORDER.format(key=self.key))
         if self.full == self.zero:
-            raise DomainError(f"Thang điểm của {self.key}: 'full' và 'zero' phải khác nhau")
+            raise DomainError(M.SCALE_EQUAL.format(key=self.key))
         if self.weight < 0:
-            raise DomainError(f"Trọng số của {self.key} phải không âm")
+            raise DomainError(M.WEIGHT_NEGATIVE.format(key=self.key))
 
 
 def rag_status(value: float | None, spec: IndicatorSpec) -> str:
@@ -60,9 +61,9 @@ def score_table(table: pd.DataFrame, specs: list[IndicatorSpec], key: str) -> pd
     weighted = [s for s in specs if s.weight > 0]
     missing = [s.key for s in specs if s.key not in table.columns]
     if missing:
-        raise DomainError(f"Thiếu chỉ tiêu: {', '.join(missing)}")
+        raise DomainError(M.MISSING_INDICATORS.format(names=", ".join(missing)))
     if key not in table.columns:
-        raise DomainError(f"Thiếu cột khóa: {key}")
+        raise DomainError(M.MISSING_KEY_COLUMN.format(key=key))
     out = table.copy()
     for spec in specs:
         out[f"{spec.key}_status"] = out[spec.key].map(lambda v, s=spec: rag_status(v, s))
@@ -89,7 +90,7 @@ def rank_change(current: pd.DataFrame, previous: pd.DataFrame, key: str) -> pd.D
     does not "climb" because others dropped out for lack of data; it is NaN for the others."""
     for name, frame in (("current", current), ("previous", previous)):
         if key not in frame.columns or "rank" not in frame.columns:
-            raise DomainError(f"Bảng {name} cần cột {key} và rank")
+            raise DomainError(M.TABLE_NEEDS_KEY_RANK.format(name=name, key=key))
     prev = previous[[key, "rank"]].rename(columns={"rank": "previous_rank"})
     out = current.merge(prev, on=key, how="left")
     both = out["rank"].notna() & out["previous_rank"].notna()
@@ -103,7 +104,7 @@ def rank_movers(scored: pd.DataFrame, name: str = "name") -> tuple[list[tuple[st
     """Return ([(name, places up)], [(name, places down)]) from rank_change output, biggest moves first."""
     missing = [c for c in (name, "rank_change") if c not in scored.columns]
     if missing:
-        raise DomainError(f"Thiếu cột: {', '.join(missing)}")
+        raise DomainError(M.MISSING_COLUMNS.format(columns=", ".join(missing)))
     moved = scored.loc[scored["rank_change"].notna() & (scored["rank_change"] != 0), [name, "rank_change"]]
     moved = moved.sort_values("rank_change", ascending=False, kind="stable")
     rose = [(str(n), int(c)) for n, c in zip(moved[name], moved["rank_change"], strict=True) if c > 0]
@@ -120,7 +121,7 @@ def assemble_scorecard(unit_rates: pd.DataFrame, overdue_tasks: pd.DataFrame, un
     for name, frame, column in (("unit_rates", unit_rates, "key"), ("overdue_tasks", overdue_tasks, "unit_id"),
                                 ("units", units, "id")):
         if column not in frame.columns:
-            raise DomainError(f"{name} cần cột {column}")
+            raise DomainError(M.NEEDS_COLUMN.format(name=name, column=column))
     rates = unit_rates.loc[unit_rates["key"].notna()].drop(columns=["name"], errors="ignore")
     rates = rates.assign(key=rates["key"].astype("int64"))
     table = units.rename(columns={"id": "unit_id"}).merge(rates, left_on="unit_id", right_on="key", how="left")
@@ -160,7 +161,7 @@ def extremes(scored: pd.DataFrame, count: int = 5, name: str = "short_name") -> 
     """Return the names of the `count` best- and worst-ranked units (best first; worst, worst last)."""
     for column in (name, "rank"):
         if column not in scored.columns:
-            raise DomainError(f"Thiếu cột: {column}")
+            raise DomainError(M.MISSING_COLUMNS.format(columns=column))
     ranked = scored.loc[scored["rank"].notna()].sort_values("rank", kind="stable")
     best = ranked[name].head(count).tolist()
     worst = ranked[name].iloc[max(count, len(ranked) - count):].tolist() if len(ranked) > count else []

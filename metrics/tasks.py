@@ -9,6 +9,7 @@ import pandas as pd
 
 from metrics.ageing import bucket_counts
 from metrics.errors import DomainError, check_option
+from texts import messages as M
 
 TASK_STATUSES = ("done_on_time", "done_late", "open_within_deadline", "open_overdue", "no_deadline")
 _WORST_FIRST = ("open_overdue", "done_late", "open_within_deadline", "done_on_time", "no_deadline")
@@ -18,7 +19,7 @@ def classify_tasks(tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
     """Return the tasks issued by as_of with `status` and `days_overdue` columns added (new frame)."""
     missing = [c for c in ("doc_date", "deadline", "completed_on") if c not in tasks.columns]
     if missing:
-        raise DomainError(f"Thiếu cột nhiệm vụ: {', '.join(missing)}")
+        raise DomainError(M.MISSING_TASK_COLUMNS.format(columns=", ".join(missing)))
     day = pd.Timestamp(as_of)
     doc_date = pd.to_datetime(tasks["doc_date"])
     out = tasks.loc[doc_date.isna() | (doc_date <= day)].copy()
@@ -45,14 +46,14 @@ def classify_tasks(tasks: pd.DataFrame, as_of: date) -> pd.DataFrame:
 def status_counts(classified: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
     """Return task counts per status (columns TASK_STATUSES + total), worst first when grouped."""
     if "status" not in classified.columns:
-        raise DomainError("Cần phân loại nhiệm vụ trước (cột status)")
+        raise DomainError(M.TASKS_NOT_CLASSIFIED)
     if by is None:
         counts = classified["status"].value_counts()
         row = {s: int(counts.get(s, 0)) for s in TASK_STATUSES}
         row["total"] = sum(row.values())
         return pd.DataFrame([row])
     if by not in classified.columns:
-        raise DomainError(f"Không có cột để nhóm: {by}")
+        raise DomainError(M.NO_GROUP_COLUMNS.format(columns=by))
     table = pd.crosstab(classified[by], classified["status"])
     table = table.reindex(columns=list(TASK_STATUSES), fill_value=0).astype("int64")
     table["total"] = table.sum(axis=1)
@@ -78,7 +79,7 @@ def overdue_list(classified: pd.DataFrame) -> pd.DataFrame:
 def due_soon(classified: pd.DataFrame, as_of: date, days: int) -> pd.DataFrame:
     """Return tasks still open as of as_of whose deadline falls within the next `days` days, soonest first."""
     if days < 0:
-        raise DomainError("Số ngày phải không âm")
+        raise DomainError(M.DAYS_NEGATIVE)
     deadline = pd.to_datetime(classified["deadline"])
     day = pd.Timestamp(as_of)
     mask = (classified["status"] == "open_within_deadline") & (deadline >= day) & (
@@ -97,7 +98,7 @@ def overdue_ageing(classified: pd.DataFrame) -> pd.DataFrame:
 def status_long(counts: pd.DataFrame, by: str) -> pd.DataFrame:
     """Return grouped status counts in long form (by, status, count, stack_order), zero counts dropped."""
     if by not in counts.columns:
-        raise DomainError(f"Không có cột: {by}")
+        raise DomainError(M.NO_COLUMN.format(column=by))
     long = counts.melt(id_vars=[by], value_vars=list(TASK_STATUSES), var_name="status", value_name="count")
     long["stack_order"] = long["status"].map({s: i for i, s in enumerate(_WORST_FIRST)})
     return long.loc[long["count"] > 0].reset_index(drop=True)
@@ -106,7 +107,7 @@ def status_long(counts: pd.DataFrame, by: str) -> pd.DataFrame:
 def open_overdue_by(classified: pd.DataFrame, by: str) -> pd.DataFrame:
     """Return (by, overdue_tasks): open overdue tasks per value of `by` (values without any are absent)."""
     if by not in classified.columns:
-        raise DomainError(f"Không có cột: {by}")
+        raise DomainError(M.NO_COLUMN.format(column=by))
     rows = classified.loc[classified["status"] == "open_overdue"]
     counts = rows.groupby(by, dropna=True).size().rename("overdue_tasks").reset_index()
     counts["overdue_tasks"] = counts["overdue_tasks"].astype("int64")

@@ -16,6 +16,7 @@ import pandas as pd
 from metrics.dossiers import COUNT_COLUMNS
 from metrics.errors import DomainError
 from metrics.scorecard import IndicatorSpec, score_units
+from texts import messages as M
 
 REFORM_DAY = date(2025, 7, 1)  # the district level ended; the 65 communes of the new Khánh Hòa began
 PROVINCIAL = "provincial_level"
@@ -26,10 +27,12 @@ UNIT_COLUMNS = ("id", "code", "name", "level", "parent_id", "valid_from", "valid
 LINEAGE_COLUMNS = ("old_unit_id", "new_unit_id", "merge")
 
 
+LEVEL_PROVINCE, LEVEL_DISTRICT, LEVEL_COMMUNE = "Tỉnh", "Huyện", "Xã"  # the levels as stored (data)
+
 def _check(frame: pd.DataFrame, columns: tuple[str, ...], name: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise DomainError(f"{name} thiếu cột: {', '.join(missing)}")
+        raise DomainError(M.MISSING_COLUMNS_OF.format(name=name, columns=", ".join(missing)))
 
 
 def _valid_on(units: pd.DataFrame, on: date) -> pd.Series:
@@ -42,7 +45,7 @@ def level_in_force(units: pd.DataFrame, on: date) -> str:
     """Return 'Huyện' when district-level units are in force on `on`, otherwise 'Xã'."""
     _check(units, UNIT_COLUMNS, "units")
     valid = units.loc[_valid_on(units, on)]
-    return "Huyện" if (valid["level"] == "Huyện").any() else "Xã"
+    return LEVEL_DISTRICT if (valid["level"] == LEVEL_DISTRICT).any() else LEVEL_COMMUNE
 
 
 def units_in_force(units: pd.DataFrame, on: date) -> pd.DataFrame:
@@ -85,10 +88,10 @@ def attribution(units: pd.DataFrame, lineage: pd.DataFrame, on: date) -> dict[in
     for unit_id in ids:
         if unit_id in shown:
             out[unit_id] = unit_id
-        elif level == "Huyện":
+        elif level == LEVEL_DISTRICT:
             if parent[unit_id] in shown:
                 out[unit_id] = parent[unit_id]
-        elif unit_level.get(unit_id) == "Huyện":
+        elif unit_level.get(unit_id) == LEVEL_DISTRICT:
             found = {followed(c) for c in children.get(unit_id, [])}
             only = found.pop() if len(found) == 1 else None
             out[unit_id] = only if isinstance(only, int) else DISTRICT_LEVEL

@@ -11,7 +11,7 @@ from metrics.dossiers import dossier_rates
 from metrics.kpis import top_n
 from metrics.periods import month_ends, months_since
 from metrics.scorecard import extremes, rank_change, rank_movers
-from metrics.territory import REFORM_DAY, predecessors, units_attributed_to
+from metrics.territory import LEVEL_COMMUNE, REFORM_DAY, predecessors, units_attributed_to
 from texts import labels as L
 from texts.fmt import fmt_date, fmt_int, fmt_month, fmt_number, fmt_pct
 from ui import data
@@ -60,7 +60,7 @@ with section("scorecard"):
                 else scorecard(filters.previous))[0]
     scored = rank_change(current, previous, key="unit_id")
     rose, fell = rank_movers(scored)
-    level = str(scored["level"].iloc[0]) if len(scored) else "Xã"
+    level = str(scored["level"].iloc[0]) if len(scored) else LEVEL_COMMUNE
     best, worst = extremes(scored)
     many = len(scored) > 20  # 65 communes: name only the best and worst five on the map
     labelled = set(scored.loc[scored["short_name"].isin(best + worst), "code"].astype(str)) if many else None
@@ -139,7 +139,7 @@ if pick:
                               mark=(REFORM_DAY, L.REFORM_MARK)))
         st.caption(f"{L.KPI['composite']}: {fmt_number(chosen['composite'], 1)} · {L.KPI['rank']}: "
                    f"{rank_text(chosen['rank'])}")
-        if level == "Xã":
+        if level == LEVEL_COMMUNE:
             st.markdown(f"**{L.SCORECARD_PREDECESSORS}**")
             show_table(predecessors(unit_id, units, lineage), predecessor_columns(), key="scorecard_predecessors",
                        empty=L.SCORECARD_NO_PREDECESSORS)

@@ -19,12 +19,13 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 
 from reports.pack_data import PackData
 from texts import labels as L
+from texts import pack as P
 from texts.figures import figures_table
 from texts.fmt import fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct
 
 FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 PAGE = landscape(A4)
-TITLE = "BỘ TÀI LIỆU HỌP GIAO BAN CẢI CÁCH HÀNH CHÍNH"
+TITLE = P.TITLE
 VIETNAM = timezone(timedelta(hours=7))  # load times are stored in UTC
 
 
@@ -85,7 +86,7 @@ def _loaded(iso: str) -> str:
     try:
         return fmt_datetime(datetime.fromisoformat(iso).astimezone(VIETNAM).replace(tzinfo=None))
     except ValueError:
-        return "—"
+        return P.NOT_KNOWN
 
 
 def render(pack: PackData) -> bytes:
@@ -98,54 +99,55 @@ def render(pack: PackData) -> bytes:
     def footer(canvas, doc) -> None:
         canvas.saveState()
         canvas.setFont("DejaVu", 8)
-        canvas.drawString(15 * mm, 8 * mm, f"{pack.province} · {pack.title} · Số liệu chốt đến {cutoff}")
-        canvas.drawRightString(PAGE[0] - 15 * mm, 8 * mm, f"Trang {doc.page}")
+        canvas.drawString(15 * mm, 8 * mm, P.FOOTER.format(province=pack.province, title=pack.title, cutoff=cutoff))
+        canvas.drawRightString(PAGE[0] - 15 * mm, 8 * mm, P.FOOTER_PAGE.format(n=doc.page))
         canvas.restoreState()
 
     doc = SimpleDocTemplate(buffer, pagesize=PAGE, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
-                            bottomMargin=15 * mm, title=TITLE, author=f"UBND tỉnh {pack.province}")
+                            bottomMargin=15 * mm, title=TITLE, author=P.AUTHOR.format(province=pack.province))
     story = [
         Spacer(1, 30 * mm), Paragraph(TITLE, styles["cover"]),
-        Paragraph(f"Tỉnh {_text(pack.province)}", styles["h1"]),
-        Paragraph(f"Cuộc họp: {_text(pack.title)}", styles["body"]),
-        Paragraph(f"Số liệu chốt đến: {cutoff}", styles["body"]),
-        Paragraph(f"Kỳ báo cáo: {fmt_date(pack.period.start)} – {fmt_date(pack.period.end)}", styles["body"]),
-        Paragraph(f"Dữ liệu cập nhật lần cuối: {_loaded(pack.loaded_at)}", styles["body"]),
-        Paragraph("Phạm vi: toàn tỉnh, mọi cơ quan, mọi cấp, mọi địa bàn", styles["body"]),
+        Paragraph(P.COVER_PROVINCE.format(province=_text(pack.province)), styles["h1"]),
+        Paragraph(P.COVER_MEETING.format(title=_text(pack.title)), styles["body"]),
+        Paragraph(P.COVER_CUTOFF.format(cutoff=cutoff), styles["body"]),
+        Paragraph(P.COVER_PERIOD.format(start=fmt_date(pack.period.start), end=fmt_date(pack.period.end)),
+                  styles["body"]),
+        Paragraph(P.COVER_LOADED.format(loaded=_loaded(pack.loaded_at)), styles["body"]),
+        Paragraph(P.COVER_SCOPE, styles["body"]),
         PageBreak(),
-        Paragraph(f"1. {L.PAGE_OVERVIEW}: {L.MEETING_FIGURES.lower()}", styles["h1"]),
+        Paragraph(P.SECTION_OVERVIEW.format(page=L.PAGE_OVERVIEW, what=L.MEETING_FIGURES.lower()), styles["h1"]),
         _table(list(L.MEETING_FIGURE_COLUMNS.values()), figures_table(pack.figures).values.tolist(),
                [120, 45, 45, 45], styles),
         PageBreak(),
-        Paragraph(f"2. {L.PAGE_TASKS}: nhiệm vụ quá hạn ({fmt_int(len(pack.overdue_tasks))})", styles["h1"]),
-        _table(["Nội dung", "Cơ quan chủ trì", "Số ngày quá hạn", "Hạn", "Văn bản"],
+        Paragraph(P.SECTION_TASKS.format(page=L.PAGE_TASKS, n=fmt_int(len(pack.overdue_tasks))), styles["h1"]),
+        _table(P.TASK_HEADER,
                [[t["content"], t["lead_agency_shown"], fmt_int(t["days_overdue"]), fmt_date(t["deadline"]),
-                 t["doc_number"]] for t in pack.overdue_tasks.to_dict("records")] or [["—"] * 5],
+                 t["doc_number"]] for t in pack.overdue_tasks.to_dict("records")] or [[P.NOT_KNOWN] * 5],
                [105, 60, 25, 25, 50], styles),
         PageBreak(),
-        Paragraph(f"3. {L.PAGE_BOTTLENECKS}: hồ sơ quá hạn theo cơ quan", styles["h1"]),
+        Paragraph(P.SECTION_BOTTLENECKS.format(page=L.PAGE_BOTTLENECKS), styles["h1"]),
     ]
     land = pack.land_env_by_agency
     if not land.empty:
         story += [_bar_chart(land, "name", "overdue_total"), Spacer(1, 4 * mm)]
     story += [
-        _table(["Cơ quan", "Hồ sơ quá hạn", "Đang giải quyết quá hạn", "Có phiếu xin lỗi", "Tỷ lệ xin lỗi"],
+        _table(P.LAND_HEADER,
                [[r["name"], fmt_int(r["overdue_total"]), fmt_int(r["in_progress_overdue"]),
                  fmt_int(r["late_with_apology"]), fmt_pct(r["apology_compliance"])]
-                for r in land.to_dict("records")] or [["—"] * 5], [110, 35, 45, 35, 35], styles),
+                for r in land.to_dict("records")] or [[P.NOT_KNOWN] * 5], [110, 35, 45, 35, 35], styles),
         PageBreak(),
-        Paragraph(f"4. {L.PAGE_SCORECARD}", styles["h1"]),
-        _table(["Hạng", "Địa bàn", "Đúng hạn", "Hồ sơ quá hạn", "Nhiệm vụ quá hạn", "Điểm tổng hợp"],
+        Paragraph(P.SECTION_SCORECARD.format(page=L.PAGE_SCORECARD), styles["h1"]),
+        _table(P.SCORECARD_HEADER,
                [[L.SCORECARD_INSUFFICIENT if pd.isna(r["rank"]) else fmt_int(r["rank"]), r["name"],
                  fmt_pct(r.get("on_time_rate")), fmt_int(r.get("overdue_total")),
                  fmt_int(r.get("overdue_tasks")), fmt_number(r.get("composite"), 1)]
                 for r in pack.scorecard.to_dict("records")], [20, 80, 35, 35, 35, 35], styles),
         PageBreak(),
-        Paragraph(f"5. {L.PAGE_RANKING}", styles["h1"]),
-        _table(["Chỉ số", "Kỳ", "Xếp hạng", "Điểm", "Nguồn"],
+        Paragraph(P.SECTION_RANKING.format(page=L.PAGE_RANKING), styles["h1"]),
+        _table(P.RANKING_HEADER,
                [[L.INDEX_NAMES.get(r["index"], r["index"]), r["period"], f"{r['rank']}/{r['n_ranked']}",
-                 fmt_number(r["score"], 2), r["source"] or "—"] for r in pack.ranks.to_dict("records")]
-               or [["—"] * 5], [40, 30, 30, 30, 120], styles),
+                 fmt_number(r["score"], 2), r["source"] or P.NOT_KNOWN] for r in pack.ranks.to_dict("records")]
+               or [[P.NOT_KNOWN] * 5], [40, 30, 30, 30, 120], styles),
     ]
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()

@@ -7,6 +7,7 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal, format_percent
 
 from texts import labels as L
+from texts.labels import POINTS_SUFFIX
 
 LOCALE = "vi_VN"
 DASH = "—"
@@ -46,7 +47,7 @@ def fmt_points(value: float | None, decimals: int = 1) -> str:
     digits = "." + "0" * decimals if decimals else ""
     points = round(float(value) * 100, decimals)
     pattern = f"+#,##0{digits};-#,##0{digits}" if points else f"#,##0{digits}"
-    return format_decimal(abs(points) if not points else points, format=pattern, locale=LOCALE) + " điểm %"
+    return format_decimal(abs(points) if not points else points, format=pattern, locale=LOCALE) + POINTS_SUFFIX
 
 
 def fmt_signed(value: float | None) -> str:

@@ -37,6 +37,7 @@ FILTERS_NOT_USED = "Các bộ lọc cơ quan, cấp, địa bàn không áp dụ
 STATUS_WORDS = {"green": "Đạt", "amber": "Cần chú ý", "red": "Cần xử lý ngay", "none": "Chưa có số liệu"}
 STATUS_SYMBOLS = {"green": "✔", "amber": "▲", "red": "✖", "none": "·"}
 
+POINTS_SUFFIX = " điểm %"  # after a change in percentage points: "+1,2 điểm %"
 # Headline indicators
 KPI = {
     "on_time_rate": "Tỷ lệ giải quyết đúng hạn",
@@ -83,6 +84,7 @@ CONCERNS_PROVINCE = "Toàn tỉnh"
 CONCERNS_PAR = "Sở Nội vụ (cơ quan thường trực CCHC)"
 CONCERNS_766 = "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)"
 RANK_VALUE = "{rank}/{n}"
+RANK_MOVED = "{steps} bậc (kỳ {period}: {was})"
 RANK_PERIOD = "Kỳ {period}"
 DEMO_TAG = " (demo)"
 NO_RANK = "Chưa có"
@@ -329,6 +331,7 @@ MEETING_PACK_DOWNLOAD = "Tải bộ tài liệu họp (PDF, A4 ngang)"
 PACK_TITLE_AS_OF = "Số liệu đến ngày {date}"
 PACK_NEEDS_DATE = "Cần chọn cuộc họp hoặc ngày chốt số liệu"
 TABLE_EXCEL = "Tải bảng (Excel)"
+EXCEL_SHEET = "Bảng"
 MEETING_VIEW = "Xem số liệu"
 MEETING_VIEW_LIVE = "Số liệu hiện tại"
 MEETING_UNKNOWN = "Không có cuộc họp «{asked}»; đang xem số liệu hiện tại."

@@ -82,8 +82,8 @@ def rank_card(key: str, latest: dict | None, settings: Settings, concerns: str,
     moved = rank_change(latest["rank"], latest["previous_rank"])
     delta = None
     if moved is not None:
-        delta = f"{fmt_signed(moved)} bậc (kỳ {latest['previous_period']}: "
-        delta += L.RANK_VALUE.format(rank=latest["previous_rank"], n=latest["previous_n_ranked"]) + ")"
+        delta = L.RANK_MOVED.format(steps=fmt_signed(moved), period=latest["previous_period"], was=L.RANK_VALUE.format(
+            rank=latest["previous_rank"], n=latest["previous_n_ranked"]))
     note = L.RANK_PERIOD.format(period=latest["period"]) + (L.DEMO_TAG if latest["is_demo"] else "")
     return KpiCard(key=key, label=label, value=L.RANK_VALUE.format(rank=latest["rank"], n=latest["n_ranked"]),
                    status=status, concerns=L.CONCERNS.format(who=concerns), delta=delta, delta_good_when_up=True,

@@ -75,5 +75,5 @@ def to_excel(frame: pd.DataFrame, columns: list[Col]) -> bytes:
         view[c.header] = [c.fmt(v) if c.fmt else (_plain(v) or "—") for v in view[c.header]]
     buffer = BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        view.to_excel(writer, index=False, sheet_name="Bảng")
+        view.to_excel(writer, index=False, sheet_name=L.EXCEL_SHEET)
     return buffer.getvalue()

@@ -1,0 +1,58 @@
+"""Every Vietnamese text of the command line (cli.py): messages, then the help of each command, grouped by command."""
+
+# Arguments
+BAD_DATE = "ngày không hợp lệ: {text!r} (dạng YYYY-MM-DD)"
+NOT_POSITIVE = "phải là số nguyên dương"
+ERROR = "Lỗi: {error}"
+REFUSED = "TỪ CHỐI: {reason}"
+
+# init, demo
+DATABASE = "Cơ sở dữ liệu: {url}"
+DATABASE_EMPTY = "Cơ sở dữ liệu trống: tạo dữ liệu demo (chạy một lần)."
+DATABASE_READY = "Cơ sở dữ liệu sẵn sàng: {url}"
+DEMO_DONE = ("Đã tạo {dossiers} hồ sơ, {tasks} nhiệm vụ, {indexes} kết quả chỉ số trong {seconds} s "
+             "({rate} hồ sơ/s).")
+
+# import
+REPORT_FILE = "Tệp: {file} ({kind}), sha256 {sha}…"
+REPORT_HEADER = "Dòng tiêu đề: {row}; cột nhận ra: {mapping}"
+REPORT_IGNORED = "Bỏ qua các cột: {columns}"
+REPORT_PERSONAL = "Không đọc các cột dữ liệu cá nhân: {columns}"
+REPORT_ROWS = "Dòng dữ liệu: {rows} (bỏ {blank} dòng trống, {totals} dòng tổng)"
+REPORT_WARNING = "Cảnh báo: {warning}"
+REPORT_MORE = "… và {n} lỗi khác"
+IMPORT_CHECKED = "Kiểm tra xong (chưa ghi)"
+IMPORT_DONE = "Đã nhập"
+IMPORT_COUNTS = ("{verb}: thêm {inserted}, cập nhật {updated}, không đổi {unchanged}, loại {rejected} — {seconds} s "
+                 "({rate} dòng/s)")
+IMPORT_ERROR_FILE = "Các dòng bị loại và lý do: {file}"
+BOUNDARIES_COMMUNES = "xã, phường, đặc khu"
+BOUNDARIES_DISTRICTS = "huyện (trước 01/7/2025)"
+BOUNDARIES_DONE = "Đã thay ranh giới {what}: {matched}/{units} đơn vị khớp mã, từ tệp {file}."
+BOUNDARIES_MISSING = "Chưa có ranh giới trong tệp (vẫn vẽ không tô màu): {names}"
+
+# pack
+PACK_DONE = "Đã tạo bộ tài liệu họp: {file}"
+
+# Help of the commands
+HELP_PROGRAM = "Bảng điều hành CCHC — dòng lệnh"
+HELP_INIT = "tạo lược đồ; nạp dữ liệu demo nếu cơ sở dữ liệu trống"
+HELP_DEMO = "tạo dữ liệu demo (thay dữ liệu demo cũ)"
+HELP_DEMO_DOSSIERS = "số hồ sơ (mặc định 200.000)"
+HELP_DEMO_END = "ngày cuối, YYYY-MM-DD (mặc định hôm nay)"
+HELP_DEMO_SEED = "hạt ngẫu nhiên (mặc định 2026)"
+HELP_DEMO_REPLACE = "cho phép thay dữ liệu thật đã nhập"
+HELP_IMPORT = "nhập tệp xuất từ hệ thống của tỉnh (xlsx, xls, csv)"
+HELP_IMPORT_KIND = "loại dữ liệu (boundaries: tệp ranh giới chính thức .geojson, khớp theo mã ĐVHC)"
+HELP_IMPORT_FILE = "đường dẫn tệp"
+HELP_IMPORT_SHEET = "tên trang tính (Excel); mặc định trang đầu tiên"
+HELP_IMPORT_SKIP = "nhập các dòng hợp lệ, ghi các dòng lỗi và lý do ra tệp .loi.csv cạnh tệp nhập"
+HELP_IMPORT_DRY = "chỉ kiểm tra, không ghi gì"
+HELP_SUMMARY = "in số liệu tổng hợp (JSON) tại một ngày"
+HELP_SUMMARY_AS_OF = "ngày chốt số liệu, YYYY-MM-DD"
+HELP_SUMMARY_FROM = "từ ngày, YYYY-MM-DD (mặc định: ngày đầu tháng của --as-of)"
+HELP_SUMMARY_BY = "unit: theo các đơn vị hành chính có hiệu lực ngày --as-of (65 xã sau 01/7/2025)"
+HELP_PACK = "tạo bộ tài liệu họp giao ban (PDF, A4 ngang)"
+HELP_PACK_MEETING = "số (ID) cuộc họp: dùng số liệu đã chốt của cuộc họp"
+HELP_PACK_AS_OF = "hoặc ngày chốt số liệu, YYYY-MM-DD"
+HELP_PACK_OUT = "tệp PDF ghi ra"

@@ -18,12 +18,14 @@ from data_access.meta import LAST_LOAD_AT, write_meta
 from data_access.migrate import create_schema
 from data_access.reference import ensure_reference, list_units
 from data_access.schema import boundaries, import_log
-from metrics.territory import REFORM_DAY, units_in_force
+from metrics.territory import LEVEL_COMMUNE, LEVEL_DISTRICT, REFORM_DAY, units_in_force
 from metrics.text import fold_key, normalize_text
+from texts import messages as M
 
 CODE_KEYS = ("gso_code", "ma_dvhc", "ma_xa", "ma_huyen", "ma", "code", "madvhc")
 NAME_KEYS = ("name", "ten", "ten_xa", "ten_huyen", "ten_dvhc")
-LEVEL_DATES = {"Xã": REFORM_DAY, "Huyện": date(2025, 6, 30)}  # a date on which each level's units are in force
+# a date on which each level's units are in force
+LEVEL_DATES = {LEVEL_COMMUNE: REFORM_DAY, LEVEL_DISTRICT: date(2025, 6, 30)}
 
 
 class BoundaryRefused(ValueError):
@@ -54,15 +56,15 @@ def _property(props: dict, keys: tuple[str, ...]) -> str | None:
 def _check_geometry(geometry: object) -> str | None:
     """Return why a geometry cannot be drawn, or None."""
     if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
-        return "hình học phải là Polygon hoặc MultiPolygon"
+        return M.SHAPE_NOT_POLYGON
     polygons = geometry.get("coordinates")
     polygons = [polygons] if geometry["type"] == "Polygon" else polygons
     try:
         points = [p for polygon in polygons for ring in polygon for p in ring]
         if not points or any(not (102 <= float(p[0]) <= 118 and 6 <= float(p[1]) <= 24) for p in points):
-            return "tọa độ phải là kinh độ 102–118, vĩ độ 6–24 (WGS84, kinh độ trước)"
+            return M.SHAPE_OUTSIDE
     except (TypeError, ValueError, IndexError):
-        return "tọa độ không đọc được"
+        return M.SHAPE_UNREADABLE
     return None
 
 
@@ -71,10 +73,10 @@ def read_features(path: Path) -> list[dict]:
     try:
         document = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BoundaryRefused(f"Tệp {Path(path).name}: không đọc được GeoJSON ({exc.__class__.__name__})") from exc
+        raise BoundaryRefused(M.GEOJSON_UNREADABLE.format(file=Path(path).name, error=exc.__class__.__name__)) from exc
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection" or not isinstance(
             document.get("features"), list) or not document["features"]:
-        raise BoundaryRefused(f"Tệp {Path(path).name}: phải là một FeatureCollection có ít nhất một đối tượng")
+        raise BoundaryRefused(M.GEOJSON_EMPTY.format(file=Path(path).name))
     return document["features"]
 
 
@@ -94,18 +96,19 @@ def import_boundaries(engine: Engine, path: str | Path, file_name: str | None = 
         problems, seen = [], {}
         for number, (feature, code) in enumerate(zip(features, codes, strict=True), start=1):
             if code is None:
-                problems.append(f"đối tượng {number}: thiếu mã đơn vị hành chính (thuộc tính gso_code hoặc ma)")
+                problems.append(M.FEATURE_NO_CODE.format(n=number))
             elif code not in known:
-                problems.append(f"đối tượng {number}: mã {code} không khớp đơn vị hành chính nào")
+                problems.append(M.FEATURE_UNKNOWN_CODE.format(n=number, code=code))
             elif code in seen:
-                problems.append(f"đối tượng {number}: mã {code} trùng với đối tượng {seen[code]}")
+                problems.append(M.FEATURE_DUPLICATE.format(n=number, code=code, first=seen[code]))
             elif (reason := _check_geometry(feature.get("geometry"))) is not None:
-                problems.append(f"đối tượng {number} (mã {code}): {reason}")
+                problems.append(M.FEATURE_BAD_SHAPE.format(n=number, code=code, reason=reason))
             if code is not None and code not in seen:
                 seen[code] = number
         if problems:
-            shown = "; ".join(problems[:10]) + (f"; … và {len(problems) - 10} lỗi khác" if len(problems) > 10 else "")
-            raise BoundaryRefused(f"Tệp {name} bị từ chối, không thay đổi gì: {shown}")
+            more = M.MORE_PROBLEMS.format(n=len(problems) - 10) if len(problems) > 10 else ""
+            shown = "; ".join(problems[:10]) + more
+            raise BoundaryRefused(M.BOUNDARIES_REFUSED.format(file=name, problems=shown))
         now = datetime.now(UTC).replace(tzinfo=None)
         conn.execute(delete(boundaries).where(boundaries.c.level == level))
         conn.execute(insert(boundaries), [

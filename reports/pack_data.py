@@ -17,8 +17,8 @@ from metrics.kpis import top_n
 from metrics.meetings import compare_figures
 from metrics.periods import Period
 from metrics.tasks import classify_tasks, overdue_list
+from texts import pack as P
 from texts.fmt import fmt_date
-from texts.labels import PACK_NEEDS_DATE, PACK_TITLE_AS_OF
 
 LAND_ENV = DossierFilter(land_env_only=True)
 RANKED_INDEXES = ("PAR INDEX", "SIPAS", "766", "PAPI", "PCI")
@@ -46,9 +46,9 @@ def gather(source: Source, settings: Settings, as_of: date | None = None) -> Pac
     if source.meeting is not None:
         title, cutoff = source.meeting.title, source.meeting.cutoff_at
     elif as_of is not None:
-        title, cutoff = PACK_TITLE_AS_OF.format(date=fmt_date(as_of)), datetime.combine(as_of, datetime.min.time())
+        title, cutoff = P.TITLE_AS_OF.format(date=fmt_date(as_of)), datetime.combine(as_of, datetime.min.time())
     else:
-        raise DomainError(PACK_NEEDS_DATE)
+        raise DomainError(P.NEEDS_DATE)
     day = cutoff.date()
     now, before = source.headline(day), source.previous_headline()
     period = Period(day.replace(day=1), day)

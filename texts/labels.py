@@ -1,20 +1,22 @@
-"""Every user-facing Vietnamese label, in one place."""
+"""Every label of the pages, grouped by the page that shows it (the command line's texts are in
+texts/command_line.py, the pack's in texts/pack.py, the lower layers' messages in texts/messages.py)."""
 
+# The app and its navigation
 APP_TITLE = "Bảng điều hành cải cách hành chính"
 APP_SUBTITLE = "UBND tỉnh {province}"
-
 SECTION_MEETING = "Họp giao ban"
-
 PAGE_OVERVIEW = "Tổng quan"
 PAGE_TASKS = "Nhiệm vụ được giao"
 PAGE_BOTTLENECKS = "Điểm nghẽn đất đai – môi trường"
 PAGE_SCORECARD = "Bảng điểm địa bàn"
 PAGE_RANKING = "Xếp hạng chỉ số"
 PAGE_MEETINGS = "Cuộc họp và kết luận"
+SECTION_ADMIN = "Quản trị dữ liệu"
+PAGE_IMPORT = "Nhập dữ liệu"
 
+# The sidebar, on every page: period, filters, data freshness, the meeting shown, presentation
 PERIOD_KINDS = {"week": "Tuần", "month": "Tháng", "quarter": "Quý", "year": "Năm", "custom": "Tùy chọn"}
 LEVELS = ("Tỉnh", "Huyện", "Xã")
-
 SIDEBAR_PERIOD = "Kỳ báo cáo"
 SIDEBAR_AS_OF = "Số liệu đến ngày"
 SIDEBAR_FROM = "Từ ngày"
@@ -33,12 +35,36 @@ PERIOD_LINE = "Kỳ: {start} – {end}"
 COMPARE_WEEK = "so với tuần trước ({date})"
 COMPARE_MEETING = "so với cuộc họp {date}"
 FILTERS_NOT_USED = "Các bộ lọc cơ quan, cấp, địa bàn không áp dụng cho trang này."
+MEETING_VIEW = "Xem số liệu"
+MEETING_VIEW_LIVE = "Số liệu hiện tại"
+MEETING_UNKNOWN = "Không có cuộc họp «{asked}»; đang xem số liệu hiện tại."
+MEETING_VIEW_AS_OF = "Số liệu chốt đến {cutoff} (theo cuộc họp)."
+MEETING_FILTERS_OFF = ("Đang xem số liệu chốt của cuộc họp (toàn tỉnh): bộ lọc cơ quan, cấp, địa bàn không áp dụng. "
+                       "Chọn «Số liệu hiện tại» để lọc.")
+MEETING_VIEW_BANNER = ("Cuộc họp «{title}» — số liệu chốt đến {cutoff}, giữ nguyên kể cả khi nhập dữ liệu mới; "
+                       "thay đổi tính so với cuộc họp trước.")
+MEETING_VIEW_NOT_FROZEN = ("Cuộc họp «{title}» được tạo trước khi có chức năng chốt số liệu từng trang: các trang "
+                           "tính lại từ dữ liệu hiện có đến {cutoff}, có thể thay đổi sau khi nhập dữ liệu mới.")
+PRESENT_START = "▶ Trình chiếu"
+PRESENT_HELP = ("Mỗi mục của cuộc họp một trang, chữ lớn, không có thanh bên; địa chỉ trang có ?trinh_chieu=1 để "
+                "đánh dấu (bookmark). Thoát bằng nút «Thoát» trên trang chiếu.")
 
+# Shared by the pages: statuses, tables, axes, errors
 STATUS_WORDS = {"green": "Đạt", "amber": "Cần chú ý", "red": "Cần xử lý ngay", "none": "Chưa có số liệu"}
 STATUS_SYMBOLS = {"green": "✔", "amber": "▲", "red": "✖", "none": "·"}
-
 POINTS_SUFFIX = " điểm %"  # after a change in percentage points: "+1,2 điểm %"
-# Headline indicators
+DEMO_TAG = " (demo)"
+NO_ROWS = "Không có dữ liệu."
+AGE_BUCKETS = {"1-5": "1–5 ngày", "6-15": "6–15 ngày", "16-30": "16–30 ngày", ">30": "> 30 ngày"}
+AGE_AXIS = "Số ngày quá hạn"
+COUNT_AXIS = "Số lượng"
+MONTH_AXIS = "Tháng"
+ERROR_GENERIC = "Không hiển thị được phần này do lỗi dữ liệu hoặc kết nối. Chi tiết đã được ghi vào nhật ký máy chủ."
+ERROR_DATABASE = "Không kết nối được cơ sở dữ liệu ({url}). Kiểm tra DATABASE_URL rồi tải lại trang."
+TABLE_EXCEL = "Tải bảng (Excel)"
+EXCEL_SHEET = "Bảng"
+
+# Tổng quan (pages/tong_quan.py, ui/overview.py)
 KPI = {
     "on_time_rate": "Tỷ lệ giải quyết đúng hạn",
     "in_progress_overdue": "Hồ sơ quá hạn đang xử lý",
@@ -86,10 +112,9 @@ CONCERNS_766 = "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính cô
 RANK_VALUE = "{rank}/{n}"
 RANK_MOVED = "{steps} bậc (kỳ {period}: {was})"
 RANK_PERIOD = "Kỳ {period}"
-DEMO_TAG = " (demo)"
 NO_RANK = "Chưa có"
 
-# Tasks
+# Nhiệm vụ được giao (pages/nhiem_vu.py)
 TASK_STATUS = {
     "done_on_time": "Hoàn thành đúng hạn",
     "done_late": "Hoàn thành quá hạn",
@@ -121,15 +146,8 @@ TASKS_OVERDUE_LIST = "Danh sách nhiệm vụ quá hạn chưa hoàn thành"
 TASKS_DUE_SOON = "Nhiệm vụ đến hạn trong {days} ngày tới"
 TASKS_OLDEST = "10 nhiệm vụ quá hạn lâu nhất"
 TASKS_NONE = "Không có nhiệm vụ nào."
-NO_ROWS = "Không có dữ liệu."
-IMPORT_NO_HISTORY = "Chưa có lần nhập dữ liệu nào."
 
-AGE_BUCKETS = {"1-5": "1–5 ngày", "6-15": "6–15 ngày", "16-30": "16–30 ngày", ">30": "> 30 ngày"}
-AGE_AXIS = "Số ngày quá hạn"
-COUNT_AXIS = "Số lượng"
-MONTH_AXIS = "Tháng"
-
-# Bottlenecks
+# Điểm nghẽn (pages/diem_nghen.py)
 LAND_ENV_ONLY = "Chỉ nhóm đất đai – môi trường"
 LAND_ENV_GROUP = "Nhóm đất đai – môi trường: {fields}"
 BOTTLENECK_TREND = "Tỷ lệ quá hạn thuộc đất đai – môi trường theo tháng"
@@ -144,7 +162,6 @@ GROUP_LAND_ENV = "Đất đai – môi trường"
 GROUP_OTHER = "Lĩnh vực khác"
 NO_UNIT = "(cấp tỉnh, không gắn địa bàn)"
 NO_AGENCY = "(không rõ)"
-
 COLUMNS = {
     "name": "Tên",
     "field": "Lĩnh vực",
@@ -161,7 +178,7 @@ COLUMNS = {
     "count": "Số lượng",
 }
 
-# Scorecard
+# Bảng điểm địa bàn (pages/bang_diem.py, ui/scorecard.py, ui/maps.py)
 UNIT = "Địa bàn"
 SCORECARD_TABLE = "Bảng điểm các địa bàn"
 SCORECARD_MAP = "Bản đồ điểm tổng hợp"
@@ -217,7 +234,7 @@ COLUMN_DISTRICT = "Huyện cũ"
 COLUMN_MERGE = "Nhập"
 COLUMN_LINE = "Dòng"
 
-# Ranking
+# Xếp hạng chỉ số (pages/xep_hang.py, ui/ranking_charts.py)
 RANKING_PROVINCE = "Tỉnh"
 RANKING_RANK_TITLE = "Thứ hạng {index} qua các kỳ (hạng 1 ở trên cùng)"
 RANKING_SCORE_TITLE = "Điểm {index} qua các kỳ"
@@ -234,19 +251,20 @@ TOOLTIP_PERIOD = "Kỳ"
 TOOLTIP_KIND = "Loại số liệu"
 KIND_DEMO = "Minh họa (demo)"
 KIND_PUBLIC = "Công bố"
-
-ERROR_GENERIC = "Không hiển thị được phần này do lỗi dữ liệu hoặc kết nối. Chi tiết đã được ghi vào nhật ký máy chủ."
-ERROR_DATABASE = "Không kết nối được cơ sở dữ liệu ({url}). Kiểm tra DATABASE_URL rồi tải lại trang."
 COMPONENT = "Thành phần"
 RANKING_SOURCES = "Nguồn số liệu"
 RANKING_FIELD_LABEL = "{n} tỉnh"
 RANKING_FORMER = "{province} (cũ)"
 INDEX_NAMES = {"PAR INDEX": "PAR INDEX", "SIPAS": "SIPAS", "766": "Bộ chỉ số 766", "PAPI": "PAPI", "PCI": "PCI"}
 RANKING_INDEX = "Chỉ số"
+RANKING_LATEST = "Xếp hạng {index} gần nhất"
+RANKING_LATEST_SCORE = "Điểm {index} gần nhất"
+INDEX_OWNERS = {"PAR INDEX": "Sở Nội vụ (cơ quan thường trực CCHC)", "SIPAS": "Sở Nội vụ",
+                "766": "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)",
+                "PAPI": "Sở Nội vụ", "PCI": "Sở Kế hoạch và Đầu tư"}
 
-# Import (admin)
-SECTION_ADMIN = "Quản trị dữ liệu"
-PAGE_IMPORT = "Nhập dữ liệu"
+# Nhập dữ liệu (pages/nhap_du_lieu.py, ui/importer.py)
+IMPORT_NO_HISTORY = "Chưa có lần nhập dữ liệu nào."
 IMPORT_KINDS = {"dossiers": "Hồ sơ TTHC", "tasks": "Nhiệm vụ được giao", "indexes": "Kết quả chỉ số",
                 "units": "Danh mục địa bàn", "steps": "Các bước xử lý hồ sơ",
                 "unit-lineage": "Sắp xếp đơn vị hành chính (cũ → mới)", "agencies": "Danh mục cơ quan",
@@ -278,13 +296,8 @@ IMPORT_COLUMNS = {"imported_at": "Thời điểm", "file_name": "Tệp", "kind":
                   "rejected": "Bị loại", "warnings": "Cảnh báo", "sha256": "SHA-256"}
 IMPORT_PROBLEM_COLUMNS = {"row": "Dòng", "column": "Cột", "value": "Giá trị", "reason": "Lý do"}
 IMPORT_MORE_ERRORS = "… và {n} lỗi khác (chỉ hiện {shown} lỗi đầu)."
-RANKING_LATEST = "Xếp hạng {index} gần nhất"
-RANKING_LATEST_SCORE = "Điểm {index} gần nhất"
-INDEX_OWNERS = {"PAR INDEX": "Sở Nội vụ (cơ quan thường trực CCHC)", "SIPAS": "Sở Nội vụ",
-                "766": "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)",
-                "PAPI": "Sở Nội vụ", "PCI": "Sở Kế hoạch và Đầu tư"}
 
-# Meetings (issue #5)
+# Cuộc họp và kết luận (pages/cuoc_hop.py, ui/meetings.py)
 MEETINGS_INTRO = ("Số liệu của mỗi cuộc họp được chốt tại thời điểm chốt số liệu và giữ nguyên làm hồ sơ, kể cả khi "
                   "sau đó có dữ liệu mới. Kết luận của Chủ tịch được ghi thành nhiệm vụ và theo dõi ở tuần sau.")
 MEETINGS_NONE = "Chưa có cuộc họp nào. Văn phòng tạo cuộc họp ở mục «Tạo cuộc họp» bên dưới."
@@ -328,25 +341,10 @@ MEETING_CREATED = "Đã tạo cuộc họp «{title}», số liệu chốt đế
 MEETING_PACK_MAKE = "Tạo bộ tài liệu họp (PDF)"
 MEETING_PACK_WORKING = "Đang tạo bộ tài liệu…"
 MEETING_PACK_DOWNLOAD = "Tải bộ tài liệu họp (PDF, A4 ngang)"
-PACK_TITLE_AS_OF = "Số liệu đến ngày {date}"
-PACK_NEEDS_DATE = "Cần chọn cuộc họp hoặc ngày chốt số liệu"
-TABLE_EXCEL = "Tải bảng (Excel)"
-EXCEL_SHEET = "Bảng"
-MEETING_VIEW = "Xem số liệu"
-MEETING_VIEW_LIVE = "Số liệu hiện tại"
-MEETING_UNKNOWN = "Không có cuộc họp «{asked}»; đang xem số liệu hiện tại."
-MEETING_VIEW_AS_OF = "Số liệu chốt đến {cutoff} (theo cuộc họp)."
-MEETING_FILTERS_OFF = ("Đang xem số liệu chốt của cuộc họp (toàn tỉnh): bộ lọc cơ quan, cấp, địa bàn không áp dụng. "
-                       "Chọn «Số liệu hiện tại» để lọc.")
-MEETING_VIEW_BANNER = ("Cuộc họp «{title}» — số liệu chốt đến {cutoff}, giữ nguyên kể cả khi nhập dữ liệu mới; "
-                       "thay đổi tính so với cuộc họp trước.")
-MEETING_VIEW_NOT_FROZEN = ("Cuộc họp «{title}» được tạo trước khi có chức năng chốt số liệu từng trang: các trang "
-                           "tính lại từ dữ liệu hiện có đến {cutoff}, có thể thay đổi sau khi nhập dữ liệu mới.")
 MEETING_FROM_SIDEBAR = "Cuộc họp đang xem được chọn ở thanh bên (mục «Xem số liệu»)."
 MEETING_FREEZING = "Đang chốt số liệu của mọi trang tại thời điểm chốt…"
-PRESENT_START = "▶ Trình chiếu"
-PRESENT_HELP = ("Mỗi mục của cuộc họp một trang, chữ lớn, không có thanh bên; địa chỉ trang có ?trinh_chieu=1 để "
-                "đánh dấu (bookmark). Thoát bằng nút «Thoát» trên trang chiếu.")
+
+# Trình chiếu: the slides (ui/present.py)
 SLIDE_CUTOFF = "Số liệu từ {start} đến {end}"
 SLIDE_CUTOFF_MEETING = "Số liệu chốt đến {cutoff} · {title}"
 SLIDE_POSITION = "Trang {n}/{total}"

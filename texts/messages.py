@@ -1,5 +1,5 @@
-"""Every Vietnamese message the lower layers raise (DomainError): settings, counting rules, meetings and sources.
-Import messages live with the importers' contracts (see tests/architecture/test_texts.py)."""
+"""Every Vietnamese message the lower layers give: settings, counting rules, meetings and sources, and the
+importers' problems and progress (the headers of the files themselves are data: data_access/importing/columns.py)."""
 
 # settings.toml
 SETTINGS_MISSING_KEY = "settings.toml thiếu khóa {key!r}"
@@ -53,3 +53,70 @@ FROZEN_NO_FILTER = ("Số liệu chốt của cuộc họp không có bộ lọc
                     "địa bàn")
 FROZEN_NO_PERIOD = "Số liệu chốt của cuộc họp không có kỳ này; chỉ có tuần, tháng, quý, năm đến ngày chốt"
 NO_REFERENCE = "Không có bảng tham chiếu {name!r}"
+
+# Imports: where a problem is (report.py, preview.py) and why a row is refused (rows.py, *_kind(s).py)
+WHERE_ROW = "Dòng {row}"
+WHERE_COLUMN = "cột «{column}»"
+WHERE_VALUE = "giá trị «{value}»"
+PREVIEW_ROW = "Dòng"
+PREVIEW_EMPTY = "(trống)"
+REQUIRED = "bắt buộc, không được để trống"
+ENDED_WITHOUT_RESULT_NEEDS_DATE = "hồ sơ «{status}» kết thúc không có kết quả nên phải có ngày kết thúc"
+DUE_BEFORE_RECEIVED = "ngày hẹn trả trước ngày tiếp nhận ({received})"
+RESULT_BEFORE_RECEIVED = "ngày có kết quả trước ngày tiếp nhận ({received})"
+NO_UNIT_WITH_CODE = ("không có đơn vị hành chính mã này hiệu lực ngày {date}; "
+                     "nhập danh mục địa bàn (cli.py import units) trước")
+NO_DISTRICT_WITH_CODE = "không có huyện mã này hiệu lực ngày {date}"
+BEFORE_EFFECTIVE_ON = "trước ngày hiệu lực ({date})"
+BEFORE_EFFECTIVE = "trước ngày hiệu lực"
+SUCCESSOR_IS_ITSELF = "cơ quan kế thừa trùng với cơ quan cũ"
+PERIOD_FORMAT = "kỳ phải có dạng 2024, 2024-03, 2024-Q1 hoặc 2024-W03"
+POSITIVE_INTEGER = "phải là số nguyên dương"
+DEADLINE_BEFORE_DOCUMENT = "hạn xử lý trước ngày văn bản"
+COMPLETED_BEFORE_DOCUMENT = "ngày hoàn thành trước ngày văn bản"
+RANK_ABOVE_RANKED = "lớn hơn số tỉnh xếp hạng ({n})"
+LATITUDE_RANGE = "vĩ độ phải trong khoảng -90 đến 90"
+LONGITUDE_RANGE = "kinh độ phải trong khoảng -180 đến 180"
+END_BEFORE_START = "ngày kết thúc trước ngày bắt đầu"
+
+# Boundary files (boundaries.py)
+SHAPE_NOT_POLYGON = "hình học phải là Polygon hoặc MultiPolygon"
+SHAPE_OUTSIDE = "tọa độ phải là kinh độ 102–118, vĩ độ 6–24 (WGS84, kinh độ trước)"
+SHAPE_UNREADABLE = "tọa độ không đọc được"
+GEOJSON_UNREADABLE = "Tệp {file}: không đọc được GeoJSON ({error})"
+GEOJSON_EMPTY = "Tệp {file}: phải là một FeatureCollection có ít nhất một đối tượng"
+FEATURE_NO_CODE = "đối tượng {n}: thiếu mã đơn vị hành chính (thuộc tính gso_code hoặc ma)"
+FEATURE_UNKNOWN_CODE = "đối tượng {n}: mã {code} không khớp đơn vị hành chính nào"
+FEATURE_DUPLICATE = "đối tượng {n}: mã {code} trùng với đối tượng {first}"
+FEATURE_BAD_SHAPE = "đối tượng {n} (mã {code}): {reason}"
+MORE_PROBLEMS = "; … và {n} lỗi khác"
+BOUNDARIES_REFUSED = "Tệp {file} bị từ chối, không thay đổi gì: {problems}"
+
+# Import runs (runner.py, readers.py) and matching units by name or code (unit_match.py)
+ERROR_FILE_HEADER = ["Dòng", "Cột", "Giá trị", "Lý do", "Dữ liệu của dòng"]  # the .loi.csv written beside a file
+NO_HEADER_FOUND = "(không nhận ra dòng tiêu đề nào)"
+MISSING_REQUIRED = "Tệp {file}: thiếu cột bắt buộc {columns}. Các cột tìm thấy: {found}"
+DEMO_REPLACED = "Đã xóa dữ liệu minh họa (demo) trước khi nạp dữ liệu thật."
+STEP_READ = "Đã đọc {n} dòng"
+STEP_DUPLICATES = "Kiểm tra trùng mã"
+STEP_WRITE = "Ghi vào cơ sở dữ liệu"
+STEP_ROLLUP = "Cập nhật bảng tổng hợp"
+FILE_REFUSED = "Tệp {file} bị từ chối: {n} lỗi; không ghi gì vào cơ sở dữ liệu."
+DUPLICATE_OF_ROW = "trùng mã với dòng {row}"
+FORMAT_NOT_SUPPORTED = "Tệp {file}: định dạng {suffix} không được hỗ trợ (chỉ nhận {formats})"
+NO_SUFFIX = "(không có đuôi)"
+FILE_NOT_FOUND = "Không tìm thấy tệp {path}"
+NO_SUCH_SHEET = "Tệp {file} không có trang tính «{sheet}»; các trang: {sheets}"
+NOT_XLSX = "Tệp {file} không phải tệp Excel .xlsx hợp lệ ({error})"
+NOT_XLS = "Tệp {file} không phải tệp Excel .xls hợp lệ ({error})"
+BAD_ENCODING = "Tệp {file}: không đọc được theo bảng mã {encoding} ({error})"
+BAD_CSV = "Tệp {file}, dòng {row}: lỗi định dạng CSV ({error})"
+NO_UNIT_CODE_ON = "không có đơn vị hành chính mã {code} hiệu lực ngày {date}"
+UNIT_NAME_AMBIGUOUS = ("có {n} địa bàn cùng tên «{name}» hiệu lực ngày {date}; ghi thêm cột «Huyện» hoặc «Mã ĐVHC» để "
+                       "phân biệt")
+UNIT_NOT_IN_FORCE = "địa bàn «{name}» không có hiệu lực ngày {date}: {spans}"
+UNIT_NEAREST = "; tên gần nhất: {names}"
+UNIT_UNKNOWN = "địa bàn «{name}» không có trong danh mục đơn vị hành chính ngày {date}{hint}"
+UNIT_UNTIL = "đến {date}"
+UNIT_FROM = "từ {date}"
+UNIT_NO_DATES = "không rõ thời hạn"

@@ -5,6 +5,8 @@ AUTHOR = "UBND tỉnh {province}"
 FOOTER = "{province} · {title} · Số liệu chốt đến {cutoff}"
 FOOTER_PAGE = "Trang {n}"
 NOT_KNOWN = "—"
+TITLE_AS_OF = "Số liệu đến ngày {date}"  # the pack of a date rather than of a meeting
+NEEDS_DATE = "Cần chọn cuộc họp hoặc ngày chốt số liệu"
 
 # Cover
 COVER_PROVINCE = "Tỉnh {province}"

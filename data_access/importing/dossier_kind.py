@@ -15,6 +15,7 @@ from data_access.importing.values import (
 )
 from data_access.schema import dossiers
 from metrics.dossiers import is_ended_status, is_supplement_status
+from texts import messages as M
 
 TARGET = Target(dossiers, keys=("code",), values=(
     "procedure_id", "field_id", "agency_id", "level", "unit_id", "received_on", "due_on", "result_on", "status",
@@ -57,12 +58,12 @@ class DossierRows:
         received, due, result = col["received_on"], col["due_on"], col["result_on"]
         for i in range(len(chunk)):
             if ended[i] and result[i] is None and not chunk.failed(i, "result_on"):
-                chunk.fail(i, "result_on", f"hồ sơ «{col['status'][i]}» kết thúc không có kết quả nên phải có "
-                                           "ngày kết thúc")
+                chunk.fail(i, "result_on", M.ENDED_WITHOUT_RESULT_NEEDS_DATE.format(
+                    status=col['status'][i]))
             if received[i] and due[i] and due[i] < received[i]:
-                chunk.fail(i, "due_on", f"ngày hẹn trả trước ngày tiếp nhận ({vn_date(received[i])})")
+                chunk.fail(i, "due_on", M.DUE_BEFORE_RECEIVED.format(received=vn_date(received[i])))
             if received[i] and result[i] and result[i] < received[i]:
-                chunk.fail(i, "result_on", f"ngày có kết quả trước ngày tiếp nhận ({vn_date(received[i])})")
+                chunk.fail(i, "result_on", M.RESULT_BEFORE_RECEIVED.format(received=vn_date(received[i])))
         col["unit_id"] = self._units(chunk, col)
         good = chunk.good()
         if not good:

@@ -12,6 +12,7 @@ from data_access.importing.values import vn_date
 from data_access.schema import agencies, agency_lineage, unit_lineage
 from data_access.territory import UnitFinder, agency_record, parse_merge
 from metrics.text import normalize_text
+from texts import messages as M
 
 
 class UnitLineageRows(KindRows):
@@ -39,12 +40,12 @@ class UnitLineageRows(KindRows):
                 continue
             new_id = self.finder.by_code(col["new_code"][i], effective)
             if new_id is None:
-                chunk.fail(i, "new_code", f"không có đơn vị hành chính mã này hiệu lực ngày {vn_date(effective)}; "
-                                          "nhập danh mục địa bàn (cli.py import units) trước")
+                chunk.fail(i, "new_code", M.NO_UNIT_WITH_CODE.format(
+                    date=vn_date(effective)))
                 continue
             before = effective - timedelta(days=1)
             if col["old_district_code"][i] and self.finder.by_code(col["old_district_code"][i], before) is None:
-                chunk.fail(i, "old_district_code", f"không có huyện mã này hiệu lực ngày {vn_date(before)}")
+                chunk.fail(i, "old_district_code", M.NO_DISTRICT_WITH_CODE.format(date=vn_date(before)))
                 continue
             old_id = self.finder.old_commune(col["old_code"][i], col["old_name"][i], col["old_district_code"][i],
                                              normalize_text(col["old_province"][i]), effective)
@@ -67,7 +68,7 @@ class AgencyRows(KindRows):
         col.update({k: chunk.parse(k, self.date) for k in ("valid_from", "valid_to")})
         for i, (start, end) in enumerate(zip(col["valid_from"], col["valid_to"], strict=True)):
             if start and end and end < start:
-                chunk.fail(i, "valid_to", f"trước ngày hiệu lực ({vn_date(start)})")
+                chunk.fail(i, "valid_to", M.BEFORE_EFFECTIVE_ON.format(date=vn_date(start)))
         return [{**agency_record(col["name"][i], col["kind"][i], col["level"][i], col["valid_from"][i],
                                  col["valid_to"][i]), "row_no": chunk.numbers[i]} for i in chunk.good()]
 
@@ -85,7 +86,7 @@ class AgencyLineageRows(KindRows):
         col["effective"] = chunk.parse("effective", self.required_date)
         for i, (old, new) in enumerate(zip(col["old_agency"], col["new_agency"], strict=True)):
             if old and new and self.resolver.agency(old) == self.resolver.agency(new):
-                chunk.fail(i, "new_agency", "cơ quan kế thừa trùng với cơ quan cũ")
+                chunk.fail(i, "new_agency", M.SUCCESSOR_IS_ITSELF)
         return [{"old_agency_id": self.resolver.agency(col["old_agency"][i]),
                  "new_agency_id": self.resolver.agency(col["new_agency"][i]), "effective": col["effective"][i],
                  "row_no": chunk.numbers[i]} for i in chunk.good()]

@@ -12,6 +12,7 @@ from data_access.territory import unit_record
 from metrics.errors import DomainError
 from metrics.indexes import period_start
 from metrics.text import fold_key
+from texts import messages as M
 
 INDEX_NAMES = {"par index": "PAR INDEX", "par": "PAR INDEX", "chi so cai cach hanh chinh": "PAR INDEX",
                "sipas": "SIPAS", "papi": "PAPI", "pci": "PCI", "766": "766", "bo chi so 766": "766"}
@@ -20,11 +21,11 @@ INDEX_NAMES = {"par index": "PAR INDEX", "par": "PAR INDEX", "chi so cai cach ha
 def _check_period(text: object) -> str:
     value = cell_text(text)
     if value is None:
-        raise ValueError("bắt buộc, không được để trống")
+        raise ValueError(M.REQUIRED)
     try:
         period_start(value)
     except DomainError as exc:
-        raise ValueError("kỳ phải có dạng 2024, 2024-03, 2024-Q1 hoặc 2024-W03") from exc
+        raise ValueError(M.PERIOD_FORMAT) from exc
     return value.upper()
 
 
@@ -33,7 +34,7 @@ def _positive_int(value: object) -> int | None:
     if number is None:
         return None
     if number < 1 or number != int(number):
-        raise ValueError("phải là số nguyên dương")
+        raise ValueError(M.POSITIVE_INTEGER)
     return int(number)
 
 
@@ -72,9 +73,9 @@ class TaskRows(KindRows):
         col["doc_date"] = chunk.parse("doc_date", self.required_date)
         col.update({k: chunk.parse(k, self.date) for k in ("deadline", "completed_on")})
         col.update({k: chunk.parse(k, self.text) for k in ("issuer", "coordinating", "leader", "progress_note")})
-        self.before(chunk, "doc_date", col["doc_date"], "deadline", col["deadline"], "hạn xử lý trước ngày văn bản")
+        self.before(chunk, "doc_date", col["doc_date"], "deadline", col["deadline"], M.DEADLINE_BEFORE_DOCUMENT)
         self.before(chunk, "doc_date", col["doc_date"], "completed_on", col["completed_on"],
-                    "ngày hoàn thành trước ngày văn bản")
+                    M.COMPLETED_BEFORE_DOCUMENT)
         records = []
         for i in chunk.good():
             row = {k: values[i] for k, values in col.items() if k != "lead_agency"}
@@ -101,7 +102,7 @@ class IndexRows(KindRows):
         col.update({k: chunk.parse(k, self.text) for k in ("component", "source", "note")})
         for i, (rank, n_ranked) in enumerate(zip(col["rank"], col["n_ranked"], strict=True)):
             if rank and n_ranked and rank > n_ranked:
-                chunk.fail(i, "rank", f"lớn hơn số tỉnh xếp hạng ({n_ranked})")
+                chunk.fail(i, "rank", M.RANK_ABOVE_RANKED.format(n=n_ranked))
         records = []
         for i in chunk.good():
             row = {k: values[i] for k, values in col.items()}
@@ -128,10 +129,10 @@ class UnitRows(KindRows):
         col.update({k: chunk.parse(k, self.date) for k in ("valid_from", "valid_to")})
         for i, (lat, lon) in enumerate(zip(col["latitude"], col["longitude"], strict=True)):
             if lat is not None and not -90 <= lat <= 90:
-                chunk.fail(i, "latitude", "vĩ độ phải trong khoảng -90 đến 90")
+                chunk.fail(i, "latitude", M.LATITUDE_RANGE)
             if lon is not None and not -180 <= lon <= 180:
-                chunk.fail(i, "longitude", "kinh độ phải trong khoảng -180 đến 180")
-        self.before(chunk, "valid_from", col["valid_from"], "valid_to", col["valid_to"], "trước ngày hiệu lực")
+                chunk.fail(i, "longitude", M.LONGITUDE_RANGE)
+        self.before(chunk, "valid_from", col["valid_from"], "valid_to", col["valid_to"], M.BEFORE_EFFECTIVE)
         records = []
         for i in chunk.good():
             row = {k: values[i] for k, values in col.items()}
@@ -155,7 +156,7 @@ class StepRows(KindRows):
         col["started_on"] = chunk.parse("started_on", self.required_date)
         col.update({k: chunk.parse(k, self.date) for k in ("ended_on", "due_on")})
         self.before(chunk, "started_on", col["started_on"], "ended_on", col["ended_on"],
-                    "ngày kết thúc trước ngày bắt đầu")
+                    M.END_BEFORE_START)
         return [{"dossier_code": col["code"][i], "step": col["step"][i], "started_on": col["started_on"][i],
                  "agency_id": self.resolver.agency(col["agency"][i]), "ended_on": col["ended_on"][i],
                  "due_on": col["due_on"][i], "row_no": chunk.numbers[i]} for i in chunk.good()]

@@ -12,6 +12,7 @@ from data_access.importing.readers import iter_rows, open_source
 from data_access.importing.rows import is_skippable
 from data_access.importing.values import show
 from data_access.schema import import_log
+from texts import messages as M
 
 HISTORY_COLUMNS = ["imported_at", "file_name", "kind", "sheet", "rows_read", "inserted", "updated", "unchanged",
                    "rejected", "warnings", "sha256"]
@@ -30,8 +31,8 @@ def preview(path: str | Path, kind: str, sheet: str | None = None, rows: int = 5
     for number, cells in data:
         if is_skippable(cells, header, key_column):
             continue
-        sample.append({"Dòng": number, **{header.headers[c.key]: show(cells[header.index[c.key]])
-                                           if header.index[c.key] < len(cells) else "(trống)"
+        sample.append({M.PREVIEW_ROW: number, **{header.headers[c.key]: show(cells[header.index[c.key]])
+                                           if header.index[c.key] < len(cells) else M.PREVIEW_EMPTY
                                            for c in columns if c.key in header.index}})
         if len(sample) >= rows:
             break

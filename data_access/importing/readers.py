@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from texts import messages as M
+
 FORMATS = (".csv", ".xlsx", ".xls")
 SAMPLE_BYTES = 1 << 20
 
@@ -61,10 +63,10 @@ def open_source(path: str | Path, sheet: str | None = None) -> Source:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise ReadError(f"Tệp {path.name}: định dạng {suffix or '(không có đuôi)'} không được hỗ trợ "
-                        f"(chỉ nhận {', '.join(FORMATS)})")
+        raise ReadError(M.FORMAT_NOT_SUPPORTED.format(file=path.name, suffix=suffix or M.NO_SUFFIX,
+                                                      formats=", ".join(FORMATS)))
     if not path.exists():
-        raise ReadError(f"Không tìm thấy tệp {path}")
+        raise ReadError(M.FILE_NOT_FOUND.format(path=path))
     source = Source(path=path, suffix=suffix, sheet=sheet)
     if suffix == ".csv":
         with open(path, "rb") as handle:
@@ -77,7 +79,7 @@ def open_source(path: str | Path, sheet: str | None = None) -> Source:
     else:
         source.sheet_names = _xls_sheets(path)
     if source.sheet_names and sheet is not None and sheet not in source.sheet_names:
-        raise ReadError(f"Tệp {path.name} không có trang tính «{sheet}»; các trang: {', '.join(source.sheet_names)}")
+        raise ReadError(M.NO_SUCH_SHEET.format(file=path.name, sheet=sheet, sheets=", ".join(source.sheet_names)))
     return source
 
 
@@ -87,7 +89,7 @@ def _xlsx_sheets(path: Path) -> list[str]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
-        raise ReadError(f"Tệp {path.name} không phải tệp Excel .xlsx hợp lệ ({exc})") from exc
+        raise ReadError(M.NOT_XLSX.format(file=path.name, error=exc)) from exc
     names = list(book.sheetnames)
     book.close()
     return names
@@ -99,7 +101,7 @@ def _xls_sheets(path: Path) -> list[str]:
     try:
         book = xlrd.open_workbook(path, on_demand=True)
     except Exception as exc:  # noqa: BLE001
-        raise ReadError(f"Tệp {path.name} không phải tệp Excel .xls hợp lệ ({exc})") from exc
+        raise ReadError(M.NOT_XLS.format(file=path.name, error=exc)) from exc
     names = book.sheet_names()
     book.release_resources()
     return names
@@ -121,10 +123,11 @@ def _csv_rows(source: Source) -> Iterator[tuple[int, list]]:
         try:
             yield from enumerate(reader, start=1)
         except UnicodeDecodeError as exc:
-            raise ReadError(f"Tệp {source.path.name}: không đọc được theo bảng mã {source.encoding} ({exc.reason})") \
+            raise ReadError(M.BAD_ENCODING.format(
+                file=source.path.name, encoding=source.encoding, error=exc.reason)) \
                 from exc
         except csv.Error as exc:
-            raise ReadError(f"Tệp {source.path.name}, dòng {reader.line_num}: lỗi định dạng CSV ({exc})") from exc
+            raise ReadError(M.BAD_CSV.format(file=source.path.name, row=reader.line_num, error=exc)) from exc
 
 
 def _xlsx_rows(source: Source) -> Iterator[tuple[int, list]]:

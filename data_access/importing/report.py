@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from texts import messages as M
+
 MAX_PROBLEMS_KEPT = 1000
 
 
@@ -18,11 +20,11 @@ class Problem:
         """Return 'Dòng 12, cột «Ngày hẹn trả», giá trị «31/02/2024»: ngày không tồn tại'."""
         parts = []
         if self.row is not None:
-            parts.append(f"Dòng {self.row}")
+            parts.append(M.WHERE_ROW.format(row=self.row))
         if self.column:
-            parts.append(f"cột «{self.column}»")
+            parts.append(M.WHERE_COLUMN.format(column=self.column))
         if self.value is not None:
-            parts.append(f"giá trị «{self.value}»")
+            parts.append(M.WHERE_VALUE.format(value=self.value))
         where = ", ".join(parts)
         return f"{where}: {self.reason}" if where else self.reason
 

@@ -8,10 +8,11 @@ from data_access.importing.headers import HeaderMatch
 from data_access.importing.report import Problem
 from data_access.importing.values import is_blank, show
 from metrics.text import fold_key
+from texts import messages as M
 
 _TOTALS = ("tong cong", "tong so", "tong:", "tong (", "cong:")
 _TOTALS_WORDS = {"tong", "cong", "tong cong"}
-REQUIRED = "bắt buộc, không được để trống"
+REQUIRED = M.REQUIRED
 
 
 class Cached:

@@ -39,6 +39,8 @@ from data_access.schema import (
     procedures,
     tasks,
 )
+from texts import messages as M
+from texts.fmt import fmt_int
 
 CHUNK = 20_000
 ROW_PARSERS = {"dossiers": DossierRows, "tasks": TaskRows, "indexes": IndexRows, "units": UnitRows,
@@ -89,7 +91,7 @@ class _RejectedFile:
         if self.writer is None:
             self.handle = open(self.path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
             self.writer = csv.writer(self.handle)
-            self.writer.writerow(["Dòng", "Cột", "Giá trị", "Lý do", "Dữ liệu của dòng"])
+            self.writer.writerow(M.ERROR_FILE_HEADER)
         row_text = "; ".join(f"{k}: {v}" for k, v in (cells or {}).items())
         for problem in problems:
             self.writer.writerow([problem.row, problem.column or "", problem.value or "", problem.reason, row_text])
@@ -160,14 +162,14 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
     header, rows, _scanned = find_header(iter_rows(source), columns)
     missing = missing_required(header, columns)
     if missing:
-        found = ", ".join(header.found) if header else "(không nhận ra dòng tiêu đề nào)"
-        raise _refuse(report, f"Tệp {report.file_name}: thiếu cột bắt buộc "
-                              f"{', '.join('«' + c.header + '»' for c in missing)}. Các cột tìm thấy: {found}")
+        found = ", ".join(header.found) if header else M.NO_HEADER_FOUND
+        raise _refuse(report, M.MISSING_REQUIRED.format(
+            file=report.file_name, columns=", ".join("«" + c.header + "»" for c in missing), found=found))
     report.header_row = header.row
     report.mapping = {c.header: header.headers[c.key] for c in columns if c.key in header.index}
     report.ignored, report.personal = header.ignored, header.personal
     if purge_demo(conn):
-        report.warn("Đã xóa dữ liệu minh họa (demo) trước khi nạp dữ liệu thật.")
+        report.warn(M.DEMO_REPLACED)
     ensure_reference(conn)
     parser = ROW_PARSERS[kind](header, Resolver(conn), report)
     staging = create_staging(conn, parser.target)
@@ -188,7 +190,7 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
                 rejected_file.write(problems, chunk.mapped_cells(position))
         pending.clear()
         done = report.rows_read / estimated if estimated else 0.5
-        step(f"Đã đọc {report.rows_read:,} dòng".replace(",", "."), min(0.85, 0.85 * done))
+        step(M.STEP_READ.format(n=fmt_int(report.rows_read)), min(0.85, 0.85 * done))
 
     for number, cells in rows:
         skip = is_skippable(cells, header, parser.key_column)  # returns at once for an ordinary data row
@@ -204,18 +206,18 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
             flush()
     flush()
     flush()
-    step("Kiểm tra trùng mã", 0.88)
+    step(M.STEP_DUPLICATES, 0.88)
     index_staging(conn, staging, parser.target)
     dropped = _duplicates(conn, staging, parser, report, skip_invalid, rejected_file)
     if report.problem_count and not skip_invalid:
-        raise ImportRefused(report, f"Tệp {report.file_name} bị từ chối: {report.problem_count} lỗi; "
-                                    "không ghi gì vào cơ sở dữ liệu.")
-    step("Ghi vào cơ sở dữ liệu", 0.92)
+        raise ImportRefused(report, M.FILE_REFUSED.format(file=report.file_name,
+                                                                   n=fmt_int(report.problem_count)))
+    step(M.STEP_WRITE, 0.92)
     if rollup is not None:
         rollup.before_merge(staging, parser.target, dropped)
     report.inserted, report.updated, report.unchanged = merge(conn, staging, parser.target)
     if rollup is not None:
-        step("Cập nhật bảng tổng hợp", 0.96)
+        step(M.STEP_ROLLUP, 0.96)
         rollup.after_merge()
     staging.drop(conn)
     if report.inserted + report.updated:
@@ -232,7 +234,7 @@ def _duplicates(conn: Connection, staging, parser, report: ImportReport, skip_in
     dropped: list[int] = []
     for key, numbers in duplicate_rows(conn, staging, parser.target):
         for number in numbers[1:]:
-            problem = Problem(number, header, show(key[0]), f"trùng mã với dòng {numbers[0]}")
+            problem = Problem(number, header, show(key[0]), M.DUPLICATE_OF_ROW.format(row=numbers[0]))
             report.add(problem)
             report.rejected += 1
             dropped.append(number)

@@ -15,11 +15,13 @@ from sqlalchemy import Connection, select
 from data_access.importing.values import vn_date
 from data_access.schema import units
 from data_access.territory import level_of_kind
+from metrics.territory import LEVEL_COMMUNE, LEVEL_DISTRICT
 from metrics.text import fold_key, normalize_text, unit_key
+from texts import messages as M
 
-_PREFIX_LEVEL = (("thanh pho ", "Huyện"), ("thi xa ", "Huyện"), ("huyen ", "Huyện"), ("quan ", "Huyện"),
-                 ("tp. ", "Huyện"), ("tp ", "Huyện"), ("tx. ", "Huyện"), ("tx ", "Huyện"), ("h. ", "Huyện"),
-                 ("xa ", "Xã"), ("phuong ", "Xã"), ("thi tran ", "Xã"), ("dac khu ", "Xã"))
+_PREFIX_LEVEL = tuple((prefix, LEVEL_DISTRICT) for prefix in (
+    "thanh pho ", "thi xa ", "huyen ", "quan ", "tp. ", "tp ", "tx. ", "tx ", "h. ")) + tuple(
+    (prefix, LEVEL_COMMUNE) for prefix in ("xa ", "phuong ", "thi tran ", "dac khu "))
 
 
 def written_level(name: str) -> str | None:
@@ -79,7 +81,7 @@ class UnitMatcher:
             if len(found) == 1:
                 return found[0].id
             if not name and not district:
-                raise ValueError(f"không có đơn vị hành chính mã {code} hiệu lực ngày {vn_date(day)}")
+                raise ValueError(M.NO_UNIT_CODE_ON.format(code=code, date=vn_date(day)))
         if not name:
             return self._one(day, district, None) if district else None
         return self._one(day, name, district)
@@ -95,21 +97,20 @@ class UnitMatcher:
         if len(valid) == 1:
             return valid[0].id
         if len(valid) > 1:
-            raise ValueError(f"có {len(valid)} địa bàn cùng tên «{name}» hiệu lực ngày {vn_date(day)}; "
-                             "ghi thêm cột «Huyện» hoặc «Mã ĐVHC» để phân biệt")
+            raise ValueError(M.UNIT_NAME_AMBIGUOUS.format(n=len(valid), name=name, date=vn_date(day)))
         raise ValueError(self._unknown(day, name, candidates))
 
     def _unknown(self, day: date, name: str, same_name: list[KnownUnit]) -> str:
         if same_name:
             spans = "; ".join(f"{u.name} ({_span(u)})" for u in same_name)
-            return f"địa bàn «{name}» không có hiệu lực ngày {vn_date(day)}: {spans}"
+            return M.UNIT_NOT_IN_FORCE.format(name=name, date=vn_date(day), spans=spans)
         names = {u.key: u.name for u in self.known if u.valid_on(day)}
         close = difflib.get_close_matches(unit_key(name), list(names), n=3, cutoff=0.6)
-        hint = f"; tên gần nhất: {', '.join(names[k] for k in close)}" if close else ""
-        return f"địa bàn «{name}» không có trong danh mục đơn vị hành chính ngày {vn_date(day)}{hint}"
+        hint = M.UNIT_NEAREST.format(names=", ".join(names[k] for k in close)) if close else ""
+        return M.UNIT_UNKNOWN.format(name=name, date=vn_date(day), hint=hint)
 
 
 def _span(unit: KnownUnit) -> str:
     if unit.valid_to is not None:
-        return f"đến {vn_date(unit.valid_to)}"
-    return f"từ {vn_date(unit.valid_from)}" if unit.valid_from else "không rõ thời hạn"
+        return M.UNIT_UNTIL.format(date=vn_date(unit.valid_to))
+    return M.UNIT_FROM.format(date=vn_date(unit.valid_from)) if unit.valid_from else M.UNIT_NO_DATES

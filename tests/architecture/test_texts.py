@@ -24,12 +24,6 @@ DATA_MODULES = {  # modules whose Vietnamese is data, not interface text
     "metrics/text.py": "the letter đ, folded for matching names",
 }
 DATA_VALUES = {"Tỉnh", "Huyện", "Xã", "Khánh Hòa", "Đất đai", "Môi trường"}  # levels, the province, land/env fields
-NOT_YET_MOVED = {  # import messages still written where they are checked (issue #13: to move into texts/)
-    "data_access/boundaries.py", "data_access/importing/runner.py", "data_access/importing/readers.py",
-    "data_access/importing/unit_match.py", "data_access/importing/other_kinds.py",
-    "data_access/importing/lineage_kinds.py", "data_access/importing/dossier_kind.py",
-    "data_access/importing/report.py", "data_access/importing/preview.py", "data_access/importing/rows.py",
-}
 
 
 def code_files() -> list[Path]:
@@ -49,7 +43,7 @@ def vietnamese_literals(path: Path) -> list[tuple[int, str]]:
 
 
 def test_no_vietnamese_literal_outside_the_text_modules():
-    allowed = set(TEXT_MODULES) | set(DATA_MODULES) | NOT_YET_MOVED
+    allowed = set(TEXT_MODULES) | set(DATA_MODULES)
     found = {}
     for path in code_files():
         name = path.relative_to(ROOT).as_posix()
@@ -61,7 +55,7 @@ def test_no_vietnamese_literal_outside_the_text_modules():
 
 
 def test_the_lists_only_name_files_that_need_them():
-    for name in [*DATA_MODULES, *NOT_YET_MOVED]:
+    for name in DATA_MODULES:
         assert vietnamese_literals(ROOT / name), f"{name} no longer holds Vietnamese text: take it off the list"
 
 

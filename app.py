@@ -1,10 +1,12 @@
-"""Entry point: routes to the pages, sets the page configuration and draws the shared sidebar."""
+"""Entry point: routes to the pages, sets the page configuration, stops at the sign-in form until an account is
+signed in, then draws the shared sidebar and the page."""
 
 from pathlib import Path
 
 import streamlit as st
 
 from texts import labels as L
+from ui.auth import sign_in_form, signed_in
 from ui.mode import presenting
 from ui.pages import AGENDA, DEFAULT, PAGES
 from ui.sidebar import render_meeting_banner, render_sidebar
@@ -14,17 +16,23 @@ from ui.style import apply_style
 # A local image: Material icons as favicons would be fetched from the internet, which an intranet lacks.
 FAVICON = str(Path(__file__).parent / "assets" / "favicon.png")
 
+account = signed_in()  # None: only the sign-in form is drawn, before any query
 sections: dict[str, list] = {}
 for spec in PAGES:
+    if spec.needs and account is not None and not account.may(spec.needs):
+        continue  # anonymous: every address resolves (to the form); signed in: only the pages the role may use
     sections.setdefault(spec.section, []).append(
         st.Page(spec.path, title=spec.title, url_path=spec.url_path, default=spec is DEFAULT))
 open_default_page_by_its_address(DEFAULT.url_path)  # /tong-quan bookmarks (see ui/streamlit_fixes.py)
 present = presenting()  # presentation mode: no navigation, no sidebar, one slide per agenda item
-page = st.navigation(sections, position="hidden" if present else "sidebar")
+page = st.navigation(sections, position="hidden" if present or account is None else "sidebar")
 st.set_page_config(page_title=f"{page.title} · {L.APP_TITLE}", page_icon=FAVICON,
                    layout="wide", initial_sidebar_state="collapsed" if present else "expanded")
 apply_style(present)
-render_sidebar(page.title)
+if account is None:
+    sign_in_form()
+    st.stop()
+render_sidebar(page.title, account)
 if present and page.title not in {title for _, title in AGENDA}:
     st.switch_page(AGENDA[0][0], query_params=dict(st.query_params))  # slides cover the agenda pages only
 if not present:

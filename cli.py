@@ -6,15 +6,31 @@
                         [--sheet NAME] [--skip-invalid] [--dry-run]
     python cli.py import boundaries FILE.geojson   the province's official shapes, matched by GSO code
     python cli.py summary --as-of YYYY-MM-DD [--from YYYY-MM-DD] [--by unit]
+    python cli.py pack --meeting ID | --as-of YYYY-MM-DD --out FILE.pdf
+    python cli.py user add NAME --role ROLE [--agency NAME | --commune GSO_CODE] [--email E]  (password: stdin)
+    python cli.py user set-password|disable|enable NAME · user role NAME --role ROLE · user list
 """
 
 import argparse
+import getpass
 import json
 import sys
 import time
 from datetime import date
 from pathlib import Path
 
+from data_access.accounts import (
+    FIRST_ADMIN,
+    ROLES,
+    account_count,
+    add_account,
+    demo_accounts,
+    list_accounts,
+    new_password,
+    set_disabled,
+    set_password,
+    set_role,
+)
 from data_access.boundaries import BoundaryRefused, import_boundaries
 from data_access.context import app_context
 from data_access.demo.build import DEFAULT_DOSSIERS, DEFAULT_SEED, RealDataPresent, build_demo
@@ -25,6 +41,7 @@ from data_access.importing.report import ImportRefused, ImportReport
 from data_access.importing.runner import run_import
 from data_access.meta import dossier_count, read_meta
 from data_access.source import open_source
+from metrics.errors import DomainError
 from metrics.territory import LEVEL_COMMUNE
 from texts import command_line as T
 from texts.fmt import fmt_int, fmt_number
@@ -64,14 +81,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(T.DEMO_DONE.format(dossiers=fmt_int(counts["dossiers"]), tasks=fmt_int(counts["tasks"]),
                              indexes=fmt_int(counts["index_results"]), seconds=fmt_number(elapsed, 1),
                              rate=fmt_int(counts["dossiers"] / elapsed)))
+    with context.engine.begin() as conn:
+        demo = demo_accounts(conn)
+    print(T.DEMO_ACCOUNTS)
+    for name, role, password in demo:
+        print(T.ACCOUNT_LINE.format(name=name, role=role, password=password))
     return 0
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     """Start the database (schema, reference data, settings) and fill demo data when it holds no dossiers."""
     context = app_context()
-    with context.engine.connect() as conn:
+    with context.engine.begin() as conn:
         empty = dossier_count(conn) == 0 and not read_meta(conn)
+        first = account_count(conn) == 0
+        if first:
+            password = new_password()
+            add_account(conn, FIRST_ADMIN, "quan_tri", password)
+    if first:
+        print(T.FIRST_ADMIN.format(name=FIRST_ADMIN, password=password))
     if empty:
         print(T.DATABASE_EMPTY)
         args.dossiers, args.end_date, args.seed, args.replace_real = DEFAULT_DOSSIERS, date.today(), DEFAULT_SEED, False
@@ -155,7 +183,6 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 def cmd_pack(args: argparse.Namespace) -> int:
     """Write the meeting pack PDF; return the exit code (1 with a message when the meeting does not exist)."""
-    from metrics.errors import DomainError
     from reports.pack_data import gather
     from reports.pdf import render
 
@@ -167,6 +194,46 @@ def cmd_pack(args: argparse.Namespace) -> int:
         return 1
     args.out.write_bytes(render(pack))
     print(T.PACK_DONE.format(file=args.out))
+    return 0
+
+
+def _password(args: argparse.Namespace) -> str:
+    """Return the password from standard input when it is not a terminal (scripts), else asked twice."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    first, second = getpass.getpass(T.ASK_PASSWORD), getpass.getpass(T.ASK_PASSWORD_AGAIN)
+    if first != second:
+        raise DomainError(T.PASSWORDS_DIFFER)
+    return first
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    """Manage accounts (add, set-password, disable, enable, role, list); return 0, or 1 with a message."""
+    engine = app_context().engine
+    try:
+        with engine.begin() as conn:
+            if args.action == "list":
+                shown = list_accounts(conn)
+                for row in shown.itertuples():
+                    scope = row.agency or row.commune or ""
+                    state = T.ACCOUNT_DISABLED if row.disabled else ""
+                    print(f"{row.username:<24}{row.role:<12}{scope:<40}{state}")
+                return 0
+            if not args.name:
+                raise DomainError(T.NEEDS_NAME)
+            if args.action == "add":
+                add_account(conn, args.name, args.role or "lanh_dao", _password(args), agency=args.agency,
+                            commune=args.commune, email=args.email)
+            elif args.action == "set-password":
+                set_password(conn, args.name, _password(args))
+            elif args.action in ("disable", "enable"):
+                set_disabled(conn, args.name, args.action == "disable")
+            else:
+                set_role(conn, args.name, args.role or "", agency=args.agency, commune=args.commune)
+    except DomainError as exc:
+        print(T.ERROR.format(error=exc), file=sys.stderr)
+        return 1
+    print(T.ACCOUNT_DONE.format(name=args.name, action=args.action))
     return 0
 
 
@@ -204,6 +271,14 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--as-of", type=_iso_date, help=T.HELP_PACK_AS_OF)
     pack.add_argument("--out", type=Path, required=True, help=T.HELP_PACK_OUT)
     pack.set_defaults(func=cmd_pack)
+    user = sub.add_parser("user", help=T.HELP_USER)
+    user.add_argument("action", choices=["add", "set-password", "disable", "enable", "role", "list"])
+    user.add_argument("name", nargs="?", help=T.HELP_USER_NAME)
+    user.add_argument("--role", choices=list(ROLES), help=T.HELP_USER_ROLE)
+    user.add_argument("--agency", help=T.HELP_USER_AGENCY)
+    user.add_argument("--commune", help=T.HELP_USER_COMMUNE)
+    user.add_argument("--email", help=T.HELP_USER_EMAIL)
+    user.set_defaults(func=cmd_user)
     return parser
 
 

@@ -14,8 +14,12 @@ _PAGE = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 from streamlit.testing.v1 import AppTest
+from bench.harness import bench_account
+from ui.auth import ACCOUNT_KEY, SEEN_KEY
 page = {page!r}
 at = AppTest.from_file({app!r}, default_timeout=900)
+at.session_state[ACCOUNT_KEY] = bench_account()  # signed in as a viewer (the form is not what is measured)
+at.session_state[SEEN_KEY] = time.monotonic()
 if page != "pages/tong_quan.py":
     at.run()  # AppTest must run the default page before it can switch (this run is not timed)
     at.switch_page(page)
@@ -64,6 +68,23 @@ def run_child(code: str, url: str) -> dict:
     if not lines:
         raise RuntimeError(f"child failed:\n{out.stderr[-3000:]}")
     return json.loads(lines[-1])
+
+
+def bench_account():
+    """Return the account the page benchmark signs in as (a viewer, created on first use without a password)."""
+    from sqlalchemy import select
+
+    from data_access.accounts import Account, add_account
+    from data_access.context import app_context
+    from data_access.schema import accounts
+
+    engine = app_context().engine
+    with engine.begin() as conn:
+        row = conn.execute(select(accounts).where(accounts.c.username == "bench_lanh_dao")).first()
+        if row is None:
+            add_account(conn, "bench_lanh_dao", "lanh_dao", None)
+            row = conn.execute(select(accounts).where(accounts.c.username == "bench_lanh_dao")).one()
+    return Account(row.id, row.username, row.role)
 
 
 def measure_page(url: str, page: str) -> dict:

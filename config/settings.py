@@ -38,6 +38,7 @@ class Settings:
     indicators: dict[str, IndicatorSpec]
     min_dossiers: int = 0  # a unit with fewer dossiers to handle in the period is not ranked
     merged_from: tuple[str, ...] = ()  # provinces merged into this one (their rankings before the merger)
+    idle_minutes: int = 30  # a session without any action for this long is signed out
 
     def indicator(self, key: str) -> IndicatorSpec:
         """Return the spec of one indicator, or raise DomainError if it is not configured."""
@@ -76,6 +77,7 @@ def parse_settings(raw: dict) -> Settings:
             indicators=indicators,
             min_dossiers=max(0, int(raw.get("scorecard", {}).get("min_dossiers", 0))),
             merged_from=tuple(str(p) for p in raw["province"].get("merged_from", [])),
+            idle_minutes=max(1, int(raw.get("security", {}).get("idle_minutes", 30))),
         )
     except KeyError as exc:
         raise DomainError(M.SETTINGS_MISSING_KEY.format(key=exc.args[0])) from exc

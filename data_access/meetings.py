@@ -9,6 +9,8 @@ import pandas as pd
 from sqlalchemy import Connection, insert, select
 
 from config.settings import Settings, load_settings
+from data_access.accounts import Account, require
+from data_access.audit import record
 from data_access.meta import TASKS_CHANGED_AT, write_meta
 from data_access.schema import meetings, tasks
 from data_access.snapshots import take_snapshot
@@ -33,9 +35,10 @@ class Decision:
 
 
 def create_meeting(conn: Connection, held_on: date, title: str, cutoff_at: datetime,
-                   settings: Settings | None = None) -> int:
-    """Create a meeting, freeze its headline figures and every page's frames as of the cut-off date, and
-    return its id."""
+                   settings: Settings | None = None, actor: Account | None = None, address: str | None = None) -> int:
+    """Create a meeting as `actor` (None: the command line), freeze its headline figures and every page's frames as
+    of the cut-off date, and return its id."""
+    require(actor, "meetings")
     title = " ".join(title.split())
     if not title:
         raise DomainError(M.MEETING_NEEDS_TITLE)
@@ -46,6 +49,7 @@ def create_meeting(conn: Connection, held_on: date, title: str, cutoff_at: datet
         held_on=held_on, title=title, cutoff_at=cutoff_at, created_at=datetime.now(UTC).replace(tzinfo=None),
         figures=json.dumps(figures, ensure_ascii=False))).inserted_primary_key[0]
     take_snapshot(conn, meeting_id, cutoff_at.date(), settings or load_settings())
+    record(conn, actor, "meeting_create", f"#{meeting_id} {title} ({cutoff_at:%d/%m/%Y %H:%M})", address)
     return meeting_id
 
 
@@ -72,8 +76,10 @@ def previous_meeting(conn: Connection, meeting_id: int) -> int | None:
     return conn.execute(earlier.order_by(meetings.c.held_on.desc(), meetings.c.id.desc()).limit(1)).scalar()
 
 
-def record_decision(conn: Connection, meeting_id: int, decision: Decision) -> int:
-    """Record a conclusion of the meeting as a task (issued on the meeting date); return the task id."""
+def record_decision(conn: Connection, meeting_id: int, decision: Decision, actor: Account | None = None,
+                    address: str | None = None) -> int:
+    """Record a conclusion of the meeting as a task (issued on the meeting date) as `actor`; return the task id."""
+    require(actor, "meetings")
     meeting = conn.execute(select(meetings.c.held_on, meetings.c.title).where(
         meetings.c.id == meeting_id)).one_or_none()
     if meeting is None:
@@ -85,11 +91,13 @@ def record_decision(conn: Connection, meeting_id: int, decision: Decision) -> in
         raise DomainError(M.DEADLINE_BEFORE_MEETING)
     doc_number = M.DECISION_DOCUMENT.format(title=meeting.title)[:80]
     write_meta(conn, **{TASKS_CHANGED_AT: datetime.now(UTC).isoformat(timespec="microseconds")})
-    return conn.execute(insert(tasks).values(
+    task_id = conn.execute(insert(tasks).values(
         task_key=task_key(doc_number, meeting.held_on, content, decision.lead_agency), doc_number=doc_number,
         doc_date=meeting.held_on, issuer=DECISION_ISSUER, content=content, lead_agency_id=decision.lead_agency_id,
         coordinating=decision.coordinating.strip() or None, leader=decision.leader.strip() or None,
         deadline=decision.deadline, source_meeting_id=meeting_id)).inserted_primary_key[0]
+    record(conn, actor, "decision", f"#{meeting_id} → {decision.lead_agency}: {content[:200]}", address)
+    return task_id
 
 
 def meeting_decisions(conn: Connection, meeting_id: int) -> pd.DataFrame:

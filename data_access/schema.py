@@ -213,6 +213,7 @@ import_log = Table(
     Column("unchanged", Integer, nullable=False),
     Column("rejected", Integer, nullable=False),
     Column("warnings", Integer, nullable=False),
+    Column("imported_by", String(80)),  # the account that imported it (None from the command line)
     Index("ix_import_log_imported_at", "imported_at"),
 )
 
@@ -285,4 +286,36 @@ boundaries = Table(
     Column("geometry", Text, nullable=False),
     Column("file_name", String(300), nullable=False),
     Column("imported_at", DateTime, nullable=False),
+)
+
+
+# Who may sign in (revision 0008): local accounts (argon2 hash) or single sign-on matched by e-mail.
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(80), nullable=False, unique=True),
+    Column("password_hash", String(200)),  # None: single sign-on only
+    Column("email", String(200), index=True),
+    Column("role", String(20), nullable=False),  # data_access.accounts.ROLES
+    Column("agency_id", Integer, ForeignKey("agencies.id")),  # so_nganh: their agency
+    Column("unit_id", Integer, ForeignKey("units.id")),  # xa: their commune
+    Column("disabled", Boolean, nullable=False),
+    Column("failed_count", Integer, nullable=False),
+    Column("locked_until", DateTime),
+    Column("is_demo", Boolean, nullable=False),  # demo accounts are disabled when real data is imported
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+# Append-only from the application: who did what, when, from which address.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False, index=True),
+    Column("account", String(80)),
+    Column("action", String(40), nullable=False),
+    Column("detail", Text),
+    Column("address", String(64)),
 )

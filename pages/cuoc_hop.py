@@ -15,6 +15,7 @@ from texts import labels as L
 from texts.figures import figures_table
 from texts.fmt import fmt_date
 from ui import data
+from ui.auth import account, audit, client_address
 from ui.guard import section
 from ui.meetings import TASK_TABLE, cutoff_text, meeting_label, task_changes_tables
 from ui.sidebar import current_filters, data_as_of
@@ -26,6 +27,9 @@ if "meeting_flash" in st.session_state:
     st.success(st.session_state.pop("meeting_flash"))
 filters = current_filters()
 source = filters.source
+may_decide = account().may("meetings")
+if not may_decide:
+    st.caption(L.NOT_ALLOWED_PAGE)
 listed = data.meetings()
 
 if listed.empty:
@@ -47,6 +51,7 @@ else:
         if st.button(L.MEETING_PACK_MAKE, key="meeting_pack"):
             with st.spinner(L.MEETING_PACK_WORKING):
                 pdf = render(gather(shown, load_settings()))
+            audit("pack_download", f"#{meeting_id}")
             st.download_button(L.MEETING_PACK_DOWNLOAD, pdf, file_name=f"bo_tai_lieu_hop_{meeting_id}.pdf",
                                mime="application/pdf", key="meeting_pack_file")
     with section("meeting-figures"):
@@ -66,43 +71,45 @@ else:
         decided["lead_agency"] = decided["lead_agency_id"].map(names)
         show_table(decided, [*TASK_TABLE[:2], Col("coordinating", L.MEETING_DECISION_COORD), TASK_TABLE[2]],
                    empty=L.MEETING_NO_DECISIONS)
-        with st.form("decision", clear_on_submit=True):
-            st.markdown(f"**{L.MEETING_DECISION_ADD}**")
-            content = st.text_area(L.MEETING_DECISION_CONTENT, key="decision_content")
-            left, middle, right = st.columns([2, 2, 1])
-            lead = left.selectbox(L.MEETING_DECISION_LEAD, list(names), format_func=names.get, key="decision_lead")
-            coordinating = middle.text_input(L.MEETING_DECISION_COORD, key="decision_coord")
-            deadline = right.date_input(L.MEETING_DECISION_DEADLINE, value=chosen["held_on"] + timedelta(days=14),
-                                        format="DD/MM/YYYY", key="decision_deadline")
-            if st.form_submit_button(L.MEETING_DECISION_SAVE):
-                try:
-                    with data.engine().begin() as conn:
-                        record_decision(conn, meeting_id, Decision(content, lead, names[lead], deadline,
-                                                                   coordinating))
-                    data.forget_meta()
-                    st.session_state["meeting_flash"] = L.MEETING_DECISION_DONE.format(
-                        agency=names[lead], deadline=fmt_date(deadline))
-                    st.rerun()
-                except DomainError as exc:
-                    st.error(str(exc))
+        if may_decide:
+            with st.form("decision", clear_on_submit=True):
+                st.markdown(f"**{L.MEETING_DECISION_ADD}**")
+                content = st.text_area(L.MEETING_DECISION_CONTENT, key="decision_content")
+                left, middle, right = st.columns([2, 2, 1])
+                lead = left.selectbox(L.MEETING_DECISION_LEAD, list(names), format_func=names.get, key="decision_lead")
+                coordinating = middle.text_input(L.MEETING_DECISION_COORD, key="decision_coord")
+                deadline = right.date_input(L.MEETING_DECISION_DEADLINE, value=chosen["held_on"] + timedelta(days=14),
+                                            format="DD/MM/YYYY", key="decision_deadline")
+                if st.form_submit_button(L.MEETING_DECISION_SAVE):
+                    try:
+                        with data.engine().begin() as conn:
+                            record_decision(conn, meeting_id, Decision(content, lead, names[lead], deadline,
+                                                                       coordinating), account(), client_address())
+                        data.forget_meta()
+                        st.session_state["meeting_flash"] = L.MEETING_DECISION_DONE.format(
+                            agency=names[lead], deadline=fmt_date(deadline))
+                        st.rerun()
+                    except DomainError as exc:
+                        st.error(str(exc))
 
-with st.expander(L.MEETING_CREATE, expanded=listed.empty), st.form("meeting", clear_on_submit=True):
-    today = date.today()
-    held_on = st.date_input(L.MEETING_HELD_ON, value=today, format="DD/MM/YYYY", key="meeting_held_on")
-    title = st.text_input(L.MEETING_TITLE, key="meeting_title", value=L.MEETING_TITLE_DEFAULT.format(
-        week=today.isocalendar().week, year=today.year))
-    left, right = st.columns(2)
-    cutoff_day = left.date_input(L.MEETING_CUTOFF_DATE, value=data_as_of(data.meta()), format="DD/MM/YYYY",
-                                 key="meeting_cutoff_day")
-    cutoff_time = right.time_input(L.MEETING_CUTOFF_TIME, value=time(17, 0), key="meeting_cutoff_time")
-    if st.form_submit_button(L.MEETING_CREATE_SAVE):
-        try:
-            cutoff_at = datetime.combine(cutoff_day, cutoff_time)
-            with st.spinner(L.MEETING_FREEZING), data.engine().begin() as conn:
-                create_meeting(conn, held_on, title, cutoff_at, load_settings())
-            st.session_state["meeting_flash"] = L.MEETING_CREATED.format(title=" ".join(title.split()),
-                                                                         cutoff=cutoff_text(cutoff_at))
-            st.session_state.pop("meeting_pick", None)  # show the new meeting
-            st.rerun()
-        except DomainError as exc:
-            st.error(str(exc))
+if may_decide:
+    with st.expander(L.MEETING_CREATE, expanded=listed.empty), st.form("meeting", clear_on_submit=True):
+        today = date.today()
+        held_on = st.date_input(L.MEETING_HELD_ON, value=today, format="DD/MM/YYYY", key="meeting_held_on")
+        title = st.text_input(L.MEETING_TITLE, key="meeting_title", value=L.MEETING_TITLE_DEFAULT.format(
+            week=today.isocalendar().week, year=today.year))
+        left, right = st.columns(2)
+        cutoff_day = left.date_input(L.MEETING_CUTOFF_DATE, value=data_as_of(data.meta()), format="DD/MM/YYYY",
+                                     key="meeting_cutoff_day")
+        cutoff_time = right.time_input(L.MEETING_CUTOFF_TIME, value=time(17, 0), key="meeting_cutoff_time")
+        if st.form_submit_button(L.MEETING_CREATE_SAVE):
+            try:
+                cutoff_at = datetime.combine(cutoff_day, cutoff_time)
+                with st.spinner(L.MEETING_FREEZING), data.engine().begin() as conn:
+                    create_meeting(conn, held_on, title, cutoff_at, load_settings(), account(), client_address())
+                st.session_state["meeting_flash"] = L.MEETING_CREATED.format(title=" ".join(title.split()),
+                                                                             cutoff=cutoff_text(cutoff_at))
+                st.session_state.pop("meeting_pick", None)  # show the new meeting
+                st.rerun()
+            except DomainError as exc:
+                st.error(str(exc))

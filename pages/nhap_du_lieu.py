@@ -11,12 +11,14 @@ from data_access.importing.runner import run_import
 from texts import labels as L
 from texts.fmt import fmt_int, fmt_number
 from ui import data
+from ui.auth import account, client_address
 from ui.guard import section
 from ui.importer import show_header, show_history, show_report
 from ui.uploads import save
 
 settings = load_settings()
 engine = data.engine()
+actor, address = account(), client_address()
 
 st.title(L.PAGE_IMPORT)
 st.caption(L.IMPORT_INTRO)
@@ -45,7 +47,7 @@ with section("import"):
                 with st.spinner(L.IMPORT_CHECK):
                     try:
                         checked, refused = run_import(engine, path, kind, sheet, skip_invalid, dry_run=True,
-                                                      file_name=upload.name,
+                                                      file_name=upload.name, actor=actor, address=address,
                                                       land_env_fields=settings.land_env_fields), False
                     except ImportRefused as exc:
                         checked, refused = exc.report, True
@@ -57,7 +59,7 @@ with section("import"):
                 bar = st.progress(0.0, text=L.IMPORT_COMMIT)
                 try:
                     done = run_import(engine, path, kind, sheet, skip_invalid, file_name=upload.name,
-                                      land_env_fields=settings.land_env_fields,
+                                      land_env_fields=settings.land_env_fields, actor=actor, address=address,
                                       progress=lambda message, fraction: bar.progress(min(1.0, fraction),
                                                                                       text=message))
                 except ImportRefused as exc:

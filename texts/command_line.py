@@ -34,6 +34,19 @@ BOUNDARIES_MISSING = "Chưa có ranh giới trong tệp (vẫn vẽ không tô m
 # pack
 PACK_DONE = "Đã tạo bộ tài liệu họp: {file}"
 
+# Accounts (user, init, demo)
+FIRST_ADMIN = ("Đã tạo tài khoản quản trị «{name}», mật khẩu: {password}\n"
+               "Mật khẩu chỉ in ra một lần này và không được lưu ở dạng đọc được; hãy ghi lại và đổi sau khi "
+               "đăng nhập (python cli.py user set-password {name}).")
+DEMO_ACCOUNTS = "Tài khoản demo (mỗi vai trò một tài khoản; khóa khi nhập dữ liệu thật):"
+ACCOUNT_LINE = "  {name:<20} {role:<10} mật khẩu: {password}"
+ASK_PASSWORD = "Mật khẩu: "
+ASK_PASSWORD_AGAIN = "Nhập lại mật khẩu: "
+PASSWORDS_DIFFER = "Hai lần nhập mật khẩu không khớp."
+NEEDS_NAME = "Cần tên đăng nhập."
+ACCOUNT_DISABLED = "(đã khóa)"
+ACCOUNT_DONE = "Xong: {action} {name}"
+
 # Help of the commands
 HELP_PROGRAM = "Bảng điều hành CCHC — dòng lệnh"
 HELP_INIT = "tạo lược đồ; nạp dữ liệu demo nếu cơ sở dữ liệu trống"
@@ -56,3 +69,9 @@ HELP_PACK = "tạo bộ tài liệu họp giao ban (PDF, A4 ngang)"
 HELP_PACK_MEETING = "số (ID) cuộc họp: dùng số liệu đã chốt của cuộc họp"
 HELP_PACK_AS_OF = "hoặc ngày chốt số liệu, YYYY-MM-DD"
 HELP_PACK_OUT = "tệp PDF ghi ra"
+HELP_USER = "quản lý tài khoản: add, set-password, disable, enable, role, list"
+HELP_USER_NAME = "tên đăng nhập"
+HELP_USER_ROLE = "vai trò: lanh_dao, van_phong, quan_tri, so_nganh (cần --agency), xa (cần --commune)"
+HELP_USER_AGENCY = "tên cơ quan của tài khoản so_nganh"
+HELP_USER_COMMUNE = "mã ĐVHC của xã, phường, đặc khu của tài khoản xa"
+HELP_USER_EMAIL = "thư điện tử (đăng nhập một lần qua hệ thống định danh của tỉnh)"

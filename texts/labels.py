@@ -14,6 +14,21 @@ PAGE_MEETINGS = "Cuộc họp và kết luận"
 SECTION_ADMIN = "Quản trị dữ liệu"
 PAGE_IMPORT = "Nhập dữ liệu"
 
+
+# Sign-in (ui/auth.py), before anything else
+SIGN_IN_TITLE = "Đăng nhập"
+SIGN_IN_USER = "Tên đăng nhập"
+SIGN_IN_PASSWORD = "Mật khẩu"
+SIGN_IN_BUTTON = "Đăng nhập"
+SIGN_IN_NO_DATABASE = "Không kết nối được cơ sở dữ liệu; đề nghị báo quản trị hệ thống."
+SIGNED_IN_AS = "Đăng nhập: **{name}** ({role})"
+SIGN_OUT = "Đăng xuất"
+SIGNED_OUT = "Đã đăng xuất."
+SIGNED_OUT_IDLE = "Phiên làm việc đã kết thúc sau {minutes} phút không thao tác; đề nghị đăng nhập lại."
+SIGNED_OUT_DISABLED = "Tài khoản đã bị khóa hoặc xóa; đề nghị liên hệ quản trị."
+ROLE_NAMES = {"lanh_dao": "Lãnh đạo", "van_phong": "Văn phòng", "quan_tri": "Quản trị", "so_nganh": "Sở, ngành",
+              "xa": "Xã, phường"}
+NOT_ALLOWED_PAGE = "Vai trò của tài khoản này chỉ được xem số liệu."
 # The sidebar, on every page: period, filters, data freshness, the meeting shown, presentation
 PERIOD_KINDS = {"week": "Tuần", "month": "Tháng", "quarter": "Quý", "year": "Năm", "custom": "Tùy chọn"}
 LEVELS = ("Tỉnh", "Huyện", "Xã")
@@ -291,9 +306,11 @@ IMPORT_COMMIT = "Ghi vào cơ sở dữ liệu"
 IMPORT_DONE = "Đã nhập {file}: thêm {ins}, cập nhật {upd}, không đổi {same}, loại {rej} ({sec} giây)."
 IMPORT_REJECTED_FILE = "Tải tệp các dòng bị loại"
 IMPORT_HISTORY = "Lịch sử nhập dữ liệu"
-IMPORT_COLUMNS = {"imported_at": "Thời điểm", "file_name": "Tệp", "kind": "Loại dữ liệu", "sheet": "Trang tính",
+IMPORT_COLUMNS = {"imported_at": "Thời điểm", "imported_by": "Người nhập",
+                  "file_name": "Tệp", "kind": "Loại dữ liệu", "sheet": "Trang tính",
                   "rows_read": "Số dòng", "inserted": "Thêm", "updated": "Cập nhật", "unchanged": "Không đổi",
                   "rejected": "Bị loại", "warnings": "Cảnh báo", "sha256": "SHA-256"}
+IMPORTED_BY_CLI = "(dòng lệnh)"
 IMPORT_PROBLEM_COLUMNS = {"row": "Dòng", "column": "Cột", "value": "Giá trị", "reason": "Lý do"}
 IMPORT_MORE_ERRORS = "… và {n} lỗi khác (chỉ hiện {shown} lỗi đầu)."
 
@@ -344,6 +361,39 @@ MEETING_PACK_DOWNLOAD = "Tải bộ tài liệu họp (PDF, A4 ngang)"
 MEETING_FROM_SIDEBAR = "Cuộc họp đang xem được chọn ở thanh bên (mục «Xem số liệu»)."
 MEETING_FREEZING = "Đang chốt số liệu của mọi trang tại thời điểm chốt…"
 
+
+# Quản trị tài khoản (pages/quan_tri.py)
+PAGE_ADMIN = "Quản trị tài khoản"
+ADMIN_INTRO = ("Tài khoản, vai trò và phạm vi; mọi thay đổi và mọi lần đăng nhập được ghi vào nhật ký. Mật khẩu chỉ "
+               "lưu dạng băm (argon2).")
+ADMIN_ACCOUNTS = "Tài khoản"
+ADMIN_COLUMNS = {"username": "Tên đăng nhập", "role": "Vai trò", "agency": "Cơ quan", "commune": "Xã, phường",
+                 "email": "Thư điện tử", "disabled": "Trạng thái", "created_at": "Tạo lúc"}
+ADMIN_DISABLED = "Đã khóa"
+ADMIN_ADD = "Thêm tài khoản"
+ADMIN_ADD_SAVE = "Thêm"
+ADMIN_ADDED = "Đã thêm tài khoản «{name}»."
+ADMIN_AGENCY_FOR = "Cơ quan (vai trò Sở, ngành)"
+ADMIN_COMMUNE_FOR = "Xã, phường, đặc khu (vai trò Xã, phường)"
+ADMIN_NONE = "Không"
+ADMIN_CHANGE = "Đổi mật khẩu, khóa, mở khóa, đổi vai trò"
+ADMIN_ACTION = "Việc"
+ADMIN_ACTIONS = {"password": "Đặt mật khẩu mới", "disable": "Khóa tài khoản", "enable": "Mở khóa tài khoản",
+                 "role": "Đổi vai trò"}
+ADMIN_NEW_PASSWORD = "Mật khẩu mới"
+ADMIN_NEW_ROLE = "Vai trò mới"
+ADMIN_CHANGE_SAVE = "Thực hiện"
+ADMIN_CHANGED = "Đã cập nhật tài khoản «{name}»."
+ADMIN_AUDIT = "Nhật ký"
+ADMIN_AUDIT_SINCE = "Từ ngày"
+AUDIT_COLUMNS = {"at": "Thời điểm", "account": "Tài khoản", "action": "Việc", "detail": "Chi tiết",
+                 "address": "Địa chỉ máy"}
+AUDIT_ACTIONS = {"sign_in": "Đăng nhập", "sign_in_failed": "Đăng nhập sai", "sign_in_locked": "Đăng nhập khi bị khóa",
+                 "sign_out": "Đăng xuất", "import": "Nhập dữ liệu", "meeting_create": "Tạo cuộc họp",
+                 "decision": "Ghi kết luận", "account_add": "Thêm tài khoản", "account_password": "Đặt mật khẩu",
+                 "account_disable": "Khóa tài khoản", "account_enable": "Mở khóa tài khoản",
+                 "account_role": "Đổi vai trò", "pack_download": "Tải bộ tài liệu họp"}
+AUDIT_NONE = "Không có dòng nào."
 # Trình chiếu: the slides (ui/present.py)
 SLIDE_CUTOFF = "Số liệu từ {start} đến {end}"
 SLIDE_CUTOFF_MEETING = "Số liệu chốt đến {cutoff} · {title}"

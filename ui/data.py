@@ -15,6 +15,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from config.settings import load_settings
 from data_access import figures
 from data_access import meetings as meeting_store
+from data_access.accounts import list_accounts
+from data_access.audit import read_audit
 from data_access.context import app_context, forget_context
 from data_access.dossier_queries import DossierFilter
 from data_access.engine import database_url
@@ -23,6 +25,7 @@ from data_access.source import SOURCE_HASH_FUNCS, Source, live_key, open_source
 from metrics.periods import Period
 
 TTL_SECONDS = 600
+VIETNAM = "Asia/Ho_Chi_Minh"  # times are stored in UTC
 log = logging.getLogger(__name__)
 
 
@@ -142,3 +145,17 @@ def meeting_decisions(meeting_id: int) -> pd.DataFrame:
     """Return the tasks a meeting decided."""
     with engine().connect() as conn:
         return meeting_store.meeting_decisions(conn, meeting_id)
+
+
+def accounts() -> pd.DataFrame:
+    """Return the accounts (data_access.accounts.list_accounts: no hashes), read fresh."""
+    with engine().connect() as conn:
+        return list_accounts(conn)
+
+
+def audit_trail(since: date | None, account: str | None, action: str | None) -> pd.DataFrame:
+    """Return the audit trail (data_access.audit.read_audit), latest first, its times in Vietnam's time."""
+    with engine().connect() as conn:
+        trail = read_audit(conn, since, account, action)
+    at = pd.to_datetime(trail["at"]).dt.tz_localize("UTC").dt.tz_convert(VIETNAM).dt.tz_localize(None)
+    return trail.assign(at=at)

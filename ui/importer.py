@@ -55,9 +55,11 @@ def show_report(report: ImportReport, refused: bool) -> None:
 
 def show_history(history: pd.DataFrame) -> None:
     """Draw the import log, newest first."""
-    history = history.assign(kind=history["kind"].map(L.IMPORT_KINDS), sha256=history["sha256"].str[:12])
+    history = history.assign(kind=history["kind"].map(L.IMPORT_KINDS), sha256=history["sha256"].str[:12],
+                             imported_by=history["imported_by"].fillna(L.IMPORTED_BY_CLI))
     show_table(history, [Col("imported_at", L.IMPORT_COLUMNS["imported_at"], fmt_datetime)]
                + [Col(k, L.IMPORT_COLUMNS[k], fmt_int if k in ("rows_read", "inserted", "updated", "unchanged",
                                                               "rejected", "warnings") else None)
-                  for k in ("file_name", "kind", "sheet", "rows_read", "inserted", "updated", "unchanged",
+                  for k in ("imported_by", "file_name", "kind", "sheet", "rows_read", "inserted", "updated",
+                            "unchanged",
                             "rejected", "warnings", "sha256")], empty=L.IMPORT_NO_HISTORY)

@@ -16,6 +16,7 @@ class PageSpec:
     section: str
     agenda: bool = False  # one slide per agenda page in presentation mode, in this order
     filters: tuple[str, ...] = ()  # the dossier filters of the sidebar it uses: agency, level, unit
+    needs: str | None = None  # what the account's role must be allowed to do to see it (data_access.accounts)
 
 
 PAGES = (
@@ -26,7 +27,8 @@ PAGES = (
     PageSpec("pages/bang_diem.py", L.PAGE_SCORECARD, "bang-diem", L.SECTION_MEETING, True, ("level",)),
     PageSpec("pages/xep_hang.py", L.PAGE_RANKING, "xep-hang", L.SECTION_MEETING, True),
     PageSpec("pages/cuoc_hop.py", L.PAGE_MEETINGS, "cuoc-hop", L.SECTION_MEETING),
-    PageSpec("pages/nhap_du_lieu.py", L.PAGE_IMPORT, "nhap-du-lieu", L.SECTION_ADMIN),
+    PageSpec("pages/nhap_du_lieu.py", L.PAGE_IMPORT, "nhap-du-lieu", L.SECTION_ADMIN, needs="import"),
+    PageSpec("pages/quan_tri.py", L.PAGE_ADMIN, "quan-tri", L.SECTION_ADMIN, needs="accounts"),
 )
 DEFAULT = PAGES[0]
 AGENDA = tuple((p.path, p.title) for p in PAGES if p.agenda)

@@ -6,6 +6,7 @@ from datetime import date, datetime
 import streamlit as st
 
 from config.settings import load_settings
+from data_access.accounts import Account
 from data_access.dossier_queries import DossierFilter
 from data_access.engine import database_url, describe_url
 from data_access.meta import DATA_AS_OF, DATA_KIND, LAST_LOAD_AT
@@ -21,6 +22,7 @@ from metrics.territory import units_attributed_to, units_in_force
 from texts import labels as L
 from texts.fmt import fmt_date, fmt_datetime
 from ui import data
+from ui.auth import sign_out_box
 from ui.meetings import meeting_label
 from ui.mode import set_presenting
 from ui.pages import PAGE_FILTERS
@@ -94,8 +96,9 @@ def _freshness(meta: dict[str, str]) -> None:
         st.caption(L.DATA_AS_OF.format(date=fmt_date(data_as_of(meta))))
 
 
-def render_sidebar(page_title: str) -> Filters | None:
-    """Draw the sidebar for a page and store its Filters in session state; None when there is no database."""
+def render_sidebar(page_title: str, account: Account) -> Filters | None:
+    """Draw the sidebar for a page and the signed-in account, and store its Filters in session state; None when
+    there is no database."""
     settings = load_settings()
     with st.sidebar:
         st.markdown(f"**{L.APP_TITLE}**  \n{L.APP_SUBTITLE.format(province=md_escape(settings.province))}")
@@ -140,6 +143,7 @@ def render_sidebar(page_title: str) -> Filters | None:
             st.caption(L.FILTERS_NOT_USED)
         _freshness(meta)
         st.divider()
+        sign_out_box(account)
         if st.button(L.PRESENT_START, key="present_start", help=L.PRESENT_HELP, width="stretch"):
             set_presenting(True)
             st.rerun()

@@ -55,6 +55,8 @@ class ImportReport:
     dry_run: bool = False
     error_file: str | None = None
     seconds: float = 0.0
+    imported_by: str | None = None  # the account that imported it (None from the command line)
+    address: str | None = None  # where it was uploaded from
 
     def add(self, problem: Problem) -> None:
         """Record a problem (only the first MAX_PROBLEMS_KEPT are kept; all are counted)."""

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 
+from data_access.accounts import Account, disable_demo_accounts, require
+from data_access.audit import record
 from data_access.engine import refresh_statistics
 from data_access.importing.columns import contract
 from data_access.importing.dossier_kind import DossierRows
@@ -121,12 +123,16 @@ def _foreign_keys_off(conn: Connection) -> Iterator[None]:
 
 def run_import(engine: Engine, path: str | Path, kind: str, sheet: str | None = None, skip_invalid: bool = False,
                dry_run: bool = False, progress: Progress | None = None, file_name: str | None = None,
-               land_env_fields: tuple[str, ...] = ("Đất đai", "Môi trường")) -> ImportReport:
-    """Import one file of `kind`; return its report, or raise ImportRefused (nothing written)."""
+               land_env_fields: tuple[str, ...] = ("Đất đai", "Môi trường"), actor: Account | None = None,
+               address: str | None = None) -> ImportReport:
+    """Import one file of `kind` as `actor` (None: the command line); return its report, or raise ImportRefused
+    (nothing written) or NotAllowed (the actor's role may not import)."""
+    require(actor, "import")
     started = time.perf_counter()
     path = Path(path)
     columns = contract(kind)
-    report = ImportReport(kind=kind, file_name=file_name or path.name, sheet=sheet, dry_run=dry_run)
+    report = ImportReport(kind=kind, file_name=file_name or path.name, sheet=sheet, dry_run=dry_run,
+                          imported_by=None if actor is None else actor.username, address=address)
     step = progress or (lambda _message, _fraction: None)
     try:
         source = open_source(path, sheet)
@@ -152,7 +158,7 @@ def run_import(engine: Engine, path: str | Path, kind: str, sheet: str | None = 
             report.error_file = str(rejected_file.path) if rejected_file.writer else None
     report.committed = not dry_run
     report.seconds = time.perf_counter() - started
-    step("Xong", 1.0)
+    step(M.STEP_DONE, 1.0)
     return report
 
 
@@ -256,5 +262,9 @@ def _log(conn: Connection, report: ImportReport, kind: str) -> None:
         imported_at=datetime.now(UTC).replace(tzinfo=None), file_name=report.file_name, sha256=report.sha256,
         kind=kind, sheet=report.sheet, rows_read=report.rows_read, inserted=report.inserted,
         updated=report.updated, unchanged=report.unchanged, rejected=report.rejected,
-        warnings=len(report.warnings)))
+        warnings=len(report.warnings), imported_by=report.imported_by))
     record_load(conn, "real", _as_of(conn))
+    disable_demo_accounts(conn)  # real data: the demo's accounts go with the demo
+    detail = M.AUDIT_IMPORT.format(kind=kind, file=report.file_name, sha=report.sha256, rows=report.rows_read,
+                                   inserted=report.inserted, updated=report.updated, rejected=report.rejected)
+    record(conn, report.imported_by, "import", detail, report.address)

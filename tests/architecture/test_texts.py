@@ -23,7 +23,8 @@ DATA_MODULES = {  # modules whose Vietnamese is data, not interface text
     "data_access/demo/tasks.py": "demo task texts",
     "metrics/text.py": "the letter đ, folded for matching names",
 }
-DATA_VALUES = {"Tỉnh", "Huyện", "Xã", "Khánh Hòa", "Đất đai", "Môi trường"}  # levels, the province, land/env fields
+# levels as stored, the province, the land/environment fields, the shipped agency the demo's so_nganh account holds
+DATA_VALUES = {"Tỉnh", "Huyện", "Xã", "Khánh Hòa", "Đất đai", "Môi trường", "Sở Nông nghiệp và Môi trường"}
 
 
 def code_files() -> list[Path]:

@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
+from data_access.accounts import add_account
 from data_access.demo.build import build_demo
+from texts import labels as L
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -26,6 +28,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-component-update", "--disable-sync"]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 END = date(2026, 6, 30)
+E2E_USER, E2E_PASSWORD = "e2e_quantri", "mật khẩu đầu cuối"
 
 
 def _free_port() -> int:
@@ -40,8 +43,20 @@ def e2e_db(tmp_path_factory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'demo.sqlite3'}"
     engine = create_engine(url)
     build_demo(engine, END, n_dossiers=60_000, seed=21)
+    with engine.begin() as conn:
+        add_account(conn, E2E_USER, "quan_tri", E2E_PASSWORD)
     engine.dispose()
     return url
+
+
+def open_signed_in(page, url: str, user: str = E2E_USER, password: str = E2E_PASSWORD) -> None:
+    """Open `url` in a new session, fill the sign-in form as a person would and submit it (the page then loads)."""
+    page.goto(url)
+    page.get_by_label(L.SIGN_IN_USER, exact=True).fill(user)
+    page.get_by_label(L.SIGN_IN_PASSWORD, exact=True).fill(password)
+    button = page.get_by_role("button", name=L.SIGN_IN_BUTTON, exact=True)
+    button.click()
+    button.wait_for(state="detached", timeout=60_000)
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from PIL import Image
 from metrics.indexes import latest_rank, published_by
 from metrics.periods import Period
 from metrics.tasks import status_counts
-from tests.e2e.conftest import ARTIFACTS, END, RENDER_TIMES
+from tests.e2e.conftest import ARTIFACTS, END, RENDER_TIMES, open_signed_in
 from tests.pages.reference import Reference
 from texts.fmt import fmt_int, fmt_number, fmt_pct
 
@@ -96,7 +96,7 @@ def test_page_in_a_real_browser(browser, server, ref, path, size):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     started = time.perf_counter()
-    page.goto(f"{server}/{path}")
+    open_signed_in(page, f"{server}/{path}")
     seconds = wait_rendered(page) - started
     RENDER_TIMES.append((f"{path or 'tong-quan'} {size[0]}x{size[1]}", seconds))
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from data_access.meetings import create_meeting
-from tests.e2e.conftest import END, running_app
+from tests.e2e.conftest import END, open_signed_in, running_app
 from tests.e2e.test_browser import wait_rendered
 from texts import labels as L
 
@@ -31,7 +31,7 @@ def fresh(e2e_db, browser):
 def _open(browser, url: str):
     context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="vi-VN")
     page = context.new_page()
-    page.goto(url)
+    open_signed_in(page, url)
     wait_rendered(page)
     return context, page
 

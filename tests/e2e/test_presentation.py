@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from data_access.meetings import create_meeting
-from tests.e2e.conftest import ARTIFACTS, END
+from tests.e2e.conftest import ARTIFACTS, END, open_signed_in
 from tests.e2e.test_browser import wait_rendered
 from texts import labels as L
 from texts.fmt import fmt_date
@@ -24,7 +24,7 @@ TEXT_SIZES = """() => Array.from(document.querySelectorAll('[data-testid="stMain
 def test_slide_fits_a_1920x1080_screen_with_large_text(browser, server, path):
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="vi-VN")
     page = context.new_page()
-    page.goto(f"{server}/{path}?trinh_chieu=1")
+    open_signed_in(page, f"{server}/{path}?trinh_chieu=1")
     wait_rendered(page)
     assert page.locator('[data-testid="stMain"] h1').first.inner_text() == SLIDES[path]
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
@@ -47,7 +47,7 @@ def test_slide_fits_a_1920x1080_screen_with_large_text(browser, server, path):
 def test_next_button_moves_to_the_following_slide(browser, server):
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="vi-VN")
     page = context.new_page()
-    page.goto(f"{server}/diem-nghen?trinh_chieu=1")
+    open_signed_in(page, f"{server}/diem-nghen?trinh_chieu=1")
     wait_rendered(page)
     page.get_by_role("button", name=L.SLIDE_NEXT).click()
     page.wait_for_url("**/bang-diem?trinh_chieu=1*")
@@ -63,7 +63,7 @@ def test_a_meeting_bookmark_opens_its_frozen_slides(browser, server, e2e_db):
     engine.dispose()
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="vi-VN")
     page = context.new_page()
-    page.goto(f"{server}/nhiem-vu?trinh_chieu=1&hop={meeting}")
+    open_signed_in(page, f"{server}/nhiem-vu?trinh_chieu=1&hop={meeting}")
     wait_rendered(page)
     main = page.locator('[data-testid="stMain"]')
     assert main.locator("h1").first.inner_text() == L.PAGE_TASKS

@@ -9,14 +9,14 @@ from data_access.demo.build import build_demo
 from data_access.meta import DATA_KIND, read_meta
 from data_access.schema import dossiers
 from tests.data_access.import_files import records, write_csv, write_xlsx
-from tests.pages.conftest import APP, no_problem
+from tests.pages.conftest import no_problem, signed_in_app
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def open_import_page(url: str, monkeypatch) -> AppTest:
     monkeypatch.setenv("DATABASE_URL", url)
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = signed_in_app()
     at.run()
     at.switch_page("pages/nhap_du_lieu.py")
     at.run()

@@ -15,7 +15,7 @@ from data_access.schema import dossiers
 from metrics.meetings import task_changes
 from metrics.periods import Period
 from metrics.scorecard import rank_change, rank_movers
-from tests.pages.conftest import APP, END, no_problem
+from tests.pages.conftest import END, no_problem, signed_in_app
 from tests.pages.reference import Reference
 from tests.pages.test_pages import metrics_by_label
 from texts import labels as L
@@ -50,7 +50,7 @@ def meetings_db(demo_db, tmp_path, monkeypatch):
 
 
 def _open(page: str | None, meeting: int) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = signed_in_app()
     at.query_params["hop"] = str(meeting)  # a bookmark straight into the meeting
     at.run()
     if page:
@@ -118,7 +118,7 @@ def test_tasks_bottlenecks_scorecard_and_ranking_in_the_meeting_view(meetings_db
 def test_a_malformed_meeting_id_falls_back_to_live_figures_with_a_notice(meetings_db, monkeypatch, asked):
     url, _, _ = meetings_db
     monkeypatch.setenv("DATABASE_URL", url)
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = signed_in_app()
     at.query_params["hop"] = asked
     at.run()
     no_problem(at)

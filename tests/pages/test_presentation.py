@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from data_access.meetings import create_meeting
 from metrics.periods import Period
 from metrics.tasks import overdue_list, status_counts
-from tests.pages.conftest import APP, END, no_problem
+from tests.pages.conftest import END, no_problem, signed_in_app
 from tests.pages.test_meetings_page import own_db  # noqa: F401 - fixture
 from tests.pages.test_pages import metrics_by_label, ref  # noqa: F401 - fixture
 from texts import labels as L
@@ -20,7 +20,7 @@ AGENDA_TITLES = [L.PAGE_OVERVIEW, L.PAGE_TASKS, L.PAGE_BOTTLENECKS, L.PAGE_SCORE
 
 
 def _present(params: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = signed_in_app()
     for key, value in params.items():
         at.query_params[key] = value
     at.run()

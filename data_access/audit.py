@@ -1,0 +1,33 @@
+"""The audit trail: who did what, when and from which address. The application only ever appends to it."""
+
+from datetime import UTC, date, datetime
+
+import pandas as pd
+from sqlalchemy import Connection, insert, select
+
+from data_access.schema import audit_log
+
+ACTIONS = ("sign_in", "sign_in_failed", "sign_in_locked", "sign_out", "import", "meeting_create", "decision",
+           "account_add", "account_password", "account_disable", "account_enable", "account_role", "pack_download")
+
+
+def record(conn: Connection, actor, action: str, detail: str = "", address: str | None = None) -> None:
+    """Append one line: `actor` is an Account or a username (kept as the username), or None for the command line
+    or an anonymous visitor."""
+    who = actor if actor is None or isinstance(actor, str) else actor.username
+    conn.execute(insert(audit_log).values(at=datetime.now(UTC).replace(tzinfo=None), account=who, action=action,
+                                          detail=detail or None, address=(address or None) and address[:64]))
+
+
+def read_audit(conn: Connection, since: date | None = None, account: str | None = None,
+               action: str | None = None, limit: int = 5000) -> pd.DataFrame:
+    """Return at, account, action, detail, address, latest first, filtered by date, account and action."""
+    query = select(audit_log.c.at, audit_log.c.account, audit_log.c.action, audit_log.c.detail, audit_log.c.address)
+    if since is not None:
+        query = query.where(audit_log.c.at >= datetime.combine(since, datetime.min.time()))
+    if account:
+        query = query.where(audit_log.c.account == account)
+    if action:
+        query = query.where(audit_log.c.action == action)
+    rows = conn.execute(query.order_by(audit_log.c.at.desc(), audit_log.c.id.desc()).limit(limit)).fetchall()
+    return pd.DataFrame(rows, columns=["at", "account", "action", "detail", "address"])

@@ -1,0 +1,207 @@
+"""Accounts and sign-in (issue #12): argon2 hashes, the lockout that doubles, roles enforced in data_access, demo
+accounts, the audit trail and `cli.py user` (SQLite and PostgreSQL)."""
+
+import io
+from datetime import date, datetime, timedelta
+
+import pytest
+from sqlalchemy import create_engine, select
+
+from cli import main
+from data_access.accounts import (
+    FIRST_LOCK,
+    Account,
+    NotAllowed,
+    SignInRefused,
+    add_account,
+    current_account,
+    demo_accounts,
+    list_accounts,
+    lock_for,
+    set_disabled,
+    set_password,
+    set_role,
+    sign_in,
+    sign_in_by_email,
+)
+from data_access.audit import read_audit
+from data_access.importing.runner import run_import
+from data_access.meetings import create_meeting
+from data_access.migrate import create_schema
+from data_access.reference import ensure_reference
+from data_access.schema import accounts, import_log
+from metrics.errors import DomainError
+from tests.data_access.import_files import write_csv
+
+PASSWORD = "mật-khẩu-đủ-dài"
+NOW = datetime(2026, 12, 1, 9, 0)
+
+
+@pytest.fixture
+def db(engine):
+    with engine.begin() as conn:
+        ensure_reference(conn)
+        add_account(conn, "chu_tich", "lanh_dao", PASSWORD, email="Chu.Tich@KhanhHoa.gov.vn")
+        add_account(conn, "van_phong", "van_phong", PASSWORD)
+    return engine
+
+
+def test_the_password_is_stored_as_an_argon2_hash_only(db):
+    with db.connect() as conn:
+        stored = conn.execute(select(accounts.c.password_hash).where(accounts.c.username == "chu_tich")).scalar()
+    assert stored.startswith("$argon2id$") and PASSWORD not in stored
+    assert sign_in(db, "chu_tich", PASSWORD, "10.0.0.7", NOW) == Account(1, "chu_tich", "lanh_dao")
+
+
+def test_wrong_passwords_lock_the_account_for_a_time_that_doubles(db):
+    for _ in range(5):
+        with pytest.raises(SignInRefused, match="Tên đăng nhập hoặc mật khẩu không đúng"):
+            sign_in(db, "chu_tich", "sai mật khẩu", "10.0.0.9", NOW)
+    # the fifth failure locked it for 30 s: even the right password is refused, with the time left
+    with pytest.raises(SignInRefused, match="thử lại sau 30 giây"):
+        sign_in(db, "chu_tich", PASSWORD, None, NOW)
+    with pytest.raises(SignInRefused, match="không đúng"):  # after 30 s a sixth failure locks it for 60 s
+        sign_in(db, "chu_tich", "sai", None, NOW + timedelta(seconds=31))
+    with pytest.raises(SignInRefused, match="thử lại sau 60 giây"):
+        sign_in(db, "chu_tich", PASSWORD, None, NOW + timedelta(seconds=31))
+    assert sign_in(db, "chu_tich", PASSWORD, None, NOW + timedelta(seconds=92)).username == "chu_tich"
+    # a success resets the count: four new failures do not lock
+    for _ in range(4):
+        with pytest.raises(SignInRefused):
+            sign_in(db, "chu_tich", "sai", None, NOW + timedelta(seconds=100))
+    assert sign_in(db, "chu_tich", PASSWORD, None, NOW + timedelta(seconds=100)).role == "lanh_dao"
+
+
+def test_the_lock_doubles_up_to_an_hour():
+    assert [lock_for(n) for n in (4, 5, 6, 7)] == [None, FIRST_LOCK, 2 * FIRST_LOCK, 4 * FIRST_LOCK]
+    assert lock_for(30) == timedelta(hours=1)
+
+
+def test_unknown_and_disabled_accounts_get_the_same_answer_and_every_attempt_is_audited(db):
+    with pytest.raises(SignInRefused, match="Tên đăng nhập hoặc mật khẩu không đúng"):
+        sign_in(db, "khong_co", PASSWORD, "10.1.1.1", NOW)
+    with db.begin() as conn:
+        set_disabled(conn, "van_phong")
+        assert current_account(conn, 2) is None  # a disabled account's session ends at its next run
+    with pytest.raises(SignInRefused, match="Tên đăng nhập hoặc mật khẩu không đúng"):
+        sign_in(db, "van_phong", PASSWORD, "10.1.1.2", NOW)
+    sign_in(db, "chu_tich", PASSWORD, "10.1.1.3", NOW)
+    with db.connect() as conn:
+        trail = read_audit(conn)
+    assert trail[["account", "action", "detail", "address"]].fillna("").values.tolist()[:4] == [
+        ["chu_tich", "sign_in", "", "10.1.1.3"],
+        ["", "sign_in_failed", "van_phong", "10.1.1.2"],
+        ["", "account_disable", "van_phong", ""],
+        ["", "sign_in_failed", "khong_co", "10.1.1.1"],
+    ]
+
+
+def test_single_sign_on_matches_the_email_of_an_enabled_account(db):
+    assert sign_in_by_email(db, "chu.tich@khanhhoa.gov.vn").username == "chu_tich"
+    with pytest.raises(SignInRefused, match="Chưa có tài khoản nào gắn với thư điện tử"):
+        sign_in_by_email(db, "ai.do@example.org")
+
+
+def test_roles_need_their_scope_and_short_passwords_are_refused(db):
+    with db.begin() as conn:
+        with pytest.raises(DomainError, match="cần tên cơ quan"):
+            add_account(conn, "so", "so_nganh", PASSWORD)
+        with pytest.raises(DomainError, match="Không có cơ quan «Sở Không Có»"):
+            add_account(conn, "so", "so_nganh", PASSWORD, agency="Sở Không Có")
+        with pytest.raises(DomainError, match="cần mã xã"):
+            add_account(conn, "xa", "xa", PASSWORD)
+        with pytest.raises(DomainError, match="mang mã 570"):  # Huyện Cam Lâm ended on 30/6/2025
+            add_account(conn, "xa", "xa", PASSWORD, commune="570")
+        with pytest.raises(DomainError, match="Không có vai trò «vua»"):
+            add_account(conn, "x", "vua", PASSWORD)
+        with pytest.raises(DomainError, match="ít nhất 10 ký tự"):
+            add_account(conn, "x", "lanh_dao", "ngắn")
+        add_account(conn, "so_nn", "so_nganh", PASSWORD, agency="Sở Nông nghiệp và Môi trường")
+        add_account(conn, "cam_lam", "xa", PASSWORD, commune="22453")
+        set_role(conn, "chu_tich", "van_phong")
+        shown = list_accounts(conn).set_index("username")
+    assert shown.loc["so_nn", "agency"] == "Sở Nông nghiệp và Môi trường"
+    assert shown.loc["cam_lam", "commune"] == "Xã Cam Lâm"
+    assert shown.loc["chu_tich", "role"] == "van_phong"
+    assert "password_hash" not in shown.columns
+
+
+def test_roles_are_enforced_in_data_access_not_only_in_the_ui(db, tmp_path):
+    viewer = sign_in(db, "chu_tich", PASSWORD, None, NOW)
+    office = sign_in(db, "van_phong", PASSWORD, "10.2.2.2", NOW)
+    path = write_csv(tmp_path / "tuan.csv", "utf-8", ";")
+    with pytest.raises(NotAllowed, match="Vai trò «lanh_dao» không được làm việc này"):
+        run_import(db, path, "dossiers", actor=viewer)
+    with db.begin() as conn:
+        with pytest.raises(NotAllowed):
+            create_meeting(conn, date(2024, 4, 1), "Giao ban", datetime(2024, 3, 31, 17), actor=viewer)
+        with pytest.raises(NotAllowed):
+            add_account(conn, "moi", "lanh_dao", PASSWORD, actor=office)  # only quan_tri manages accounts
+    report = run_import(db, path, "dossiers", actor=office, address="10.2.2.2")
+    with db.connect() as conn:
+        assert conn.execute(select(import_log.c.imported_by)).scalars().all() == ["van_phong"]
+        line = read_audit(conn, action="import").iloc[0]
+    assert (line["account"], line["address"]) == ("van_phong", "10.2.2.2")
+    assert line["detail"].startswith(f"dossiers: tuan.csv, sha256 {report.sha256}, 13 dòng")
+
+
+def test_demo_accounts_one_per_role_and_disabled_when_real_data_arrives(db, tmp_path):
+    with db.begin() as conn:
+        made = demo_accounts(conn)
+    assert [(name, role) for name, role, _ in made] == [
+        ("demo_lanh_dao", "lanh_dao"), ("demo_van_phong", "van_phong"), ("demo_quan_tri", "quan_tri"),
+        ("demo_so_nganh", "so_nganh"), ("demo_xa", "xa")]
+    password = dict((name, p) for name, _, p in made)["demo_xa"]
+    assert sign_in(db, "demo_xa", password, None, NOW).unit_id is not None
+    run_import(db, write_csv(tmp_path / "tuan.csv", "utf-8", ";"), "dossiers")
+    with pytest.raises(SignInRefused):
+        sign_in(db, "demo_xa", password, None, NOW)
+    assert sign_in(db, "chu_tich", PASSWORD, None, NOW).username == "chu_tich"  # real accounts stay
+
+
+def test_set_password_lifts_the_lock(db):
+    for _ in range(5):
+        with pytest.raises(SignInRefused):
+            sign_in(db, "chu_tich", "sai", None, NOW)
+    with db.begin() as conn:
+        set_password(conn, "chu_tich", "mật khẩu mới rất dài")
+    assert sign_in(db, "chu_tich", "mật khẩu mới rất dài", None, NOW).username == "chu_tich"
+
+
+def test_user_commands_and_the_first_admin(tmp_path, monkeypatch, capsys):
+    url = f"sqlite:///{tmp_path / 'users.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    create_schema(create_engine(url))
+    monkeypatch.setattr("sys.stdin", io.StringIO("mật khẩu của sở ngành\n"))
+    assert main(["user", "add", "so_nn", "--role", "so_nganh", "--agency", "Sở Nông nghiệp và Môi trường"]) == 0
+    assert sign_in(create_engine(url), "so_nn", "mật khẩu của sở ngành").role == "so_nganh"
+    monkeypatch.setattr("sys.stdin", io.StringIO("ngắn\n"))
+    assert main(["user", "add", "ngan", "--role", "lanh_dao"]) == 1
+    assert "ít nhất 10 ký tự" in capsys.readouterr().err
+    assert main(["user", "disable", "so_nn"]) == 0
+    capsys.readouterr()
+    assert main(["user", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert [line.split()[0] for line in listed.splitlines()] == ["so_nn"] and "(đã khóa)" in listed
+    assert main(["user", "disable", "khong_co"]) == 1
+    assert "Không có tài khoản «khong_co»" in capsys.readouterr().err
+
+
+def test_init_creates_the_first_admin_once_and_prints_its_password_once(tmp_path, monkeypatch, capsys):
+    url = f"sqlite:///{tmp_path / 'first.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    engine = create_engine(url)
+    create_schema(engine)
+    with engine.begin() as conn:  # a database with data already: init creates only the account
+        conn.execute(import_log.insert().values(imported_at=NOW, file_name="x", sha256="0", kind="tasks",
+                                                rows_read=0, inserted=0, updated=0, unchanged=0, rejected=0,
+                                                warnings=0))
+    from data_access.meta import record_load
+    with engine.begin() as conn:
+        record_load(conn, "real", date(2026, 11, 30))
+    assert main(["init"]) == 0
+    out = capsys.readouterr().out
+    password = out.split("mật khẩu: ")[1].split()[0]
+    assert sign_in(engine, "quantri", password).role == "quan_tri"
+    assert main(["init"]) == 0
+    assert "mật khẩu" not in capsys.readouterr().out

@@ -1,0 +1,92 @@
+"""Sign-in in a real browser (issue #12): an anonymous visit to any page address draws only the form, with none of
+the demo's names or figures anywhere in the page, and a bookmark opens its page right after signing in."""
+
+import pandas as pd
+import pytest
+from sqlalchemy import create_engine
+
+from data_access.accounts import add_account
+from data_access.migrate import create_schema
+from data_access.reference import ensure_reference, list_agencies, list_units
+from tests.data_access.import_files import write_csv
+from tests.e2e.conftest import open_signed_in, running_app
+from tests.e2e.test_browser import wait_rendered
+from texts import labels as L
+from ui.pages import PAGES
+
+
+@pytest.fixture(scope="module")
+def names(e2e_db) -> list[str]:
+    engine = create_engine(e2e_db)
+    with engine.connect() as conn:
+        found = [*list_units(conn)["name"], *list_agencies(conn)["name"]]
+    engine.dispose()
+    return found
+
+
+@pytest.mark.parametrize("path", [p.url_path for p in PAGES])
+def test_an_anonymous_visit_shows_only_the_form(browser, server, names, path):
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(f"{server}/{path}?hop=1&trinh_chieu=1" if path == "nhiem-vu" else f"{server}/{path}")
+    page.get_by_label(L.SIGN_IN_PASSWORD).wait_for(timeout=60_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    html = page.content()
+    assert [n for n in names if n in html] == []
+    assert page.locator('[data-testid="stMetric"]').count() == 0
+    assert page.locator('[data-testid="stDataFrame"], [data-testid="stTable"]').count() == 0
+    assert page.get_by_role("button", name=L.SIGN_IN_BUTTON).is_visible()
+    context.close()
+
+
+def test_a_bookmark_opens_its_page_right_after_sign_in(browser, server):
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="vi-VN")
+    page = context.new_page()
+    open_signed_in(page, f"{server}/xep-hang")
+    wait_rendered(page)
+    assert page.locator('[data-testid="stMain"] h1').first.inner_text() == L.PAGE_RANKING
+    assert "/xep-hang" in page.url
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory, browser):
+    """A server of its own on an empty database with an Office account and an administrator."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('office') / 'office.sqlite3'}"
+    engine = create_engine(url)
+    create_schema(engine)
+    with engine.begin() as conn:
+        ensure_reference(conn)
+        add_account(conn, "vp_nhap", "van_phong", "mật khẩu văn phòng")
+        add_account(conn, "qt", "quan_tri", "mật khẩu quản trị")
+    engine.dispose()
+    with running_app(url) as base:
+        yield base
+
+
+def test_after_an_import_the_audit_trail_names_who_imported(browser, office, tmp_path):
+    export = write_csv(tmp_path / "ho_so_tuan.csv", "utf-8", ";")
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    open_signed_in(page, f"{office}/nhap-du-lieu", "vp_nhap", "mật khẩu văn phòng")
+    wait_rendered(page)
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(export))
+    page.get_by_role("button", name=L.IMPORT_COMMIT).click(timeout=60_000)
+    page.get_by_text("Đã nhập ho_so_tuan.csv: thêm 13").wait_for(timeout=60_000)
+    assert page.get_by_role("link", name=L.PAGE_ADMIN).count() == 0  # the Office does not manage accounts
+    context.close()
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    open_signed_in(page, f"{office}/quan-tri", "qt", "mật khẩu quản trị")
+    wait_rendered(page)
+    trail = page.locator('[data-testid="stDataFrame"]').nth(1)
+    trail.wait_for(timeout=60_000)
+    assert page.locator('[data-testid="stMain"] h1').first.inner_text() == L.PAGE_ADMIN
+    with page.expect_download() as download:  # the trail is a canvas grid: read it through its Excel download
+        page.get_by_role("button", name=L.TABLE_EXCEL).nth(1).click()
+    rows = pd.read_excel(download.value.path())
+    imports = rows.loc[rows[L.AUDIT_COLUMNS["action"]] == L.AUDIT_ACTIONS["import"]]
+    assert imports[L.AUDIT_COLUMNS["account"]].tolist() == ["vp_nhap"]
+    assert imports[L.AUDIT_COLUMNS["detail"]].iloc[0].startswith("dossiers: ho_so_tuan.csv, sha256 ")
+    context.close()

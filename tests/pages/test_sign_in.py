@@ -1,0 +1,122 @@
+"""Sign-in through AppTest (issue #12): an anonymous run draws only the form and reads no figures, the form signs
+in, the idle timeout and the sign-out end the session, and a viewing role gets no writing forms."""
+
+import time
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.conftest import APP, TEST_PASSWORD, no_problem, signed_in_app
+from texts import labels as L
+from ui.auth import SEEN_KEY
+from ui.pages import PAGES
+
+
+@pytest.fixture
+def db(demo_db, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", demo_db)
+    signed_in_app("lanh_dao")  # creates kiem_thu_lanh_dao
+    return demo_db
+
+
+def _anonymous(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def _only_the_form(at: AppTest) -> None:
+    no_problem(at)
+    assert [t.label for t in at.text_input] == [L.SIGN_IN_USER, L.SIGN_IN_PASSWORD]
+    assert [b.label for b in at.button] == [L.SIGN_IN_BUTTON]
+    assert not at.metric and not at.dataframe and not at.table and not at.selectbox and not at.sidebar.children
+    shown = " ".join(str(e.value) for e in at.markdown) + " ".join(str(e.value) for e in at.title)
+    assert "Khánh Hòa" not in shown and "Nha Trang" not in shown
+
+
+@pytest.mark.parametrize("page", [None, "pages/nhiem_vu.py", "pages/bang_diem.py", "pages/cuoc_hop.py"])
+def test_an_anonymous_visit_draws_only_the_sign_in_form(db, page):
+    _only_the_form(_anonymous(page))
+
+
+def test_the_form_signs_in_and_a_wrong_password_is_refused(db):
+    at = _anonymous()
+    at.text_input(key="sign_in_user").input("kiem_thu_lanh_dao")
+    at.text_input(key="sign_in_password").input("sai mật khẩu")
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == ["Tên đăng nhập hoặc mật khẩu không đúng."]
+    assert not at.metric
+    at.text_input(key="sign_in_user").input("kiem_thu_lanh_dao")
+    at.text_input(key="sign_in_password").input(TEST_PASSWORD)
+    at.button[0].click().run()
+    no_problem(at)
+    assert len(at.metric) == 8  # the overview's eight headline cards
+    assert any("kiem\\_thu\\_lanh\\_dao" in c.value for c in at.sidebar.caption)
+
+
+def test_an_idle_session_is_signed_out(db):
+    at = signed_in_app("lanh_dao")
+    at.run()
+    assert len(at.metric) == 8
+    at.session_state[SEEN_KEY] = time.monotonic() - 31 * 60  # settings.toml: idle_minutes = 30
+    at.run()
+    _only_the_form(at)
+    assert [i.value for i in at.info] == [L.SIGNED_OUT_IDLE.format(minutes=30)]
+
+
+def test_sign_out_returns_to_the_form(db):
+    at = signed_in_app("lanh_dao")
+    at.run()
+    at.sidebar.button(key="sign_out").click().run()
+    _only_the_form(at)
+    assert [i.value for i in at.info] == [L.SIGNED_OUT]
+
+
+def test_a_viewing_role_gets_no_import_page_and_no_meeting_forms(db):
+    at = signed_in_app("lanh_dao")
+    at.run()
+    at.switch_page("pages/cuoc_hop.py")
+    at.run()
+    no_problem(at)
+    assert L.NOT_ALLOWED_PAGE in [c.value for c in at.caption]
+    assert not [b for b in at.button if b.label in (L.MEETING_CREATE_SAVE, L.MEETING_DECISION_SAVE)]
+    import_page = next(p for p in PAGES if p.needs == "import")
+    assert import_page.title not in str(at.sidebar)  # not in the navigation
+
+
+def test_the_admin_page_adds_an_account_and_the_audit_trail_names_who_did_it(db):
+    at = signed_in_app("quan_tri")
+    at.run()
+    at.switch_page("pages/quan_tri.py")
+    at.run()
+    no_problem(at)
+    at.text_input(key="admin_add_name").input("so_nn_moi")
+    at.selectbox(key="admin_add_role").set_value("so_nganh")
+    at.selectbox(key="admin_add_agency").set_value("Sở Nông nghiệp và Môi trường")
+    at.text_input(key="admin_add_password").input("mật khẩu sở ngành mới")
+    at.button(key="FormSubmitter:admin_add-Thêm").click().run()
+    no_problem(at)
+    assert [s.value for s in at.success] == ["Đã thêm tài khoản «so_nn_moi»."]
+    accounts = at.dataframe[0].value
+    row = accounts.loc[accounts["Tên đăng nhập"] == "so_nn_moi"].iloc[0]
+    assert (row["Vai trò"], row["Cơ quan"]) == ("Sở, ngành", "Sở Nông nghiệp và Môi trường")
+    trail = at.dataframe[1].value
+    assert trail.iloc[0][["Tài khoản", "Việc", "Chi tiết"]].tolist() == [
+        "kiem_thu_quan_tri", "Thêm tài khoản", "so_nn_moi (so_nganh)"]
+    assert "password_hash" not in " ".join(accounts.columns) and "argon2" not in accounts.to_string()
+
+
+def test_a_refused_change_says_why_and_changes_nothing(db):
+    at = signed_in_app("quan_tri")
+    at.run()
+    at.switch_page("pages/quan_tri.py")
+    at.run()
+    at.text_input(key="admin_add_name").input("ngan")
+    at.text_input(key="admin_add_password").input("ngắn")
+    at.button(key="FormSubmitter:admin_add-Thêm").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Mật khẩu phải có ít nhất 10 ký tự."]
+    assert "ngan" not in at.dataframe[0].value["Tên đăng nhập"].tolist()

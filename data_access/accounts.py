@@ -42,6 +42,10 @@ class Account:
     agency_id: int | None = None
     unit_id: int | None = None
 
+    def detail_unit(self) -> int | None:
+        """Return the commune whose detail alone this account may see (the xa role), or None for all."""
+        return self.unit_id if self.role == "xa" else None
+
     def may(self, action: str) -> bool:
         """Return True when the role may do `action` (import, meetings, accounts)."""
         return action in ROLES.get(self.role, frozenset())

@@ -12,7 +12,7 @@ from config.settings import Settings, load_settings
 from data_access.accounts import Account, require
 from data_access.audit import record
 from data_access.meta import TASKS_CHANGED_AT, write_meta
-from data_access.schema import meetings, tasks
+from data_access.schema import agencies, meetings, tasks
 from data_access.snapshots import take_snapshot
 from data_access.summary import summary
 from data_access.task_queries import task_key
@@ -100,9 +100,12 @@ def record_decision(conn: Connection, meeting_id: int, decision: Decision, actor
     return task_id
 
 
-def meeting_decisions(conn: Connection, meeting_id: int) -> pd.DataFrame:
-    """Return the tasks a meeting decided: id, content, lead_agency_id, coordinating, deadline, completed_on."""
+def meeting_decisions(conn: Connection, meeting_id: int, unit_ids: tuple[int, ...] | None = None) -> pd.DataFrame:
+    """Return the tasks a meeting decided: id, content, lead_agency_id, coordinating, deadline, completed_on; only
+    those led from `unit_ids` when given (a commune account's scope)."""
     query = select(tasks.c.id, tasks.c.content, tasks.c.lead_agency_id, tasks.c.coordinating, tasks.c.deadline,
                    tasks.c.completed_on).where(tasks.c.source_meeting_id == meeting_id).order_by(tasks.c.id)
+    if unit_ids is not None:
+        query = query.where(tasks.c.lead_agency_id.in_(select(agencies.c.id).where(agencies.c.unit_id.in_(unit_ids))))
     return pd.DataFrame(conn.execute(query).fetchall(),
                         columns=["id", "content", "lead_agency_id", "coordinating", "deadline", "completed_on"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from abc import ABC, abstractmethod
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from operator import attrgetter
 
@@ -22,12 +22,15 @@ from sqlalchemy import Engine, select
 from data_access import boundaries as boundary_store
 from data_access import index_queries, overdue_queries, reference, rollup_queries, snapshots, task_queries, territory
 from data_access import meetings as meeting_store
-from data_access.dossier_queries import DossierFilter
+from data_access.accounts import Account, NotAllowed
+from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.meta import LAST_LOAD_AT, TASKS_CHANGED_AT, read_meta
 from data_access.schema import meeting_frames, meetings
+from data_access.snapshots import LAND_ENV
 from data_access.summary import summary
 from metrics.errors import DomainError
 from metrics.periods import PERIOD_KINDS, Period
+from metrics.territory import units_attributed_to
 from texts import messages as M
 
 SUMS_KEPT = 64  # rollup sums kept per Source (each a few thousand rows at most)
@@ -35,6 +38,15 @@ REFERENCE = ("index_results", "units", "unit_lineage", "agency_lineage", "agenci
 _READ_REFERENCE = {"index_results": index_queries.load_index_results, "units": reference.list_units,
                    "unit_lineage": territory.list_unit_lineage, "agency_lineage": territory.list_agency_lineage,
                    "agencies": reference.list_agencies}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What an account may see in detail: its commune's units (the commune with its whole predecessors). Province
+    figures (totals without filters) and the scorecard's per-unit counts stay visible; every other read is narrowed
+    to these units in the query, and a read that asks only for other units is refused."""
+
+    unit_ids: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -58,8 +70,10 @@ class Source(ABC):
     filters_supported: bool = True  # whether dossiers can be filtered by agency, level and unit
     frozen: bool = False  # True when the figures cannot move (a meeting's frames)
 
-    def __init__(self, engine: Engine, key: str, meeting: Meeting | None, previous: Source | None) -> None:
-        self.engine, self.key, self.meeting, self.previous = engine, key, meeting, previous
+    def __init__(self, engine: Engine, key: str, meeting: Meeting | None, previous: Source | None,
+                 scope: Scope | None = None) -> None:
+        self.engine, self.meeting, self.previous, self.scope = engine, meeting, previous, scope
+        self.key = key if scope is None else f"{key}|units:{','.join(map(str, scope.unit_ids))}"
         self._memo: dict[str, pd.DataFrame] = {}
         self._sums_kept: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
         self._lock = threading.Lock()
@@ -116,9 +130,23 @@ class Source(ABC):
         with self.engine.connect() as conn:
             return meeting_store.frozen_figures(conn, self.meeting.previous_id)
 
+    def narrowed(self, flt: DossierFilter) -> DossierFilter:
+        """Return the filter narrowed to the scope's units (unchanged without a scope); raise NotAllowed when it asks
+        only for units outside the scope."""
+        if self.scope is None:
+            return flt
+        allowed = set(self.scope.unit_ids)
+        units = allowed & set(flt.unit_ids) if flt.unit_ids else allowed
+        if not units:
+            raise NotAllowed(M.OUTSIDE_SCOPE)
+        return replace(flt, unit_ids=tuple(sorted(units)))
+
     def sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame:
-        """Return the rollup sums rollup_queries.period_sums returns; the latest SUMS_KEPT are kept, since periods
-        that end on the same day (a month and its year to date) read the same sums."""
+        """Return the rollup sums rollup_queries.period_sums returns: province totals, the land/environment total and
+        the unfiltered per-unit sums of the scorecard whole; any other grouping or filter narrowed to the scope. The
+        latest SUMS_KEPT are kept: periods that end on the same day (a month and its year to date) read the same."""
+        if not (flt == NO_FILTER and by in (None, "unit") or flt == LAND_ENV and by is None):
+            flt = self.narrowed(flt)
         wanted = (flt, by, months, until)
         with self._lock:
             found = self._sums_kept.get(wanted)
@@ -135,17 +163,28 @@ class Source(ABC):
     @abstractmethod
     def _sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame: ...
 
-    @abstractmethod
     def overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
-        """Return overdue counts per procedure or per agency holding the dossier (overdue_queries.overdue_counts)."""
+        """Return overdue counts per procedure or per agency holding the dossier (overdue_queries.overdue_counts),
+        narrowed to the scope."""
+        return self._overdue(period, self.narrowed(flt), by)
 
-    @abstractmethod
     def ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame:
-        """Return overdue dossiers in progress per age bucket at as_of (overdue_queries.overdue_ageing)."""
+        """Return overdue dossiers in progress per age bucket at as_of (overdue_queries.overdue_ageing), narrowed
+        to the scope."""
+        return self._ageing(as_of, self.narrowed(flt))
+
+    def tasks(self, issued_by: date | None) -> pd.DataFrame:
+        """Return tasks issued by a date (task_queries.load_tasks); with a scope, those led from its units."""
+        return self._tasks(issued_by, None if self.scope is None else self.scope.unit_ids)
 
     @abstractmethod
-    def tasks(self, issued_by: date | None) -> pd.DataFrame:
-        """Return tasks issued by a date (task_queries.load_tasks)."""
+    def _overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame: ...
+
+    @abstractmethod
+    def _ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame: ...
+
+    @abstractmethod
+    def _tasks(self, issued_by: date | None, unit_ids: tuple[int, ...] | None) -> pd.DataFrame: ...
 
     @abstractmethod
     def _reference(self, name: str) -> pd.DataFrame: ...
@@ -163,14 +202,14 @@ class LiveSource(Source):
     def _sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame:
         return self._live(lambda conn: rollup_queries.period_sums(conn, flt, by, months, until))
 
-    def overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
+    def _overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
         return self._live(lambda conn: overdue_queries.overdue_counts(conn, period, flt, by))
 
-    def ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame:
+    def _ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame:
         return self._live(lambda conn: overdue_queries.overdue_ageing(conn, as_of, flt))
 
-    def tasks(self, issued_by: date | None) -> pd.DataFrame:
-        return self._live(lambda conn: task_queries.load_tasks(conn, issued_by))
+    def _tasks(self, issued_by: date | None, unit_ids: tuple[int, ...] | None) -> pd.DataFrame:
+        return self._live(lambda conn: task_queries.load_tasks(conn, issued_by, unit_ids))
 
     def _reference(self, name: str) -> pd.DataFrame:
         return self._live(_READ_REFERENCE[name])
@@ -190,21 +229,24 @@ class FrozenSource(Source):
     frozen = True
 
     def __init__(self, engine: Engine, key: str, meeting: Meeting, previous: Source | None,
-                 frames: dict[str, pd.DataFrame]) -> None:
-        super().__init__(engine, key, meeting, previous)
+                 frames: dict[str, pd.DataFrame], scope: Scope | None = None) -> None:
+        super().__init__(engine, key, meeting, previous, scope)
         self.frames = frames
 
     def _sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame:
         return snapshots.frozen_sums(self.frames, flt, by, months)
 
-    def overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
+    def _overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
         return snapshots.frozen_overdue(self.frames, period, flt, by)
 
-    def ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame:
+    def _ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame:
         return snapshots.frozen_ageing(self.frames, as_of, flt)
 
-    def tasks(self, issued_by: date | None) -> pd.DataFrame:
-        return snapshots.frozen_tasks(self.frames, issued_by)
+    def _tasks(self, issued_by: date | None, unit_ids: tuple[int, ...] | None) -> pd.DataFrame:
+        found = snapshots.frozen_tasks(self.frames, issued_by)
+        if unit_ids is None:
+            return found
+        return found.loc[found["lead_unit_id"].isin(unit_ids)].reset_index(drop=True)
 
     def _reference(self, name: str) -> pd.DataFrame:
         if name in self.frames:
@@ -247,24 +289,37 @@ def _has_frames(engine: Engine, meeting_id: int) -> bool:
                             .limit(1)).first() is not None
 
 
-def open_source(engine: Engine, meeting_id: int | None = None, *, with_previous: bool = True) -> Source:
+def open_source(engine: Engine, meeting_id: int | None = None, *, with_previous: bool = True,
+                scope: Scope | None = None) -> Source:
     """Return the Source of a meeting (its frozen frames; live data as of its cut-off for a meeting created before
     snapshots), or of the live database when meeting_id is None. Its `previous` is the previous meeting's frozen
-    Source when both are frozen (what changes are measured against), else None. Raises DomainError for an unknown
-    meeting."""
+    Source when both are frozen (what changes are measured against), else None. With a scope (a commune account)
+    every detail read is narrowed to its units (Source.narrowed). Raises DomainError for an unknown meeting."""
     url = engine.url.render_as_string(hide_password=True)
     if meeting_id is None:
         with engine.connect() as conn:
-            return LiveSource(engine, live_key(url, read_meta(conn)), None, None)
+            return LiveSource(engine, live_key(url, read_meta(conn)), None, None, scope)
     meeting = find_meeting(engine, meeting_id)
     if meeting is None:
         raise DomainError(M.NO_MEETING.format(id=meeting_id))
     if not _has_frames(engine, meeting_id):
         with engine.connect() as conn:
-            return LiveSource(engine, f"{live_key(url, read_meta(conn))}|meeting:{meeting_id}:live", meeting, None)
+            return LiveSource(engine, f"{live_key(url, read_meta(conn))}|meeting:{meeting_id}:live", meeting, None,
+                              scope)
     previous = None
     if with_previous and meeting.previous_id is not None and _has_frames(engine, meeting.previous_id):
-        previous = open_source(engine, meeting.previous_id, with_previous=False)
+        previous = open_source(engine, meeting.previous_id, with_previous=False, scope=scope)
     with engine.connect() as conn:
         frames = snapshots.load_snapshot(conn, meeting_id)
-    return FrozenSource(engine, f"{url}|meeting:{meeting_id}", meeting, previous, frames)
+    return FrozenSource(engine, f"{url}|meeting:{meeting_id}", meeting, previous, frames, scope)
+
+
+def scope_of(engine: Engine, account: Account | None) -> Scope | None:
+    """Return the detail scope of an account: its commune with the units whose dossiers count for it today, for
+    the xa role; None (everything) for every other role."""
+    unit_id = None if account is None else account.detail_unit()
+    if unit_id is None:
+        return None
+    with engine.connect() as conn:
+        units, lineage = reference.list_units(conn), territory.list_unit_lineage(conn)
+    return Scope(tuple(sorted(units_attributed_to(unit_id, units, lineage, date.today()))))

@@ -20,8 +20,10 @@ def task_key(doc_number: str, doc_date: date | None, content: str, lead_agency: 
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def load_tasks(conn: Connection, issued_by: date | None = None) -> pd.DataFrame:
-    """Return tasks (TASK_COLUMNS) issued on or before `issued_by` (all when None), with lead agency names."""
+def load_tasks(conn: Connection, issued_by: date | None = None,
+               unit_ids: tuple[int, ...] | None = None) -> pd.DataFrame:
+    """Return tasks (TASK_COLUMNS) issued on or before `issued_by` (all when None), with lead agency names; only
+    those whose lead agency sits in `unit_ids` when given (a commune account's scope)."""
     query = (
         select(tasks.c.id, tasks.c.doc_number, tasks.c.doc_date, tasks.c.issuer, tasks.c.content,
                tasks.c.lead_agency_id, agencies.c.name.label("lead_agency"),
@@ -34,6 +36,8 @@ def load_tasks(conn: Connection, issued_by: date | None = None) -> pd.DataFrame:
     )
     if issued_by is not None:
         query = query.where(tasks.c.doc_date <= issued_by)
+    if unit_ids is not None:
+        query = query.where(agencies.c.unit_id.in_(unit_ids))
     frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=TASK_COLUMNS)
     for column in ("doc_date", "deadline", "completed_on"):
         frame[column] = pd.to_datetime(frame[column])

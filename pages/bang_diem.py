@@ -112,7 +112,9 @@ with section("scorecard-map"):
         st.session_state["_map_clicked"] = clicked
     if st.session_state.get("district_pick") not in names:
         ranked = scored.loc[scored["rank"].notna(), "code"].astype(str).tolist()
-        st.session_state["district_pick"] = (ranked or codes or [None])[-1]  # the lowest-ranked unit first
+        own = [] if source.scope is None else scored.loc[scored["unit_id"].isin(source.scope.unit_ids),
+                                                         "code"].astype(str).tolist()
+        st.session_state["district_pick"] = (own or ranked or codes or [None])[-1]  # own commune, else the lowest
     with right:
         st.subheader(L.SCORECARD_DETAIL)
         pick = st.selectbox(L.SCORECARD_PICK, codes, key="district_pick", format_func=names.get)

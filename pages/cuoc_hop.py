@@ -43,7 +43,7 @@ else:
     else:
         meeting_id = st.selectbox(L.MEETING_PICK, list(labels), format_func=labels.get, key="meeting_pick")
     chosen = listed.loc[listed["id"] == meeting_id].iloc[0]
-    shown = data.source(meeting_id)
+    shown = data.source(meeting_id, account())
     frozen, before, previous_id = shown.headline(), shown.previous_headline(), shown.meeting.previous_id
     st.caption(L.MEETING_CUTOFF.format(cutoff=cutoff_text(chosen["cutoff_at"]),
                                        previous=labels.get(previous_id, L.MEETING_NO_PREVIOUS)))
@@ -67,7 +67,7 @@ else:
         st.subheader(L.MEETING_DECISIONS)
         agencies = data.reference(source, "agencies")
         names = dict(zip(agencies["id"].astype(int), agencies["name"], strict=True))
-        decided = data.meeting_decisions(meeting_id)
+        decided = data.meeting_decisions(meeting_id, source)
         decided["lead_agency"] = decided["lead_agency_id"].map(names)
         show_table(decided, [*TASK_TABLE[:2], Col("coordinating", L.MEETING_DECISION_COORD), TASK_TABLE[2]],
                    empty=L.MEETING_NO_DECISIONS)

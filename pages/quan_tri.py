@@ -19,7 +19,7 @@ st.caption(L.ADMIN_INTRO)
 actor, address = account(), client_address()
 if "admin_flash" in st.session_state:
     st.success(st.session_state.pop("admin_flash"))
-source = data.source()
+source = data.source(None, actor)
 agencies = data.reference(source, "agencies")
 communes = units_in_force(data.reference(source, "units"), date.today())
 communes = communes.loc[communes["code"].notna()]

@@ -125,6 +125,8 @@ UNIT_NO_DATES = "không rõ thời hạn"
 
 # Accounts and sign-in (data_access/accounts.py)
 NOT_ALLOWED = "Vai trò «{role}» không được làm việc này."
+OUTSIDE_SCOPE = ("Tài khoản cấp xã chỉ xem được chi tiết của xã, phường mình; số liệu toàn tỉnh và bảng điểm vẫn "
+                 "xem được.")
 PASSWORD_TOO_SHORT = "Mật khẩu phải có ít nhất {n} ký tự."
 UNKNOWN_ROLE = "Không có vai trò «{role}»; chỉ có: {roles}."
 ROLE_NEEDS_AGENCY = "Vai trò so_nganh cần tên cơ quan (--agency)."

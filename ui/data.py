@@ -15,13 +15,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from config.settings import load_settings
 from data_access import figures
 from data_access import meetings as meeting_store
-from data_access.accounts import list_accounts
+from data_access.accounts import Account, list_accounts
 from data_access.audit import read_audit
 from data_access.context import app_context, forget_context
 from data_access.dossier_queries import DossierFilter
 from data_access.engine import database_url
 from data_access.meta import read_meta
-from data_access.source import SOURCE_HASH_FUNCS, Source, live_key, open_source
+from data_access.source import SOURCE_HASH_FUNCS, Scope, Source, live_key, open_source, scope_of
 from metrics.periods import Period
 
 TTL_SECONDS = 600
@@ -67,16 +67,21 @@ def forget_meta() -> None:
     _meta.clear()
 
 
-def source(meeting_id: int | None = None) -> Source:
-    """Return the Source the pages read: a meeting's (data_access.source.open_source) or the live database's; one
-    per meeting and data version, shared by every session."""
+def source(meeting_id: int | None, account: Account) -> Source:
+    """Return the Source an account reads: a meeting's (data_access.source.open_source) or the live database's,
+    narrowed to the account's scope; one per meeting, data version and scope, shared by every session."""
     url = database_url()
-    return _source(url, meeting_id, live_key(url, meta()))
+    return _source(url, meeting_id, live_key(url, meta()), _scope(url, account.detail_unit()))
 
 
 @st.cache_resource(ttl=TTL_SECONDS, max_entries=32, show_spinner=False)
-def _source(url: str, meeting_id: int | None, stamp: str) -> Source:
-    return open_source(_engine(url), meeting_id)
+def _source(url: str, meeting_id: int | None, stamp: str, scope: Scope | None) -> Source:
+    return open_source(_engine(url), meeting_id, scope=scope)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def _scope(url: str, unit_id: int | None) -> Scope | None:
+    return scope_of(_engine(url), None if unit_id is None else Account(0, "", "xa", None, unit_id))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
@@ -141,10 +146,11 @@ def meetings() -> pd.DataFrame:
         return meeting_store.list_meetings(conn)
 
 
-def meeting_decisions(meeting_id: int) -> pd.DataFrame:
-    """Return the tasks a meeting decided."""
+def meeting_decisions(meeting_id: int, source: Source) -> pd.DataFrame:
+    """Return the tasks a meeting decided, within the Source's scope."""
     with engine().connect() as conn:
-        return meeting_store.meeting_decisions(conn, meeting_id)
+        return meeting_store.meeting_decisions(conn, meeting_id, None if source.scope is None else
+                                               source.scope.unit_ids)
 
 
 def accounts() -> pd.DataFrame:

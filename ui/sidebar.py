@@ -108,7 +108,7 @@ def render_sidebar(page_title: str, account: Account) -> Filters | None:
             st.session_state[FILTERS_KEY] = None
             return None
         meta = data.meta()
-        source = _source_choice()
+        source = _source_choice(account)
         kinds = source.period_kinds
         _remember("period_kind", settings.default_period)
         if st.session_state["period_kind"] not in kinds:
@@ -155,7 +155,7 @@ def render_sidebar(page_title: str, account: Account) -> Filters | None:
     return filters
 
 
-def _source_choice() -> Source:
+def _source_choice(account: Account) -> Source:
     """Draw the meeting selector (opened from ?hop=ID on a session's first run); return the Source it picks."""
     listed = data.meetings()
     labels = {int(row["id"]): meeting_label(row) for _, row in listed.iterrows()}
@@ -175,7 +175,7 @@ def _source_choice() -> Source:
         st.query_params.pop(MEETING_PARAM, None)
     else:
         st.query_params[MEETING_PARAM] = str(chosen)
-    return data.source(chosen)
+    return data.source(chosen, account)
 
 
 def meeting_id(asked: str) -> int | None:

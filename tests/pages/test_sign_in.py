@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.pages.conftest import APP, TEST_PASSWORD, no_problem, signed_in_app
 from texts import labels as L
+from texts import messages as M
 from ui.auth import SEEN_KEY
 from ui.pages import PAGES
 
@@ -120,3 +121,20 @@ def test_a_refused_change_says_why_and_changes_nothing(db):
     assert not at.exception
     assert [e.value for e in at.error] == ["Mật khẩu phải có ít nhất 10 ký tự."]
     assert "ngan" not in at.dataframe[0].value["Tên đăng nhập"].tolist()
+
+
+def test_a_commune_account_sees_province_figures_and_only_its_own_detail(db):
+    leader, commune = signed_in_app("lanh_dao"), signed_in_app("xa", commune="22453")  # Xã Cam Lâm
+    leader.run()
+    commune.run()
+    no_problem(commune)
+    cards = [(m.label, m.value) for m in commune.metric]
+    assert cards[:3] == [(m.label, m.value) for m in leader.metric][:3]  # province figures, the same for both
+    commune.switch_page("pages/bang_diem.py")
+    commune.run()
+    no_problem(commune)
+    assert len(commune.dataframe[0].value) == 65  # the scorecard's ranks stay visible
+    assert commune.selectbox(key="district_pick").value == "22453"  # the detail opens on its own commune
+    commune.selectbox(key="district_pick").set_value("22333").run()  # Phường Bắc Nha Trang's detail
+    assert not commune.exception
+    assert [e.value for e in commune.error] == [M.OUTSIDE_SCOPE]  # refused by the query layer, said in Vietnamese

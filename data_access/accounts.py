@@ -42,6 +42,10 @@ class Account:
     agency_id: int | None = None
     unit_id: int | None = None
 
+    def home_agency(self) -> int | None:
+        """Return the agency whose detail a department account sees first (so_nganh; it may widen), or None."""
+        return self.agency_id if self.role == "so_nganh" else None
+
     def detail_unit(self) -> int | None:
         """Return the commune whose detail alone this account may see (the xa role), or None for all."""
         return self.unit_id if self.role == "xa" else None

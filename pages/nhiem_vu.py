@@ -20,6 +20,7 @@ from metrics.text import fold_key
 from texts import labels as L
 from texts.fmt import fmt_date, fmt_int
 from ui import data
+from ui.auth import account
 from ui.charts import TASK_COLOURS, column_chart, show_chart, stacked_bar
 from ui.guard import section
 from ui.kpi import KpiCard, kpi_row
@@ -49,6 +50,10 @@ with section("tasks"):
 
         docs = c1.multiselect(L.TASK_FILTER_DOC, choices("doc_number"), key="t_doc", placeholder=L.SIDEBAR_ALL)
         leaders = c2.multiselect(L.TASK_FILTER_LEADER, choices("leader"), key="t_leader", placeholder=L.SIDEBAR_ALL)
+        home = account().home_agency()  # a department sees its own tasks first; it may widen
+        if home is not None and "t_agency" not in st.session_state:
+            mine = data.agency_name(filters.source, home)
+            st.session_state["t_agency"] = [n for n in choices("lead_agency") if n == mine]
         agencies = c3.multiselect(L.TASK_FILTER_AGENCY, choices("lead_agency"), key="t_agency",
                                   placeholder=L.SIDEBAR_ALL)
         statuses = c4.multiselect(L.TASK_FILTER_STATUS, list(TASK_STATUSES), key="t_status",

@@ -165,3 +165,10 @@ def audit_trail(since: date | None, account: str | None, action: str | None) -> 
         trail = read_audit(conn, since, account, action)
     at = pd.to_datetime(trail["at"]).dt.tz_localize("UTC").dt.tz_convert(VIETNAM).dt.tz_localize(None)
     return trail.assign(at=at)
+
+
+def agency_name(source: Source, agency_id: int) -> str | None:
+    """Return an agency's name (None when it is not known)."""
+    frame = reference(source, "agencies")
+    found = frame.loc[frame["id"] == agency_id, "name"]
+    return None if found.empty else str(found.iloc[0])

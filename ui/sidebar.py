@@ -138,7 +138,7 @@ def render_sidebar(page_title: str, account: Account) -> Filters | None:
             st.caption(L.MEETING_FILTERS_OFF)
         elif used:
             st.subheader(L.SIDEBAR_FILTERS)
-            flt = _dossier_filters(source, used, period.end)
+            flt = _dossier_filters(source, used, period.end, account)
         else:
             st.caption(L.FILTERS_NOT_USED)
         _freshness(meta)
@@ -207,26 +207,29 @@ def render_meeting_banner() -> None:
                                         icon="📌" if frozen else "⚠️")
 
 
-def _pick_ids(label: str, frame, key: str) -> tuple[int, ...]:
-    """Draw a multiselect over a frame's id/name rows (remembered across pages); return the chosen ids."""
+def _pick_ids(label: str, frame, key: str, default: tuple[int, ...] = ()) -> tuple[int, ...]:
+    """Draw a multiselect over a frame's id/name rows (remembered across pages, `default` at first); return the
+    chosen ids."""
     names = dict(zip(frame["id"], frame["name"], strict=True))
-    _remember(key, [])
+    _remember(key, [i for i in default if i in names])
     st.session_state[key] = [i for i in st.session_state[key] if i in names]  # the units/agencies of another date
     chosen = st.multiselect(label, list(names), key=key, format_func=names.get, placeholder=L.SIDEBAR_ALL)
     _store(key)
     return tuple(int(i) for i in chosen if i in names)
 
 
-def _dossier_filters(source: Source, used: tuple[str, ...], on: date) -> DossierFilter:
+def _dossier_filters(source: Source, used: tuple[str, ...], on: date, account: Account) -> DossierFilter:
     """Draw the pickers of the agencies and units in force on `on`; a choice includes its predecessors (a merged
-    department's dossiers, a commune's whole predecessors), so history runs across the 2025 changes."""
+    department's dossiers, a commune's whole predecessors), so history runs across the 2025 changes. A department
+    account starts on its agency (it may widen); a commune account is offered its own commune only."""
     agency_ids: tuple[int, ...] = ()
     levels: tuple[str, ...] = ()
     unit_ids: tuple[int, ...] = ()
     if "agency" in used:
         successors = data.successors(source, on)
         shown = agencies_in_force(data.reference(source, "agencies"), data.reference(source, "agency_lineage"), on)
-        chosen = _pick_ids(L.SIDEBAR_AGENCY, shown, "f_agency")
+        home = account.home_agency()
+        chosen = _pick_ids(L.SIDEBAR_AGENCY, shown, "f_agency", () if home is None else (home,))
         agency_ids = tuple(sorted({a for c in chosen for a in counted_for(c, successors)}))
     if "level" in used:
         _remember("f_level", [])
@@ -234,7 +237,10 @@ def _dossier_filters(source: Source, used: tuple[str, ...], on: date) -> Dossier
         _store("f_level")
     if "unit" in used:
         units, lineage = data.reference(source, "units"), data.reference(source, "unit_lineage")
-        chosen = _pick_ids(L.SIDEBAR_UNIT, units_in_force(units, on), "f_unit")
+        offered = units_in_force(units, on)
+        if source.scope is not None:
+            offered = offered.loc[offered["id"].isin(source.scope.unit_ids)]
+        chosen = _pick_ids(L.SIDEBAR_UNIT, offered, "f_unit")
         unit_ids = tuple(sorted({u for c in chosen for u in units_attributed_to(c, units, lineage, on)}))
     return DossierFilter(agency_ids=agency_ids, levels=levels, unit_ids=unit_ids)
 

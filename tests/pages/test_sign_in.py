@@ -138,3 +138,29 @@ def test_a_commune_account_sees_province_figures_and_only_its_own_detail(db):
     commune.selectbox(key="district_pick").set_value("22333").run()  # Phường Bắc Nha Trang's detail
     assert not commune.exception
     assert [e.value for e in commune.error] == [M.OUTSIDE_SCOPE]  # refused by the query layer, said in Vietnamese
+
+
+def test_a_department_starts_on_its_own_agency_and_may_widen(db):
+    at = signed_in_app("so_nganh", agency="Sở Nông nghiệp và Môi trường")
+    at.run()
+    no_problem(at)
+    assert not at.exception, [e.value for e in at.exception]
+    assert [m.key for m in at.multiselect] == ["f_agency", "f_level", "f_unit"], [e.value for e in at.error]
+    agency_picker = at.multiselect(key="f_agency")
+    assert [agency_picker.format_func(v) for v in agency_picker.value] == ["Sở Nông nghiệp và Môi trường"]
+    at.switch_page("pages/nhiem_vu.py")
+    at.run()
+    no_problem(at)
+    tasks_picker = at.multiselect(key="t_agency")
+    assert "Sở Nông nghiệp và Môi trường" in tasks_picker.options  # the demo gives it tasks
+    assert tasks_picker.value == ["Sở Nông nghiệp và Môi trường"]
+    tasks_picker.set_value([]).run()  # widening is allowed
+    no_problem(at)
+    assert at.multiselect(key="t_agency").value == []
+
+
+def test_a_commune_is_offered_only_its_own_commune_in_the_unit_picker(db):
+    at = signed_in_app("xa", commune="22453")
+    at.run()
+    picker = at.multiselect(key="f_unit")
+    assert picker.options == ["Xã Cam Lâm"]

@@ -284,6 +284,8 @@ IMPORT_KINDS = {"dossiers": "Hồ sơ TTHC", "tasks": "Nhiệm vụ được gia
                 "units": "Danh mục địa bàn", "steps": "Các bước xử lý hồ sơ",
                 "unit-lineage": "Sắp xếp đơn vị hành chính (cũ → mới)", "agencies": "Danh mục cơ quan",
                 "agency-lineage": "Hợp nhất cơ quan (cũ → kế thừa)"}
+UPLOAD_BUTTON = "Chọn tệp"
+UPLOAD_LIMIT = "Tối đa {mb} MB mỗi tệp · XLSX, XLS, CSV"
 IMPORT_KIND = "Loại dữ liệu"
 IMPORT_FILE = "Tệp xuất từ hệ thống (.xlsx, .xls, .csv)"
 IMPORT_SHEET = "Trang tính"

@@ -2,6 +2,10 @@
 
 import streamlit as st
 
+from texts import labels as L
+
+UPLOAD_MB = 200  # the largest upload, as .streamlit/config.toml server.maxUploadSize says (a year's export fits)
+
 STATUS_COLOURS = {"green": "#1b5e20", "amber": "#b45309", "red": "#b71c1c", "none": "#616161"}
 STATUS_BACKGROUNDS = {"green": "#e8f5e9", "amber": "#fff4e0", "red": "#fdecea", "none": "#f5f5f5"}
 CARD_COLOURS = {**STATUS_COLOURS, "info": "#0b4f9c"}
@@ -26,6 +30,14 @@ _CSS = "\n".join(
     + [
         f'[class*="st-key-kpi-{s}-"] [class*="st-key-kpi-status-"] p {{ color: {c}; font-weight: 700; }}'
         for s, c in STATUS_COLOURS.items()
+    ]
+    + [  # the file uploader's own English ("Upload", "200MB per file • …") replaced by our labels
+        '[data-testid="stFileUploaderDropzone"] button { font-size: 0 !important; }',
+        '[data-testid="stFileUploaderDropzone"] button * { display: none !important; }',
+        f'[data-testid="stFileUploaderDropzone"] button::after {{ content: "{L.UPLOAD_BUTTON}"; font-size: 1rem; }}',
+        '[data-testid="stFileUploaderDropzoneInstructions"] * { display: none !important; }',
+        '[data-testid="stFileUploaderDropzoneInstructions"]::after '
+        f'{{ content: "{L.UPLOAD_LIMIT.format(mb=UPLOAD_MB)}"; font-size: 0.875rem; opacity: 0.7; }}',
     ]
 )
 

@@ -90,3 +90,23 @@ def test_after_an_import_the_audit_trail_names_who_imported(browser, office, tmp
     assert imports[L.AUDIT_COLUMNS["account"]].tolist() == ["vp_nhap"]
     assert imports[L.AUDIT_COLUMNS["detail"]].iloc[0].startswith("dossiers: ho_so_tuan.csv, sha256 ")
     context.close()
+
+
+def test_the_import_page_uploader_speaks_vietnamese(browser, office):
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    open_signed_in(page, f"{office}/nhap-du-lieu", "vp_nhap", "mật khẩu văn phòng")
+    wait_rendered(page)
+    dropzone = page.locator('[data-testid="stFileUploaderDropzone"]')
+    shown = page.evaluate("""() => {
+        const zone = document.querySelector('[data-testid="stFileUploaderDropzone"]');
+        const after = (el) => getComputedStyle(el, '::after').content.replaceAll('"', '');
+        return [after(zone.querySelector('button')),
+                after(zone.querySelector('[data-testid="stFileUploaderDropzoneInstructions"]'))];
+    }""")
+    assert shown == [L.UPLOAD_BUTTON, L.UPLOAD_LIMIT.format(mb=200)]
+    visible = dropzone.evaluate("""(zone) => Array.from(zone.querySelectorAll('*'))
+        .filter(e => e.offsetParent !== null && e.children.length === 0).map(e => e.textContent.trim())
+        .filter(t => t)""")
+    assert [t for t in visible if "Upload" in t or "per file" in t] == []
+    context.close()

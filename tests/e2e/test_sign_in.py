@@ -3,15 +3,17 @@ the demo's names or figures anywhere in the page, and a bookmark opens its page 
 
 import pandas as pd
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, select
 
 from data_access.accounts import add_account
 from data_access.migrate import create_schema
 from data_access.reference import ensure_reference, list_agencies, list_units
+from data_access.schema import accounts
 from tests.data_access.import_files import write_csv
 from tests.e2e.conftest import open_signed_in, running_app
 from tests.e2e.test_browser import wait_rendered
 from texts import labels as L
+from texts import messages as M
 from ui.pages import PAGES
 
 
@@ -109,4 +111,26 @@ def test_the_import_page_uploader_speaks_vietnamese(browser, office):
         .filter(e => e.offsetParent !== null && e.children.length === 0).map(e => e.textContent.trim())
         .filter(t => t)""")
     assert [t for t in visible if "Upload" in t or "per file" in t] == []
+    context.close()
+
+
+def test_a_commune_account_cannot_open_another_communes_detail(browser, server, e2e_db):
+    engine = create_engine(e2e_db)
+    with engine.begin() as conn:
+        if not conn.execute(select(accounts.c.id).where(accounts.c.username == "xa_cam_lam")).first():
+            add_account(conn, "xa_cam_lam", "xa", "mật khẩu xã cam lâm", commune="22453")
+    engine.dispose()
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    open_signed_in(page, f"{server}/bang-diem", "xa_cam_lam", "mật khẩu xã cam lâm")
+    wait_rendered(page)
+    main = page.locator('[data-testid="stMain"]')
+    assert main.get_by_text(L.SCORECARD_TREND.format(unit="Xã Cam Lâm")).is_visible()  # its own detail first
+    assert page.get_by_text(M.OUTSIDE_SCOPE).count() == 0
+    picker = page.get_by_label(L.SCORECARD_PICK)
+    picker.click()
+    picker.fill("Bắc Nha Trang")
+    picker.press("Enter")
+    page.get_by_text(M.OUTSIDE_SCOPE).wait_for(timeout=60_000)  # refused by the query layer
+    assert main.get_by_text(L.SCORECARD_TREND.format(unit="Phường Bắc Nha Trang")).count() == 0
     context.close()

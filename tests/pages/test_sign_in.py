@@ -85,7 +85,8 @@ def test_a_viewing_role_gets_no_import_page_and_no_meeting_forms(db):
     assert L.NOT_ALLOWED_PAGE in [c.value for c in at.caption]
     assert not [b for b in at.button if b.label in (L.MEETING_CREATE_SAVE, L.MEETING_DECISION_SAVE)]
     import_page = next(p for p in PAGES if p.needs == "import")
-    assert import_page.title not in str(at.sidebar)  # not in the navigation
+    with pytest.raises(ValueError, match="Could not find a navigation page"):  # not in its navigation at all
+        at.switch_page(import_page.path)
 
 
 def test_the_admin_page_adds_an_account_and_the_audit_trail_names_who_did_it(db):
@@ -164,3 +165,19 @@ def test_a_commune_is_offered_only_its_own_commune_in_the_unit_picker(db):
     at.run()
     picker = at.multiselect(key="f_unit")
     assert picker.options == ["Xã Cam Lâm"]
+
+
+def test_the_office_imports_and_holds_meetings_but_does_not_manage_accounts(db):
+    at = signed_in_app("van_phong")
+    at.run()
+    no_problem(at)
+    at.switch_page("pages/nhap_du_lieu.py")
+    at.run()
+    no_problem(at)
+    assert at.title[0].value == L.PAGE_IMPORT
+    at.switch_page("pages/cuoc_hop.py")
+    at.run()
+    assert L.NOT_ALLOWED_PAGE not in [c.value for c in at.caption]
+    assert [b.label for b in at.button if b.label == L.MEETING_CREATE_SAVE] == [L.MEETING_CREATE_SAVE]
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("pages/quan_tri.py")

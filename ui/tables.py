@@ -66,6 +66,7 @@ def show_table(frame: pd.DataFrame, columns: list[Col], height: int | str = "aut
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMULA_STARTS = ("=", "+", "-", "@")  # what a spreadsheet would read as the start of a formula
 
 
 def to_excel(frame: pd.DataFrame, columns: list[Col]) -> bytes:
@@ -76,4 +77,8 @@ def to_excel(frame: pd.DataFrame, columns: list[Col]) -> bytes:
     buffer = BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         view.to_excel(writer, index=False, sheet_name=L.EXCEL_SHEET)
+        for row in writer.sheets[L.EXCEL_SHEET].iter_rows():
+            for cell in row:  # imported text such as "=HYPERLINK(…)" or "@…" stays text, never a live formula
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+                    cell.data_type = "s"
     return buffer.getvalue()

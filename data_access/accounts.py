@@ -1,6 +1,7 @@
 """Accounts and sign-in: roles kept in one table (ROLES), passwords hashed with argon2 and never stored or logged in
 clear, a lockout after repeated failures with a delay that doubles, and the audit trail of every sign-in."""
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -28,6 +29,7 @@ FREE_FAILURES = 5  # failed sign-ins allowed before the account locks
 FIRST_LOCK = timedelta(seconds=30)  # then 30 s, 60 s, 120 s … up to LONGEST_LOCK
 LONGEST_LOCK = timedelta(hours=1)
 MIN_PASSWORD = 10
+USERNAME = re.compile(r"[A-Za-z0-9_.@-]{1,80}")
 _hasher = PasswordHasher()
 _DUMMY = _hasher.hash("nobody-has-this-password")  # unknown names cost as much as known ones
 
@@ -105,7 +107,7 @@ def add_account(conn: Connection, username: str, role: str, password: str | None
     """Create an account (password None: single sign-on only); return its id."""
     require(actor, "accounts")
     username = username.strip()
-    if not username or len(username) > 80:
+    if not USERNAME.fullmatch(username):  # plain names: safe in a message, a log line and the audit trail
         raise DomainError(M.BAD_USERNAME)
     if conn.execute(select(accounts.c.id).where(accounts.c.username == username)).first() is not None:
         raise DomainError(M.USERNAME_TAKEN.format(name=username))

@@ -22,7 +22,7 @@ from sqlalchemy import Engine, select
 from data_access import boundaries as boundary_store
 from data_access import index_queries, overdue_queries, reference, rollup_queries, snapshots, task_queries, territory
 from data_access import meetings as meeting_store
-from data_access.accounts import Account, NotAllowed
+from data_access.accounts import NotAllowed
 from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.meta import LAST_LOAD_AT, TASKS_CHANGED_AT, read_meta
 from data_access.schema import meeting_frames, meetings
@@ -145,7 +145,7 @@ class Source(ABC):
         """Return the rollup sums rollup_queries.period_sums returns: province totals, the land/environment total and
         the unfiltered per-unit sums of the scorecard whole; any other grouping or filter narrowed to the scope. The
         latest SUMS_KEPT are kept: periods that end on the same day (a month and its year to date) read the same."""
-        if not (flt == NO_FILTER and by in (None, "unit") or flt == LAND_ENV and by is None):
+        if not ((flt == NO_FILTER and by in (None, "unit")) or (flt == LAND_ENV and by is None)):
             flt = self.narrowed(flt)
         wanted = (flt, by, months, until)
         with self._lock:
@@ -314,10 +314,9 @@ def open_source(engine: Engine, meeting_id: int | None = None, *, with_previous:
     return FrozenSource(engine, f"{url}|meeting:{meeting_id}", meeting, previous, frames, scope)
 
 
-def scope_of(engine: Engine, account: Account | None) -> Scope | None:
-    """Return the detail scope of an account: its commune with the units whose dossiers count for it today, for
-    the xa role; None (everything) for every other role."""
-    unit_id = None if account is None else account.detail_unit()
+def scope_of(engine: Engine, unit_id: int | None) -> Scope | None:
+    """Return the detail scope of a commune account (Account.detail_unit): the commune with the units whose
+    dossiers count for it today; None (everything) when there is no such commune."""
     if unit_id is None:
         return None
     with engine.connect() as conn:

@@ -18,6 +18,7 @@ from ui import data
 from ui.auth import account, audit, client_address
 from ui.guard import section
 from ui.meetings import TASK_TABLE, cutoff_text, meeting_label, task_changes_tables
+from ui.safe import md_escape
 from ui.sidebar import current_filters, data_as_of
 from ui.tables import Col, show_table
 
@@ -87,7 +88,7 @@ else:
                                                                        coordinating), account(), client_address())
                         data.forget_meta()
                         st.session_state["meeting_flash"] = L.MEETING_DECISION_DONE.format(
-                            agency=names[lead], deadline=fmt_date(deadline))
+                            agency=md_escape(names[lead]), deadline=fmt_date(deadline))
                         st.rerun()
                     except DomainError as exc:
                         st.error(str(exc))
@@ -107,8 +108,8 @@ if may_decide:
                 cutoff_at = datetime.combine(cutoff_day, cutoff_time)
                 with st.spinner(L.MEETING_FREEZING), data.engine().begin() as conn:
                     create_meeting(conn, held_on, title, cutoff_at, load_settings(), account(), client_address())
-                st.session_state["meeting_flash"] = L.MEETING_CREATED.format(title=" ".join(title.split()),
-                                                                             cutoff=cutoff_text(cutoff_at))
+                st.session_state["meeting_flash"] = L.MEETING_CREATED.format(
+                    title=md_escape(" ".join(title.split())), cutoff=cutoff_text(cutoff_at))
                 st.session_state.pop("meeting_pick", None)  # show the new meeting
                 st.rerun()
             except DomainError as exc:

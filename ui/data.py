@@ -81,7 +81,7 @@ def _source(url: str, meeting_id: int | None, stamp: str, scope: Scope | None) -
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def _scope(url: str, unit_id: int | None) -> Scope | None:
-    return scope_of(_engine(url), None if unit_id is None else Account(0, "", "xa", None, unit_id))
+    return scope_of(_engine(url), unit_id)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)

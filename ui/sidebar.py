@@ -203,7 +203,8 @@ def render_meeting_banner() -> None:
     meeting = filters.meeting
     frozen = filters.source.frozen
     text = L.MEETING_VIEW_BANNER if frozen else L.MEETING_VIEW_NOT_FROZEN
-    (st.info if frozen else st.warning)(text.format(title=meeting.title, cutoff=fmt_datetime(meeting.cutoff_at)),
+    (st.info if frozen else st.warning)(text.format(title=md_escape(meeting.title),
+                                                    cutoff=fmt_datetime(meeting.cutoff_at)),
                                         icon="📌" if frozen else "⚠️")
 
 

@@ -205,3 +205,11 @@ def test_init_creates_the_first_admin_once_and_prints_its_password_once(tmp_path
     assert sign_in(engine, "quantri", password).role == "quan_tri"
     assert main(["init"]) == 0
     assert "mật khẩu" not in capsys.readouterr().out
+
+
+def test_a_username_is_a_plain_name(db):
+    with db.begin() as conn:
+        for bad in ("[a](http://x)", "có dấu", "", "a b", "x" * 81):
+            with pytest.raises(DomainError, match="Tên đăng nhập gồm 1 đến 80 ký tự"):
+                add_account(conn, bad, "lanh_dao", PASSWORD)
+        add_account(conn, "ten.moi-2@so", "lanh_dao", PASSWORD)

@@ -166,7 +166,7 @@ def test_the_scope_of_a_commune_account_holds_its_whole_predecessors(engine):
         ids = dict(conn.execute(select(units.c.code, units.c.id).where(units.c.valid_to.is_(None))).all())
         old = dict(conn.execute(select(units.c.name, units.c.id).where(units.c.valid_to.is_not(None))).all())
     cam_lam = ids["22453"]
-    scope = scope_of(engine, Account(1, "xa_cam_lam", "xa", None, cam_lam))
+    scope = scope_of(engine, Account(1, "xa_cam_lam", "xa", None, cam_lam).detail_unit())
     assert cam_lam in scope.unit_ids and old["Xã Cam Hải Tây"] in scope.unit_ids
     assert 2 <= len(scope.unit_ids) < 10 and set(scope.unit_ids) <= {cam_lam, *old.values()}
-    assert scope_of(engine, Account(2, "ld", "lanh_dao")) is None
+    assert scope_of(engine, Account(2, "ld", "lanh_dao").detail_unit()) is None

@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from texts import labels as L
-from ui.auth import sign_in_form, signed_in
+from ui.auth import return_to_bookmark, sign_in_form, signed_in
 from ui.mode import presenting
 from ui.pages import AGENDA, DEFAULT, PAGES
 from ui.sidebar import render_meeting_banner, render_sidebar
@@ -30,8 +30,9 @@ st.set_page_config(page_title=f"{page.title} · {L.APP_TITLE}", page_icon=FAVICO
                    layout="wide", initial_sidebar_state="collapsed" if present else "expanded")
 apply_style(present)
 if account is None:
-    sign_in_form()
+    sign_in_form(page.url_path)
     st.stop()
+return_to_bookmark()  # after single sign-on the provider sends the browser home: open the page it asked for
 render_sidebar(page.title, account)
 if present and page.title not in {title for _, title in AGENDA}:
     st.switch_page(AGENDA[0][0], query_params=dict(st.query_params))  # slides cover the agenda pages only

@@ -113,11 +113,14 @@ def add_account(conn: Connection, username: str, role: str, password: str | None
         raise DomainError(M.USERNAME_TAKEN.format(name=username))
     if password is not None:
         _check_password(password)
+    email = (email or "").strip().lower() or None
+    if email and conn.execute(select(accounts.c.id).where(accounts.c.email == email)).first() is not None:
+        raise DomainError(M.EMAIL_TAKEN.format(email=email))  # single sign-on matches one account per e-mail
     agency_id, unit_id = _scope_ids(conn, role, agency, commune)
     now = _now()
     new_id = conn.execute(insert(accounts).values(
         username=username, password_hash=None if password is None else _hasher.hash(password),
-        email=(email or "").strip().lower() or None, role=role, agency_id=agency_id, unit_id=unit_id,
+        email=email, role=role, agency_id=agency_id, unit_id=unit_id,
         disabled=False, failed_count=0, locked_until=None, is_demo=is_demo, created_at=now,
         updated_at=now)).inserted_primary_key[0]
     record(conn, actor, "account_add", f"{username} ({role})", address)

@@ -20,6 +20,10 @@ SIGN_IN_TITLE = "Đăng nhập"
 SIGN_IN_USER = "Tên đăng nhập"
 SIGN_IN_PASSWORD = "Mật khẩu"
 SIGN_IN_BUTTON = "Đăng nhập"
+SSO_BUTTON = "Đăng nhập qua hệ thống xác thực của tỉnh"
+SSO_LEAVE = "Đăng xuất khỏi tài khoản xác thực này"
+SSO_NO_EMAIL = ("Hệ thống xác thực không cho biết thư điện tử đã xác minh của tài khoản này; "
+                "chưa thể gắn với tài khoản nào.")
 SIGN_IN_NO_DATABASE = "Không kết nối được cơ sở dữ liệu; đề nghị báo quản trị hệ thống."
 SIGNED_IN_AS = "Đăng nhập: **{name}** ({role})"
 SIGN_OUT = "Đăng xuất"
@@ -286,6 +290,7 @@ IMPORT_KINDS = {"dossiers": "Hồ sơ TTHC", "tasks": "Nhiệm vụ được gia
                 "agency-lineage": "Hợp nhất cơ quan (cũ → kế thừa)"}
 UPLOAD_BUTTON = "Chọn tệp"
 UPLOAD_LIMIT = "Tối đa {mb} MB mỗi tệp · XLSX, XLS, CSV"
+UPLOAD_REFUSED = "Tệp không được nhận: chỉ nhận tệp .xlsx, .xls, .csv, tối đa {mb} MB mỗi tệp. Bấm × để bỏ tệp này."
 IMPORT_KIND = "Loại dữ liệu"
 IMPORT_FILE = "Tệp xuất từ hệ thống (.xlsx, .xls, .csv)"
 IMPORT_SHEET = "Trang tính"

@@ -136,6 +136,7 @@ UNKNOWN_COMMUNE = "Không có xã, phường, đặc khu đang có hiệu lực 
 BAD_USERNAME = ("Tên đăng nhập gồm 1 đến 80 ký tự: chữ không dấu, chữ số và các dấu _ . @ - (không dấu cách, "
                 "không dấu tiếng Việt).")
 USERNAME_TAKEN = "Tên đăng nhập «{name}» đã có."
+EMAIL_TAKEN = "Thư điện tử {email} đã gắn với một tài khoản khác."
 NO_ACCOUNT = "Không có tài khoản «{name}»."
 SIGN_IN_WRONG = "Tên đăng nhập hoặc mật khẩu không đúng."
 SIGN_IN_LOCKED = "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau {seconds} giây."

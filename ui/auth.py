@@ -1,5 +1,6 @@
-"""Sign-in before anything is drawn: the form, the signed-in account (checked against the database on every run,
-so a disabled account is signed out at once), the idle timeout and the sign-out button."""
+"""Sign-in before anything is drawn: the form (a local account, or single sign-on through the province's
+identity provider, ui/sso.py), the signed-in account (checked against the database on every run, so a disabled
+account is signed out at once), the idle timeout and the sign-out button."""
 
 import logging
 import time
@@ -11,12 +12,17 @@ from config.settings import load_settings
 from data_access.accounts import Account, SignInRefused, current_account, sign_in
 from data_access.audit import record
 from texts import labels as L
-from ui import data
+from ui import data, sso
+from ui.mode import PRESENT_KEY
+from ui.pages import DEFAULT, PAGES
 from ui.safe import md_escape
 
 ACCOUNT_KEY = "_account"
 SEEN_KEY = "_last_action"
 NOTICE_KEY = "_sign_in_notice"
+SSO_KEY = "_signed_in_by_provider"  # True: the identity provider signed this session in (sign-out ends it there too)
+SSO_REFUSED_KEY = "_provider_refused"  # why the provider's identity names no account (asked once per session)
+RETURN_KEY = "_return_to"  # the page and parameters asked for before the provider's sign-in
 log = logging.getLogger(__name__)
 
 
@@ -30,17 +36,36 @@ def client_address() -> str | None:
 
 
 def _forget(notice: str | None = None) -> None:
-    st.session_state.pop(ACCOUNT_KEY, None)
-    st.session_state.pop(SEEN_KEY, None)
+    by_provider = st.session_state.pop(SSO_KEY, False)
+    for key in (ACCOUNT_KEY, SEEN_KEY, RETURN_KEY):
+        st.session_state.pop(key, None)
     if notice:
         st.session_state[NOTICE_KEY] = notice
+    if by_provider:
+        sso.sign_out()  # the provider's cookie would sign the next tab in: it goes too (a new session starts)
+
+
+def _by_identity_provider() -> Account | None:
+    """Return the account the identity provider's e-mail names, signing it in; None when there is none."""
+    if SSO_REFUSED_KEY in st.session_state:
+        return None  # refused once in this session: the form says why and offers to leave the provider's account
+    email = sso.identity()
+    if email is None:
+        return None
+    account, refused = sso.sign_in(email, client_address())
+    if account is None:
+        st.session_state[SSO_REFUSED_KEY] = refused
+        return None
+    st.session_state.update({ACCOUNT_KEY: account, SEEN_KEY: time.monotonic(), SSO_KEY: True,
+                             RETURN_KEY: sso.bookmark()})
+    return account
 
 
 def signed_in() -> Account | None:
     """Return the signed-in account, or None: never signed in, idle too long, disabled, or no database."""
     account = st.session_state.get(ACCOUNT_KEY)
     if account is None:
-        return None
+        return _by_identity_provider()
     minutes = load_settings().idle_minutes
     if time.monotonic() - st.session_state.get(SEEN_KEY, 0.0) > minutes * 60:
         _forget(L.SIGNED_OUT_IDLE.format(minutes=minutes))
@@ -70,8 +95,32 @@ def audit(action: str, detail: str = "") -> None:
         record(conn, account(), action, detail, client_address())
 
 
-def sign_in_form() -> None:
-    """Draw the sign-in form alone (nothing else reaches the browser); sign in and rerun on success."""
+def return_to_bookmark() -> None:
+    """Open the page a visitor asked for before signing in at the identity provider (it sends them home)."""
+    asked = st.session_state.pop(RETURN_KEY, None)
+    if asked is None:
+        return
+    url_path, params = asked
+    spec = next((p for p in PAGES if p.url_path == url_path), None)
+    if spec is not None and (spec is not DEFAULT or params):
+        st.session_state.pop(PRESENT_KEY, None)  # the first run (the home page) decided it; the bookmark decides
+        st.switch_page(spec.path, query_params=params)
+
+
+def _single_sign_on(url_path: str) -> None:
+    refused = st.session_state.get(SSO_REFUSED_KEY)
+    if refused:
+        st.error(md_escape(refused))  # names the provider's e-mail: shown literally
+        if st.button(L.SSO_LEAVE, key="sso_leave"):
+            st.session_state.pop(SSO_REFUSED_KEY, None)
+            sso.sign_out()
+    elif st.button(L.SSO_BUTTON, key="sso_start"):
+        sso.start(url_path)
+
+
+def sign_in_form(url_path: str) -> None:
+    """Draw the sign-in form alone (nothing else reaches the browser) for the page at `url_path`; sign in and
+    rerun on success. With an identity provider configured it also offers single sign-on."""
     st.title(L.APP_TITLE)
     if data.connection_error() is not None:  # logged with its address; a visitor is not told where the database is
         st.error(L.SIGN_IN_NO_DATABASE)
@@ -79,6 +128,8 @@ def sign_in_form() -> None:
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:
         st.info(notice)
+    if sso.configured():
+        _single_sign_on(url_path)
     with st.form("sign_in"):
         st.subheader(L.SIGN_IN_TITLE)
         username = st.text_input(L.SIGN_IN_USER, key="sign_in_user", autocomplete="username")

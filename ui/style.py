@@ -1,17 +1,24 @@
 """Static page styling for a wall screen: large KPI values, status colours with a symbol and a word."""
 
+from functools import lru_cache
+
 import streamlit as st
 
 from texts import labels as L
-
-UPLOAD_MB = 200  # the largest upload, as .streamlit/config.toml server.maxUploadSize says (a year's export fits)
 
 STATUS_COLOURS = {"green": "#1b5e20", "amber": "#b45309", "red": "#b71c1c", "none": "#616161"}
 STATUS_BACKGROUNDS = {"green": "#e8f5e9", "amber": "#fff4e0", "red": "#fdecea", "none": "#f5f5f5"}
 CARD_COLOURS = {**STATUS_COLOURS, "info": "#0b4f9c"}
 CARD_BACKGROUNDS = {**STATUS_BACKGROUNDS, "info": "#eef4fb"}
 
-_CSS = "\n".join(
+
+@lru_cache(maxsize=4)
+def _css(upload_mb: int) -> str:
+    """Return the page stylesheet, stating the upload limit of .streamlit/config.toml (server.maxUploadSize)."""
+    return "\n".join(_BASE + _uploader(upload_mb))
+
+
+_BASE = (
     [
         '[data-testid="stMetricValue"], [data-testid="stMetricValue"] p '
         "{ font-size: 2.6rem; font-weight: 700; line-height: 1.15; }",
@@ -31,15 +38,28 @@ _CSS = "\n".join(
         f'[class*="st-key-kpi-{s}-"] [class*="st-key-kpi-status-"] p {{ color: {c}; font-weight: 700; }}'
         for s, c in STATUS_COLOURS.items()
     ]
-    + [  # the file uploader's own English ("Upload", "200MB per file • …") replaced by our labels
+)
+
+
+def _uploader(mb: int) -> list[str]:
+    """Return the rules that replace the file uploader's own English by our labels: "Upload", "200MB per file • …",
+    and a refused file's "File must be 200.0MB or smaller." / "… files are not allowed." (a tooltip and a
+    screen-reader alert) by one visible Vietnamese line under the uploader."""
+    refused = L.UPLOAD_REFUSED.format(mb=mb)
+    return [
         '[data-testid="stFileUploaderDropzone"] button { font-size: 0 !important; }',
         '[data-testid="stFileUploaderDropzone"] button * { display: none !important; }',
         f'[data-testid="stFileUploaderDropzone"] button::after {{ content: "{L.UPLOAD_BUTTON}"; font-size: 1rem; }}',
         '[data-testid="stFileUploaderDropzoneInstructions"] * { display: none !important; }',
         '[data-testid="stFileUploaderDropzoneInstructions"]::after '
-        f'{{ content: "{L.UPLOAD_LIMIT.format(mb=UPLOAD_MB)}"; font-size: 0.875rem; opacity: 0.7; }}',
+        f'{{ content: "{L.UPLOAD_LIMIT.format(mb=mb)}"; font-size: 0.875rem; opacity: 0.7; }}',
+        '[data-testid="stFileChip"] [role="alert"], [data-testid="stTooltipErrorContent"] { font-size: 0 !important; }',
+        f'[data-testid="stFileChip"] [role="alert"]::after, [data-testid="stTooltipErrorContent"]::after '
+        f'{{ content: "{refused}"; font-size: 0.875rem; }}',
+        '[data-testid="stFileUploader"]:has([data-testid="stFileChip"][aria-invalid="true"])::after '
+        f'{{ content: "{refused}"; display: block; margin-top: 0.4rem; color: {STATUS_COLOURS["red"]}; '
+        'font-weight: 600; }',
     ]
-)
 
 
 # Presentation mode: no Streamlit chrome or sidebar, black on white, KPI values 60 px, every text at least 20 px.
@@ -70,4 +90,4 @@ _SLIDE_CSS = "\n".join([
 def apply_style(present: bool = False) -> None:
     """Inject the static stylesheet, with the slide rules in presentation mode (our own constant CSS; no data ever
     reaches it)."""
-    st.html(f"<style>{_CSS}\n{_SLIDE_CSS if present else ''}</style>")
+    st.html(f"<style>{_css(int(st.get_option('server.maxUploadSize')))}\n{_SLIDE_CSS if present else ''}</style>")

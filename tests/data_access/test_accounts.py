@@ -102,6 +102,12 @@ def test_single_sign_on_matches_the_email_of_an_enabled_account(db):
         sign_in_by_email(db, "ai.do@example.org")
 
 
+def test_an_email_names_one_account_only(db):
+    with db.begin() as conn, pytest.raises(DomainError, match="chu.tich@khanhhoa.gov.vn đã gắn với một tài khoản khác"):
+        add_account(conn, "pho_chu_tich", "lanh_dao", PASSWORD, email=" CHU.TICH@khanhhoa.gov.vn ")
+    assert sign_in_by_email(db, "chu.tich@khanhhoa.gov.vn").username == "chu_tich"
+
+
 def test_roles_need_their_scope_and_short_passwords_are_refused(db):
     with db.begin() as conn:
         with pytest.raises(DomainError, match="cần tên cơ quan"):

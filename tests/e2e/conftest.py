@@ -31,7 +31,8 @@ END = date(2026, 6, 30)
 E2E_USER, E2E_PASSWORD = "e2e_quantri", "mật khẩu đầu cuối"
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """Return a TCP port of 127.0.0.1 that is free now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -60,15 +61,16 @@ def open_signed_in(page, url: str, user: str = E2E_USER, password: str = E2E_PAS
 
 
 @contextmanager
-def running_app(db_url: str) -> Iterator[str]:
-    """Start `python serve.py` (the app as `make run` starts it) on a free port of 127.0.0.1; yield its URL."""
+def running_app(db_url: str, port: int | None = None, args: tuple[str, ...] = ()) -> Iterator[str]:
+    """Start `python serve.py` (the app as `make run` starts it, plus `args`) on `port` (default: a free one) of
+    127.0.0.1; yield its URL."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed (Debian package 'chromium'); .ci/run installs it")
-    port = _free_port()
+    port = port or free_port()
     env = dict(os.environ, DATABASE_URL=db_url)
     process = subprocess.Popen(
         [sys.executable, "serve.py", "--server.port", str(port), "--server.address",
-         "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
+         "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none", *args],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

@@ -62,7 +62,7 @@ def office(tmp_path_factory, browser):
         add_account(conn, "vp_nhap", "van_phong", "mật khẩu văn phòng")
         add_account(conn, "qt", "quan_tri", "mật khẩu quản trị")
     engine.dispose()
-    with running_app(url) as base:
+    with running_app(url, args=("--server.maxUploadSize", "1")) as base:  # 1 MB: a too-large file is quick to make
         yield base
 
 
@@ -94,7 +94,7 @@ def test_after_an_import_the_audit_trail_names_who_imported(browser, office, tmp
     context.close()
 
 
-def test_the_import_page_uploader_speaks_vietnamese(browser, office):
+def test_the_import_page_uploader_speaks_vietnamese(browser, office, tmp_path):
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
     page = context.new_page()
     open_signed_in(page, f"{office}/nhap-du-lieu", "vp_nhap", "mật khẩu văn phòng")
@@ -106,11 +106,28 @@ def test_the_import_page_uploader_speaks_vietnamese(browser, office):
         return [after(zone.querySelector('button')),
                 after(zone.querySelector('[data-testid="stFileUploaderDropzoneInstructions"]'))];
     }""")
-    assert shown == [L.UPLOAD_BUTTON, L.UPLOAD_LIMIT.format(mb=200)]
+    assert shown == [L.UPLOAD_BUTTON, L.UPLOAD_LIMIT.format(mb=1)]  # the server's limit, stated
     visible = dropzone.evaluate("""(zone) => Array.from(zone.querySelectorAll('*'))
         .filter(e => e.offsetParent !== null && e.children.length === 0).map(e => e.textContent.trim())
         .filter(t => t)""")
     assert [t for t in visible if "Upload" in t or "per file" in t] == []
+    big = tmp_path / "ca_nam.csv"
+    big.write_bytes(b"x" * 1_500_000)  # over the 1 MB limit: the browser refuses it before sending
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(big))
+    page.locator('[data-testid="stFileChip"][aria-invalid="true"]').wait_for(timeout=30_000)
+    page.locator('[data-testid="stFileChip"]').hover()
+    page.locator('[data-testid="stTooltipErrorContent"]').wait_for(timeout=30_000)
+    refused = L.UPLOAD_REFUSED.format(mb=1)
+    seen = page.evaluate("""() => {
+        const after = (el) => getComputedStyle(el, '::after').content.replaceAll('"', '');
+        const size = (el) => getComputedStyle(el).fontSize;
+        const alert = document.querySelector('[data-testid="stFileChip"] [role="alert"]');
+        const tip = document.querySelector('[data-testid="stTooltipErrorContent"]');
+        return [after(document.querySelector('[data-testid="stFileUploader"]')), after(alert), size(alert),
+                after(tip), size(tip)];
+    }""")
+    assert seen == [refused, refused, "0px", refused, "0px"]  # Streamlit's English is drawn at size 0
+    assert page.get_by_role("button", name=L.IMPORT_COMMIT).count() == 0  # nothing to check or import
     context.close()
 
 

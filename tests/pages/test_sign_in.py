@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from tests.pages.conftest import APP, TEST_PASSWORD, no_problem, signed_in_app
 from texts import labels as L
 from texts import messages as M
-from ui.auth import SEEN_KEY
+from ui.auth import SEEN_KEY, SSO_REFUSED_KEY
 from ui.pages import PAGES
 
 
@@ -41,6 +41,33 @@ def _only_the_form(at: AppTest) -> None:
 @pytest.mark.parametrize("page", [None, "pages/nhiem_vu.py", "pages/bang_diem.py", "pages/cuoc_hop.py"])
 def test_an_anonymous_visit_draws_only_the_sign_in_form(db, page):
     _only_the_form(_anonymous(page))
+
+
+AUTH = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "app",
+        "client_secret": "secret", "server_metadata_url": "http://127.0.0.1:9400/.well-known/openid-configuration"}
+
+
+def test_with_an_identity_provider_the_form_offers_single_sign_on(db):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.run()
+    no_problem(at)
+    assert [b.label for b in at.button] == [L.SSO_BUTTON, L.SIGN_IN_BUTTON]
+    assert [t.label for t in at.text_input] == [L.SIGN_IN_USER, L.SIGN_IN_PASSWORD]
+    assert not at.metric and not at.sidebar.children
+
+
+def test_an_identity_without_an_account_is_told_why_and_may_leave(db):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.session_state[SSO_REFUSED_KEY] = M.SIGN_IN_NO_ACCOUNT.format(email="[a](http://x)@example.org")
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [  # the provider's text shown literally, never as a link
+        "Chưa có tài khoản nào gắn với thư điện tử \\[a\\]\\(http\\://x\\)@example\\.org; "
+        "đề nghị quản trị cấp quyền\\."]
+    assert [b.label for b in at.button] == [L.SSO_LEAVE, L.SIGN_IN_BUTTON]
+    assert not at.metric
 
 
 def test_the_form_signs_in_and_a_wrong_password_is_refused(db):

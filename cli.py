@@ -3,7 +3,7 @@
     python cli.py init                       create the schema; fill demo data if the database is empty
     python cli.py demo [--dossiers N] [--end-date YYYY-MM-DD] [--seed S] [--replace-real]
     python cli.py import dossiers|steps|tasks|indexes|units|unit-lineage|agencies|agency-lineage FILE
-                        [--sheet NAME] [--skip-invalid] [--dry-run]
+                        [--sheet NAME] [--skip-invalid] [--dry-run] [--allow-older]
     python cli.py import boundaries FILE.geojson   the province's official shapes, matched by GSO code
     python cli.py summary --as-of YYYY-MM-DD [--from YYYY-MM-DD] [--by unit]
     python cli.py pack --meeting ID | --as-of YYYY-MM-DD --out FILE.pdf
@@ -14,10 +14,14 @@
 import argparse
 import getpass
 import json
+import os
 import sys
 import time
+import traceback
 from datetime import date
 from pathlib import Path
+
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from data_access.accounts import (
     FIRST_ADMIN,
@@ -34,7 +38,7 @@ from data_access.accounts import (
 from data_access.boundaries import BoundaryRefused, import_boundaries
 from data_access.context import app_context
 from data_access.demo.build import DEFAULT_DOSSIERS, DEFAULT_SEED, RealDataPresent, build_demo
-from data_access.engine import describe_url
+from data_access.engine import database_url, describe_url
 from data_access.figures import summary_by_unit
 from data_access.importing.columns import KINDS
 from data_access.importing.report import ImportRefused, ImportReport
@@ -156,7 +160,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     try:
         report = run_import(engine, args.file, args.kind, sheet=args.sheet, skip_invalid=args.skip_invalid,
-                            dry_run=args.dry_run, progress=progress, land_env_fields=settings.land_env_fields)
+                            dry_run=args.dry_run, progress=progress, land_env_fields=settings.land_env_fields,
+                            allow_older=args.allow_older)
     except ImportRefused as refused:
         _print_report(refused.report, sys.stderr)
         print(T.REFUSED.format(reason=refused.reason), file=sys.stderr)
@@ -257,6 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--skip-invalid", action="store_true",
                      help=T.HELP_IMPORT_SKIP)
     imp.add_argument("--dry-run", action="store_true", help=T.HELP_IMPORT_DRY)
+    imp.add_argument("--allow-older", action="store_true", help=T.HELP_IMPORT_OLDER)
     imp.set_defaults(func=cmd_import)
     summ = sub.add_parser("summary", help=T.HELP_SUMMARY)
     summ.add_argument("--as-of", type=_iso_date, required=True, help=T.HELP_SUMMARY_AS_OF)
@@ -283,9 +289,39 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code (a failure is one Vietnamese line, never a traceback, unless
+    CCHC_DEBUG=1 asks for it)."""
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except DomainError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except (OperationalError, InterfaceError) as exc:  # the database cannot be reached (or refused the login)
+        _debug()
+        print(T.DATABASE_UNREACHABLE.format(where=_database_named(), error=_first_line(exc.orig)), file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, not a traceback
+        _debug()
+        print(T.UNEXPECTED.format(kind=type(exc).__name__, error=_first_line(exc)), file=sys.stderr)
+        return 3
+
+
+def _debug() -> None:
+    if os.environ.get("CCHC_DEBUG") == "1":
+        traceback.print_exc()
+
+
+def _first_line(exc: object) -> str:
+    return (str(exc).strip().splitlines() or [""])[0][:200]
+
+
+def _database_named() -> str:
+    """Return the configured database URL without its password."""
+    try:
+        return describe_url(database_url())
+    except Exception:  # noqa: BLE001 - a broken secrets file: say nothing of it
+        return "?"
 
 
 if __name__ == "__main__":

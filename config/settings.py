@@ -2,6 +2,7 @@
 
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,6 +40,8 @@ class Settings:
     min_dossiers: int = 0  # a unit with fewer dossiers to handle in the period is not ranked
     merged_from: tuple[str, ...] = ()  # provinces merged into this one (their rankings before the merger)
     idle_minutes: int = 30  # a session without any action for this long is signed out
+    earliest_date: date = date(2010, 1, 1)  # an import refuses dates before it
+    due_years_ahead: int = 10  # an import refuses due dates and deadlines further ahead than this
 
     def indicator(self, key: str) -> IndicatorSpec:
         """Return the spec of one indicator, or raise DomainError if it is not configured."""
@@ -49,6 +52,16 @@ class Settings:
     def scorecard_specs(self) -> list[IndicatorSpec]:
         """Return the specs of the district scorecard's indicators, in display order."""
         return [self.indicators[k] for k in SCORECARD_INDICATORS]
+
+
+def _date(value: object, key: str) -> date:
+    """Return a TOML date (2010-01-01) or ISO text as a date, or raise DomainError naming the key."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise DomainError(M.SETTINGS_BAD_DATE.format(key=key, value=value)) from exc
 
 
 def parse_settings(raw: dict) -> Settings:
@@ -78,6 +91,8 @@ def parse_settings(raw: dict) -> Settings:
             min_dossiers=max(0, int(raw.get("scorecard", {}).get("min_dossiers", 0))),
             merged_from=tuple(str(p) for p in raw["province"].get("merged_from", [])),
             idle_minutes=max(1, int(raw.get("security", {}).get("idle_minutes", 30))),
+            earliest_date=_date(raw.get("import", {}).get("earliest_date", date(2010, 1, 1)), "import.earliest_date"),
+            due_years_ahead=max(0, int(raw.get("import", {}).get("due_years_ahead", 10))),
         )
     except KeyError as exc:
         raise DomainError(M.SETTINGS_MISSING_KEY.format(key=exc.args[0])) from exc

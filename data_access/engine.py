@@ -69,8 +69,13 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 sqlite3.register_adapter(date, date.isoformat)
 
 
+WRITER = "cchc_writer"  # execution option: this transaction writes a lot (an import), so it takes the lock at once
+
+
 def _sqlite_begin(conn) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # An import begins IMMEDIATE: it waits (busy timeout) for another writer instead of failing at its first
+    # write with "database is locked"; readers go on under WAL.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITER) else "BEGIN")
 
 
 def configure_sqlite(engine: Engine) -> Engine:

@@ -214,6 +214,7 @@ import_log = Table(
     Column("rejected", Integer, nullable=False),
     Column("warnings", Integer, nullable=False),
     Column("imported_by", String(80)),  # the account that imported it (None from the command line)
+    Column("older_allowed", Integer),  # stored dossiers it rolled back on purpose (--allow-older), else None
     Index("ix_import_log_imported_at", "imported_at"),
 )
 

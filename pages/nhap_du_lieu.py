@@ -14,7 +14,8 @@ from ui import data
 from ui.auth import account, client_address
 from ui.guard import section
 from ui.importer import show_header, show_history, show_report
-from ui.uploads import save
+from ui.safe import md_escape
+from ui.uploads import saved
 
 settings = load_settings()
 engine = data.engine()
@@ -28,52 +29,55 @@ with section("import"):
     kind = left.selectbox(L.IMPORT_KIND, KINDS, format_func=L.IMPORT_KINDS.get, key="imp_kind")
     upload = right.file_uploader(L.IMPORT_FILE, type=["xlsx", "xls", "csv"], key="imp_file")
     skip_invalid = st.checkbox(L.IMPORT_SKIP, key="imp_skip")
+    allow_older = st.checkbox(L.IMPORT_OLDER, key="imp_older") if kind == "dossiers" else False
     if upload is not None:
-        path = save(upload)
-        try:
-            header, sample, sheets = preview(path, kind)
-            sheet = None
-            if len(sheets) > 1:
-                sheet = st.selectbox(L.IMPORT_SHEET, sheets, key="imp_sheet")
-                header, sample, _ = preview(path, kind, sheet)
-        except ReadError as exc:
-            st.error(str(exc))
-            st.stop()
-        show_header(header, kind, sample)
-        if header is not None:
-            st.subheader(L.IMPORT_CHECK)
-            check_key = ("_imp_check", upload.file_id, kind, sheet, skip_invalid)
-            if st.session_state.get("_imp_check_key") != check_key:
-                with st.spinner(L.IMPORT_CHECK):
+        with saved(upload) as path:  # deleted when this run ends, whatever happens
+            try:
+                header, sample, sheets = preview(path, kind)
+                sheet = None
+                if len(sheets) > 1:
+                    sheet = st.selectbox(L.IMPORT_SHEET, sheets, key="imp_sheet")
+                    header, sample, _ = preview(path, kind, sheet)
+            except ReadError as exc:
+                st.error(md_escape(str(exc)))  # names the uploaded file: shown literally
+                st.stop()
+            show_header(header, kind, sample)
+            if header is not None:
+                st.subheader(L.IMPORT_CHECK)
+                check_key = ("_imp_check", upload.file_id, kind, sheet, skip_invalid, allow_older)
+                if st.session_state.get("_imp_check_key") != check_key:
+                    with st.spinner(L.IMPORT_CHECK):
+                        try:
+                            checked, refused = run_import(engine, path, kind, sheet, skip_invalid, dry_run=True,
+                                                          file_name=upload.name, actor=actor, address=address,
+                                                          land_env_fields=settings.land_env_fields,
+                                                          allow_older=allow_older), False
+                        except ImportRefused as exc:
+                            checked, refused = exc.report, True
+                    st.session_state["_imp_check_key"] = check_key
+                    st.session_state["_imp_check"] = (checked, refused)
+                checked, refused = st.session_state["_imp_check"]
+                show_report(checked, refused)
+                if not refused and st.button(L.IMPORT_COMMIT, type="primary", key="imp_commit"):
+                    bar = st.progress(0.0, text=L.IMPORT_COMMIT)
                     try:
-                        checked, refused = run_import(engine, path, kind, sheet, skip_invalid, dry_run=True,
-                                                      file_name=upload.name, actor=actor, address=address,
-                                                      land_env_fields=settings.land_env_fields), False
+                        done = run_import(engine, path, kind, sheet, skip_invalid, file_name=upload.name,
+                                          land_env_fields=settings.land_env_fields, actor=actor, address=address,
+                                          allow_older=allow_older,
+                                          progress=lambda message, fraction: bar.progress(min(1.0, fraction),
+                                                                                          text=message))
                     except ImportRefused as exc:
-                        checked, refused = exc.report, True
-                st.session_state["_imp_check_key"] = check_key
-                st.session_state["_imp_check"] = (checked, refused)
-            checked, refused = st.session_state["_imp_check"]
-            show_report(checked, refused)
-            if not refused and st.button(L.IMPORT_COMMIT, type="primary", key="imp_commit"):
-                bar = st.progress(0.0, text=L.IMPORT_COMMIT)
-                try:
-                    done = run_import(engine, path, kind, sheet, skip_invalid, file_name=upload.name,
-                                      land_env_fields=settings.land_env_fields, actor=actor, address=address,
-                                      progress=lambda message, fraction: bar.progress(min(1.0, fraction),
-                                                                                      text=message))
-                except ImportRefused as exc:
-                    show_report(exc.report, True)
-                else:
-                    data.forget_meta()
-                    st.session_state.pop("_imp_check_key", None)
-                    st.success(L.IMPORT_DONE.format(file=done.file_name, ins=fmt_int(done.inserted),
-                                                    upd=fmt_int(done.updated), same=fmt_int(done.unchanged),
-                                                    rej=fmt_int(done.rejected), sec=fmt_number(done.seconds, 1)))
-                    if done.error_file:
-                        with open(done.error_file, "rb") as handle:
-                            st.download_button(L.IMPORT_REJECTED_FILE, handle.read(),
-                                               file_name=f"{upload.name}.loi.csv", mime="text/csv")
+                        show_report(exc.report, True)
+                    else:
+                        data.forget_meta()
+                        st.session_state.pop("_imp_check_key", None)
+                        st.success(L.IMPORT_DONE.format(file=md_escape(done.file_name), ins=fmt_int(done.inserted),
+                                                        upd=fmt_int(done.updated), same=fmt_int(done.unchanged),
+                                                        rej=fmt_int(done.rejected), sec=fmt_number(done.seconds, 1)))
+                        if done.error_file:
+                            with open(done.error_file, "rb") as handle:
+                                st.download_button(L.IMPORT_REJECTED_FILE, handle.read(),
+                                                   file_name=f"{upload.name}.loi.csv", mime="text/csv")
 
 with section("import-history"):
     st.subheader(L.IMPORT_HISTORY)

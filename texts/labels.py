@@ -80,6 +80,9 @@ COUNT_AXIS = "Số lượng"
 MONTH_AXIS = "Tháng"
 ERROR_GENERIC = "Không hiển thị được phần này do lỗi dữ liệu hoặc kết nối. Chi tiết đã được ghi vào nhật ký máy chủ."
 ERROR_DATABASE = "Không kết nối được cơ sở dữ liệu ({url}). Kiểm tra DATABASE_URL rồi tải lại trang."
+DATABASE_LOST = ("Mất kết nối tới cơ sở dữ liệu ({url}). Phiên làm việc vẫn được giữ; bấm «Thử lại» khi cơ sở dữ liệu "
+                 "hoạt động trở lại.")
+RETRY = "Thử lại"
 TABLE_EXCEL = "Tải bảng (Excel)"
 EXCEL_SHEET = "Bảng"
 
@@ -295,6 +298,8 @@ IMPORT_KIND = "Loại dữ liệu"
 IMPORT_FILE = "Tệp xuất từ hệ thống (.xlsx, .xls, .csv)"
 IMPORT_SHEET = "Trang tính"
 IMPORT_SKIP = "Bỏ qua dòng lỗi (chỉ nhập các dòng hợp lệ; các dòng lỗi được ghi ra tệp riêng)"
+IMPORT_OLDER = ("Cho phép nhập tệp cũ hơn (hồ sơ đã có kết quả được đưa về trạng thái trong tệp; "
+                "ghi vào nhật ký nhập)")
 IMPORT_INTRO = ("Tệp được kiểm tra trước, chưa ghi gì. Chỉ khi bấm «Ghi vào cơ sở dữ liệu», toàn bộ tệp mới được "
                 "ghi trong một lần; nếu có lỗi, không dòng nào được ghi và dữ liệu cũ giữ nguyên.")
 IMPORT_HEADER = "Dòng tiêu đề nhận ra: dòng {row}"
@@ -316,7 +321,8 @@ IMPORT_HISTORY = "Lịch sử nhập dữ liệu"
 IMPORT_COLUMNS = {"imported_at": "Thời điểm", "imported_by": "Người nhập",
                   "file_name": "Tệp", "kind": "Loại dữ liệu", "sheet": "Trang tính",
                   "rows_read": "Số dòng", "inserted": "Thêm", "updated": "Cập nhật", "unchanged": "Không đổi",
-                  "rejected": "Bị loại", "warnings": "Cảnh báo", "sha256": "SHA-256"}
+                  "rejected": "Bị loại", "warnings": "Cảnh báo", "older_allowed": "Lùi trạng thái (cho phép)",
+                  "sha256": "SHA-256"}
 IMPORTED_BY_CLI = "(dòng lệnh)"
 IMPORT_PROBLEM_COLUMNS = {"row": "Dòng", "column": "Cột", "value": "Giá trị", "reason": "Lý do"}
 IMPORT_MORE_ERRORS = "… và {n} lỗi khác (chỉ hiện {shown} lỗi đầu)."

@@ -3,6 +3,7 @@ importers' problems and progress (the headers of the files themselves are data: 
 
 # settings.toml
 SETTINGS_MISSING_KEY = "settings.toml thiếu khóa {key!r}"
+SETTINGS_BAD_DATE = "settings.toml: {key} = «{value}» không phải ngày (dạng 2010-01-01)."
 SETTINGS_MISSING_INDICATORS = "settings.toml thiếu chỉ tiêu: {names}"
 SETTINGS_NO_LAND_ENV = "settings.toml: land_env.fields không được rỗng"
 BAD_OPTION = "{name}={value!r} không hợp lệ; chỉ nhận: {options}"
@@ -103,6 +104,19 @@ STEP_WRITE = "Ghi vào cơ sở dữ liệu"
 STEP_ROLLUP = "Cập nhật bảng tổng hợp"
 STEP_DONE = "Xong"
 AUDIT_IMPORT = ("{kind}: {file}, sha256 {sha}, {rows} dòng (thêm {inserted}, cập nhật {updated}, loại {rejected})")
+DATE_TOO_EARLY = "ngày trước {earliest}, ngoài khoảng ngày hợp lý (settings.toml: [import] earliest_date)"
+DATE_AFTER_IMPORT = "ngày sau ngày nhập ({today}); chỉ ngày hẹn trả, hạn xử lý mới được ở tương lai"
+DUE_TOO_LATE = "ngày hẹn/hạn sau {latest}, quá xa (settings.toml: [import] due_years_ahead)"
+OLDER_FILE = ("Tệp {file} cũ hơn dữ liệu đã có: {n} hồ sơ đã có kết quả sẽ bị đưa về «đang giải quyết». Nếu đúng là "
+              "muốn nhập lại tệp cũ, dùng --allow-older (trang Nhập dữ liệu: «Cho phép nhập tệp cũ hơn»).")
+OLDER_RESULT_GONE = "hồ sơ đã có kết quả ngày {date}; tệp này không có"
+OLDER_ALLOWED = ("Đã cho phép nhập tệp cũ hơn: {n} hồ sơ đã có kết quả được đưa về trạng thái trong tệp "
+                 "(ghi vào nhật ký).")
+AUDIT_OLDER = "; cho phép tệp cũ hơn: {n} hồ sơ lùi trạng thái"
+IMPORT_BUSY = ("Tệp {file} chưa được nhập: một lần nhập khác đang ghi vào cơ sở dữ liệu và chưa xong sau thời gian "
+               "chờ; không ghi gì, đề nghị thử lại khi lần đó xong.")
+NO_DATA_ROWS = ("Tệp {file} không có dòng dữ liệu nào dưới dòng tiêu đề (dòng {row}); không ghi gì, dữ liệu cũ "
+                "giữ nguyên.")
 FILE_REFUSED = "Tệp {file} bị từ chối: {n} lỗi; không ghi gì vào cơ sở dữ liệu."
 DUPLICATE_OF_ROW = "trùng mã với dòng {row}"
 FORMAT_NOT_SUPPORTED = "Tệp {file}: định dạng {suffix} không được hỗ trợ (chỉ nhận {formats})"
@@ -112,6 +126,11 @@ NO_SUCH_SHEET = "Tệp {file} không có trang tính «{sheet}»; các trang: {s
 NOT_XLSX = "Tệp {file} không phải tệp Excel .xlsx hợp lệ ({error})"
 NOT_XLS = "Tệp {file} không phải tệp Excel .xls hợp lệ ({error})"
 BAD_ENCODING = "Tệp {file}: không đọc được theo bảng mã {encoding} ({error})"
+CELL_TOO_LONG = ("Tệp {file}, dòng {row}: một ô dài quá {limit} ký tự (giới hạn của Excel); tệp không phải bản xuất "
+                 "dữ liệu.")
+TOO_MANY_COLUMNS = "Tệp {file}, dòng {row}: có {n} cột, quá {limit} cột; tệp không phải bản xuất dữ liệu."
+XLSX_TOO_BIG = ("Tệp {file}: giải nén ra khoảng {mb} MB hoặc nén bất thường (dấu hiệu «bom nén»); không mở tệp này. "
+                "Đề nghị xuất lại từ hệ thống.")
 BAD_CSV = "Tệp {file}, dòng {row}: lỗi định dạng CSV ({error})"
 NO_UNIT_CODE_ON = "không có đơn vị hành chính mã {code} hiệu lực ngày {date}"
 UNIT_NAME_AMBIGUOUS = ("có {n} địa bàn cùng tên «{name}» hiệu lực ngày {date}; ghi thêm cột «Huyện» hoặc «Mã ĐVHC» để "

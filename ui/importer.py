@@ -8,6 +8,7 @@ from data_access.importing.headers import HeaderMatch
 from data_access.importing.report import ImportReport
 from texts import labels as L
 from texts.fmt import fmt_datetime, fmt_int
+from ui.safe import md_escape
 from ui.tables import Col, show_table
 
 
@@ -22,9 +23,9 @@ def show_header(header: HeaderMatch | None, kind: str, sample: pd.DataFrame) -> 
         for c in contract(kind)])
     show_table(mapping, [Col("canon", L.IMPORT_MAPPING_CANON), Col("file", L.IMPORT_MAPPING_FILE)])
     if header.ignored:
-        st.caption(L.IMPORT_IGNORED.format(cols=", ".join(header.ignored)))
+        st.caption(L.IMPORT_IGNORED.format(cols=", ".join(map(md_escape, header.ignored))))  # the file's own text
     if header.personal:
-        st.caption(L.IMPORT_PERSONAL.format(cols=", ".join(header.personal)))
+        st.caption(L.IMPORT_PERSONAL.format(cols=", ".join(map(md_escape, header.personal))))
     if not sample.empty:
         st.markdown(f"**{L.IMPORT_SAMPLE}**")
         st.dataframe(sample, hide_index=True)
@@ -41,7 +42,7 @@ def show_report(report: ImportReport, refused: bool) -> None:
     else:
         st.info(counts)
     for warning in report.warnings:
-        st.warning(warning)
+        st.warning(md_escape(warning))  # names units and files from the import: shown literally
     if report.problems:
         st.markdown(f"**{L.IMPORT_ERRORS}**")
         problems = pd.DataFrame([{"row": p.row, "column": p.column, "value": p.value, "reason": p.reason}
@@ -53,13 +54,13 @@ def show_report(report: ImportReport, refused: bool) -> None:
                                                    shown=fmt_int(len(report.problems))))
 
 
+COUNTS = ("rows_read", "inserted", "updated", "unchanged", "rejected", "warnings", "older_allowed")
+
+
 def show_history(history: pd.DataFrame) -> None:
     """Draw the import log, newest first."""
     history = history.assign(kind=history["kind"].map(L.IMPORT_KINDS), sha256=history["sha256"].str[:12],
                              imported_by=history["imported_by"].fillna(L.IMPORTED_BY_CLI))
     show_table(history, [Col("imported_at", L.IMPORT_COLUMNS["imported_at"], fmt_datetime)]
-               + [Col(k, L.IMPORT_COLUMNS[k], fmt_int if k in ("rows_read", "inserted", "updated", "unchanged",
-                                                              "rejected", "warnings") else None)
-                  for k in ("imported_by", "file_name", "kind", "sheet", "rows_read", "inserted", "updated",
-                            "unchanged",
-                            "rejected", "warnings", "sha256")], empty=L.IMPORT_NO_HISTORY)
+               + [Col(k, L.IMPORT_COLUMNS[k], fmt_int if k in COUNTS else None)
+                  for k in ("imported_by", "file_name", "kind", "sheet", *COUNTS, "sha256")], empty=L.IMPORT_NO_HISTORY)

@@ -1,22 +1,24 @@
-"""Uploaded files: saved once per session in a private temporary folder, under their own (sanitised) name."""
+"""Uploaded files: written to a private temporary folder only while one script run checks or imports them, and
+deleted as soon as it ends, whatever happens (applicants' names never stay on disk; the import log keeps the
+sha256 and the counts)."""
 
+import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-import streamlit as st
-
-_FOLDER_KEY = "_upload_dir"
+PREFIX = "cchc-upload-"
 
 
-def save(upload) -> Path:
-    """Return the path of the uploaded file saved to this session's folder (written once per upload)."""
-    folder = st.session_state.get(_FOLDER_KEY)
-    if folder is None or not Path(folder).exists():
-        folder = tempfile.mkdtemp(prefix="cchc-upload-")
-        st.session_state[_FOLDER_KEY] = folder
-    name = Path(upload.name).name or "tep"
-    target = Path(folder) / upload.file_id / name
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
+@contextmanager
+def saved(upload) -> Iterator[Path]:
+    """Yield the path of the uploaded file written under its own (sanitised) name; remove it, and anything
+    written beside it (the rejected-rows file), when the block ends."""
+    folder = Path(tempfile.mkdtemp(prefix=PREFIX))
+    try:
+        target = folder / (Path(upload.name).name or "tep")
         target.write_bytes(upload.getvalue())
-    return target
+        yield target
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

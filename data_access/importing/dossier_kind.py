@@ -13,13 +13,16 @@ from data_access.importing.values import (
     parse_level,
     vn_date,
 )
+from data_access.importing.window import DateWindow
 from data_access.schema import dossiers
 from metrics.dossiers import is_ended_status, is_supplement_status
 from texts import messages as M
 
 TARGET = Target(dossiers, keys=("code",), values=(
     "procedure_id", "field_id", "agency_id", "level", "unit_id", "received_on", "due_on", "result_on", "status",
-    "ended", "waiting_supplement", "channel", "synced", "apology", "digitised", "current_agency_id"))
+    "ended", "waiting_supplement", "channel", "synced", "apology", "digitised", "current_agency_id"),
+    sources={"procedure_id": ("procedure", "procedure_code"), "unit_id": ("unit", "district", "commune", "unit_code"),
+             "ended": ("status",), "waiting_supplement": ("status",)})
 
 
 class DossierRows:
@@ -27,6 +30,7 @@ class DossierRows:
 
     target = TARGET
     key_column = "code"
+    window: DateWindow | None = None  # the dates the import accepts (set by the runner)
 
     def __init__(self, header: HeaderMatch, resolver: Resolver, report: ImportReport) -> None:
         self.header = header
@@ -64,6 +68,8 @@ class DossierRows:
                 chunk.fail(i, "due_on", M.DUE_BEFORE_RECEIVED.format(received=vn_date(received[i])))
             if received[i] and result[i] and result[i] < received[i]:
                 chunk.fail(i, "result_on", M.RESULT_BEFORE_RECEIVED.format(received=vn_date(received[i])))
+        if self.window is not None:
+            self.window.check(chunk, {"received_on": received, "result_on": result}, {"due_on": due})
         col["unit_id"] = self._units(chunk, col)
         good = chunk.good()
         if not good:

@@ -6,6 +6,7 @@ from data_access.importing.resolve import Resolver
 from data_access.importing.rows import Cached, Chunk
 from data_access.importing.staging import Target
 from data_access.importing.values import cell_text, parse_date, parse_number, vn_date
+from data_access.importing.window import DateWindow
 from data_access.schema import dossier_steps, index_results, tasks, units
 from data_access.task_queries import task_key
 from data_access.territory import unit_record
@@ -40,6 +41,8 @@ def _positive_int(value: object) -> int | None:
 
 class KindRows:
     """Common set-up: the header, the resolver, the report and cached parsers."""
+
+    window: DateWindow | None = None  # the dates the import accepts (set by the runner)
 
     def __init__(self, header: HeaderMatch, resolver: Resolver, report: ImportReport) -> None:
         self.header = header
@@ -76,6 +79,9 @@ class TaskRows(KindRows):
         self.before(chunk, "doc_date", col["doc_date"], "deadline", col["deadline"], M.DEADLINE_BEFORE_DOCUMENT)
         self.before(chunk, "doc_date", col["doc_date"], "completed_on", col["completed_on"],
                     M.COMPLETED_BEFORE_DOCUMENT)
+        if self.window is not None:
+            self.window.check(chunk, {"doc_date": col["doc_date"], "completed_on": col["completed_on"]},
+                              {"deadline": col["deadline"]})
         records = []
         for i in chunk.good():
             row = {k: values[i] for k, values in col.items() if k != "lead_agency"}
@@ -120,6 +126,7 @@ class UnitRows(KindRows):
                                                     "province", "latitude", "longitude", "valid_from", "valid_to"))
     key_column = "name"
     key_header = "code"
+    key_shown = ("code", "name")  # the ident (code or name key | start) is internal
 
     def parse(self, chunk: Chunk) -> list[dict]:
         """Return unit records of the chunk's valid rows."""
@@ -157,6 +164,9 @@ class StepRows(KindRows):
         col.update({k: chunk.parse(k, self.date) for k in ("ended_on", "due_on")})
         self.before(chunk, "started_on", col["started_on"], "ended_on", col["ended_on"],
                     M.END_BEFORE_START)
+        if self.window is not None:
+            self.window.check(chunk, {"started_on": col["started_on"], "ended_on": col["ended_on"]},
+                              {"due_on": col["due_on"]})
         return [{"dossier_code": col["code"][i], "step": col["step"][i], "started_on": col["started_on"][i],
                  "agency_id": self.resolver.agency(col["agency"][i]), "ended_on": col["ended_on"][i],
                  "due_on": col["due_on"][i], "row_no": chunk.numbers[i]} for i in chunk.good()]

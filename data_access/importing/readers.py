@@ -7,9 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from texts import messages as M
+from texts.fmt import fmt_int
 
 FORMATS = (".csv", ".xlsx", ".xls")
 SAMPLE_BYTES = 1 << 20
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell: anything longer is not an export
+MAX_COLUMNS = 500  # an export has a few dozen columns; a cell far to the right (XFD…) is a trap
+MAX_UNPACKED_BYTES = 2_000_000_000  # an .xlsx unpacks to at most this (a year's export: a few hundred MB)
+MAX_RATIO = 200  # an .xlsx member packed more tightly than this is a zip bomb (exports: 5 to 20 times)
+csv.field_size_limit(MAX_CELL_CHARS)
 
 
 class ReadError(ValueError):
@@ -50,12 +56,19 @@ def detect_delimiter(text: str) -> str:
     lines = [line for line in text.splitlines()[:50] if line.strip()]
     best, best_score = ",", -1
     for candidate in (";", ",", "\t"):
-        counts = [len(next(csv.reader([line], delimiter=candidate))) for line in lines]
+        counts = [_fields(line, candidate) for line in lines]
         wide = [c for c in counts if c > 1]
         score = max((wide.count(c) for c in set(wide)), default=0) * (max(wide, default=0))
         if score > best_score:
             best, best_score = candidate, score
     return best
+
+
+def _fields(line: str, delimiter: str) -> int:
+    try:
+        return len(next(csv.reader([line], delimiter=delimiter)))
+    except csv.Error:  # a field longer than the cell limit: reading the file names its row
+        return 1
 
 
 def open_source(path: str | Path, sheet: str | None = None) -> Source:
@@ -75,12 +88,29 @@ def open_source(path: str | Path, sheet: str | None = None) -> Source:
         text = sample.decode(source.encoding, errors="ignore")
         source.delimiter = detect_delimiter(text)
     elif suffix == ".xlsx":
+        _check_packing(path)
         source.sheet_names = _xlsx_sheets(path)
     else:
         source.sheet_names = _xls_sheets(path)
     if source.sheet_names and sheet is not None and sheet not in source.sheet_names:
         raise ReadError(M.NO_SUCH_SHEET.format(file=path.name, sheet=sheet, sheets=", ".join(source.sheet_names)))
     return source
+
+
+def _check_packing(path: Path) -> None:
+    """Refuse an .xlsx that unpacks to far more than an export could hold (a zip bomb), before opening it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as book:
+            members = book.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ReadError(M.NOT_XLSX.format(file=path.name, error=exc)) from exc
+    total = sum(m.file_size for m in members)
+    packed = max((m for m in members if m.file_size > 1_000_000), key=lambda m: m.file_size / max(1, m.compress_size),
+                 default=None)
+    if total > MAX_UNPACKED_BYTES or (packed and packed.file_size / max(1, packed.compress_size) > MAX_RATIO):
+        raise ReadError(M.XLSX_TOO_BIG.format(file=path.name, mb=fmt_int(total // 1_000_000)))
 
 
 def _xlsx_sheets(path: Path) -> list[str]:
@@ -127,6 +157,9 @@ def _csv_rows(source: Source) -> Iterator[tuple[int, list]]:
                 file=source.path.name, encoding=source.encoding, error=exc.reason)) \
                 from exc
         except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                raise ReadError(M.CELL_TOO_LONG.format(file=source.path.name, row=reader.line_num,
+                                                       limit=fmt_int(MAX_CELL_CHARS))) from exc
             raise ReadError(M.BAD_CSV.format(file=source.path.name, row=reader.line_num, error=exc)) from exc
 
 
@@ -136,8 +169,9 @@ def _xlsx_rows(source: Source) -> Iterator[tuple[int, list]]:
     book = load_workbook(source.path, read_only=True, data_only=True)
     try:
         sheet = book[source.sheet] if source.sheet else book.worksheets[0]
+        sheet.reset_dimensions()  # every row the sheet holds, whatever size its <dimension> declares
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(row)
+            yield number, _checked(source, number, list(row))
     finally:
         book.close()
 
@@ -157,9 +191,22 @@ def _xls_rows(source: Source) -> Iterator[tuple[int, list]]:
                     values.append(None)
                 else:
                     values.append(cell.value)
-            yield index + 1, values
+            yield index + 1, _checked(source, index + 1, values)
     finally:
         book.release_resources()
+
+
+def _checked(source: Source, number: int, values: list) -> list:
+    """Return a spreadsheet row, or refuse the file for a cell too long or too far to the right."""
+    while values and values[-1] is None:  # trailing empty cells (a formatted column far right) are not data
+        values.pop()
+    if len(values) > MAX_COLUMNS:
+        raise ReadError(M.TOO_MANY_COLUMNS.format(file=source.path.name, row=number, n=fmt_int(len(values)),
+                                                  limit=fmt_int(MAX_COLUMNS)))
+    for value in values:
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            raise ReadError(M.CELL_TOO_LONG.format(file=source.path.name, row=number, limit=fmt_int(MAX_CELL_CHARS)))
+    return values
 
 
 def file_bytes_sha256(path: Path) -> str:

@@ -57,6 +57,7 @@ class ImportReport:
     seconds: float = 0.0
     imported_by: str | None = None  # the account that imported it (None from the command line)
     address: str | None = None  # where it was uploaded from
+    older_allowed: int = 0  # stored dossiers rolled back on purpose (allow_older)
 
     def add(self, problem: Problem) -> None:
         """Record a problem (only the first MAX_PROBLEMS_KEPT are kept; all are counted)."""

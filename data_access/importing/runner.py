@@ -9,10 +9,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy.exc import OperationalError
 
+from config.settings import load_settings
 from data_access.accounts import Account, disable_demo_accounts, require
 from data_access.audit import record
-from data_access.engine import refresh_statistics
+from data_access.engine import WRITER, refresh_statistics
 from data_access.importing.columns import contract
 from data_access.importing.dossier_kind import DossierRows
 from data_access.importing.headers import find_header, missing_required
@@ -24,7 +26,8 @@ from data_access.importing.resolve import Resolver
 from data_access.importing.rollup_sync import RollupSync
 from data_access.importing.rows import Chunk, is_skippable
 from data_access.importing.staging import create_staging, drop_rows, duplicate_rows, index_staging, load, merge
-from data_access.importing.values import show
+from data_access.importing.values import show, vn_date
+from data_access.importing.window import DateWindow
 from data_access.meta import DATA_KIND, read_meta, record_load
 from data_access.migrate import create_schema
 from data_access.reference import apply_land_env_group, ensure_reference
@@ -45,6 +48,7 @@ from texts import messages as M
 from texts.fmt import fmt_int
 
 CHUNK = 20_000
+RESULT_HEADER = next(c.header for c in contract("dossiers") if c.key == "result_on")  # named in row problems
 ROW_PARSERS = {"dossiers": DossierRows, "tasks": TaskRows, "indexes": IndexRows, "units": UnitRows,
                "steps": StepRows, "unit-lineage": UnitLineageRows, "agencies": AgencyRows,
                "agency-lineage": AgencyLineageRows}
@@ -76,6 +80,8 @@ def _estimated_rows(path: Path, suffix: str) -> int | None:
         size = path.stat().st_size
         with open(path, "rb") as handle:
             sample = handle.read(1 << 20)
+        if not sample:
+            return None
         lines = max(1, sample.count(b"\n"))
         return max(1, int(size / (len(sample) / lines)))
     return None
@@ -124,10 +130,18 @@ def _foreign_keys_off(conn: Connection) -> Iterator[None]:
 def run_import(engine: Engine, path: str | Path, kind: str, sheet: str | None = None, skip_invalid: bool = False,
                dry_run: bool = False, progress: Progress | None = None, file_name: str | None = None,
                land_env_fields: tuple[str, ...] = ("Đất đai", "Môi trường"), actor: Account | None = None,
-               address: str | None = None) -> ImportReport:
+               address: str | None = None, allow_older: bool = False, window: DateWindow | None = None
+               ) -> ImportReport:
     """Import one file of `kind` as `actor` (None: the command line); return its report, or raise ImportRefused
-    (nothing written) or NotAllowed (the actor's role may not import)."""
+    (nothing written) or NotAllowed (the actor's role may not import).
+
+    Dates outside `window` (default: settings.toml `[import]`, today) are row errors. A dossier file that would
+    take a recorded result away from a stored dossier (an older export) is refused unless `allow_older`, and then
+    the import log records how many were rolled back."""
     require(actor, "import")
+    if window is None:
+        settings = load_settings()
+        window = DateWindow.of(settings.earliest_date, settings.due_years_ahead)
     started = time.perf_counter()
     path = Path(path)
     columns = contract(kind)
@@ -143,13 +157,18 @@ def run_import(engine: Engine, path: str | Path, kind: str, sheet: str | None = 
     create_schema(engine)
     rejected_file = _RejectedFile(path.with_name(f"{path.stem}.loi.csv")) if skip_invalid and not dry_run else None
     try:
-        with engine.connect() as conn, _foreign_keys_off(conn), conn.begin():
+        with engine.connect() as conn, _foreign_keys_off(conn), conn.execution_options(**{WRITER: True}).begin():
+            _one_writer(conn)
             _run(conn, source, columns, kind, report, skip_invalid, rejected_file, step, land_env_fields,
-                 _estimated_rows(path, source.suffix))
+                 _estimated_rows(path, source.suffix), window, allow_older)
             if dry_run:
                 raise _DryRun
     except _DryRun:
         pass
+    except OperationalError as exc:  # another import held the database past the wait (30 s)
+        if not _busy(exc):
+            raise
+        raise _refuse(report, M.IMPORT_BUSY.format(file=report.file_name)) from exc
     except ReadError as exc:
         raise _refuse(report, str(exc)) from exc
     finally:
@@ -162,9 +181,24 @@ def run_import(engine: Engine, path: str | Path, kind: str, sheet: str | None = 
     return report
 
 
+IMPORT_LOCK = 0x43434843  # PostgreSQL advisory lock key of imports ("CCHC")
+
+
+def _one_writer(conn: Connection) -> None:
+    """Make a second import wait for the first (SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction lock)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(IMPORT_LOCK)))
+
+
+def _busy(exc: OperationalError) -> bool:
+    """Return True when the error says another writer held the database (SQLite locked, PostgreSQL timeout)."""
+    text = str(exc.orig).lower()
+    return "database is locked" in text or "statement timeout" in text or "canceling statement" in text
+
+
 def _run(conn: Connection, source, columns, kind: str, report: ImportReport, skip_invalid: bool,
          rejected_file: _RejectedFile | None, step: Progress, land_env_fields: tuple[str, ...],
-         estimated: int | None) -> None:
+         estimated: int | None, window: DateWindow, allow_older: bool) -> None:
     header, rows, _scanned = find_header(iter_rows(source), columns)
     missing = missing_required(header, columns)
     if missing:
@@ -178,6 +212,7 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
         report.warn(M.DEMO_REPLACED)
     ensure_reference(conn)
     parser = ROW_PARSERS[kind](header, Resolver(conn), report)
+    parser.window = window
     staging = create_staging(conn, parser.target)
     rollup = RollupSync(conn) if kind == "dossiers" else None
     pending: list[tuple[int, list]] = []
@@ -211,17 +246,21 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
         if len(pending) >= CHUNK:
             flush()
     flush()
-    flush()
+    if report.rows_read == 0:  # headers only: not a load of nothing (it would replace the demo, move the date)
+        raise _refuse(report, M.NO_DATA_ROWS.format(file=report.file_name, row=header.row))
     step(M.STEP_DUPLICATES, 0.88)
     index_staging(conn, staging, parser.target)
     dropped = _duplicates(conn, staging, parser, report, skip_invalid, rejected_file)
+    target = parser.target.fed_by(set(header.index), {c.key for c in columns})  # what the file lacks stays
+    if kind == "dossiers" and "result_on" in target.updatable:
+        dropped = _older(conn, staging, report, skip_invalid, allow_older, rejected_file) or dropped
     if report.problem_count and not skip_invalid:
         raise ImportRefused(report, M.FILE_REFUSED.format(file=report.file_name,
                                                                    n=fmt_int(report.problem_count)))
     step(M.STEP_WRITE, 0.92)
     if rollup is not None:
-        rollup.before_merge(staging, parser.target, dropped)
-    report.inserted, report.updated, report.unchanged = merge(conn, staging, parser.target)
+        rollup.before_merge(staging, target, dropped)
+    report.inserted, report.updated, report.unchanged = merge(conn, staging, target)
     if rollup is not None:
         step(M.STEP_ROLLUP, 0.96)
         rollup.after_merge()
@@ -238,9 +277,14 @@ def _duplicates(conn: Connection, staging, parser, report: ImportReport, skip_in
     key = getattr(parser, "key_header", parser.target.keys[0])
     header = parser.header.headers.get(key, key)
     dropped: list[int] = []
+    shown = getattr(parser, "key_shown", ())  # staged columns a clerk recognises, when the key is internal
     for key, numbers in duplicate_rows(conn, staging, parser.target):
+        value = show(key[0])
+        if shown:
+            row = conn.execute(select(*(staging.c[c] for c in shown)).where(staging.c.row_no == numbers[0])).first()
+            value = next((show(v) for v in row if v), value)
         for number in numbers[1:]:
-            problem = Problem(number, header, show(key[0]), M.DUPLICATE_OF_ROW.format(row=numbers[0]))
+            problem = Problem(number, header, value, M.DUPLICATE_OF_ROW.format(row=numbers[0]))
             report.add(problem)
             report.rejected += 1
             dropped.append(number)
@@ -249,6 +293,34 @@ def _duplicates(conn: Connection, staging, parser, report: ImportReport, skip_in
     if skip_invalid and dropped:
         drop_rows(conn, staging, dropped)
     return bool(skip_invalid and dropped)
+
+
+def _older(conn: Connection, staging, report: ImportReport, skip_invalid: bool, allow_older: bool,
+           rejected_file: _RejectedFile | None) -> bool:
+    """Find the dossiers whose stored result this file would take away (an older export); refuse them as row
+    problems (dropped with skip_invalid), or count them when allowed; return True when rows were dropped."""
+    rolled = conn.execute(
+        select(staging.c.row_no, staging.c.code, dossiers.c.result_on)
+        .join(dossiers, dossiers.c.code == staging.c.code)
+        .where(dossiers.c.result_on.is_not(None), staging.c.result_on.is_(None))
+        .order_by(staging.c.row_no)).all()
+    if not rolled:
+        return False
+    if allow_older:
+        report.older_allowed = len(rolled)
+        report.warn(M.OLDER_ALLOWED.format(n=fmt_int(len(rolled))))
+        return False
+    header = report.mapping.get(RESULT_HEADER, RESULT_HEADER)
+    report.add(Problem(None, None, None, M.OLDER_FILE.format(file=report.file_name, n=fmt_int(len(rolled)))))
+    for row in rolled:
+        problem = Problem(row.row_no, header, row.code, M.OLDER_RESULT_GONE.format(date=vn_date(row.result_on)))
+        report.add(problem)
+        report.rejected += 1
+        if rejected_file:
+            rejected_file.write([problem], None)
+    if skip_invalid:
+        drop_rows(conn, staging, [row.row_no for row in rolled])
+    return skip_invalid
 
 
 def _as_of(conn: Connection) -> date:
@@ -262,9 +334,11 @@ def _log(conn: Connection, report: ImportReport, kind: str) -> None:
         imported_at=datetime.now(UTC).replace(tzinfo=None), file_name=report.file_name, sha256=report.sha256,
         kind=kind, sheet=report.sheet, rows_read=report.rows_read, inserted=report.inserted,
         updated=report.updated, unchanged=report.unchanged, rejected=report.rejected,
-        warnings=len(report.warnings), imported_by=report.imported_by))
+        warnings=len(report.warnings), imported_by=report.imported_by, older_allowed=report.older_allowed or None))
     record_load(conn, "real", _as_of(conn))
     disable_demo_accounts(conn)  # real data: the demo's accounts go with the demo
     detail = M.AUDIT_IMPORT.format(kind=kind, file=report.file_name, sha=report.sha256, rows=report.rows_read,
                                    inserted=report.inserted, updated=report.updated, rejected=report.rejected)
+    if report.older_allowed:
+        detail += M.AUDIT_OLDER.format(n=report.older_allowed)
     record(conn, report.imported_by, "import", detail, report.address)

@@ -1,7 +1,7 @@
 """Staging and merging: rows go to a temporary table in the import's transaction, are checked there, then
 merged into the target by key (insert new, update changed, leave identical). Memory stays flat."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 
 from sqlalchemy import (
@@ -30,11 +30,30 @@ class Target:
     table: Table
     keys: tuple[str, ...]
     values: tuple[str, ...]
+    sources: dict[str, tuple[str, ...]] = field(default_factory=dict)  # value column → the file columns feeding it
+    fed: tuple[str, ...] | None = None  # the value columns an update may change (None: all)
 
     @property
     def columns(self) -> tuple[str, ...]:
         """Return keys then values."""
         return self.keys + self.values
+
+    @property
+    def updatable(self) -> tuple[str, ...]:
+        """Return the value columns an update of a stored row may change."""
+        return self.values if self.fed is None else self.fed
+
+    def fed_by(self, file_columns: set[str], contract_keys: set[str]) -> "Target":
+        """Return the target whose updates change only the value columns this file feeds, leaving the others as
+        stored (a partial export must not blank what it lacks; new rows get every column). A value column is fed
+        by its `sources`, else by the contract column of its name (with or without `_id`); one that no contract
+        column names is always fed."""
+        def fed(value: str) -> bool:
+            feeding = self.sources.get(value) or tuple(k for k in (value, value.removesuffix("_id"))
+                                                        if k in contract_keys)
+            return not feeding or any(k in file_columns for k in feeding)
+
+        return replace(self, fed=tuple(v for v in self.values if fed(v)))
 
 
 def create_staging(conn: Connection, target: Target) -> Table:
@@ -129,7 +148,7 @@ def same_key(staging: Table, target: Target):
 
 def differs(staging: Table, target: Target):
     """Return the condition: a matched target row has a value different from its staged row."""
-    return or_(*(target.table.c[v].is_distinct_from(staging.c[v]) for v in target.values))
+    return or_(*(target.table.c[v].is_distinct_from(staging.c[v]) for v in target.updatable))
 
 
 def merge(conn: Connection, staging: Table, target: Target) -> tuple[int, int, int]:
@@ -144,12 +163,12 @@ def merge(conn: Connection, staging: Table, target: Target) -> tuple[int, int, i
     key = same_key(staging, target)
     matched = conn.execute(select(func.count()).select_from(staging).join(table, key)).scalar_one()
     updated = 0
-    if target.values and matched:
+    if target.updatable and matched:
         changed = differs(staging, target)
         updated = conn.execute(select(func.count()).select_from(staging).join(table, key)
                                .where(changed)).scalar_one()
         if updated:
-            conn.execute(update(table).where(key, changed).values({v: staging.c[v] for v in target.values}))
+            conn.execute(update(table).where(key, changed).values({v: staging.c[v] for v in target.updatable}))
     inserted = total - matched
     if inserted:
         _insert(conn, table, columns, rows.where(~exists().where(key)), inserted)

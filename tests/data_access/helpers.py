@@ -127,3 +127,17 @@ def assert_rollup_matches_dossiers(conn: Connection) -> None:
     pd.testing.assert_frame_equal(order(stored), order(expected), check_dtype=False)
     monthly = conn.execute(select(*[func.sum(dossier_monthly.c[c]) for c in DAILY_COUNTERS])).one()
     assert [int(v or 0) for v in monthly] == [int(stored[c].sum()) for c in DAILY_COUNTERS]
+
+
+def database_checksum(conn: Connection) -> dict[str, str]:
+    """Return a sha256 of every table's rows (ordered by all columns), by table name: equal before and after a
+    refused import means nothing was written."""
+    import hashlib
+
+    from data_access.schema import metadata
+
+    sums = {}
+    for table in metadata.sorted_tables:
+        rows = conn.execute(select(table).order_by(*table.c)).all()
+        sums[table.name] = hashlib.sha256(repr([tuple(r) for r in rows]).encode()).hexdigest()
+    return sums

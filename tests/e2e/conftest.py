@@ -61,13 +61,14 @@ def open_signed_in(page, url: str, user: str = E2E_USER, password: str = E2E_PAS
 
 
 @contextmanager
-def running_app(db_url: str, port: int | None = None, args: tuple[str, ...] = ()) -> Iterator[str]:
-    """Start `python serve.py` (the app as `make run` starts it, plus `args`) on `port` (default: a free one) of
-    127.0.0.1; yield its URL."""
+def running_app(db_url: str, port: int | None = None, args: tuple[str, ...] = (),
+                env: dict[str, str] | None = None) -> Iterator[str]:
+    """Start `python serve.py` (the app as `make run` starts it, plus `args` and environment `env`) on `port`
+    (default: a free one) of 127.0.0.1; yield its URL."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed (Debian package 'chromium'); .ci/run installs it")
     port = port or free_port()
-    env = dict(os.environ, DATABASE_URL=db_url)
+    env = dict(os.environ, DATABASE_URL=db_url, **(env or {}))
     process = subprocess.Popen(
         [sys.executable, "serve.py", "--server.port", str(port), "--server.address",
          "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none", *args],

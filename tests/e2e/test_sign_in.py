@@ -1,6 +1,8 @@
 """Sign-in in a real browser (issue #12): an anonymous visit to any page address draws only the form, with none of
 the demo's names or figures anywhere in the page, and a bookmark opens its page right after signing in."""
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from sqlalchemy import create_engine, select
@@ -51,6 +53,11 @@ def test_a_bookmark_opens_its_page_right_after_sign_in(browser, server):
     context.close()
 
 
+def server_tmp(tmp_path_factory) -> Path:
+    """Return the office server's temporary folder (TMPDIR), where uploads are written while checked."""
+    return tmp_path_factory.getbasetemp() / "office_server_tmp"
+
+
 @pytest.fixture(scope="module")
 def office(tmp_path_factory, browser):
     """A server of its own on an empty database with an Office account and an administrator."""
@@ -62,11 +69,14 @@ def office(tmp_path_factory, browser):
         add_account(conn, "vp_nhap", "van_phong", "mật khẩu văn phòng")
         add_account(conn, "qt", "quan_tri", "mật khẩu quản trị")
     engine.dispose()
-    with running_app(url, args=("--server.maxUploadSize", "1")) as base:  # 1 MB: a too-large file is quick to make
+    uploads = server_tmp(tmp_path_factory)
+    uploads.mkdir()
+    with running_app(url, args=("--server.maxUploadSize", "1"),  # 1 MB: a too-large file is quick to make
+                     env={"TMPDIR": str(uploads)}) as base:
         yield base
 
 
-def test_after_an_import_the_audit_trail_names_who_imported(browser, office, tmp_path):
+def test_after_an_import_the_audit_trail_names_who_imported(browser, office, tmp_path, tmp_path_factory):
     export = write_csv(tmp_path / "ho_so_tuan.csv", "utf-8", ";")
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
     page = context.new_page()
@@ -75,6 +85,7 @@ def test_after_an_import_the_audit_trail_names_who_imported(browser, office, tmp
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(export))
     page.get_by_role("button", name=L.IMPORT_COMMIT).click(timeout=60_000)
     page.get_by_text("Đã nhập ho_so_tuan.csv: thêm 13").wait_for(timeout=60_000)
+    assert list(server_tmp(tmp_path_factory).glob("cchc-upload-*")) == []  # gone once its import ended
     assert page.get_by_role("link", name=L.PAGE_ADMIN).count() == 0  # the Office does not manage accounts
     context.close()
 

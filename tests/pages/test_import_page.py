@@ -10,6 +10,7 @@ from data_access.meta import DATA_KIND, read_meta
 from data_access.schema import dossiers
 from tests.data_access.import_files import records, write_csv, write_xlsx
 from tests.pages.conftest import no_problem, signed_in_app
+from ui.safe import md_escape
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -47,11 +48,13 @@ def test_upload_check_then_commit(tmp_path, monkeypatch):
     assert mapping.loc["Cơ quan giải quyết *", "Cột trong tệp"] == "Đơn vị xử lý"
     assert "Chủ hồ sơ" not in at.dataframe[1].value.columns  # sample rows: mapped columns only
     assert at.info[0].value.startswith("13 dòng dữ liệu (bỏ 1 dòng trống, 1 dòng tổng): sẽ thêm 13, cập nhật 0")
-    assert [w.value for w in at.main.warning] == ["Đã xóa dữ liệu minh họa (demo) trước khi nạp dữ liệu thật."]
+    assert [w.value for w in at.main.warning] == [  # shown literally (escaped Markdown)
+        md_escape("Đã xóa dữ liệu minh họa (demo) trước khi nạp dữ liệu thật.")]
     assert dossier_total(url) == (400, "demo")  # the check wrote nothing
     at.button(key="imp_commit").click().run()
     no_problem(at)
-    assert at.success[0].value.startswith("Đã nhập ho_so_tuan_12.xlsx: thêm 13, cập nhật 0, không đổi 0, loại 0")
+    assert at.success[0].value.startswith(
+        f"Đã nhập {md_escape('ho_so_tuan_12.xlsx')}: thêm 13, cập nhật 0, không đổi 0, loại 0")
     assert dossier_total(url) == (13, "real")
     history = at.dataframe[-1].value
     assert history.iloc[0]["Tệp"] == "ho_so_tuan_12.xlsx" and history.iloc[0]["Thêm"] == 13

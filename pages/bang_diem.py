@@ -31,6 +31,7 @@ from ui.scorecard import (
     search_units,
     slide_columns,
     table_columns,
+    unit_by_code,
 )
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
@@ -92,6 +93,7 @@ with section("scorecard"):
     st.caption(L.SCORECARD_OTHER_NOTE.format(total=fmt_int(
         int((current["received"] + current["carried_over"]).sum() + lines["to_handle"].sum()))))
 
+pick = None  # stays None when the map section cannot be drawn
 with section("scorecard-map"):
     left, right = st.columns([3, 2])
     with left:
@@ -105,22 +107,23 @@ with section("scorecard-map"):
     for objects in (event.selection.objects or {}).values() if event is not None else []:
         for obj in objects:
             clicked = str(obj.get("code") or obj.get("properties", {}).get("code") or "")
-    codes = scored["code"].astype(str).tolist()
-    names = dict(zip(codes, scored["name"], strict=True))
-    if clicked in names and st.session_state.get("_map_clicked") != clicked:
-        st.session_state["district_pick"] = clicked
+    ids = scored["unit_id"].astype(int).tolist()  # the picker is keyed by unit: a code may be missing
+    names = dict(zip(ids, scored["name"], strict=True))
+    by_code = unit_by_code(scored)
+    if clicked in by_code and st.session_state.get("_map_clicked") != clicked:
+        st.session_state["district_pick"] = by_code[clicked]
         st.session_state["_map_clicked"] = clicked
     if st.session_state.get("district_pick") not in names:
-        ranked = scored.loc[scored["rank"].notna(), "code"].astype(str).tolist()
+        ranked = scored.loc[scored["rank"].notna(), "unit_id"].astype(int).tolist()
         own = [] if source.scope is None else scored.loc[scored["unit_id"].isin(source.scope.unit_ids),
-                                                         "code"].astype(str).tolist()
-        st.session_state["district_pick"] = (own or ranked or codes or [None])[-1]  # own commune, else the lowest
+                                                         "unit_id"].astype(int).tolist()
+        st.session_state["district_pick"] = (own or ranked or ids or [None])[-1]  # own commune, else the lowest
     with right:
         st.subheader(L.SCORECARD_DETAIL)
-        pick = st.selectbox(L.SCORECARD_PICK, codes, key="district_pick", format_func=names.get)
+        pick = st.selectbox(L.SCORECARD_PICK, ids, key="district_pick", format_func=names.get)
 
 if pick:
-    chosen = scored.loc[scored["code"].astype(str) == pick].iloc[0]
+    chosen = scored.loc[scored["unit_id"] == pick].iloc[0]
     unit_id = int(chosen["unit_id"])
     units, lineage = data.reference(source, "units"), data.reference(source, "unit_lineage")
     # The unit's history across the change: it and every unit counted for it (whole predecessors).

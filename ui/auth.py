@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from config.settings import load_settings
 from data_access.accounts import Account, SignInRefused, current_account, sign_in
 from data_access.audit import record
+from data_access.engine import database_url, describe_url
 from texts import labels as L
 from ui import data, sso
 from ui.mode import PRESENT_KEY
@@ -122,8 +123,12 @@ def sign_in_form(url_path: str) -> None:
     """Draw the sign-in form alone (nothing else reaches the browser) for the page at `url_path`; sign in and
     rerun on success. With an identity provider configured it also offers single sign-on."""
     st.title(L.APP_TITLE)
-    if data.connection_error() is not None:  # logged with its address; a visitor is not told where the database is
-        st.error(L.SIGN_IN_NO_DATABASE)
+    if data.connection_error() is not None:  # logged with its address
+        if ACCOUNT_KEY in st.session_state:  # signed in when the database went away: name it (never the password)
+            st.error(L.DATABASE_LOST.format(url=describe_url(database_url())))
+            st.button(L.RETRY, key="retry_database")  # a rerun: the session goes on once the database answers
+        else:  # a visitor is not told where the database is
+            st.error(L.SIGN_IN_NO_DATABASE)
         return
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:
@@ -159,5 +164,8 @@ def sign_out_box(account: Account) -> None:
     st.caption(L.SIGNED_IN_AS.format(name=md_escape(account.username), role=role))
     if st.button(L.SIGN_OUT, key="sign_out", width="stretch"):
         audit("sign_out")
+        by_provider = st.session_state.get(SSO_KEY, False)
         _forget(L.SIGNED_OUT)
+        if by_provider:
+            st.stop()  # the browser is on its way to the provider's sign-out; nothing more is drawn
         st.rerun()

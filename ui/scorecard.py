@@ -56,9 +56,16 @@ def slide_columns() -> list[Col]:
                                   for k in ("on_time_rate", "overdue_tasks")]
 
 
+def unit_by_code(scored: pd.DataFrame) -> dict[str, int]:
+    """Return the unit id of each GSO code on the scorecard (what a click on the map names)."""
+    return {str(c): int(u) for c, u in zip(scored["code"], scored["unit_id"], strict=True) if pd.notna(c)}
+
+
 def map_rows(scored: pd.DataFrame) -> pd.DataFrame:
-    """Return code, name, short_name, latitude, longitude, composite and tooltip text for the map."""
-    rows = scored[["code", "name", "short_name", "latitude", "longitude", "composite", "rank", "on_time_rate"]].copy()
+    """Return code, name, short_name, latitude, longitude, composite and tooltip text for the map (one row per code:
+    a unit imported without a code has no shape to colour)."""
+    columns = ["code", "name", "short_name", "latitude", "longitude", "composite", "rank", "on_time_rate"]
+    rows = scored.loc[scored["code"].notna(), columns].drop_duplicates("code")
     rows["tooltip"] = [
         L.MAP_TOOLTIP.format(name=r.name, score=fmt_number(r.composite, 1), rank=rank_text(r.rank),
                              on_time=fmt_pct(r.on_time_rate))

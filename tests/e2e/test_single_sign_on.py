@@ -100,6 +100,7 @@ def test_a_new_tab_is_signed_in_until_sign_out_ends_it_everywhere(browser, sso):
     assert second.locator('[data-testid="stMain"] h1').first.inner_text() == L.PAGE_TASKS
     second.close()
     page.get_by_role("button", name=L.SIGN_OUT).click()
+    page.wait_for_url(f"{base}/", timeout=60_000)  # through /auth/logout (the cookie cleared) back home
     page.get_by_role("button", name=L.SSO_BUTTON).wait_for(timeout=60_000)
     third = context.new_page()
     third.goto(f"{base}/nhiem-vu")

@@ -120,8 +120,8 @@ def test_scorecard_page(app, ref):
     assert len(layers["labels"]["data"]) == 10  # 65 names would not be readable: the best and worst five
     assert "Trường Sa" in layers["inset-label"]["data"][0]["label"]
     # picking a commune shows its detail, with its predecessors
-    khanh_son = ref.units.loc[(ref.units["name"] == "Xã Khánh Sơn") & ref.units["valid_to"].isna(), "code"].iloc[0]
-    at.selectbox(key="district_pick").set_value(str(khanh_son)).run()
+    khanh_son = ref.units.loc[(ref.units["name"] == "Xã Khánh Sơn") & ref.units["valid_to"].isna(), "id"].iloc[0]
+    at.selectbox(key="district_pick").set_value(int(khanh_son)).run()
     no_problem(at)
     assert any("Xã Khánh Sơn" in m.value for m in at.markdown)
     assert at.dataframe[-2].value["Địa bàn"].tolist() == ["Thị trấn Tô Hạp", "Xã Sơn Bình", "Xã Sơn Hiệp"]

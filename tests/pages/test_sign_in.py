@@ -1,11 +1,15 @@
 """Sign-in through AppTest (issue #12): an anonymous run draws only the form and reads no figures, the form signs
 in, the idle timeout and the sign-out end the session, and a viewing role gets no writing forms."""
 
+import os
 import time
 
 import pytest
+from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
+from data_access.context import app_context
+from data_access.schema import units
 from tests.pages.conftest import APP, TEST_PASSWORD, no_problem, signed_in_app
 from texts import labels as L
 from texts import messages as M
@@ -162,10 +166,17 @@ def test_a_commune_account_sees_province_figures_and_only_its_own_detail(db):
     commune.run()
     no_problem(commune)
     assert len(commune.dataframe[0].value) == 65  # the scorecard's ranks stay visible
-    assert commune.selectbox(key="district_pick").value == "22453"  # the detail opens on its own commune
-    commune.selectbox(key="district_pick").set_value("22333").run()  # Phường Bắc Nha Trang's detail
+    assert commune.selectbox(key="district_pick").value == _commune_id("22453")  # opens on its own commune
+    commune.selectbox(key="district_pick").set_value(_commune_id("22333")).run()  # Phường Bắc Nha Trang's detail
     assert not commune.exception
     assert [e.value for e in commune.error] == [M.OUTSIDE_SCOPE]  # refused by the query layer, said in Vietnamese
+
+
+def _commune_id(code: str) -> int:
+    """Return the id of the commune in force with GSO `code` (the scorecard's picker is keyed by unit)."""
+    engine = app_context(os.environ["DATABASE_URL"]).engine
+    with engine.connect() as conn:
+        return conn.execute(select(units.c.id).where(units.c.code == code, units.c.valid_to.is_(None))).scalar_one()
 
 
 def test_a_department_starts_on_its_own_agency_and_may_widen(db):
@@ -208,3 +219,19 @@ def test_the_office_imports_and_holds_meetings_but_does_not_manage_accounts(db):
     assert [b.label for b in at.button if b.label == L.MEETING_CREATE_SAVE] == [L.MEETING_CREATE_SAVE]
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page("pages/quan_tri.py")
+
+
+def test_a_session_outlives_a_database_outage(db, monkeypatch):
+    at = signed_in_app("lanh_dao")
+    at.run()
+    assert len(at.metric) == 8
+    monkeypatch.setenv("DATABASE_URL", "postgresql://cchc:mat_khau_bi_mat@127.0.0.1:1/cchc")  # nothing listens
+    at.run()
+    assert not at.exception and not at.metric
+    assert [e.value for e in at.error] == [
+        "Mất kết nối tới cơ sở dữ liệu (postgresql+psycopg://cchc:***@127.0.0.1:1/cchc). Phiên làm việc vẫn được "
+        "giữ; bấm «Thử lại» khi cơ sở dữ liệu hoạt động trở lại."]  # the host named, never the password
+    monkeypatch.setenv("DATABASE_URL", db)  # the database is back: the next rerun goes on, still signed in
+    at.button(key="retry_database").click().run()
+    no_problem(at)
+    assert len(at.metric) == 8

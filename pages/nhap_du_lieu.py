@@ -3,22 +3,22 @@
 import streamlit as st
 
 from config.settings import load_settings
+from data_access.engine import database_url
 from data_access.importing.columns import KINDS
 from data_access.importing.preview import import_history, preview
 from data_access.importing.readers import ReadError
-from data_access.importing.report import ImportRefused
-from data_access.importing.runner import run_import
 from texts import labels as L
 from texts.fmt import fmt_int, fmt_number
 from ui import data
 from ui.auth import account, client_address
 from ui.guard import section
-from ui.importer import show_header, show_history, show_report
+from ui.importer import run_in_child, show_header, show_history, show_report
 from ui.safe import md_escape
 from ui.uploads import saved
 
 settings = load_settings()
 engine = data.engine()
+url = database_url()
 actor, address = account(), client_address()
 
 st.title(L.PAGE_IMPORT)
@@ -44,30 +44,26 @@ with section("import"):
             show_header(header, kind, sample)
             if header is not None:
                 st.subheader(L.IMPORT_CHECK)
+                job = {"path": str(path), "kind": kind, "sheet": sheet, "skip_invalid": skip_invalid,
+                       "file_name": upload.name, "address": address, "allow_older": allow_older,
+                       "land_env_fields": list(settings.land_env_fields)}
                 check_key = ("_imp_check", upload.file_id, kind, sheet, skip_invalid, allow_older)
                 if st.session_state.get("_imp_check_key") != check_key:
-                    with st.spinner(L.IMPORT_CHECK):
-                        try:
-                            checked, refused = run_import(engine, path, kind, sheet, skip_invalid, dry_run=True,
-                                                          file_name=upload.name, actor=actor, address=address,
-                                                          land_env_fields=settings.land_env_fields,
-                                                          allow_older=allow_older), False
-                        except ImportRefused as exc:
-                            checked, refused = exc.report, True
+                    with st.spinner(L.IMPORT_CHECK):  # in a process of its own, never in the viewers' way
+                        checked, refused = run_in_child(url, {**job, "dry_run": True}, actor)
+                    if checked is None:
+                        st.stop()
                     st.session_state["_imp_check_key"] = check_key
                     st.session_state["_imp_check"] = (checked, refused)
                 checked, refused = st.session_state["_imp_check"]
                 show_report(checked, refused)
                 if not refused and st.button(L.IMPORT_COMMIT, type="primary", key="imp_commit"):
                     bar = st.progress(0.0, text=L.IMPORT_COMMIT)
-                    try:
-                        done = run_import(engine, path, kind, sheet, skip_invalid, file_name=upload.name,
-                                          land_env_fields=settings.land_env_fields, actor=actor, address=address,
-                                          allow_older=allow_older,
-                                          progress=lambda message, fraction: bar.progress(min(1.0, fraction),
-                                                                                          text=message))
-                    except ImportRefused as exc:
-                        show_report(exc.report, True)
+                    done, failed = run_in_child(url, job, actor, lambda message, fraction: bar.progress(
+                        min(1.0, fraction), text=message))
+                    if failed:
+                        if done is not None:
+                            show_report(done, True)
                     else:
                         data.forget_meta()
                         st.session_state.pop("_imp_check_key", None)

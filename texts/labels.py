@@ -298,6 +298,8 @@ IMPORT_KIND = "Loại dữ liệu"
 IMPORT_FILE = "Tệp xuất từ hệ thống (.xlsx, .xls, .csv)"
 IMPORT_SHEET = "Trang tính"
 IMPORT_SKIP = "Bỏ qua dòng lỗi (chỉ nhập các dòng hợp lệ; các dòng lỗi được ghi ra tệp riêng)"
+IMPORT_FAILED = ("Quá trình nhập dừng giữa chừng; không có gì được ghi, dữ liệu cũ giữ nguyên. Chi tiết đã được ghi "
+                 "vào nhật ký máy chủ; đề nghị thử lại hoặc báo quản trị.")
 IMPORT_OLDER = ("Cho phép nhập tệp cũ hơn (hồ sơ đã có kết quả được đưa về trạng thái trong tệp; "
                 "ghi vào nhật ký nhập)")
 IMPORT_INTRO = ("Tệp được kiểm tra trước, chưa ghi gì. Chỉ khi bấm «Ghi vào cơ sở dữ liệu», toàn bộ tệp mới được "

@@ -1,15 +1,36 @@
 """Presentation of an import: mapping, sample rows, the validation report and the history."""
 
+import logging
+
 import pandas as pd
 import streamlit as st
 
+from data_access.accounts import Account
+from data_access.importing.child import ImportFailed, run_import_in_child
 from data_access.importing.columns import contract
 from data_access.importing.headers import HeaderMatch
-from data_access.importing.report import ImportReport
+from data_access.importing.report import ImportRefused, ImportReport
+from data_access.importing.runner import Progress
 from texts import labels as L
 from texts.fmt import fmt_datetime, fmt_int
 from ui.safe import md_escape
 from ui.tables import Col, show_table
+
+log = logging.getLogger(__name__)
+
+
+def run_in_child(url: str, job: dict, actor: Account, progress: Progress | None = None
+                 ) -> tuple[ImportReport | None, bool]:
+    """Run the import job in a process of its own (data_access.importing.child); return (report, refused). When the
+    process fails without a report, say so in Vietnamese (nothing was written) and return (None, True)."""
+    try:
+        return run_import_in_child(url, job, actor, progress), False
+    except ImportRefused as exc:
+        return exc.report, True
+    except ImportFailed:
+        log.exception("import process failed")
+        st.error(L.IMPORT_FAILED)
+        return None, True
 
 
 def show_header(header: HeaderMatch | None, kind: str, sample: pd.DataFrame) -> None:

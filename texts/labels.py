@@ -21,6 +21,8 @@ SIGN_IN_USER = "Tên đăng nhập"
 SIGN_IN_PASSWORD = "Mật khẩu"
 SIGN_IN_BUTTON = "Đăng nhập"
 SSO_BUTTON = "Đăng nhập qua hệ thống xác thực của tỉnh"
+SSO_UNREACHABLE = ("Hệ thống xác thực của tỉnh tạm thời không truy cập được; có thể đăng nhập bằng tài khoản riêng "
+                   "dưới đây.")
 SSO_LEAVE = "Đăng xuất khỏi tài khoản xác thực này"
 SSO_NO_EMAIL = ("Hệ thống xác thực không cho biết thư điện tử đã xác minh của tài khoản này; "
                 "chưa thể gắn với tài khoản nào.")

@@ -115,6 +115,8 @@ def _single_sign_on(url_path: str) -> None:
         if st.button(L.SSO_LEAVE, key="sso_leave"):
             st.session_state.pop(SSO_REFUSED_KEY, None)
             sso.sign_out()
+    elif not sso.provider_answers(sso.metadata_url() or ""):
+        st.info(L.SSO_UNREACHABLE)  # the local form below still signs in
     elif st.button(L.SSO_BUTTON, key="sso_start"):
         sso.start(url_path)
 

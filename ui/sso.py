@@ -10,9 +10,11 @@ right after the sign-in.
 
 import binascii
 import hashlib
+import json
 import logging
 import threading
 import time
+import urllib.request
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
@@ -35,6 +37,27 @@ def configured() -> bool:
         return "auth" in st.secrets
     except Exception:  # noqa: BLE001 - no secrets file, or one Streamlit cannot read: no single sign-on
         return False
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def provider_answers(metadata_url: str) -> bool:
+    """Return True when the identity provider's discovery document answers (checked at most once a minute), so that
+    a visitor is never sent to Streamlit's English "Authentication error" page while it is down."""
+    try:
+        with urllib.request.urlopen(metadata_url, timeout=3) as response:  # noqa: S310 - the operator's own URL
+            return response.status == 200 and "authorization_endpoint" in json.loads(response.read())
+    except (OSError, ValueError):
+        log.warning("identity provider unreachable: %s", metadata_url)
+        return False
+
+
+def metadata_url() -> str | None:
+    """Return the configured provider's discovery URL (secrets.toml [auth]), or None."""
+    try:
+        auth = st.secrets["auth"]
+        return str(auth.get("server_metadata_url") or "") or None
+    except Exception:  # noqa: BLE001 - no secrets, or no [auth]
+        return None
 
 
 def token_of(cookie: str | None) -> bytes | None:

@@ -47,18 +47,41 @@ def test_an_anonymous_visit_draws_only_the_sign_in_form(db, page):
     _only_the_form(_anonymous(page))
 
 
-AUTH = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "app",
-        "client_secret": "secret", "server_metadata_url": "http://127.0.0.1:9400/.well-known/openid-configuration"}
+def _auth(metadata_url: str) -> dict:
+    return {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "app",
+            "client_secret": "secret", "server_metadata_url": metadata_url}
 
 
-def test_with_an_identity_provider_the_form_offers_single_sign_on(db):
+@pytest.fixture(scope="module")
+def provider():
+    """The small OpenID Connect provider of the e2e tests, on a free port of 127.0.0.1."""
+    from tests.e2e import oidc_provider
+
+    found, http = oidc_provider.start()
+    yield found
+    http.shutdown()
+
+
+AUTH = _auth("http://127.0.0.1:1/.well-known/openid-configuration")  # nothing listens there
+
+
+def test_with_an_identity_provider_the_form_offers_single_sign_on(db, provider):
     at = AppTest.from_file(APP, default_timeout=60)
-    at.secrets["auth"] = AUTH
+    at.secrets["auth"] = _auth(f"{provider.issuer}/.well-known/openid-configuration")
     at.run()
     no_problem(at)
     assert [b.label for b in at.button] == [L.SSO_BUTTON, L.SIGN_IN_BUTTON]
     assert [t.label for t in at.text_input] == [L.SIGN_IN_USER, L.SIGN_IN_PASSWORD]
     assert not at.metric and not at.sidebar.children
+
+
+def test_a_provider_that_does_not_answer_is_not_offered(db):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.run()
+    no_problem(at)
+    assert [i.value for i in at.info] == [L.SSO_UNREACHABLE]  # never Streamlit's English "Authentication error"
+    assert [b.label for b in at.button] == [L.SIGN_IN_BUTTON]
 
 
 def test_an_identity_without_an_account_is_told_why_and_may_leave(db):

@@ -55,7 +55,8 @@ def _by_identity_provider() -> Account | None:
         return None
     account, refused = sso.sign_in(email, client_address())
     if account is None:
-        st.session_state[SSO_REFUSED_KEY] = refused
+        if refused is not None:
+            st.session_state[SSO_REFUSED_KEY] = refused
         return None
     st.session_state.update({ACCOUNT_KEY: account, SEEN_KEY: time.monotonic(), SSO_KEY: True,
                              RETURN_KEY: sso.bookmark()})

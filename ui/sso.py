@@ -129,7 +129,8 @@ def identity() -> str | None:
 
 
 def sign_in(email: str, address: str | None) -> tuple[Account | None, str | None]:
-    """Return (the account the e-mail names, None) or (None, why it was refused); the attempt is audited."""
+    """Return (the account the e-mail names, None), (None, why it was refused) or (None, None) when the database
+    cannot be asked; the attempt is audited."""
     if not email:
         return None, L.SSO_NO_EMAIL
     try:
@@ -138,7 +139,7 @@ def sign_in(email: str, address: str | None) -> tuple[Account | None, str | None
         return None, str(refused)
     except (SQLAlchemyError, OSError):
         log.exception("single sign-on failed: database")
-        return None, L.SIGN_IN_NO_DATABASE
+        return None, None  # not a refusal: the form says the database is unreachable, the next run tries again
 
 
 def bookmark() -> tuple[str, dict[str, str]] | None:

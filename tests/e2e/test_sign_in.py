@@ -153,7 +153,7 @@ def test_a_commune_account_cannot_open_another_communes_detail(browser, server, 
     open_signed_in(page, f"{server}/bang-diem", "xa_cam_lam", "mật khẩu xã cam lâm")
     wait_rendered(page)
     main = page.locator('[data-testid="stMain"]')
-    assert main.get_by_text(L.SCORECARD_TREND.format(unit="Xã Cam Lâm")).is_visible()  # its own detail first
+    main.get_by_text(L.SCORECARD_TREND.format(unit="Xã Cam Lâm")).wait_for(timeout=30_000)  # its own detail first
     assert page.get_by_text(M.OUTSIDE_SCOPE).count() == 0
     picker = page.get_by_label(L.SCORECARD_PICK)
     picker.click()

@@ -7,6 +7,7 @@
     python cli.py import boundaries FILE.geojson   the province's official shapes, matched by GSO code
     python cli.py summary --as-of YYYY-MM-DD [--from YYYY-MM-DD] [--by unit]
     python cli.py pack --meeting ID | --as-of YYYY-MM-DD --out FILE.pdf
+    python cli.py meeting create --date YYYY-MM-DD --title TEXT --cutoff "YYYY-MM-DD HH:MM"   (prints the id last)
     python cli.py user add NAME --role ROLE [--agency NAME | --commune GSO_CODE] [--email E]  (password: stdin)
     python cli.py user set-password|disable|enable NAME · user role NAME --role ROLE · user list
 """
@@ -18,7 +19,7 @@ import os
 import sys
 import time
 import traceback
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy.exc import InterfaceError, OperationalError
@@ -48,7 +49,7 @@ from data_access.source import open_source
 from metrics.errors import DomainError
 from metrics.territory import LEVEL_COMMUNE
 from texts import command_line as T
-from texts.fmt import fmt_int, fmt_number
+from texts.fmt import fmt_date, fmt_datetime, fmt_int, fmt_number
 
 
 def _progress(message: str, fraction: float) -> None:
@@ -60,6 +61,13 @@ def _iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(T.BAD_DATE.format(text=text)) from exc
+
+
+def _cutoff(text: str) -> datetime:
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(T.BAD_CUTOFF.format(text=text)) from exc
 
 
 def _positive(text: str) -> int:
@@ -202,6 +210,18 @@ def cmd_pack(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_meeting(args: argparse.Namespace) -> int:
+    """Create and freeze a meeting as the meetings page does; print its id alone on the last line."""
+    from data_access.meetings import create_meeting
+
+    context = app_context()
+    with context.engine.begin() as conn:
+        meeting_id = create_meeting(conn, args.date, args.title, args.cutoff, context.settings)
+    print(T.MEETING_CREATED.format(id=meeting_id, date=fmt_date(args.date), cutoff=fmt_datetime(args.cutoff)))
+    print(meeting_id)
+    return 0
+
+
 def _password(args: argparse.Namespace) -> str:
     """Return the password from standard input when it is not a terminal (scripts), else asked twice."""
     if not sys.stdin.isatty():
@@ -277,6 +297,12 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--as-of", type=_iso_date, help=T.HELP_PACK_AS_OF)
     pack.add_argument("--out", type=Path, required=True, help=T.HELP_PACK_OUT)
     pack.set_defaults(func=cmd_pack)
+    meeting = sub.add_parser("meeting", help=T.HELP_MEETING)
+    meeting.add_argument("action", choices=["create"])
+    meeting.add_argument("--date", type=_iso_date, required=True, help=T.HELP_MEETING_DATE)
+    meeting.add_argument("--title", required=True, help=T.HELP_MEETING_TITLE)
+    meeting.add_argument("--cutoff", type=_cutoff, required=True, help=T.HELP_MEETING_CUTOFF)
+    meeting.set_defaults(func=cmd_meeting)
     user = sub.add_parser("user", help=T.HELP_USER)
     user.add_argument("action", choices=["add", "set-password", "disable", "enable", "role", "list"])
     user.add_argument("name", nargs="?", help=T.HELP_USER_NAME)

@@ -79,3 +79,29 @@ def test_a_decision_becomes_an_open_task_at_once(db):
     assert next_week["open_overdue"] == 1
     with db.begin() as conn, pytest.raises(DomainError, match="Hạn xử lý"):
         record_decision(conn, meeting, Decision("Việc khác", lead.id, lead.name, date(2024, 3, 1)))
+
+
+def test_a_meeting_created_from_the_command_line_is_frozen_like_the_page(tmp_path, monkeypatch, capsys):
+    import cli
+    from data_access.audit import read_audit
+    from data_access.engine import get_engine
+
+    url = f"sqlite:///{tmp_path / 'hop.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    assert cli.main(["import", "dossiers", str(write_csv(tmp_path / "tuan1.csv", "utf-8", ";"))]) == 0
+    capsys.readouterr()
+    assert cli.main(["meeting", "create", "--date", "2024-04-01", "--title", "Giao ban tuần 14",
+                     "--cutoff", "2024-03-31 17:00"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["Đã tạo cuộc họp số 1 ngày 01/04/2024, số liệu chốt đến 31/03/2024 17:00.", "1"]  # id last
+    engine = get_engine(url)
+    with engine.connect() as conn:
+        assert frozen_figures(conn, 1) == summary(conn, CUTOFF.date())
+        assert frozen_figures(conn, 1)["dossiers"]["in_progress_overdue"] == 3
+        assert list_meetings(conn)[["id", "title"]].values.tolist() == [[1, "Giao ban tuần 14"]]
+        trail = read_audit(conn)
+    assert trail.loc[trail["action"] == "meeting_create", "detail"].tolist() == [
+        "#1 Giao ban tuần 14 (31/03/2024 17:00)"]
+    assert cli.main(["meeting", "create", "--date", "2024-03-30", "--title", "Muộn",
+                     "--cutoff", "2024-03-31 17:00"]) == 1  # a cut-off after the meeting: refused, one line
+    assert "Traceback" not in capsys.readouterr().err

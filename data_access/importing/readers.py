@@ -151,7 +151,11 @@ def _csv_rows(source: Source) -> Iterator[tuple[int, list]]:
     with open(source.path, encoding=source.encoding, newline="", errors="strict") as handle:
         reader = csv.reader(handle, delimiter=source.delimiter)
         try:
-            yield from enumerate(reader, start=1)
+            for number, row in enumerate(reader, start=1):
+                if len(row) > MAX_COLUMNS:  # cells are capped by csv.field_size_limit; columns here
+                    raise ReadError(M.TOO_MANY_COLUMNS.format(file=source.path.name, row=number,
+                                                              n=fmt_int(len(row)), limit=fmt_int(MAX_COLUMNS)))
+                yield number, row
         except UnicodeDecodeError as exc:
             raise ReadError(M.BAD_ENCODING.format(
                 file=source.path.name, encoding=source.encoding, error=exc.reason)) \

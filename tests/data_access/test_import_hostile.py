@@ -80,6 +80,14 @@ def test_a_csv_line_of_ten_megabytes_is_refused_at_its_row(db, tmp_path):
                       "bản xuất dữ liệu."
 
 
+def test_a_csv_row_of_thousands_of_columns_is_refused_at_its_row(db, tmp_path):
+    path = write_csv(tmp_path / "rong_ngang.csv", "utf-8", ";")
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(";" * 20_000 + "\r\n")
+    assert _refused(db, path) == ("Tệp rong_ngang.csv, dòng 18: có 20.001 cột, quá 500 cột; tệp không phải bản xuất "
+                                  "dữ liệu.")
+
+
 def test_an_empty_csv_is_refused_in_vietnamese(db, tmp_path):
     path = tmp_path / "rong.csv"
     path.write_bytes(b"")

@@ -24,8 +24,8 @@ HEADERS = ["STT", "Mã hồ sơ", "Chủ hồ sơ", "Tên thủ tục", "Mã th�
            "Địa bàn", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả", "Trạng thái", "Hình thức nộp",
            "Đồng bộ DVCQG", "Phiếu xin lỗi", "Số hóa", "Đơn vị đang xử lý"]
 FIELDS = ["Đất đai", "Môi trường", "Hộ tịch", "Chứng thực", "Xây dựng", "Đường bộ", "Lao động - Việc làm"]
-DISTRICTS = ["Thành phố Nha Trang", "TP Cam Ranh", "Huyện Cam Lâm", "Vạn Ninh", "TX Ninh Hòa", "Khánh Vĩnh",
-             "Diên Khánh", "Khánh Sơn"]
+DISTRICTS = ["Thành phố Nha Trang", "TP Cam Ranh", "Huyện Cam Lâm", "Huyện Vạn Ninh", "TX Ninh Hòa",
+             "Huyện Khánh Vĩnh", "Huyện Diên Khánh", "Huyện Khánh Sơn"]  # old districts; communes share some names
 CHILD = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
@@ -43,9 +43,9 @@ print(json.dumps({{"rows": report.rows_read, "inserted": report.inserted, "secon
 def rows(n: int, seed: int = 7):
     """Yield n realistic dossier rows (text dates, Vietnamese names, an applicant column)."""
     rng = random.Random(seed)
-    start = date(2025, 1, 1)
+    start = date(2024, 1, 1)  # the old districts named below ended on 30/6/2025
     for i in range(n):
-        received = start + timedelta(days=rng.randrange(690))
+        received = start + timedelta(days=rng.randrange(546))
         due = received + timedelta(days=rng.choice([1, 3, 5, 10, 15, 30]))
         late = rng.random() < 0.03
         result = due + timedelta(days=rng.randrange(1, 40)) if late else received + timedelta(

@@ -42,7 +42,11 @@ class DateWindow:
     def check(self, chunk: Chunk, events: dict[str, list], dues: dict[str, list] | None = None) -> None:
         """Fail the chunk's cells whose event dates (`events`) or due dates (`dues`) are outside the window."""
         for due, columns in ((False, events), (True, dues or {})):
+            latest = self.latest_due if due else self.today
             for key, values in columns.items():
+                present = [v for v in values if v is not None]
+                if not present or (min(present) >= self.earliest and max(present) <= latest):
+                    continue  # the usual chunk: every date inside the window, no row to look at
                 for i, value in enumerate(values):
                     if value is not None and not chunk.failed(i, key):
                         why = self.reason(value, due)

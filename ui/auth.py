@@ -128,7 +128,7 @@ def sign_in_form(url_path: str) -> None:
     st.title(L.APP_TITLE)
     if data.connection_error() is not None:  # logged with its address
         if ACCOUNT_KEY in st.session_state:  # signed in when the database went away: name it (never the password)
-            st.error(L.DATABASE_LOST.format(url=describe_url(database_url())))
+            st.error(L.DATABASE_LOST.format(url=md_escape(describe_url(database_url()))))  # '***', '_' shown as typed
             st.button(L.RETRY, key="retry_database")  # a rerun: the session goes on once the database answers
         else:  # a visitor is not told where the database is
             st.error(L.SIGN_IN_NO_DATABASE)

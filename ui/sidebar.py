@@ -104,7 +104,7 @@ def render_sidebar(page_title: str, account: Account) -> Filters | None:
         st.markdown(f"**{L.APP_TITLE}**  \n{L.APP_SUBTITLE.format(province=md_escape(settings.province))}")
         problem = data.connection_error()
         if problem is not None:
-            st.error(L.ERROR_DATABASE.format(url=describe_url(database_url())))  # operator config, not user text
+            st.error(L.ERROR_DATABASE.format(url=md_escape(describe_url(database_url()))))  # as typed
             st.session_state[FILTERS_KEY] = None
             return None
         meta = data.meta()

@@ -15,6 +15,7 @@ from texts import labels as L
 from texts import messages as M
 from ui.auth import SEEN_KEY, SSO_REFUSED_KEY
 from ui.pages import PAGES
+from ui.safe import md_escape
 
 
 @pytest.fixture
@@ -251,9 +252,9 @@ def test_a_session_outlives_a_database_outage(db, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgresql://cchc:mat_khau_bi_mat@127.0.0.1:1/cchc")  # nothing listens
     at.run()
     assert not at.exception and not at.metric
-    assert [e.value for e in at.error] == [
-        "Mất kết nối tới cơ sở dữ liệu (postgresql+psycopg://cchc:***@127.0.0.1:1/cchc). Phiên làm việc vẫn được "
-        "giữ; bấm «Thử lại» khi cơ sở dữ liệu hoạt động trở lại."]  # the host named, never the password
+    assert [e.value for e in at.error] == [  # the host named, never the password; the URL shown literally
+        L.DATABASE_LOST.format(url=md_escape("postgresql+psycopg://cchc:***@127.0.0.1:1/cchc"))]
+    assert L.DATABASE_LOST.startswith("Mất kết nối tới cơ sở dữ liệu ({url}). Phiên làm việc vẫn được giữ")
     monkeypatch.setenv("DATABASE_URL", db)  # the database is back: the next rerun goes on, still signed in
     at.button(key="retry_database").click().run()
     no_problem(at)

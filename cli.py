@@ -120,7 +120,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_report(report: ImportReport, out=sys.stdout) -> None:
+def _print_report(report: ImportReport, out=None) -> None:
+    out = out or sys.stdout  # looked up at each call: a default bound at import would keep a stream that closed
     print(T.REPORT_FILE.format(file=report.file_name, kind=report.kind, sha=report.sha256[:12]), file=out)
     if report.header_row:
         print(T.REPORT_HEADER.format(row=report.header_row, mapping=", ".join(

@@ -152,10 +152,7 @@ def _csv_rows(source: Source) -> Iterator[tuple[int, list]]:
         reader = csv.reader(handle, delimiter=source.delimiter)
         try:
             for number, row in enumerate(reader, start=1):
-                if len(row) > MAX_COLUMNS:  # cells are capped by csv.field_size_limit; columns here
-                    raise ReadError(M.TOO_MANY_COLUMNS.format(file=source.path.name, row=number,
-                                                              n=fmt_int(len(row)), limit=fmt_int(MAX_COLUMNS)))
-                yield number, row
+                yield number, _narrow(source, number, row)  # cells are capped by csv.field_size_limit
         except UnicodeDecodeError as exc:
             raise ReadError(M.BAD_ENCODING.format(
                 file=source.path.name, encoding=source.encoding, error=exc.reason)) \
@@ -200,13 +197,19 @@ def _xls_rows(source: Source) -> Iterator[tuple[int, list]]:
         book.release_resources()
 
 
+def _narrow(source: Source, number: int, values: list) -> list:
+    """Return a row, or refuse the file for a row wider than any export (a cell far to the right)."""
+    if len(values) > MAX_COLUMNS:
+        raise ReadError(M.TOO_MANY_COLUMNS.format(file=source.path.name, row=number, n=fmt_int(len(values)),
+                                                  limit=fmt_int(MAX_COLUMNS)))
+    return values
+
+
 def _checked(source: Source, number: int, values: list) -> list:
     """Return a spreadsheet row, or refuse the file for a cell too long or too far to the right."""
     while values and values[-1] is None:  # trailing empty cells (a formatted column far right) are not data
         values.pop()
-    if len(values) > MAX_COLUMNS:
-        raise ReadError(M.TOO_MANY_COLUMNS.format(file=source.path.name, row=number, n=fmt_int(len(values)),
-                                                  limit=fmt_int(MAX_COLUMNS)))
+    _narrow(source, number, values)
     for value in values:
         if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
             raise ReadError(M.CELL_TOO_LONG.format(file=source.path.name, row=number, limit=fmt_int(MAX_CELL_CHARS)))

@@ -277,12 +277,10 @@ def _duplicates(conn: Connection, staging, parser, report: ImportReport, skip_in
     key = getattr(parser, "key_header", parser.target.keys[0])
     header = parser.header.headers.get(key, key)
     dropped: list[int] = []
-    shown = getattr(parser, "key_shown", ())  # staged columns a clerk recognises, when the key is internal
-    for key, numbers in duplicate_rows(conn, staging, parser.target):
-        value = show(key[0])
-        if shown:
-            row = conn.execute(select(*(staging.c[c] for c in shown)).where(staging.c.row_no == numbers[0])).first()
-            value = next((show(v) for v in row if v), value)
+    repeated = duplicate_rows(conn, staging, parser.target)
+    labels = _labels(conn, staging, getattr(parser, "key_shown", ()), [numbers[0] for _, numbers in repeated])
+    for key, numbers in repeated:
+        value = labels.get(numbers[0]) or show(key[0])
         for number in numbers[1:]:
             problem = Problem(number, header, value, M.DUPLICATE_OF_ROW.format(row=numbers[0]))
             report.add(problem)
@@ -293,6 +291,19 @@ def _duplicates(conn: Connection, staging, parser, report: ImportReport, skip_in
     if skip_invalid and dropped:
         drop_rows(conn, staging, dropped)
     return bool(skip_invalid and dropped)
+
+
+def _labels(conn: Connection, staging, shown: tuple[str, ...], row_numbers: list[int]) -> dict[int, str]:
+    """Return, by row number, the first non-empty of the staged columns `shown` (what a clerk recognises when the
+    key is internal), read in one query per 500 rows."""
+    if not shown:
+        return {}
+    labels = {}
+    for offset in range(0, len(row_numbers), 500):
+        for row in conn.execute(select(staging.c.row_no, *(staging.c[c] for c in shown))
+                                .where(staging.c.row_no.in_(row_numbers[offset:offset + 500]))):
+            labels[row[0]] = next((show(v) for v in row[1:] if v), "")
+    return labels
 
 
 def _older(conn: Connection, staging, report: ImportReport, skip_invalid: bool, allow_older: bool,

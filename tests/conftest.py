@@ -1,6 +1,8 @@
 """Shared fixtures: a fresh database per test on SQLite (in memory) and on PostgreSQL when reachable."""
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -46,18 +48,28 @@ def engine(request):
         yield eng
         eng.dispose()
         return
+    with pg_schema() as schema:
+        eng = create_engine(PG_ADMIN_URL, connect_args={"options": f"-csearch_path={schema}"})
+        create_schema(eng)
+        try:
+            yield eng
+        finally:
+            eng.dispose()
+
+
+@contextmanager
+def pg_schema() -> Iterator[str]:
+    """Yield the name of a new, empty PostgreSQL schema on the test server, dropped afterwards (the test is skipped
+    when the server cannot be reached)."""
     if not _pg_available():
         pytest.skip("PostgreSQL at 127.0.0.1:5432 cannot be reached")
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_ADMIN_URL)
     with admin.begin() as conn:
         conn.execute(CreateSchema(schema))
-    eng = create_engine(PG_ADMIN_URL, connect_args={"options": f"-csearch_path={schema}"})
-    create_schema(eng)
     try:
-        yield eng
+        yield schema
     finally:
-        eng.dispose()
         with admin.begin() as conn:
             conn.execute(DropSchema(schema, cascade=True))
         admin.dispose()

@@ -6,13 +6,10 @@ import os
 import signal
 import subprocess
 import sys
-import uuid
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
-from sqlalchemy.schema import CreateSchema, DropSchema
 
 from data_access.dossier_queries import dossier_counts
 from data_access.engine import get_engine
@@ -20,7 +17,7 @@ from data_access.importing.runner import run_import
 from data_access.migrate import create_schema
 from data_access.reference import read_units_csv, upsert_units
 from metrics.periods import Period
-from tests.conftest import PG_ADMIN_URL, _pg_available
+from tests.conftest import PG_ADMIN_URL, pg_schema
 from tests.data_access.helpers import assert_rollup_matches_dossiers, database_checksum
 from tests.data_access.import_files import records, write_csv
 from texts import messages as M
@@ -49,18 +46,8 @@ def db_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'tat.sqlite3'}"
         return
-    if not _pg_available():
-        pytest.skip("PostgreSQL at 127.0.0.1:5432 cannot be reached")
-    schema = f"k_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_ADMIN_URL)
-    with admin.begin() as conn:
-        conn.execute(CreateSchema(schema))
-    try:
+    with pg_schema() as schema:
         yield f"{PG_ADMIN_URL}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(DropSchema(schema, cascade=True))
-        admin.dispose()
 
 
 def _second_export() -> list[list]:

@@ -50,6 +50,17 @@ def hostile(tmp_path_factory, browser):
         yield base, meeting, folder
 
 
+def _opened(browser, url: str):
+    """Return (context, page, every URL the page requested) after signing in on `url` and waiting for it."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    open_signed_in(page, url, USER, PASSWORD)
+    wait_rendered(page)
+    return context, page, requested
+
+
 def _check(page, requested: list[str], where: str) -> None:
     found = page.evaluate(FOUND)
     assert found["links"] == [] and found["images"] == [] and found["bold"] == 0, (where, found)
@@ -59,12 +70,7 @@ def _check(page, requested: list[str], where: str) -> None:
 @pytest.mark.parametrize("path", ["tong-quan", "nhiem-vu", "diem-nghen", "bang-diem", "cuoc-hop"])
 def test_no_page_renders_the_payload(browser, hostile, path):
     base, meeting, _ = hostile
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    open_signed_in(page, f"{base}/{path}?hop={meeting}", USER, PASSWORD)
-    wait_rendered(page)
+    context, page, requested = _opened(browser, f"{base}/{path}?hop={meeting}")
     assert page.get_by_text(PAYLOAD).count() >= 1  # the meeting banner names it, literally
     _check(page, requested, path)
     if path == "bang-diem":  # the payload commune's own detail
@@ -80,12 +86,7 @@ def test_no_page_renders_the_payload(browser, hostile, path):
 def test_the_import_page_shows_a_hostile_column_literally(browser, hostile):
     base, _, folder = hostile
     export = write_csv(folder / "ho_so.csv", "utf-8", ";", [r + ["x"] for r in records()], [*HEADERS, PAYLOAD])
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    open_signed_in(page, f"{base}/nhap-du-lieu", USER, PASSWORD)
-    wait_rendered(page)
+    context, page, requested = _opened(browser, f"{base}/nhap-du-lieu")
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(export))
     page.get_by_text(PAYLOAD).first.wait_for(timeout=60_000)  # among the ignored columns, as typed
     _check(page, requested, "nhap-du-lieu")

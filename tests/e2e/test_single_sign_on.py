@@ -40,6 +40,17 @@ server_metadata_url = "{provider.issuer}/.well-known/openid-configuration"
     http.shutdown()
 
 
+def _signing_in(browser, base: str, provider, path: str, email: str, size=(1366, 768)):
+    """Return (browser context, page) after opening `path` in a new context and signing in at the provider as
+    `email` (the page is then on its way back to the app)."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(f"{base}/{path}")
+    page.get_by_role("button", name=L.SSO_BUTTON).wait_for(timeout=60_000)
+    _through_provider(page, provider, email)
+    return context, page
+
+
 def _through_provider(page, provider, email: str) -> None:
     """Click the single sign-on button, type `email` on the provider's page and continue."""
     page.get_by_role("button", name=L.SSO_BUTTON).click()
@@ -50,11 +61,7 @@ def _through_provider(page, provider, email: str) -> None:
 
 def test_single_sign_on_opens_the_bookmarked_slide_and_is_audited(browser, sso):
     base, provider, db_url = sso
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="vi-VN")
-    page = context.new_page()
-    page.goto(f"{base}/bang-diem?trinh_chieu=1")
-    page.get_by_role("button", name=L.SSO_BUTTON).wait_for(timeout=60_000)
-    _through_provider(page, provider, LEADER_EMAIL)
+    context, page = _signing_in(browser, base, provider, "bang-diem?trinh_chieu=1", LEADER_EMAIL, (1920, 1080))
     page.wait_for_url("**/bang-diem?trinh_chieu=1", timeout=60_000)  # the provider sent it home; the app went on
     wait_rendered(page)
     assert page.locator('[data-testid="stMain"] h1').first.inner_text() == L.PAGE_SCORECARD
@@ -71,11 +78,7 @@ def test_single_sign_on_opens_the_bookmarked_slide_and_is_audited(browser, sso):
 
 def test_an_email_without_an_account_is_refused_and_may_leave(browser, sso):
     base, provider, _ = sso
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="vi-VN")
-    page = context.new_page()
-    page.goto(f"{base}/tong-quan")
-    page.get_by_role("button", name=L.SSO_BUTTON).wait_for(timeout=60_000)
-    _through_provider(page, provider, "ai.do@example.org")
+    context, page = _signing_in(browser, base, provider, "tong-quan", "ai.do@example.org")
     page.get_by_text("Chưa có tài khoản nào gắn với thư điện tử ai.do@example.org").wait_for(timeout=60_000)
     assert page.locator('[data-testid="stMetric"]').count() == 0
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
@@ -87,11 +90,7 @@ def test_an_email_without_an_account_is_refused_and_may_leave(browser, sso):
 
 def test_a_new_tab_is_signed_in_until_sign_out_ends_it_everywhere(browser, sso):
     base, provider, _ = sso
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="vi-VN")
-    page = context.new_page()
-    page.goto(f"{base}/xep-hang")
-    page.get_by_role("button", name=L.SSO_BUTTON).wait_for(timeout=60_000)
-    _through_provider(page, provider, LEADER_EMAIL)
+    context, page = _signing_in(browser, base, provider, "xep-hang", LEADER_EMAIL)
     page.wait_for_url("**/xep-hang", timeout=60_000)
     wait_rendered(page)
     second = context.new_page()  # the provider's cookie signs a new tab in, as single sign-on should

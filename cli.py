@@ -104,6 +104,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     """Start the database (schema, reference data, settings) and fill demo data when it holds no dossiers."""
     context = app_context()
+    if context.read_only:  # checked only: nothing is written, the app serves it for viewing
+        print(T.DATABASE_READ_ONLY_READY.format(url=describe_url(context.url)))
+        return 0
     with context.engine.begin() as conn:
         empty = dossier_count(conn) == 0 and not read_meta(conn)
         first = account_count(conn) == 0

@@ -12,6 +12,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from data_access.audit import record
+from data_access.engine import is_read_only
 from data_access.schema import accounts, agencies, units
 from metrics.errors import DomainError
 from metrics.territory import LEVEL_COMMUNE
@@ -32,6 +33,7 @@ MIN_PASSWORD = 10
 USERNAME = re.compile(r"[A-Za-z0-9_.@-]{1,80}")
 _hasher = PasswordHasher()
 _DUMMY = _hasher.hash("nobody-has-this-password")  # unknown names cost as much as known ones
+_kept: dict[str, tuple[int, datetime | None]] = {}  # a read-only database's failures, kept in this process instead
 
 
 @dataclass(frozen=True)
@@ -209,25 +211,34 @@ def _try_password(conn: Connection, username: str, password: str, address: str |
             pass
         record(conn, None, "sign_in_failed", username[:80], address)
         return SignInRefused(M.SIGN_IN_WRONG)
-    if row.locked_until is not None and row.locked_until > now:
+    stored = (row.failed_count, row.locked_until)
+    failed_count, locked_until = _kept.get(row.username, stored) if is_read_only(conn) else stored
+    if locked_until is not None and locked_until > now:
         record(conn, None, "sign_in_locked", row.username, address)
-        return SignInRefused(M.SIGN_IN_LOCKED.format(seconds=int((row.locked_until - now).total_seconds())))
+        return SignInRefused(M.SIGN_IN_LOCKED.format(seconds=int((locked_until - now).total_seconds())))
     try:
         _hasher.verify(row.password_hash, password)
     except (VerificationError, InvalidHashError):
-        failures = row.failed_count + 1
+        failures = failed_count + 1
         lock = lock_for(failures)
-        conn.execute(update(accounts).where(accounts.c.id == row.id).values(
-            failed_count=failures, locked_until=None if lock is None else now + lock))
+        _keep(conn, row, failures, None if lock is None else now + lock)
         record(conn, None, "sign_in_failed", row.username, address)
         return SignInRefused(M.SIGN_IN_WRONG)
-    values = {"failed_count": 0, "locked_until": None}
-    if _hasher.check_needs_rehash(row.password_hash):
-        values["password_hash"] = _hasher.hash(password)
-    conn.execute(update(accounts).where(accounts.c.id == row.id).values(**values))
+    _keep(conn, row, 0, None, password if _hasher.check_needs_rehash(row.password_hash) else None)
     account = _account(row)
     record(conn, account, "sign_in", "", address)
     return account
+
+
+def _keep(conn: Connection, row, failures: int, locked_until: datetime | None, rehash: str | None = None) -> None:
+    # Stores the failure count and lock (and a new hash); a read-only database keeps them in this process.
+    if is_read_only(conn):
+        _kept[row.username] = (failures, locked_until)
+        return
+    values = {"failed_count": failures, "locked_until": locked_until}
+    if rehash is not None:
+        values["password_hash"] = _hasher.hash(rehash)
+    conn.execute(update(accounts).where(accounts.c.id == row.id).values(**values))
 
 
 def sign_in_by_email(engine: Engine, email: str, address: str | None = None) -> Account:

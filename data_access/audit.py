@@ -1,11 +1,15 @@
 """The audit trail: who did what, when and from which address. The application only ever appends to it."""
 
+import logging
 from datetime import UTC, date, datetime
 
 import pandas as pd
 from sqlalchemy import Connection, insert, select
 
+from data_access.engine import is_read_only
 from data_access.schema import audit_log
+
+log = logging.getLogger(__name__)
 
 ACTIONS = ("sign_in", "sign_in_failed", "sign_in_locked", "sign_out", "import", "meeting_create", "decision",
            "account_add", "account_password", "account_disable", "account_enable", "account_role", "pack_download")
@@ -15,6 +19,9 @@ def record(conn: Connection, actor, action: str, detail: str = "", address: str 
     """Append one line: `actor` is an Account or a username (kept as the username), or None for the command line
     or an anonymous visitor."""
     who = actor if actor is None or isinstance(actor, str) else actor.username
+    if is_read_only(conn):  # nothing can be appended: the line goes to the server log instead
+        log.warning("audit (read-only database): %s %s %s %s", who, action, detail, address)
+        return
     conn.execute(insert(audit_log).values(at=datetime.now(UTC).replace(tzinfo=None), account=who, action=action,
                                           detail=detail or None, address=(address or None) and address[:64]))
 

@@ -8,19 +8,22 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from config.settings import Settings, load_settings
-from data_access.engine import database_url, dispose_engine, get_engine
-from data_access.migrate import create_schema
+from data_access.engine import database_url, dispose_engine, get_engine, is_read_only
+from data_access.migrate import create_schema, current, head
 from data_access.reference import apply_land_env_group, ensure_reference
+from metrics.errors import DomainError
+from texts import messages as M
 
 
 @dataclass(frozen=True)
 class AppContext:
     """A ready database: its URL, its engine (schema at the latest revision, reference data seeded) and the
-    settings applied to it."""
+    settings applied to it. A read-only database is only checked: it must already be at the latest revision."""
 
     url: str
     engine: Engine
     settings: Settings
+    read_only: bool = False
 
 
 _contexts: dict[str, AppContext] = {}
@@ -47,6 +50,12 @@ def forget_context(url: str) -> None:
 def _start(url: str) -> AppContext:
     settings = load_settings()
     engine = get_engine(url)
+    if is_read_only(engine):
+        revision = current(engine)
+        if revision != head():
+            dispose_engine(url)
+            raise DomainError(M.DATABASE_READ_ONLY_OLD.format(revision=revision or "-", head=head()))
+        return AppContext(url, engine, settings, read_only=True)
     create_schema(engine)
     with engine.begin() as conn:
         ensure_reference(conn)

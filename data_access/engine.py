@@ -4,6 +4,8 @@ The URL comes from, in order: the DATABASE_URL environment variable, `.streamlit
 (`DATABASE_URL = "..."` or `[database] url = "..."`), then the embedded SQLite file `data/cchc.sqlite3`.
 """
 
+import errno
+import logging
 import os
 import sqlite3
 import threading
@@ -16,6 +18,9 @@ from sqlalchemy import Connection, Engine, Table, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
+from metrics.errors import DomainError
+from texts import messages as M
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = ROOT / "data" / "cchc.sqlite3"
 SECRETS_PATH = ROOT / ".streamlit" / "secrets.toml"
@@ -23,6 +28,14 @@ STATEMENT_TIMEOUT_MS = 30_000
 
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
+log = logging.getLogger(__name__)
+
+
+class ReadOnlyDatabase(DomainError):
+    """A write was asked of a database opened read-only (its file cannot be written by this process)."""
+
+    def __init__(self) -> None:
+        super().__init__(M.DATABASE_READ_ONLY)
 
 
 def database_url(secrets_path: Path = SECRETS_PATH) -> str:
@@ -52,13 +65,14 @@ def _normalise(url: str) -> str:
     return url
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection, _record, read_only: bool = False) -> None:
     # Let SQLAlchemy, not the sqlite3 module, open transactions, so that DDL is transactional too and an
     # import rolls back whole (SQLAlchemy's documented recipe for pysqlite).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    if not read_only:
+        cursor.execute("PRAGMA journal_mode=WAL")  # stored in the file: a write, so not on a read-only one
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA cache_size=-65536")  # 64 MB page cache per connection: bounded, speeds bulk loads
     cursor.close()
@@ -78,11 +92,48 @@ def _sqlite_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITER) else "BEGIN")
 
 
+def _refuse_writes(context) -> ReadOnlyDatabase | None:
+    # SQLite says "attempt to write a readonly database" (SQLITE_READONLY): the user reads why in Vietnamese.
+    original = context.original_exception
+    if isinstance(original, sqlite3.OperationalError) and "readonly database" in str(original):
+        return ReadOnlyDatabase()
+    return None
+
+
 def configure_sqlite(engine: Engine) -> Engine:
-    """Return the engine with pragmas and explicit BEGIN applied to every SQLite connection."""
-    event.listen(engine, "connect", _sqlite_pragmas)
+    """Return the engine with pragmas and explicit BEGIN applied to every SQLite connection, and writes to a
+    read-only file refused with ReadOnlyDatabase."""
+    read_only = is_read_only(engine)
+    event.listen(engine, "connect", lambda dbapi, record: _sqlite_pragmas(dbapi, record, read_only))
     event.listen(engine, "begin", _sqlite_begin)
+    event.listen(engine, "handle_error", _refuse_writes)
     return engine
+
+
+def file_read_only(path: Path) -> bool:
+    """Return True when the SQLite file at `path` exists and this process may read but not write it (or its folder,
+    where SQLite keeps its journal)."""
+    if not path.exists():
+        return False
+    try:
+        with open(path, "r+b"):
+            pass
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return True
+        raise
+    return not os.access(path.parent, os.W_OK)
+
+
+def is_read_only(bind: Engine | Connection) -> bool:
+    """Return True when the database behind `bind` was opened read-only (SQLite URI with mode=ro)."""
+    url = bind.engine.url
+    return url.get_backend_name() == "sqlite" and url.query.get("mode") == "ro"
+
+
+def _read_only_url(path: str) -> str:
+    # A URI filename opened with mode=ro: reads work, every write is refused by SQLite itself.
+    return f"sqlite:///file:{Path(path).resolve().as_posix()}?mode=ro&uri=true"
 
 
 def _create(url: str) -> Engine:
@@ -92,7 +143,12 @@ def _create(url: str) -> Engine:
         if database in ("", ":memory:"):
             engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
         else:
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+            if not parsed.query.get("uri"):
+                if file_read_only(Path(database)):
+                    log.info("%s cannot be written by this process: opened read-only", database)
+                    url = _read_only_url(database)
+                else:
+                    Path(database).parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         return configure_sqlite(engine)
     if parsed.get_backend_name() == "postgresql":

@@ -12,6 +12,7 @@ from metrics.meetings import compare_figures, task_changes
 from reports.pack_data import gather
 from reports.pdf import render
 from texts import labels as L
+from texts import messages as M
 from texts.figures import figures_table
 from texts.fmt import fmt_date
 from ui import data
@@ -28,8 +29,10 @@ if "meeting_flash" in st.session_state:
     st.success(st.session_state.pop("meeting_flash"))
 filters = current_filters()
 source = filters.source
-may_decide = account().may("meetings")
-if not may_decide:
+may_decide = account().may("meetings") and not data.read_only()
+if data.read_only():
+    st.caption(M.DATABASE_READ_ONLY)
+elif not may_decide:
     st.caption(L.NOT_ALLOWED_PAGE)
 listed = data.meetings()
 

@@ -8,6 +8,7 @@ from data_access.importing.columns import KINDS
 from data_access.importing.preview import import_history, preview
 from data_access.importing.readers import ReadError
 from texts import labels as L
+from texts import messages as M
 from texts.fmt import fmt_int, fmt_number
 from ui import data
 from ui.auth import account, client_address
@@ -23,6 +24,9 @@ actor, address = account(), client_address()
 
 st.title(L.PAGE_IMPORT)
 st.caption(L.IMPORT_INTRO)
+if data.read_only():  # run_import refuses too (data_access.engine.ReadOnlyDatabase); no upload is asked for
+    st.warning(M.DATABASE_READ_ONLY)
+    st.stop()
 
 with section("import"):
     left, right = st.columns([1, 2])

@@ -8,6 +8,7 @@ import streamlit as st
 from data_access.accounts import ROLES, add_account, set_disabled, set_password, set_role
 from metrics.territory import units_in_force
 from texts import labels as L
+from texts import messages as M
 from texts.fmt import fmt_datetime
 from ui import data
 from ui.auth import account, client_address
@@ -17,6 +18,8 @@ from ui.tables import Col, show_table
 st.title(L.PAGE_ADMIN)
 st.caption(L.ADMIN_INTRO)
 actor, address = account(), client_address()
+if data.read_only():  # the changes below are refused by the database layer too (ReadOnlyDatabase)
+    st.warning(M.DATABASE_READ_ONLY)
 if "admin_flash" in st.session_state:
     st.success(st.session_state.pop("admin_flash"))
 source = data.source(None, actor)

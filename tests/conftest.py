@@ -1,5 +1,8 @@
 """Shared fixtures: a fresh database per test on SQLite (in memory) and on PostgreSQL when reachable."""
 
+import os
+import shutil
+import subprocess
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -73,3 +76,14 @@ def pg_schema() -> Iterator[str]:
         with admin.begin() as conn:
             conn.execute(DropSchema(schema, cascade=True))
         admin.dispose()
+
+
+def no_write_override() -> tuple[str, ...]:
+    """Return the command prefix that runs a process without root's override of file modes (so a 0444 file is
+    read-only to it, as to any other user); empty when the tests do not run as root."""
+    if os.geteuid() != 0:
+        return ()
+    prefix = ("setpriv", "--bounding-set=-dac_override,-dac_read_search", "--")
+    if shutil.which("setpriv") is None or subprocess.run([*prefix, "true"]).returncode != 0:
+        pytest.fail("setpriv (util-linux) must be able to drop CAP_DAC_OVERRIDE to test a read-only file as root")
+    return prefix

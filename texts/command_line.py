@@ -10,6 +10,8 @@ REFUSED = "TỪ CHỐI: {reason}"
 DATABASE = "Cơ sở dữ liệu: {url}"
 DATABASE_EMPTY = "Cơ sở dữ liệu trống: tạo dữ liệu demo (chạy một lần)."
 DATABASE_READY = "Cơ sở dữ liệu sẵn sàng: {url}"
+DATABASE_READ_ONLY_READY = ("Cơ sở dữ liệu chỉ đọc (tệp không ghi được): {url}. Ứng dụng mở để xem; nhập dữ liệu, "
+                            "tạo cuộc họp và đổi tài khoản bị từ chối.")
 DEMO_DONE = ("Đã tạo {dossiers} hồ sơ, {tasks} nhiệm vụ, {indexes} kết quả chỉ số trong {seconds} s "
              "({rate} hồ sơ/s).")
 

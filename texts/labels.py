@@ -40,6 +40,7 @@ PERIOD_KINDS = {"week": "Tuần", "month": "Tháng", "quarter": "Quý", "year": 
 LEVELS = ("Tỉnh", "Huyện", "Xã")
 SIDEBAR_PERIOD = "Kỳ báo cáo"
 SIDEBAR_AS_OF = "Số liệu đến ngày"
+SIDEBAR_READ_ONLY = "🔒 Chỉ đọc: cơ sở dữ liệu không ghi được, chỉ xem số liệu."
 SIDEBAR_FROM = "Từ ngày"
 SIDEBAR_AGENCY = "Cơ quan giải quyết"
 SIDEBAR_LEVEL = "Cấp giải quyết"

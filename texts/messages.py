@@ -160,3 +160,7 @@ NO_ACCOUNT = "Không có tài khoản «{name}»."
 SIGN_IN_WRONG = "Tên đăng nhập hoặc mật khẩu không đúng."
 SIGN_IN_LOCKED = "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau {seconds} giây."
 SIGN_IN_NO_ACCOUNT = "Chưa có tài khoản nào gắn với thư điện tử {email}; đề nghị quản trị cấp quyền."
+DATABASE_READ_ONLY = ("Cơ sở dữ liệu đang mở chỉ đọc (tệp không ghi được): xem số liệu bình thường, nhưng không nhập "
+                      "dữ liệu, tạo cuộc họp hay đổi tài khoản được. Cấp quyền ghi cho tệp rồi khởi động lại để ghi.")
+DATABASE_READ_ONLY_OLD = ("Cơ sở dữ liệu chỉ đọc ở phiên bản lược đồ {revision}, ứng dụng cần {head}: không nâng "
+                          "cấp được khi tệp không ghi được. Cấp quyền ghi cho tệp rồi chạy lại «python cli.py init».")

@@ -22,6 +22,7 @@ from data_access.dossier_queries import DossierFilter
 from data_access.engine import database_url
 from data_access.meta import read_meta
 from data_access.source import SOURCE_HASH_FUNCS, Scope, Source, live_key, open_source, scope_of
+from metrics.errors import DomainError
 from metrics.periods import Period
 
 TTL_SECONDS = 600
@@ -38,6 +39,11 @@ def engine() -> Engine:
     return _engine(database_url())
 
 
+def read_only() -> bool:
+    """Return True when the configured database was opened read-only (viewing only; writes are refused)."""
+    return app_context(database_url()).read_only
+
+
 def connection_error() -> str | None:
     """Return None when the database answers, or the error text to log (the next call starts it again)."""
     url = database_url()
@@ -45,7 +51,7 @@ def connection_error() -> str | None:
         with _engine(url).connect() as conn:
             read_meta(conn)
         return None
-    except (SQLAlchemyError, OSError) as exc:
+    except (SQLAlchemyError, OSError, DomainError) as exc:  # DomainError: a read-only file at an older revision
         log.exception("database unreachable")
         forget_context(url)
         return str(exc)

@@ -107,6 +107,8 @@ def render_sidebar(page_title: str, account: Account) -> Filters | None:
             st.error(L.ERROR_DATABASE.format(url=md_escape(describe_url(database_url()))))  # as typed
             st.session_state[FILTERS_KEY] = None
             return None
+        if data.read_only():
+            st.caption(L.SIDEBAR_READ_ONLY)
         meta = data.meta()
         source = _source_choice(account)
         kinds = source.period_kinds

@@ -18,7 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from data_access.accounts import Account, NotAllowed, current_account
-from data_access.engine import get_engine
+from data_access.engine import ReadOnlyDatabase, get_engine
 from data_access.importing.report import ImportRefused, ImportReport, Problem
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,6 +64,8 @@ def run_import_in_child(url: str, job: dict, actor: Account | None,
         raise ImportFailed(outcome["failed"] if outcome else f"exit {code}: {tail}")
     if "refused_by_role" in outcome:
         raise NotAllowed(outcome["refused_by_role"])
+    if "read_only" in outcome:
+        raise ReadOnlyDatabase()
     report = report_from_dict(outcome["report"])
     if outcome["refused"] is not None:
         raise ImportRefused(report, outcome["refused"])
@@ -96,6 +98,8 @@ def main() -> None:
         emit({"report": report_to_dict(refused.report), "refused": refused.reason})
     except NotAllowed as refused:
         emit({"refused_by_role": str(refused)})
+    except ReadOnlyDatabase:
+        emit({"read_only": True})
     except Exception as exc:  # noqa: BLE001 - told to the parent, which logs it and answers in Vietnamese
         emit({"failed": f"{type(exc).__name__}: {exc}"[:2000]})
 

@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from config.settings import load_settings
 from data_access.accounts import Account, disable_demo_accounts, require
 from data_access.audit import record
-from data_access.engine import WRITER, refresh_statistics
+from data_access.engine import WRITER, ReadOnlyDatabase, is_read_only, refresh_statistics
 from data_access.importing.columns import contract
 from data_access.importing.dossier_kind import DossierRows
 from data_access.importing.headers import find_header, missing_required
@@ -139,6 +139,8 @@ def run_import(engine: Engine, path: str | Path, kind: str, sheet: str | None = 
     take a recorded result away from a stored dossier (an older export) is refused unless `allow_older`, and then
     the import log records how many were rolled back."""
     require(actor, "import")
+    if is_read_only(engine):
+        raise ReadOnlyDatabase()
     if window is None:
         settings = load_settings()
         window = DateWindow.of(settings.earliest_date, settings.due_years_ahead)

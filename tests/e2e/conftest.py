@@ -62,15 +62,15 @@ def open_signed_in(page, url: str, user: str = E2E_USER, password: str = E2E_PAS
 
 @contextmanager
 def running_app(db_url: str, port: int | None = None, args: tuple[str, ...] = (),
-                env: dict[str, str] | None = None) -> Iterator[str]:
-    """Start `python serve.py` (the app as `make run` starts it, plus `args` and environment `env`) on `port`
-    (default: a free one) of 127.0.0.1; yield its URL."""
+                env: dict[str, str] | None = None, prefix: tuple[str, ...] = ()) -> Iterator[str]:
+    """Start `python serve.py` (the app as `make run` starts it, plus `args` and environment `env`, run through the
+    command `prefix` if any) on `port` (default: a free one) of 127.0.0.1; yield its URL."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed (Debian package 'chromium'); .ci/run installs it")
     port = port or free_port()
     env = dict(os.environ, DATABASE_URL=db_url, **(env or {}))
     process = subprocess.Popen(
-        [sys.executable, "serve.py", "--server.port", str(port), "--server.address",
+        [*prefix, sys.executable, "serve.py", "--server.port", str(port), "--server.address",
          "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none", *args],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

@@ -5,7 +5,7 @@ import streamlit as st
 from config.settings import load_settings
 from data_access.engine import database_url
 from data_access.importing.columns import KINDS
-from data_access.importing.preview import import_history, preview
+from data_access.importing.preview import import_history
 from data_access.importing.readers import ReadError
 from texts import labels as L
 from texts import messages as M
@@ -13,7 +13,7 @@ from texts.fmt import fmt_int, fmt_number
 from ui import data
 from ui.auth import account, client_address
 from ui.guard import section
-from ui.importer import run_in_child, show_header, show_history, show_report
+from ui.importer import preview_once, run_in_child, show_header, show_history, show_report
 from ui.safe import md_escape
 from ui.uploads import saved
 
@@ -37,11 +37,11 @@ with section("import"):
     if upload is not None:
         with saved(upload) as path:  # deleted when this run ends, whatever happens
             try:
-                header, sample, sheets = preview(path, kind)
+                header, sample, sheets = preview_once(upload.file_id, path, kind)
                 sheet = None
                 if len(sheets) > 1:
                     sheet = st.selectbox(L.IMPORT_SHEET, sheets, key="imp_sheet")
-                    header, sample, _ = preview(path, kind, sheet)
+                    header, sample, _ = preview_once(upload.file_id, path, kind, sheet)
             except ReadError as exc:
                 st.error(md_escape(str(exc)))  # names the uploaded file: shown literally
                 st.stop()

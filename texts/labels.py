@@ -315,6 +315,7 @@ IMPORT_IGNORED = "Bỏ qua các cột không dùng: {cols}"
 IMPORT_PERSONAL = "Không đọc các cột dữ liệu cá nhân: {cols}"
 IMPORT_SAMPLE = "Các dòng đầu (chỉ các cột được dùng)"
 IMPORT_CHECK = "Kết quả kiểm tra (chưa ghi)"
+IMPORT_READING = "Đang đọc tệp…"
 IMPORT_COUNTS = ("{rows} dòng dữ liệu (bỏ {blank} dòng trống, {totals} dòng tổng): sẽ thêm {ins}, cập nhật {upd}, "
                  "không đổi {same}, loại {rej}.")
 IMPORT_REFUSED = "Tệp sẽ bị từ chối: {n} lỗi. Sửa tệp rồi tải lên lại, hoặc chọn «Bỏ qua dòng lỗi»."

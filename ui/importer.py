@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from data_access.accounts import Account
-from data_access.importing.child import ImportFailed, run_import_in_child
+from data_access.importing.child import ImportFailed, preview_in_child, run_import_in_child
 from data_access.importing.columns import contract
 from data_access.importing.headers import HeaderMatch
 from data_access.importing.report import ImportRefused, ImportReport
@@ -31,6 +31,24 @@ def run_in_child(url: str, job: dict, actor: Account, progress: Progress | None 
         log.exception("import process failed")
         st.error(L.IMPORT_FAILED)
         return None, True
+
+
+def preview_once(file_id: str, path, kind: str, sheet: str | None = None
+                 ) -> tuple[HeaderMatch | None, pd.DataFrame, list[str]]:
+    """Return the preview of an upload (data_access.importing.child.preview_in_child), worked out in a child process
+    once per file, kind and sheet of this session; raise ReadError for a file that cannot be read."""
+    key = (file_id, kind, sheet)
+    kept = st.session_state.get("_imp_preview")
+    if kept is None or kept[0] != key:
+        try:
+            with st.spinner(L.IMPORT_READING):
+                found = preview_in_child(path, kind, sheet)
+        except ImportFailed:
+            log.exception("preview process failed")
+            st.error(L.IMPORT_FAILED)
+            st.stop()
+        kept = st.session_state["_imp_preview"] = (key, found)
+    return kept[1]
 
 
 def show_header(header: HeaderMatch | None, kind: str, sample: pd.DataFrame) -> None:

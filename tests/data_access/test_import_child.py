@@ -1,17 +1,21 @@
 """An import run in its own process (data_access/importing/child.py) gives the same report as one run in the
-caller's, passes progress and refusals back, imports as the same account, and tells a failure apart."""
+caller's, passes progress and refusals back, imports as the same account, and tells a failure apart; the import
+page's preview made there equals the one made in the caller's process."""
 
+import pandas as pd
 import pytest
 from sqlalchemy import select
 
 from data_access.accounts import NotAllowed, add_account, current_account
 from data_access.engine import get_engine
-from data_access.importing.child import ImportFailed, run_import_in_child
+from data_access.importing.child import ImportFailed, preview_in_child, run_import_in_child
+from data_access.importing.preview import preview
+from data_access.importing.readers import ReadError
 from data_access.importing.report import ImportRefused
 from data_access.migrate import create_schema
 from data_access.reference import read_units_csv, upsert_units
 from data_access.schema import accounts, import_log
-from tests.data_access.import_files import records, write_csv
+from tests.data_access.import_files import records, write_csv, write_xlsx
 
 
 @pytest.fixture
@@ -58,3 +62,22 @@ def test_a_child_that_cannot_finish_is_told_apart(tmp_path):
     job = {"path": str(write_csv(tmp_path / "ho_so.csv", "utf-8", ";")), "kind": "dossiers"}
     with pytest.raises(ImportFailed, match="OperationalError"):
         run_import_in_child("postgresql://ai:mk@127.0.0.1:1/khong", job, None)
+
+
+def test_the_preview_in_a_child_equals_the_preview_here(tmp_path):
+    for path in (write_xlsx(tmp_path / "ho_so.xlsx"), write_csv(tmp_path / "ho_so.csv", "cp1258", ";")):
+        here_header, here_rows, here_sheets = preview(path, "dossiers")
+        header, rows, sheets = preview_in_child(path, "dossiers")
+        assert header == here_header and header.row == (4 if path.suffix == ".xlsx" else 3)
+        pd.testing.assert_frame_equal(rows, here_rows)
+        assert sheets == here_sheets and len(rows) == 5
+
+
+def test_an_unreadable_file_is_a_read_error_from_the_child(tmp_path):
+    path = tmp_path / "hong.xlsx"
+    path.write_bytes(b"not a workbook at all")
+    with pytest.raises(ReadError) as from_child:
+        preview_in_child(path, "dossiers")
+    with pytest.raises(ReadError) as here:
+        preview(path, "dossiers")
+    assert str(from_child.value) == str(here.value) and "hong.xlsx" in str(here.value)

@@ -7,6 +7,7 @@
     python cli.py import boundaries FILE.geojson   the province's official shapes, matched by GSO code
     python cli.py summary --as-of YYYY-MM-DD [--from YYYY-MM-DD] [--by unit]
     python cli.py pack --meeting ID | --as-of YYYY-MM-DD --out FILE.pdf
+    python cli.py notice --meeting ID --out FILE.docx   the draft conclusion notice of a meeting
     python cli.py meeting create --date YYYY-MM-DD --title TEXT --cutoff "YYYY-MM-DD HH:MM"   (prints the id last)
     python cli.py user add NAME --role ROLE [--agency NAME | --commune GSO_CODE] [--email E]  (password: stdin)
     python cli.py user set-password|disable|enable NAME · user role NAME --role ROLE · user list
@@ -214,6 +215,23 @@ def cmd_pack(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_notice(args: argparse.Namespace) -> int:
+    """Write the draft conclusion notice (.docx) of a meeting from its frozen figures; 1 with a message when the
+    meeting does not exist."""
+    from data_access.meetings import meeting_decisions
+    from reports.notice import render_notice
+    from reports.notice_data import gather_notice
+
+    context = app_context()
+    source = open_source(context.engine, args.meeting)  # refuses an unknown meeting (DomainError: exit 1)
+    with context.engine.connect() as conn:
+        decisions = meeting_decisions(conn, args.meeting)
+    document = render_notice(gather_notice(source, decisions, context.settings), context.settings.notice)
+    args.out.write_bytes(document)
+    print(T.NOTICE_DONE.format(file=args.out))
+    return 0
+
+
 def cmd_meeting(args: argparse.Namespace) -> int:
     """Create and freeze a meeting as the meetings page does; print its id alone on the last line."""
     from data_access.meetings import create_meeting
@@ -301,6 +319,10 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--as-of", type=_iso_date, help=T.HELP_PACK_AS_OF)
     pack.add_argument("--out", type=Path, required=True, help=T.HELP_PACK_OUT)
     pack.set_defaults(func=cmd_pack)
+    notice = sub.add_parser("notice", help=T.HELP_NOTICE)
+    notice.add_argument("--meeting", type=_positive, required=True, help=T.HELP_NOTICE_MEETING)
+    notice.add_argument("--out", type=Path, required=True, help=T.HELP_NOTICE_OUT)
+    notice.set_defaults(func=cmd_notice)
     meeting = sub.add_parser("meeting", help=T.HELP_MEETING)
     meeting.add_argument("action", choices=["create"])
     meeting.add_argument("--date", type=_iso_date, required=True, help=T.HELP_MEETING_DATE)

@@ -26,6 +26,26 @@ SCORECARD_INDICATORS = (
 
 
 @dataclass(frozen=True)
+class NoticeSettings:
+    """Who issues and signs the draft conclusion notice, its fixed recipients and how many laggards it names."""
+
+    issuer: tuple[str, ...] = ()  # settings.toml [notice] names them
+    place: str = ""
+    signer: tuple[str, ...] = ()
+    signer_name: str = ""
+    recipients_before: tuple[str, ...] = ()
+    recipients_after: tuple[str, ...] = ()
+    top: int = 5
+
+
+def _notice(raw: dict) -> NoticeSettings:
+    lines = {key: tuple(str(v) for v in raw[key]) for key in ("issuer", "signer", "recipients_before",
+                                                               "recipients_after") if key in raw}
+    return NoticeSettings(**lines, place=str(raw.get("place", NoticeSettings.place)),
+                          signer_name=str(raw.get("signer_name", "")), top=max(1, int(raw.get("top", 5))))
+
+
+@dataclass(frozen=True)
 class Settings:
     """The province's settings; see settings.toml for the meaning of each value."""
 
@@ -42,6 +62,7 @@ class Settings:
     idle_minutes: int = 30  # a session without any action for this long is signed out
     earliest_date: date = date(2010, 1, 1)  # an import refuses dates before it
     due_years_ahead: int = 10  # an import refuses due dates and deadlines further ahead than this
+    notice: NoticeSettings = NoticeSettings()
 
     def indicator(self, key: str) -> IndicatorSpec:
         """Return the spec of one indicator, or raise DomainError if it is not configured."""
@@ -93,6 +114,7 @@ def parse_settings(raw: dict) -> Settings:
             idle_minutes=max(1, int(raw.get("security", {}).get("idle_minutes", 30))),
             earliest_date=_date(raw.get("import", {}).get("earliest_date", date(2010, 1, 1)), "import.earliest_date"),
             due_years_ahead=max(0, int(raw.get("import", {}).get("due_years_ahead", 10))),
+            notice=_notice(raw.get("notice", {})),
         )
     except KeyError as exc:
         raise DomainError(M.SETTINGS_MISSING_KEY.format(key=exc.args[0])) from exc

@@ -12,7 +12,8 @@ from data_access.schema import audit_log
 log = logging.getLogger(__name__)
 
 ACTIONS = ("sign_in", "sign_in_failed", "sign_in_locked", "sign_out", "import", "meeting_create", "decision",
-           "account_add", "account_password", "account_disable", "account_enable", "account_role", "pack_download")
+           "account_add", "account_password", "account_disable", "account_enable", "account_role", "pack_download",
+           "notice_download")
 
 
 def record(conn: Connection, actor, action: str, detail: str = "", address: str | None = None) -> None:

@@ -3,6 +3,7 @@
 today's agencies carry them, and the scorecard of the units in force. Nothing here knows whether the Source is live
 or a meeting's frozen frames. Returned frames are new; a Source's frames are never changed."""
 
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -11,14 +12,35 @@ from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.source import Source
 from data_access.summary import dossier_figures
 from metrics.agencies import agency_successors, regroup_by_successor
-from metrics.periods import Period
+from metrics.periods import Period, period_to_date
 from metrics.rollup import detail_months, last_month, period_counts, remap_keys, series_from_daily
 from metrics.scorecard import IndicatorSpec
 from metrics.tasks import classify_tasks
 from metrics.territory import counts_by_unit_in_force, scorecard_in_force
+from texts import labels as L
+from texts.fmt import fmt_date
 from texts.tasks import tasks_of_agencies_on
 
 OVERDUE_COUNTS = ["resolved_late", "in_progress_overdue", "overdue_total", "overdue_land_env"]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What changes are measured against: last week, or the previous meeting's frozen figures."""
+
+    source: Source
+    period: Period
+    text: str
+
+
+def comparison(source: Source, kind: str, week_before: Period, week_starts_on: int) -> Comparison:
+    """Return the previous meeting's frozen figures (the same kind of period to its cut-off) when the Source has
+    them, else the Source itself a week earlier; with the text that labels the change."""
+    if source.previous is not None and source.previous.meeting is not None:
+        before = source.previous.meeting
+        return Comparison(source.previous, period_to_date(kind, before.cutoff_at.date(), None, week_starts_on),
+                          L.COMPARE_MEETING.format(date=fmt_date(before.held_on)))
+    return Comparison(source, week_before, L.COMPARE_WEEK.format(date=fmt_date(week_before.end)))
 
 
 def successors(source: Source, on: date) -> dict[int, int]:

@@ -9,6 +9,8 @@ from config.settings import load_settings
 from data_access.meetings import Decision, create_meeting, record_decision
 from metrics.errors import DomainError
 from metrics.meetings import compare_figures, task_changes
+from reports.notice import DOCX, render_notice
+from reports.notice_data import gather_notice
 from reports.pack_data import gather
 from reports.pdf import render
 from texts import labels as L
@@ -58,6 +60,16 @@ else:
             audit("pack_download", f"#{meeting_id}")
             st.download_button(L.MEETING_PACK_DOWNLOAD, pdf, file_name=f"bo_tai_lieu_hop_{meeting_id}.pdf",
                                mime="application/pdf", key="meeting_pack_file")
+    if account().may("meetings"):  # the Office drafts the notice (reports.notice_data.gather_notice checks it too)
+        with section("meeting-notice"):
+            if st.button(L.MEETING_NOTICE_MAKE, key="meeting_notice"):
+                with st.spinner(L.MEETING_NOTICE_WORKING):
+                    settings = load_settings()
+                    notice = render_notice(gather_notice(shown, data.meeting_decisions(meeting_id, shown), settings,
+                                                         account()), settings.notice)
+                audit("notice_download", f"#{meeting_id}")
+                st.download_button(L.MEETING_NOTICE_DOWNLOAD, notice, key="meeting_notice_file",
+                                   file_name=f"du_thao_thong_bao_ket_luan_{meeting_id}.docx", mime=DOCX)
     with section("meeting-figures"):
         st.subheader(L.MEETING_FIGURES)
         show_table(figures_table(compare_figures(frozen, before)),

@@ -11,12 +11,12 @@ from metrics.kpis import kpi, top_n
 from metrics.periods import month_ends
 from metrics.territory import counts_by_unit_in_force, named_lines
 from texts import labels as L
+from texts.cards import KpiCard, change_text, concern_lowest, concern_most
 from texts.fmt import fmt_date, fmt_int, fmt_month, fmt_pct
 from ui import data
 from ui.charts import LAND_ENV_COLOUR, OTHER_COLOUR, column_chart, hbar, month_line, month_stack, show_chart
 from ui.guard import section
-from ui.kpi import KpiCard, kpi_row
-from ui.overview import change_text, concern_lowest, concern_most
+from ui.kpi import kpi_row
 from ui.present import page_header, slide_chart
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table

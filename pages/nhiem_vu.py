@@ -18,14 +18,14 @@ from metrics.tasks import (
 )
 from metrics.text import fold_key
 from texts import labels as L
+from texts.cards import KpiCard, change_text
 from texts.fmt import fmt_date, fmt_int
 from ui import data
 from ui.auth import account
 from ui.charts import TASK_COLOURS, column_chart, show_chart, stacked_bar
 from ui.guard import section
-from ui.kpi import KpiCard, kpi_row
+from ui.kpi import kpi_row
 from ui.meetings import task_changes_tables
-from ui.overview import change_text
 from ui.present import page_header, shorten, slide_table
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table

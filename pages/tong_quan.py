@@ -7,11 +7,11 @@ from metrics.dossiers import dossier_rates, totals_row
 from metrics.indexes import latest_rank, published_by
 from metrics.tasks import classify_tasks, open_overdue_by, overdue_list, status_counts
 from texts import labels as L
+from texts.cards import dossier_cards, rank_card, task_card
 from texts.fmt import fmt_date, fmt_int
 from ui import data
 from ui.guard import section
 from ui.kpi import kpi_row
-from ui.overview import dossier_cards, rank_card, task_card
 from ui.present import page_header
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table

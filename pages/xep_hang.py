@@ -7,12 +7,12 @@ from config.settings import load_settings
 from metrics.indexes import history_series, latest_components, latest_rank, published_by, rank_series
 from metrics.text import fold_key
 from texts import labels as L
+from texts.cards import KpiCard, rank_card
 from texts.fmt import fmt_date, fmt_number
 from ui import data
 from ui.charts import show_chart
 from ui.guard import section
-from ui.kpi import KpiCard, kpi_row
-from ui.overview import rank_card
+from ui.kpi import kpi_row
 from ui.present import SLIDE_FONT, page_header, slide_chart
 from ui.ranking_charts import components_chart, decorate, rank_chart, score_chart
 from ui.sidebar import current_filters

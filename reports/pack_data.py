@@ -10,14 +10,16 @@ from data_access import figures
 from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.meta import LAST_LOAD_AT
 from data_access.source import Source
-from metrics.dossiers import dossier_rates
+from metrics.dossiers import dossier_rates, totals_row
 from metrics.errors import DomainError
 from metrics.indexes import latest_rank, published_by
 from metrics.kpis import top_n
 from metrics.meetings import compare_figures
-from metrics.periods import Period
-from metrics.tasks import classify_tasks, overdue_list
+from metrics.periods import Period, same_period_week_before
+from metrics.tasks import classify_tasks, open_overdue_by, overdue_list, status_counts
+from texts import labels as L
 from texts import pack as P
+from texts.cards import KpiCard, dossier_cards, rank_card, task_card
 from texts.fmt import fmt_date
 
 LAND_ENV = DossierFilter(land_env_only=True)
@@ -38,6 +40,8 @@ class PackData:
     land_env_by_agency: pd.DataFrame  # land/environment overdue per agency, largest first
     scorecard: pd.DataFrame  # one row per district with composite and rank
     ranks: pd.DataFrame  # index, period, rank, ranked_of, score
+    cards: list[KpiCard]  # the overview's eight headline cards for the period (texts.cards)
+    compare: str  # what the cards' changes are measured against ("so với cuộc họp 24/06/2026")
 
 
 def gather(source: Source, settings: Settings, as_of: date | None = None) -> PackData:
@@ -55,11 +59,38 @@ def gather(source: Source, settings: Settings, as_of: date | None = None) -> Pac
     tasks = classify_tasks(figures.tasks(source, day), day)
     land = dossier_rates(figures.counts(source, period, LAND_ENV, "agency"))
     scored = figures.scorecard(source, period, NO_FILTER, settings.scorecard_specs, settings.min_dossiers)[0]
-    results = published_by(source.reference("index_results"), day)
-    ranks = [dict(index=name, **found) for name in RANKED_INDEXES
-             if (found := latest_rank(results, settings.province, name)) is not None]
     return PackData(
         province=settings.province, title=title, cutoff=cutoff, loaded_at=source.meta().get(LAST_LOAD_AT, ""),
         period=period, figures=compare_figures(now, before), overdue_tasks=overdue_list(tasks),
         land_env_by_agency=top_n(land, "overdue_total", 15), scorecard=scored.reset_index(drop=True),
-        ranks=pd.DataFrame(ranks))
+        ranks=ranks_of(source, settings, day), **_cards(source, settings, period))
+
+
+def _cards(source: Source, settings: Settings, period: Period) -> dict:
+    """Return {"cards", "compare"}: the overview's headline cards for `period`, compared as the overview compares
+    (data_access.figures.comparison: the previous meeting, else a week earlier)."""
+    compare = figures.comparison(source, "month", same_period_week_before("month", period, settings.week_starts_on),
+                                 settings.week_starts_on)
+    day, before_day = period.end, compare.period.end
+    now = totals_row(figures.counts(source, period, NO_FILTER))
+    before = totals_row(figures.counts(compare.source, compare.period, NO_FILTER))
+    tasks_now = classify_tasks(figures.tasks(source, day), day)
+    tasks_before = classify_tasks(figures.tasks(compare.source, before_day), before_day)
+    results = published_by(source.reference("index_results"), day)
+    cards = dossier_cards(now, before, dossier_rates(figures.counts(source, period, NO_FILTER, "agency")), settings,
+                          compare.text)
+    cards.insert(3, task_card(int(status_counts(tasks_now)["open_overdue"].iloc[0]),
+                              int(status_counts(tasks_before)["open_overdue"].iloc[0]),
+                              open_overdue_by(tasks_now, "lead_agency"), settings, compare.text))
+    cards.append(rank_card("par_rank", latest_rank(results, settings.province, "PAR INDEX"), settings,
+                           L.CONCERNS_PAR))
+    cards.append(rank_card("rank_766", latest_rank(results, settings.province, "766"), settings, L.CONCERNS_766))
+    return {"cards": cards, "compare": compare.text}
+
+
+def ranks_of(source: Source, settings: Settings, day: date) -> pd.DataFrame:
+    """Return the province's latest rank in each ranked index published by `day`: index, period, rank, n_ranked,
+    score, source, is_demo (metrics.indexes.latest_rank), in RANKED_INDEXES order."""
+    results = published_by(source.reference("index_results"), day)
+    return pd.DataFrame([dict(index=name, **found) for name in RANKED_INDEXES
+                         if (found := latest_rank(results, settings.province, name)) is not None])

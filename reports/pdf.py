@@ -1,6 +1,7 @@
-"""The meeting pack as an A4 landscape PDF: a cover, then one section per agenda item (overview, tasks,
-bottlenecks, districts, ranking). Tables repeat their header and break between rows, never inside one; the
-chart is vector; text uses the bundled DejaVu Sans, so Vietnamese diacritics are embedded."""
+"""The meeting pack as an A4 landscape PDF: a cover, a summary page of the headline cards (status by colour, symbol
+and word, change since the previous meeting), then one section per agenda item (overview, tasks, bottlenecks,
+districts, ranking). Tables repeat their header and break between rows, never inside one; the chart is vector; text
+uses the bundled DejaVu Sans, so Vietnamese diacritics are embedded."""
 
 from datetime import datetime, timedelta, timezone
 from io import BytesIO
@@ -20,8 +21,10 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 from reports.pack_data import PackData
 from texts import labels as L
 from texts import pack as P
+from texts.cards import KpiCard
 from texts.figures import figures_table
 from texts.fmt import fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct
+from texts.palette import CARD_BACKGROUNDS, CARD_COLOURS
 
 FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 PAGE = landscape(A4)
@@ -82,6 +85,37 @@ def _bar_chart(frame: pd.DataFrame, label: str, value: str) -> Drawing:
     return drawing
 
 
+def _tile(card: KpiCard, styles) -> list[Paragraph]:
+    colour = colors.HexColor(CARD_COLOURS.get(card.status, CARD_COLOURS["none"]))
+    small = ParagraphStyle("tile", parent=styles["cell"], fontSize=9, leading=11)
+    value = ParagraphStyle("value", parent=styles["cell"], fontName="DejaVu-Bold", fontSize=22, leading=28,
+                           textColor=colour)
+    status = ParagraphStyle("status", parent=small, fontName="DejaVu-Bold", textColor=colour)
+    lines = [Paragraph(_text(card.label), small), Paragraph(_text(card.value), value)]
+    if card.status in L.STATUS_WORDS:
+        lines.append(Paragraph(_text(f"{L.STATUS_SYMBOLS[card.status]} {L.STATUS_WORDS[card.status]}"), status))
+    for extra in (card.note, card.delta, card.concerns):
+        if extra:
+            lines.append(Paragraph(_text(extra), small))
+    return lines
+
+
+def _tiles(cards: list[KpiCard], styles, per_row: int = 4) -> Table:
+    """Return the headline cards as tiles: status by background, a coloured bar, the symbol and the word."""
+    rows = [[_tile(card, styles) for card in cards[i:i + per_row]] for i in range(0, len(cards), per_row)]
+    rows = [row + [""] * (per_row - len(row)) for row in rows]
+    table = Table(rows, colWidths=[(PAGE[0] - 30 * mm) / per_row] * per_row)
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 6),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 8), ("LEFTPADDING", (0, 0), (-1, -1), 10),
+             ("GRID", (0, 0), (-1, -1), 3, colors.white)]
+    for i, card in enumerate(cards):
+        cell = (i % per_row, i // per_row)
+        style += [("BACKGROUND", cell, cell, colors.HexColor(CARD_BACKGROUNDS.get(card.status, "#ffffff"))),
+                  ("LINEBEFORE", cell, cell, 6, colors.HexColor(CARD_COLOURS.get(card.status, "#616161")))]
+    table.setStyle(TableStyle(style))
+    return table
+
+
 def _loaded(iso: str) -> str:
     try:
         return fmt_datetime(datetime.fromisoformat(iso).astimezone(VIETNAM).replace(tzinfo=None))
@@ -94,7 +128,7 @@ def render(pack: PackData) -> bytes:
     _fonts()
     styles = _styles()
     buffer = BytesIO()
-    cutoff = fmt_datetime(pack.cutoff)
+    cutoff = fmt_date(pack.cutoff.date())  # the figures count the whole day: "hết ngày 20/11/2026"
 
     def footer(canvas, doc) -> None:
         canvas.saveState()
@@ -114,6 +148,10 @@ def render(pack: PackData) -> bytes:
                   styles["body"]),
         Paragraph(P.COVER_LOADED.format(loaded=_loaded(pack.loaded_at)), styles["body"]),
         Paragraph(P.COVER_SCOPE, styles["body"]),
+        PageBreak(),
+        Paragraph(P.SUMMARY.format(period=P.SUMMARY_PERIOD.format(end=fmt_date(pack.period.end)),
+                                   compare=pack.compare), styles["h1"]),
+        _tiles(pack.cards, styles),
         PageBreak(),
         Paragraph(P.SECTION_OVERVIEW.format(page=L.PAGE_OVERVIEW, what=L.MEETING_FIGURES.lower()), styles["h1"]),
         _table(list(L.MEETING_FIGURE_COLUMNS.values()), figures_table(pack.figures).values.tolist(),

@@ -35,6 +35,7 @@ BOUNDARIES_MISSING = "Chưa có ranh giới trong tệp (vẫn vẽ không tô m
 
 # pack
 PACK_DONE = "Đã tạo bộ tài liệu họp: {file}"
+NOTICE_DONE = "Đã tạo dự thảo thông báo kết luận: {file}"
 
 # Accounts (user, init, demo)
 FIRST_ADMIN = ("Đã tạo tài khoản quản trị «{name}», mật khẩu: {password}\n"
@@ -73,6 +74,9 @@ HELP_PACK = "tạo bộ tài liệu họp giao ban (PDF, A4 ngang)"
 HELP_PACK_MEETING = "số (ID) cuộc họp: dùng số liệu đã chốt của cuộc họp"
 HELP_PACK_AS_OF = "hoặc ngày chốt số liệu, YYYY-MM-DD"
 HELP_PACK_OUT = "tệp PDF ghi ra"
+HELP_NOTICE = "tạo dự thảo thông báo kết luận của cuộc họp (.docx, thể thức Nghị định 30/2020/NĐ-CP)"
+HELP_NOTICE_MEETING = "số (ID) cuộc họp: dùng số liệu đã chốt và các kết luận đã ghi của cuộc họp"
+HELP_NOTICE_OUT = "tệp .docx ghi ra"
 HELP_USER = "quản lý tài khoản: add, set-password, disable, enable, role, list"
 HELP_USER_NAME = "tên đăng nhập"
 HELP_USER_ROLE = "vai trò: lanh_dao, van_phong, quan_tri, so_nganh (cần --agency), xa (cần --commune)"

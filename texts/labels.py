@@ -89,7 +89,7 @@ RETRY = "Thử lại"
 TABLE_EXCEL = "Tải bảng (Excel)"
 EXCEL_SHEET = "Bảng"
 
-# Tổng quan (pages/tong_quan.py, ui/overview.py)
+# Tổng quan (pages/tong_quan.py, texts/cards.py)
 KPI = {
     "on_time_rate": "Tỷ lệ giải quyết đúng hạn",
     "in_progress_overdue": "Hồ sơ quá hạn đang xử lý",
@@ -377,6 +377,9 @@ MEETING_CREATED = "Đã tạo cuộc họp «{title}», số liệu chốt đế
 MEETING_PACK_MAKE = "Tạo bộ tài liệu họp (PDF)"
 MEETING_PACK_WORKING = "Đang tạo bộ tài liệu…"
 MEETING_PACK_DOWNLOAD = "Tải bộ tài liệu họp (PDF, A4 ngang)"
+MEETING_NOTICE_MAKE = "Dự thảo thông báo kết luận (.docx)"
+MEETING_NOTICE_WORKING = "Đang soạn dự thảo thông báo…"
+MEETING_NOTICE_DOWNLOAD = "Tải dự thảo thông báo kết luận (.docx)"
 MEETING_FROM_SIDEBAR = "Cuộc họp đang xem được chọn ở thanh bên (mục «Xem số liệu»)."
 MEETING_FREEZING = "Đang chốt số liệu của mọi trang tại thời điểm chốt…"
 
@@ -411,7 +414,8 @@ AUDIT_ACTIONS = {"sign_in": "Đăng nhập", "sign_in_failed": "Đăng nhập sa
                  "sign_out": "Đăng xuất", "import": "Nhập dữ liệu", "meeting_create": "Tạo cuộc họp",
                  "decision": "Ghi kết luận", "account_add": "Thêm tài khoản", "account_password": "Đặt mật khẩu",
                  "account_disable": "Khóa tài khoản", "account_enable": "Mở khóa tài khoản",
-                 "account_role": "Đổi vai trò", "pack_download": "Tải bộ tài liệu họp"}
+                 "account_role": "Đổi vai trò", "pack_download": "Tải bộ tài liệu họp",
+                 "notice_download": "Tải dự thảo thông báo kết luận"}
 AUDIT_NONE = "Không có dòng nào."
 # Trình chiếu: the slides (ui/present.py)
 SLIDE_CUTOFF = "Số liệu từ {start} đến {end}"

@@ -46,6 +46,7 @@ PREVIOUS_MEETING_LATER = "Cuộc họp trước phải diễn ra trước cuộc
 MEETING_NEEDS_TITLE = "Cuộc họp phải có tên"
 CUTOFF_AFTER_MEETING = "Thời điểm chốt số liệu phải trước hoặc trong ngày họp"
 NO_MEETING = "Không có cuộc họp số {id}"
+NOTICE_NEEDS_MEETING = "Thông báo kết luận được lập từ số liệu đã chốt của một cuộc họp: hãy chọn cuộc họp."
 DECISION_NEEDS_CONTENT = "Kết luận phải có nội dung"
 DEADLINE_BEFORE_MEETING = "Hạn xử lý phải sau ngày họp"
 DECISION_ISSUER = "Chủ tịch UBND tỉnh"  # stored as the issuer of a task the meeting decided

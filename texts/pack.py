@@ -2,7 +2,7 @@
 
 TITLE = "BỘ TÀI LIỆU HỌP GIAO BAN CẢI CÁCH HÀNH CHÍNH"
 AUTHOR = "UBND tỉnh {province}"
-FOOTER = "{province} · {title} · Số liệu chốt đến {cutoff}"
+FOOTER = "{province} · {title} · Số liệu chốt đến hết ngày {cutoff}"
 FOOTER_PAGE = "Trang {n}"
 NOT_KNOWN = "—"
 TITLE_AS_OF = "Số liệu đến ngày {date}"  # the pack of a date rather than of a meeting
@@ -11,10 +11,14 @@ NEEDS_DATE = "Cần chọn cuộc họp hoặc ngày chốt số liệu"
 # Cover
 COVER_PROVINCE = "Tỉnh {province}"
 COVER_MEETING = "Cuộc họp: {title}"
-COVER_CUTOFF = "Số liệu chốt đến: {cutoff}"
+COVER_CUTOFF = "Số liệu chốt đến: hết ngày {cutoff}"  # the figures count the whole cut-off day
 COVER_PERIOD = "Kỳ báo cáo: {start} – {end}"
 COVER_LOADED = "Dữ liệu cập nhật lần cuối: {loaded}"
 COVER_SCOPE = "Phạm vi: toàn tỉnh, mọi cơ quan, mọi cấp, mọi địa bàn"
+
+# The summary page: the overview's headline cards
+SUMMARY = "Tóm tắt: {period} · thay đổi {compare}"
+SUMMARY_PERIOD = "tháng đến ngày {end}"
 
 # 1–5: one section per agenda item
 SECTION_OVERVIEW = "1. {page}: {what}"

@@ -9,7 +9,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from texts import labels as L
 from texts.fmt import LOCALE
-from ui.style import STATUS_COLOURS
+from texts.palette import STATUS_COLOURS
 
 LABEL_SIZE = 14
 TITLE_SIZE = 15

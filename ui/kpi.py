@@ -1,26 +1,11 @@
-"""KPI cards: value, change, status by colour AND symbol/word, and the agency accountable."""
-
-from dataclasses import dataclass
+"""KPI cards drawn on screen (texts.cards.KpiCard): value, change, status by colour AND symbol/word, and the agency
+accountable."""
 
 import streamlit as st
 
 from texts import labels as L
+from texts.cards import KpiCard
 from ui.safe import md_escape
-
-
-@dataclass(frozen=True)
-class KpiCard:
-    """What one card shows (all texts already formatted)."""
-
-    key: str
-    label: str
-    value: str
-    status: str  # green | amber | red | none (no value) | info (a plain count, no threshold)
-    concerns: str
-    delta: str | None = None
-    delta_good_when_up: bool | None = True  # None: neutral (no colour)
-    help: str | None = None
-    note: str | None = None
 
 
 def kpi_card(card: KpiCard) -> None:

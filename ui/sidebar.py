@@ -9,6 +9,7 @@ from config.settings import load_settings
 from data_access.accounts import Account
 from data_access.dossier_queries import DossierFilter
 from data_access.engine import database_url, describe_url
+from data_access.figures import Comparison, comparison
 from data_access.meta import DATA_AS_OF, DATA_KIND, LAST_LOAD_AT
 from data_access.source import Meeting, Source
 from metrics.agencies import agencies_in_force, counted_for
@@ -32,15 +33,6 @@ MEETING_PARAM = "hop"  # ?hop=ID opens every page on a meeting's frozen figures 
 UNKNOWN_MEETING_KEY = "_unknown_meeting"  # the ?hop= value that named no meeting (shown once, then forgotten)
 
 FILTERS_KEY = "_filters"
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """What changes are measured against: last week, or the previous meeting's frozen figures."""
-
-    source: Source
-    period: Period
-    text: str
 
 
 @dataclass(frozen=True)
@@ -152,7 +144,7 @@ def render_sidebar(page_title: str, account: Account) -> Filters | None:
 
     week_before = same_period_week_before(kind, period, settings.week_starts_on)
     filters = Filters(source, kind, period, week_before, previous_period(kind, period, settings.week_starts_on), flt,
-                      used, _comparison(source, kind, week_before, settings.week_starts_on))
+                      used, comparison(source, kind, week_before, settings.week_starts_on))
     st.session_state[FILTERS_KEY] = filters
     return filters
 
@@ -183,15 +175,6 @@ def _source_choice(account: Account) -> Source:
 def meeting_id(asked: str) -> int | None:
     """Return the meeting id a ?hop= value names, or None when it is not a plain number of at most 9 digits."""
     return int(asked) if asked.isascii() and asked.isdigit() and len(asked) <= 9 else None
-
-
-def _comparison(source: Source, kind: str, week_before: Period, week_starts_on: int) -> Comparison:
-    """Return the previous meeting's frozen figures when the Source has them, else last week."""
-    if source.previous is not None and source.previous.meeting is not None:
-        before = source.previous.meeting
-        return Comparison(source.previous, period_to_date(kind, before.cutoff_at.date(), None, week_starts_on),
-                          L.COMPARE_MEETING.format(date=fmt_date(before.held_on)))
-    return Comparison(source, week_before, L.COMPARE_WEEK.format(date=fmt_date(week_before.end)))
 
 
 def render_meeting_banner() -> None:

@@ -5,11 +5,7 @@ from functools import lru_cache
 import streamlit as st
 
 from texts import labels as L
-
-STATUS_COLOURS = {"green": "#1b5e20", "amber": "#b45309", "red": "#b71c1c", "none": "#616161"}
-STATUS_BACKGROUNDS = {"green": "#e8f5e9", "amber": "#fff4e0", "red": "#fdecea", "none": "#f5f5f5"}
-CARD_COLOURS = {**STATUS_COLOURS, "info": "#0b4f9c"}
-CARD_BACKGROUNDS = {**STATUS_BACKGROUNDS, "info": "#eef4fb"}
+from texts.palette import CARD_BACKGROUNDS, CARD_COLOURS, STATUS_COLOURS
 
 
 @lru_cache(maxsize=4)

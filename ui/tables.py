@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from texts import labels as L
-from ui.style import STATUS_BACKGROUNDS, STATUS_COLOURS
+from texts.palette import STATUS_BACKGROUNDS, STATUS_COLOURS
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,7 @@
-"""Builds the overview's KPI cards from computed figures (formatting and accountability lines)."""
+"""The KPI cards of the overview and the other pages, as texts built from computed figures (formatting and
+accountability lines); drawn by ui/kpi.py on screen and by reports/pdf.py on the pack's summary page."""
+
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -6,9 +9,23 @@ from config.settings import Settings
 from metrics.kpis import KpiValue, kpi, lowest, most, rank_change
 from texts import labels as L
 from texts.fmt import fmt_int, fmt_pct, fmt_points, fmt_signed
-from ui.kpi import KpiCard
 
 MIN_RECEIVED_FOR_LOWEST = 30
+
+
+@dataclass(frozen=True)
+class KpiCard:
+    """What one card shows (all texts already formatted)."""
+
+    key: str
+    label: str
+    value: str
+    status: str  # green | amber | red | none (no value) | info (a plain count, no threshold)
+    concerns: str
+    delta: str | None = None
+    delta_good_when_up: bool | None = True  # None: neutral (no colour)
+    help: str | None = None
+    note: str | None = None
 
 
 def concern_most(table: pd.DataFrame, column: str) -> str:

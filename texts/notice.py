@@ -20,7 +20,7 @@ OPENING = ("Ngày {held_on}, Chủ tịch Ủy ban nhân dân tỉnh chủ trì 
 RESULTS = "1. Kết quả trong kỳ"
 ON_TIME = "Tỷ lệ hồ sơ giải quyết đúng hạn trong tháng đạt {rate}{change}."
 ON_TIME_CHANGE = ", {direction} {points} so với cuộc họp ngày {previous}"
-UP, DOWN, SAME = "tăng", "giảm", "không đổi"
+UP, DOWN = "tăng", "giảm"
 SAME_CHANGE = ", không đổi so với cuộc họp ngày {previous}"
 OVERDUE = ("Có {overdue} hồ sơ quá hạn trong tháng, trong đó lĩnh vực đất đai, môi trường chiếm {land_share}; "
            "{in_progress_overdue} hồ sơ đang giải quyết đã quá hạn.")

@@ -1,16 +1,18 @@
-"""The meetings page through AppTest: create a meeting (figures frozen), see them, record a conclusion as a task."""
+"""The meetings page through AppTest: create a meeting (figures frozen), see them, record a conclusion as a task,
+download the draft conclusion notice (the Office only)."""
 
 import shutil
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import create_engine
 
+from data_access.audit import read_audit
 from data_access.meetings import create_meeting
 from data_access.summary import summary
 from data_access.task_queries import load_tasks
 from metrics.tasks import classify_tasks, status_counts
-from tests.pages.conftest import END, no_problem
+from tests.pages.conftest import END, no_problem, signed_in_app
 from texts import labels as L
 from texts.fmt import fmt_int, fmt_pct
 
@@ -75,3 +77,28 @@ def test_a_decision_without_content_is_refused_with_a_message(app, own_db):
     _button(at, L.MEETING_DECISION_SAVE).click().run()
     assert not at.exception
     assert at.error[0].value == "Kết luận phải có nội dung"
+
+
+def _download(at, label: str):
+    return next(d for d in at.get("download_button") if d.proto.label == label)
+
+
+def test_the_office_downloads_the_draft_notice_and_a_viewer_is_not_offered_it(app, own_db):
+    engine = create_engine(own_db)
+    with engine.begin() as conn:
+        meeting = create_meeting(conn, END + timedelta(days=1), "Giao ban tuần 27", datetime.combine(END, time(17)))
+    at = app("pages/cuoc_hop.py")
+    _button(at, L.MEETING_NOTICE_MAKE).click().run()
+    no_problem(at)
+    assert _download(at, L.MEETING_NOTICE_DOWNLOAD).proto.url  # the file itself is checked in tests/reports
+    with engine.connect() as conn:
+        trail = read_audit(conn)
+    assert trail.loc[trail["action"] == "notice_download", "detail"].tolist() == [f"#{meeting}"]
+
+    viewer = signed_in_app("lanh_dao")
+    viewer.run()
+    viewer.switch_page("pages/cuoc_hop.py")
+    viewer.run()
+    no_problem(viewer)
+    assert L.MEETING_NOTICE_MAKE not in [b.label for b in viewer.button]
+    assert L.MEETING_PACK_MAKE in [b.label for b in viewer.button]

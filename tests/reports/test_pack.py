@@ -42,7 +42,7 @@ def test_pack_has_the_title_cutoff_and_exact_figures(engine, tmp_path):
     assert width > height  # A4 landscape
     text = _text(pdf)
     assert TITLE in text and "Tỉnh Khánh Hòa" in text
-    assert "Giao ban CCHC tuần 14" in text and "Số liệu chốt đến: 31/03/2024 17:00" in text
+    assert "Giao ban CCHC tuần 14" in text and "Số liệu chốt đến: hết ngày 31/03/2024" in text
     # DOMAIN §3 on the 13-dossier fixture for March 2024 (table cells come out one per line, label then value)
     lines = text.splitlines()
     value = {label: lines[lines.index(label) + 1] for label in (
@@ -53,6 +53,20 @@ def test_pack_has_the_title_cutoff_and_exact_figures(engine, tmp_path):
                      "Hồ sơ tiếp nhận trong tháng": "8"}
     for section in ("1. Tổng quan", "2. Nhiệm vụ được giao", "3. Điểm nghẽn", "4. Bảng điểm", "5. Xếp hạng"):
         assert section in text
+
+
+def test_the_summary_page_shows_the_headline_cards_with_status_and_change(engine, tmp_path):
+    meeting = _meeting(engine, tmp_path)
+    summary = PdfReader(BytesIO(render(gather(open_source(engine, meeting), load_settings())))).pages[1]
+    lines = [line.strip() for line in summary.extract_text().splitlines()]
+    # No earlier meeting: changes are against the month to 24/03. On-time: resolved D1, D2, D3 (late), D5 → 3/4 then
+    # and on 31/03, below the amber threshold (95 %) of settings.toml. In progress overdue: D8, D10, D13 on 31/03;
+    # D8, D13 on 24/03 (D10 was due on 25/03) → +1.
+    assert lines[2] == "Tóm tắt: tháng đến ngày 31/03/2024 · thay đổi so với tuần trước (24/03/2024)"
+    on_time, overdue = lines.index("Tỷ lệ giải quyết đúng hạn"), lines.index("Hồ sơ quá hạn đang xử lý")
+    assert lines[on_time + 1:on_time + 4] == ["75,0 %", "✖ Cần xử lý ngay", "0,0 điểm % so với tuần trước"]
+    assert lines[overdue + 1:overdue + 4] == ["3", "▲ Cần chú ý", "+1 so với tuần trước (24/03/2024)"]
+    assert "Xếp hạng PAR INDEX" in lines and "Xếp hạng Bộ chỉ số 766" in lines
 
 
 def test_a_meeting_pack_does_not_change_after_a_later_import(engine, tmp_path):
@@ -77,7 +91,7 @@ def test_pack_from_the_command_line(tmp_path, monkeypatch, capsys):
     meeting = _meeting(engine, tmp_path)
     out = tmp_path / "bo_tai_lieu.pdf"
     assert main(["pack", "--meeting", str(meeting), "--out", str(out)]) == 0
-    assert "31/03/2024 17:00" in _text(out.read_bytes())
+    assert "Số liệu chốt đến hết ngày 31/03/2024" in _text(out.read_bytes())
     assert main(["pack", "--meeting", "99", "--out", str(out)]) == 1
     assert "Không có cuộc họp số 99" in capsys.readouterr().err
 

@@ -6,6 +6,7 @@
                         [--sheet NAME] [--skip-invalid] [--dry-run] [--allow-older]
     python cli.py import boundaries FILE.geojson   the province's official shapes, matched by GSO code
     python cli.py summary --as-of YYYY-MM-DD [--from YYYY-MM-DD] [--by unit]
+    python cli.py stages --from YYYY-MM-DD --as-of YYYY-MM-DD [--fields land_env|all]   where dossiers lose days
     python cli.py pack --meeting ID | --as-of YYYY-MM-DD --out FILE.pdf
     python cli.py notice --meeting ID --out FILE.docx   the draft conclusion notice of a meeting
     python cli.py meeting create --date YYYY-MM-DD --title TEXT --cutoff "YYYY-MM-DD HH:MM"   (prints the id last)
@@ -199,6 +200,24 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stages(args: argparse.Namespace) -> int:
+    """Print where the dossiers of [from, as-of] lost their days, as JSON in the shape agreed in issue #15."""
+    from data_access import figures
+    from data_access.dossier_queries import DossierFilter
+    from data_access.stage_queries import StageQuery
+    from metrics.periods import Period
+    from metrics.stages import stages_report
+
+    if args.start > args.as_of:
+        raise DomainError(T.FROM_AFTER_AS_OF)
+    context = app_context()
+    query = StageQuery(Period(args.start, args.as_of), DossierFilter(land_env_only=args.fields == "land_env"))
+    found = figures.stages(open_source(context.engine), query)
+    print(json.dumps(stages_report(args.start.isoformat(), args.as_of.isoformat(), args.fields, found.steps,
+                                   found.agencies, found.supplement, found.no_steps), ensure_ascii=False))
+    return 0
+
+
 def cmd_pack(args: argparse.Namespace) -> int:
     """Write the meeting pack PDF; return the exit code (1 with a message when the meeting does not exist)."""
     from reports.pack_data import gather
@@ -313,6 +332,11 @@ def build_parser() -> argparse.ArgumentParser:
     summ.add_argument("--by", choices=["unit"], default=None,
                       help=T.HELP_SUMMARY_BY)
     summ.set_defaults(func=cmd_summary)
+    stages = sub.add_parser("stages", help=T.HELP_STAGES)
+    stages.add_argument("--from", dest="start", type=_iso_date, required=True, help=T.HELP_STAGES_FROM)
+    stages.add_argument("--as-of", type=_iso_date, required=True, help=T.HELP_STAGES_AS_OF)
+    stages.add_argument("--fields", choices=["land_env", "all"], default="land_env", help=T.HELP_STAGES_FIELDS)
+    stages.set_defaults(func=cmd_stages)
     pack = sub.add_parser("pack", help=T.HELP_PACK)
     which = pack.add_mutually_exclusive_group(required=True)
     which.add_argument("--meeting", type=_positive, help=T.HELP_PACK_MEETING)

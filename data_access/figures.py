@@ -10,11 +10,13 @@ import pandas as pd
 
 from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.source import Source
+from data_access.stage_queries import StageQuery
 from data_access.summary import dossier_figures
 from metrics.agencies import agency_successors, regroup_by_successor
 from metrics.periods import Period, period_to_date
 from metrics.rollup import detail_months, last_month, period_counts, remap_keys, series_from_daily
 from metrics.scorecard import IndicatorSpec
+from metrics.stages import agency_table, step_table, supplement_summary, transfers_table
 from metrics.tasks import classify_tasks
 from metrics.territory import counts_by_unit_in_force, scorecard_in_force
 from texts import labels as L
@@ -110,3 +112,27 @@ def summary_by_unit(source: Source, as_of: date, start: date | None = None) -> d
         "other": {row["key"]: dossier_figures(other.iloc[[i]].drop(columns="key")) for i, row in other.iterrows()},
         "province": dossier_figures(counts(source, period, NO_FILTER)),
     }
+
+
+@dataclass(frozen=True)
+class StageAnalysis:
+    """Where a period's dossiers lost their days (metrics.stages): per step, per agency and step, transfers out and
+    back, supplement rounds, and the dossiers without step data (counted, and named up to a limit)."""
+
+    steps: pd.DataFrame  # metrics.stages.STEP_TABLE
+    agencies: pd.DataFrame  # metrics.stages.AGENCY_TABLE
+    transfers: pd.DataFrame  # agency, passages, days, mean_days
+    supplement: dict[str, int]  # dossiers, rounds, days_waiting
+    no_steps: int
+    no_steps_named: tuple[str, ...]
+
+
+def stages(source: Source, query: StageQuery) -> StageAnalysis:
+    """Return the StageAnalysis of a StageQuery read from a Source (live, or a meeting's frozen frames)."""
+    found = source.stages(query)
+    agencies = source.reference("agencies")
+    names = dict(zip(agencies["id"].astype(int), agencies["name"], strict=True))
+    return StageAnalysis(step_table(found.histogram, found.steps), agency_table(found.histogram, found.agencies, names),
+                         transfers_table(found.transfers, names),
+                         supplement_summary(found.histogram, found.supplement_dossiers), found.no_steps,
+                         found.no_steps_named)

@@ -7,6 +7,7 @@ does not move when new data is imported. A snapshot holds, for the cut-off date:
   cut-off, its week-earlier and previous periods and the monthly trends are counted exactly;
 - the overdue breakdowns (per procedure, per agency holding the dossier, per unit and procedure) of each of
   those four periods, and the age buckets at the cut-off, for all fields and for land/environment;
+- the stage analysis (data_access.stage_queries) of each of those four periods, all fields and land/environment;
 - the tasks issued by the cut-off, index results, units, agencies and the dimension names.
 Frames are stored as Parquet (types kept) in `meeting_frames`.
 """
@@ -18,13 +19,22 @@ import pandas as pd
 from sqlalchemy import Connection, delete, insert, select
 
 from config.settings import Settings
-from data_access import index_queries, overdue_queries, reference, rollup_queries, task_queries, territory
+from data_access import (
+    index_queries,
+    overdue_queries,
+    reference,
+    rollup_queries,
+    stage_queries,
+    task_queries,
+    territory,
+)
 from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.meta import read_meta
 from data_access.schema import meeting_frames
 from metrics.errors import DomainError
 from metrics.periods import Period, month_ends, period_to_date, previous_period, same_period_week_before
 from metrics.rollup import detail_months, last_month, narrow_sums
+from metrics.stages import is_supplement_step
 from texts import messages as M
 
 SNAPSHOT_KINDS = ("week", "month", "quarter", "year")
@@ -73,6 +83,9 @@ def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.
                 frames[_overdue_name(period, scope, by)] = overdue_queries.overdue_counts(conn, period, flt, by)
         frames[_overdue_name(period, "units", "procedure")] = overdue_queries.overdue_counts(
             conn, period, NO_FILTER, "procedure", per_unit=True)
+        for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)):
+            found = stage_queries.stage_frames(conn, stage_queries.StageQuery(period, flt), is_supplement_step)
+            frames.update({_stage_name(period, scope, part): frame for part, frame in _stage_parts(found).items()})
     for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)):
         frames[f"ageing:{scope}"] = overdue_queries.overdue_ageing(conn, cutoff, flt)
     frames["tasks"] = task_queries.load_tasks(conn, cutoff)
@@ -85,6 +98,31 @@ def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.
     loaded = read_meta(conn)
     frames["meta"] = pd.DataFrame({"key": list(loaded), "value": list(loaded.values())}, dtype=str)
     return frames
+
+
+def _stage_name(period: Period, scope: str, part: str) -> str:
+    return f"stages:{scope}:{period.start.isoformat()}:{period.end.isoformat()}:{part}"
+
+
+def _stage_parts(found: stage_queries.StageFrames) -> dict[str, pd.DataFrame]:
+    return {"histogram": found.histogram, "steps": found.steps, "agencies": found.agencies,
+            "transfers": found.transfers,
+            "counts": pd.DataFrame({"supplement_dossiers": [found.supplement_dossiers], "no_steps": [found.no_steps]}),
+            "named": pd.DataFrame({"code": list(found.no_steps_named)}, dtype=str)}
+
+
+def frozen_stages(frames: dict[str, pd.DataFrame], query: stage_queries.StageQuery) -> stage_queries.StageFrames:
+    """Return what stage_queries.stage_frames would have returned at the cut-off (the four kinds' periods to date,
+    all fields or land/environment, no other filter)."""
+    scope = _scope(query.flt)
+    parts = {part: frames.get(_stage_name(query.period, scope, part)) for part in
+             ("histogram", "steps", "agencies", "transfers", "counts", "named")} if scope else {}
+    if query.procedure_id is not None or scope is None or any(frame is None for frame in parts.values()):
+        raise DomainError(UNSUPPORTED if scope is None or query.procedure_id is not None else M.FROZEN_NO_PERIOD)
+    counts = parts["counts"].iloc[0]
+    return stage_queries.StageFrames(parts["histogram"], parts["steps"], parts["agencies"], parts["transfers"],
+                                     int(counts["supplement_dossiers"]), int(counts["no_steps"]),
+                                     tuple(parts["named"]["code"]))
 
 
 def take_snapshot(conn: Connection, meeting_id: int, cutoff: date, settings: Settings) -> int:

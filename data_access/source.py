@@ -20,7 +20,16 @@ import pandas as pd
 from sqlalchemy import Engine, select
 
 from data_access import boundaries as boundary_store
-from data_access import index_queries, overdue_queries, reference, rollup_queries, snapshots, task_queries, territory
+from data_access import (
+    index_queries,
+    overdue_queries,
+    reference,
+    rollup_queries,
+    snapshots,
+    stage_queries,
+    task_queries,
+    territory,
+)
 from data_access import meetings as meeting_store
 from data_access.accounts import NotAllowed
 from data_access.dossier_queries import NO_FILTER, DossierFilter
@@ -30,6 +39,7 @@ from data_access.snapshots import LAND_ENV
 from data_access.summary import summary
 from metrics.errors import DomainError
 from metrics.periods import PERIOD_KINDS, Period
+from metrics.stages import is_supplement_step
 from metrics.territory import units_attributed_to
 from texts import messages as M
 
@@ -173,12 +183,31 @@ class Source(ABC):
         to the scope."""
         return self._ageing(as_of, self.narrowed(flt))
 
+    def stages(self, query: stage_queries.StageQuery) -> stage_queries.StageFrames:
+        """Return the aggregated step frames of a period's dossiers (stage_queries.stage_frames), narrowed to the
+        scope."""
+        return self._stages(replace(query, flt=self.narrowed(query.flt)))
+
+    def journey(self, code: str, as_of: date) -> pd.DataFrame:
+        """Return one dossier's steps as counted at as_of (stage_queries.dossier_journey; a meeting reads the step
+        table as of its cut-off); a dossier outside the scope has none."""
+        if self.scope is not None and not self._in_scope(code):
+            return pd.DataFrame(columns=stage_queries.JOURNEY_COLUMNS)
+        return self._live(lambda conn: stage_queries.dossier_journey(conn, code, as_of))
+
+    def _in_scope(self, code: str) -> bool:
+        with self.engine.connect() as conn:
+            return stage_queries.dossier_in_units(conn, code, self.scope.unit_ids)
+
     def tasks(self, issued_by: date | None) -> pd.DataFrame:
         """Return tasks issued by a date (task_queries.load_tasks); with a scope, those led from its units."""
         return self._tasks(issued_by, None if self.scope is None else self.scope.unit_ids)
 
     @abstractmethod
     def _overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame: ...
+
+    @abstractmethod
+    def _stages(self, query: stage_queries.StageQuery) -> stage_queries.StageFrames: ...
 
     @abstractmethod
     def _ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame: ...
@@ -207,6 +236,10 @@ class LiveSource(Source):
 
     def _ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame:
         return self._live(lambda conn: overdue_queries.overdue_ageing(conn, as_of, flt))
+
+    def _stages(self, query: stage_queries.StageQuery) -> stage_queries.StageFrames:
+        with self.engine.connect() as conn:
+            return stage_queries.stage_frames(conn, query, is_supplement_step)
 
     def _tasks(self, issued_by: date | None, unit_ids: tuple[int, ...] | None) -> pd.DataFrame:
         return self._live(lambda conn: task_queries.load_tasks(conn, issued_by, unit_ids))
@@ -241,6 +274,9 @@ class FrozenSource(Source):
 
     def _ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame:
         return snapshots.frozen_ageing(self.frames, as_of, flt)
+
+    def _stages(self, query: stage_queries.StageQuery) -> stage_queries.StageFrames:
+        return snapshots.frozen_stages(self.frames, query)
 
     def _tasks(self, issued_by: date | None, unit_ids: tuple[int, ...] | None) -> pd.DataFrame:
         found = snapshots.frozen_tasks(self.frames, issued_by)

@@ -2,7 +2,7 @@
 
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
-from sqlalchemy.types import Date
+from sqlalchemy.types import Date, Integer
 
 
 class day_after(FunctionElement):  # noqa: N801 - reads like a SQL function
@@ -37,3 +37,23 @@ def _month_start(element, compiler, **kw) -> str:
 @compiles(month_start, "sqlite")
 def _month_start_sqlite(element, compiler, **kw) -> str:
     return f"date({compiler.process(element.clauses, **kw)}, 'start of month')"
+
+
+class days_between(FunctionElement):  # noqa: N801
+    """The whole days from the second date to the first (end − start), as an integer."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(days_between)
+def _days_between(element, compiler, **kw) -> str:
+    end, start = list(element.clauses)
+    return f"({compiler.process(end, **kw)} - {compiler.process(start, **kw)})"
+
+
+@compiles(days_between, "sqlite")
+def _days_between_sqlite(element, compiler, **kw) -> str:
+    end, start = list(element.clauses)
+    return (f"CAST(julianday({compiler.process(end, **kw)}) - julianday({compiler.process(start, **kw)}) "
+            "AS INTEGER)")

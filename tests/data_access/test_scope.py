@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pandas as pd
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 
 from config.settings import load_settings
 from data_access import figures
@@ -19,12 +19,14 @@ from data_access.overdue_queries import overdue_ageing, overdue_counts
 from data_access.reference import ensure_reference
 from data_access.rollup import rebuild_rollup
 from data_access.rollup_queries import period_sums
-from data_access.schema import agencies, units
+from data_access.schema import agencies, dossier_steps, dossiers, units
 from data_access.snapshots import LAND_ENV
 from data_access.source import Scope, Source, open_source, scope_of
+from data_access.stage_queries import StageQuery, stage_frames
 from data_access.task_queries import load_tasks
 from metrics.periods import Period
 from metrics.rollup import detail_months, last_month
+from metrics.stages import is_supplement_step
 from tests.data_access.helpers import random_dossiers, write_dossiers, write_tasks
 from tests.metrics.fixtures import task_frame
 
@@ -97,6 +99,42 @@ def case_tasks(db):
         assert len(load_tasks(conn, None, (mine,))) == len(shown)
 
 
+def _steps(db) -> tuple[str, str]:
+    """Give one dossier of each unit a step in April; return (its code in mine, in other)."""
+    engine, mine, other, _ = db
+    with engine.begin() as conn:
+        codes = []
+        for unit in (mine, other):
+            row = conn.execute(select(dossiers.c.code, dossiers.c.agency_id).where(
+                dossiers.c.unit_id == unit, dossiers.c.received_on <= APRIL.end,
+                dossiers.c.result_on.is_(None)).order_by(dossiers.c.code).limit(1)).one()
+            conn.execute(insert(dossier_steps).values(dossier_code=row.code, step="Thẩm định", agency_id=row.agency_id,
+                                                      started_on=date(2024, 4, 2), due_on=date(2024, 4, 5)))
+            codes.append(row.code)
+    return codes[0], codes[1]
+
+
+def case_stages(db):
+    _, scoped, mine, other, _ = _pair(db)
+    _steps(db)
+    with db[0].connect() as conn:
+        expected = stage_frames(conn, StageQuery(APRIL, DossierFilter(unit_ids=(mine,))), is_supplement_step)
+    got = scoped.stages(StageQuery(APRIL, NO_FILTER))
+    for part in ("histogram", "steps", "agencies", "transfers"):
+        pd.testing.assert_frame_equal(getattr(got, part), getattr(expected, part))
+    assert (got.no_steps, got.no_steps_named) == (expected.no_steps, expected.no_steps_named)
+    assert got.histogram["passages"].sum() == 1 and got.no_steps > 0
+    with pytest.raises(NotAllowed):
+        scoped.stages(StageQuery(APRIL, DossierFilter(unit_ids=(other,))))
+
+
+def case_journey(db):
+    whole, scoped, *_ = _pair(db)
+    mine_code, other_code = _steps(db)
+    pd.testing.assert_frame_equal(scoped.journey(mine_code, APRIL.end), whole.journey(mine_code, APRIL.end))
+    assert len(whole.journey(other_code, APRIL.end)) == 1 and scoped.journey(other_code, APRIL.end).empty
+
+
 def case_whole(method: str):
     """Reads of reference data and province figures: the same with or without a scope."""
     def check(db):
@@ -121,6 +159,7 @@ def case_narrowed(db):
 
 
 CASES = {"sums": case_sums, "overdue": case_overdue, "ageing": case_ageing, "tasks": case_tasks,
+         "stages": case_stages, "journey": case_journey,
          "narrowed": case_narrowed, **{m: case_whole(m) for m in ("reference", "names", "boundaries", "headline",
                                                                  "meta", "previous_headline")}}
 

@@ -100,6 +100,15 @@ def list_fields(conn: Connection) -> pd.DataFrame:
     return pd.DataFrame(conn.execute(query).mappings().all(), columns=["id", "name", "is_land_env"])
 
 
+def list_procedures(conn: Connection) -> pd.DataFrame:
+    """Return procedures: id, name, code, field_id, field (name), ordered by field and name."""
+    query = (select(procedures.c.id, procedures.c.name, procedures.c.code, procedures.c.field_id,
+                    fields.c.name.label("field"))
+             .select_from(procedures.outerjoin(fields, fields.c.id == procedures.c.field_id))
+             .order_by(fields.c.name, procedures.c.name))
+    return pd.DataFrame(conn.execute(query).all(), columns=["id", "name", "code", "field_id", "field"])
+
+
 def ensure_reference(conn: Connection) -> list[str]:
     """Seed the shipped reference data into empty tables: units of both eras with their lineage, agencies with
     their successors, and published index results.

@@ -84,8 +84,11 @@ def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.
         frames[_overdue_name(period, "units", "procedure")] = overdue_queries.overdue_counts(
             conn, period, NO_FILTER, "procedure", per_unit=True)
         for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)):
-            found = stage_queries.stage_frames(conn, stage_queries.StageQuery(period, flt), is_supplement_step)
+            query = stage_queries.StageQuery(period, flt)
+            found = stage_queries.stage_frames(conn, query, is_supplement_step)
             frames.update({_stage_name(period, scope, part): frame for part, frame in _stage_parts(found).items()})
+            frames[_stage_name(period, scope, "overdue_codes")] = pd.DataFrame(
+                {"code": list(stage_queries.overdue_codes(conn, query))}, dtype=str)
     for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)):
         frames[f"ageing:{scope}"] = overdue_queries.overdue_ageing(conn, cutoff, flt)
     frames["tasks"] = task_queries.load_tasks(conn, cutoff)
@@ -123,6 +126,15 @@ def frozen_stages(frames: dict[str, pd.DataFrame], query: stage_queries.StageQue
     return stage_queries.StageFrames(parts["histogram"], parts["steps"], parts["agencies"], parts["transfers"],
                                      int(counts["supplement_dossiers"]), int(counts["no_steps"]),
                                      tuple(parts["named"]["code"]))
+
+
+def frozen_overdue_codes(frames: dict[str, pd.DataFrame], query: stage_queries.StageQuery) -> tuple[str, ...]:
+    """Return what stage_queries.overdue_codes would have returned at the cut-off."""
+    scope = _scope(query.flt)
+    found = frames.get(_stage_name(query.period, scope, "overdue_codes")) if scope else None
+    if found is None or query.procedure_id is not None:
+        raise DomainError(UNSUPPORTED if scope is None or query.procedure_id is not None else M.FROZEN_NO_PERIOD)
+    return tuple(found["code"])
 
 
 def take_snapshot(conn: Connection, meeting_id: int, cutoff: date, settings: Settings) -> int:

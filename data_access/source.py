@@ -47,7 +47,8 @@ SUMS_KEPT = 64  # rollup sums kept per Source (each a few thousand rows at most)
 REFERENCE = ("index_results", "units", "unit_lineage", "agency_lineage", "agencies")
 _READ_REFERENCE = {"index_results": index_queries.load_index_results, "units": reference.list_units,
                    "unit_lineage": territory.list_unit_lineage, "agency_lineage": territory.list_agency_lineage,
-                   "agencies": reference.list_agencies}
+                   "agencies": reference.list_agencies, "fields": reference.list_fields,
+                   "procedures": reference.list_procedures}
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,11 @@ class Source(ABC):
         scope."""
         return self._stages(replace(query, flt=self.narrowed(query.flt)))
 
+    def overdue_codes(self, query: stage_queries.StageQuery) -> tuple[str, ...]:
+        """Return the codes of the query's overdue dossiers that have steps, most days overdue first
+        (stage_queries.overdue_codes), narrowed to the scope."""
+        return self._overdue_codes(replace(query, flt=self.narrowed(query.flt)))
+
     def journey(self, code: str, as_of: date) -> pd.DataFrame:
         """Return one dossier's steps as counted at as_of (stage_queries.dossier_journey; a meeting reads the step
         table as of its cut-off); a dossier outside the scope has none."""
@@ -208,6 +214,9 @@ class Source(ABC):
 
     @abstractmethod
     def _stages(self, query: stage_queries.StageQuery) -> stage_queries.StageFrames: ...
+
+    @abstractmethod
+    def _overdue_codes(self, query: stage_queries.StageQuery) -> tuple[str, ...]: ...
 
     @abstractmethod
     def _ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame: ...
@@ -240,6 +249,10 @@ class LiveSource(Source):
     def _stages(self, query: stage_queries.StageQuery) -> stage_queries.StageFrames:
         with self.engine.connect() as conn:
             return stage_queries.stage_frames(conn, query, is_supplement_step)
+
+    def _overdue_codes(self, query: stage_queries.StageQuery) -> tuple[str, ...]:
+        with self.engine.connect() as conn:
+            return stage_queries.overdue_codes(conn, query)
 
     def _tasks(self, issued_by: date | None, unit_ids: tuple[int, ...] | None) -> pd.DataFrame:
         return self._live(lambda conn: task_queries.load_tasks(conn, issued_by, unit_ids))
@@ -277,6 +290,9 @@ class FrozenSource(Source):
 
     def _stages(self, query: stage_queries.StageQuery) -> stage_queries.StageFrames:
         return snapshots.frozen_stages(self.frames, query)
+
+    def _overdue_codes(self, query: stage_queries.StageQuery) -> tuple[str, ...]:
+        return snapshots.frozen_overdue_codes(self.frames, query)
 
     def _tasks(self, issued_by: date | None, unit_ids: tuple[int, ...] | None) -> pd.DataFrame:
         found = snapshots.frozen_tasks(self.frames, issued_by)

@@ -126,6 +126,26 @@ def build_no_steps_query(query: StageQuery, limit: int | None = None) -> Select:
     return select(chosen.c.code).where(none).order_by(chosen.c.code).limit(limit)
 
 
+def build_overdue_codes_query(query: StageQuery, limit: int = NAMED_LIMIT) -> Select:
+    """Return the SELECT of the codes of the chosen dossiers that were overdue (resolved late in the period, or in
+    progress past their due date at its end) and have steps, most days overdue first, then by code."""
+    start, end = query.period.start, query.period.end
+    late = and_(d.result_on.is_not(None), d.result_on.between(start, end), d.ended.is_(False), d.result_on > d.due_on)
+    open_overdue = and_(d.received_on <= end, or_(d.result_on.is_(None), d.result_on > end), d.due_on < end)
+    conditions = [or_(late, open_overdue), *filter_conditions(query.flt),
+                  exists().where(s.dossier_code == d.code, s.started_on <= end)]
+    if query.procedure_id is not None:
+        conditions.append(d.procedure_id == query.procedure_id)
+    days = days_between(case((late, d.result_on), else_=literal(end, type_=d.due_on.type)), d.due_on)
+    return (select(d.code).select_from(dossiers.join(fields, fields.c.id == d.field_id)).where(*conditions)
+            .order_by(days.desc(), d.code).limit(limit))
+
+
+def overdue_codes(conn: Connection, query: StageQuery) -> tuple[str, ...]:
+    """Return the codes of build_overdue_codes_query."""
+    return tuple(conn.execute(build_overdue_codes_query(query)).scalars())
+
+
 @dataclass(frozen=True)
 class StageFrames:
     """What the stage analysis reads for one StageQuery (all aggregated; no step row of a dossier)."""

@@ -19,6 +19,7 @@ from ui.guard import section
 from ui.kpi import kpi_row
 from ui.present import page_header, slide_chart
 from ui.sidebar import current_filters
+from ui.stages import stage_section
 from ui.tables import Col, show_table
 
 filters = current_filters()
@@ -147,6 +148,9 @@ with section("bottleneck-where"):
             Col("resolved_late", L.COLUMNS["resolved_late"], fmt_int),
             Col("in_progress_overdue", L.COLUMNS["in_progress_overdue"], fmt_int),
         ])
+
+with section("bottleneck-stages"):
+    stage_section(source, period, scope)
 
 with section("bottleneck-apology"):
     st.subheader(L.BOTTLENECK_APOLOGY)

@@ -184,6 +184,40 @@ BOTTLENECK_PROCEDURES = "Thủ tục có nhiều hồ sơ quá hạn nhất"
 BOTTLENECK_WHERE = "Hồ sơ quá hạn đang nằm ở đâu (đơn vị đang xử lý)"
 BOTTLENECK_APOLOGY = "Phiếu xin lỗi cho hồ sơ đất đai – môi trường trễ hạn"
 GROUP_LAND_ENV = "Đất đai – môi trường"
+# Hồ sơ mất ngày ở bước nào (ui/stages.py, issue #15)
+STAGES_TITLE = "Hồ sơ mất ngày ở bước nào, tại cơ quan nào"
+STAGES_INTRO = ("Các bước xử lý của hồ sơ có kết quả trong kỳ và hồ sơ đang giải quyết đến ngày cuối kỳ; bước chưa "
+                "xong tính đến ngày cuối kỳ. «Lượt» đếm mỗi lần hồ sơ qua bước (một hồ sơ có thể qua một bước "
+                "hai lần).")
+STAGES_FIELD = "Lĩnh vực"
+STAGES_FIELD_GROUP = "Theo lựa chọn ở trên"
+STAGES_PROCEDURE = "Thủ tục"
+STAGES_PROCEDURE_ALL = "Mọi thủ tục"
+STAGES_FILTERS_FROZEN = "Số liệu cuộc họp đã chốt theo nhóm hồ sơ; chọn lĩnh vực, thủ tục khi xem số liệu trực tiếp."
+STAGES_WORST = "Nặng nhất: {agency} – {step}: trung vị {median} ngày, {share} lượt quá hạn bước."
+STAGES_BY_STEP = "Theo bước (thứ tự xử lý)"
+STAGES_BY_AGENCY = "Theo cơ quan giữ bước"
+STAGES_TRANSFERS = "Chuyển cơ quan khác rồi trở lại (ví dụ: cơ quan thuế)"
+STAGES_NO_TRANSFERS = "Không có lượt chuyển đi rồi trở lại."
+STAGES_SUPPLEMENT = ("Yêu cầu bổ sung: {dossiers} hồ sơ, {rounds} lượt, {days} ngày chờ bổ sung.")
+STAGES_NO_STEPS = "{n} hồ sơ không có dữ liệu bước xử lý (được đếm, không bỏ qua)."
+STAGES_NO_STEPS_LIST = "Mã các hồ sơ không có dữ liệu bước (tối đa {n})"
+STAGES_NONE = "Không có dữ liệu bước xử lý cho các hồ sơ này. Nhập tệp «Bước xử lý hồ sơ» ở trang Nhập dữ liệu."
+STAGES_JOURNEY = "Hành trình một hồ sơ quá hạn"
+STAGES_JOURNEY_PICK = "Mã hồ sơ (quá hạn, có dữ liệu bước; lâu nhất trước)"
+STAGES_JOURNEY_NONE = "Không có hồ sơ quá hạn nào có dữ liệu bước trong kỳ."
+STAGES_JOURNEY_BROKE = "Bước làm vỡ hạn: {step} ({agency}), hạn bước {due}, kết thúc {end}."
+STAGES_JOURNEY_OK = "Không bước nào vượt hạn bước của mình."
+STAGES_JOURNEY_OPEN = "đang xử lý"
+STAGES_JOURNEY_OVER = "Vượt hạn bước"
+STAGES_JOURNEY_WITHIN = "Trong hạn bước"
+STAGES_JOURNEY_BREAK = "✖ bước làm vỡ hạn"
+STAGES_JOURNEY_AXIS = "Ngày"
+STAGES_COLUMNS = {"step": "Bước", "agency": "Cơ quan", "dossiers": "Hồ sơ", "passages": "Lượt",
+                  "median_days": "Trung vị (ngày)", "p90_days": "90 % lượt trong (ngày)",
+                  "over_step_deadline": "Lượt quá hạn bước", "over_step_deadline_share": "Tỷ lệ quá hạn bước",
+                  "share_of_time": "Tỷ trọng thời gian", "days": "Số ngày", "mean_days": "Bình quân (ngày)",
+                  "started_on": "Bắt đầu", "ended_on": "Kết thúc", "due_on": "Hạn bước"}
 GROUP_OTHER = "Lĩnh vực khác"
 NO_UNIT = "(cấp tỉnh, không gắn địa bàn)"
 NO_AGENCY = "(không rõ)"

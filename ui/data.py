@@ -22,6 +22,7 @@ from data_access.dossier_queries import DossierFilter
 from data_access.engine import database_url
 from data_access.meta import read_meta
 from data_access.source import SOURCE_HASH_FUNCS, Scope, Source, live_key, open_source, scope_of
+from data_access.stage_queries import StageQuery
 from metrics.errors import DomainError
 from metrics.periods import Period
 
@@ -112,6 +113,24 @@ def overdue(source: Source, period: Period, flt: DossierFilter, by: str) -> pd.D
 def ageing(source: Source, as_of: date, flt: DossierFilter) -> pd.DataFrame:
     """Return overdue dossiers in progress per age bucket at as_of."""
     return figures.ageing(source, as_of, flt)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
+def stages(source: Source, query: StageQuery) -> figures.StageAnalysis:
+    """Return where the query's dossiers lost their days (data_access.figures.stages)."""
+    return figures.stages(source, query)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
+def overdue_codes(source: Source, query: StageQuery) -> tuple[str, ...]:
+    """Return the codes of the query's overdue dossiers that have steps, most days overdue first."""
+    return source.overdue_codes(query)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
+def journey(source: Source, code: str, as_of: date) -> pd.DataFrame:
+    """Return one dossier's steps as counted at as_of (data_access.stage_queries.JOURNEY_COLUMNS)."""
+    return source.journey(code, as_of)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)

@@ -9,9 +9,18 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
-from data_access.demo.catalog import DISTRICTS, FIELDS, NINH_THUAN, NINH_THUAN_NAMES, TAX_OFFICE, WEAK_LATE
+from data_access.demo.catalog import (
+    DISTRICTS,
+    FIELDS,
+    NINH_THUAN,
+    NINH_THUAN_NAMES,
+    SERVICE_CENTRE,
+    TAX_OFFICE,
+    WEAK_LATE,
+)
 from data_access.demo.dossiers import MERGER_DAY, Lookups, district_agency_names, generate_dossiers
 from data_access.demo.indexes import demo_index_rows
+from data_access.demo.steps import generate_steps
 from data_access.demo.tasks import generate_tasks
 from data_access.engine import refresh_statistics
 from data_access.importing.staging import load
@@ -32,6 +41,7 @@ from data_access.schema import (
     agency_lineage,
     dossier_daily,
     dossier_monthly,
+    dossier_steps,
     dossiers,
     fields,
     index_results,
@@ -49,6 +59,7 @@ OLD_LAST_DAY = date(2025, 6, 30)
 DEFAULT_DOSSIERS = 200_000
 DEFAULT_SEED = 2026
 CHUNK = 20_000
+STEPS_STREAM = 15  # the steps draw from their own random stream, so the dossiers and tasks of a seed are unchanged
 Progress = Callable[[str, float], None]
 
 
@@ -156,8 +167,8 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 
 def _clear(conn: Connection) -> None:
-    for table in (dossier_daily, dossier_monthly, dossiers, tasks, index_results, procedures, agency_lineage, agencies,
-                  fields, unit_lineage, units, meta):
+    for table in (dossier_steps, dossier_daily, dossier_monthly, dossiers, tasks, index_results, procedures,
+                  agency_lineage, agencies, fields, unit_lineage, units, meta):
         conn.execute(delete(table))
 
 
@@ -187,6 +198,13 @@ def build_demo(engine: Engine, end: date, n_dossiers: int = DEFAULT_DOSSIERS, se
             load(conn, dossiers, {column: chunk[column].tolist() for column in chunk.columns})
             rollup.add(chunk)
             report("Ghi hồ sơ", 0.10 + 0.80 * min(1.0, (offset + CHUNK) / max(1, len(frame))))
+        report("Bước xử lý hồ sơ đất đai", 0.90)
+        steps = generate_steps(np.random.default_rng([seed, STEPS_STREAM]), frame, end, ids.field_ids[0],
+                               get_or_create_agency(conn, SERVICE_CENTRE, kind="trung_tam", level="Tỉnh"),
+                               ids.tax_office_id)
+        for offset in range(0, len(steps), CHUNK):
+            chunk = steps.iloc[offset:offset + CHUNK]
+            load(conn, dossier_steps, {column: chunk[column].tolist() for column in chunk.columns})
         report("Nhiệm vụ và chỉ số", 0.92)
         task_frame = generate_tasks(rng, end, list_agencies(conn), place_names, weak)
         conn.execute(insert(tasks), _records(task_frame))
@@ -200,4 +218,5 @@ def build_demo(engine: Engine, end: date, n_dossiers: int = DEFAULT_DOSSIERS, se
         refresh_statistics(conn, [dossiers, dossier_daily, dossier_monthly, tasks])
         record_load(conn, "demo", end)
     report("Xong", 1.0)
-    return {"dossiers": len(frame), "tasks": len(task_frame), "index_results": len(public) + len(demo)}
+    return {"dossiers": len(frame), "tasks": len(task_frame), "index_results": len(public) + len(demo),
+            "steps": len(steps)}

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 # The provincial agencies (with their successors) are the shipped file assets/reference/khanh_hoa_agencies_2025.csv.
 LAND_OFFICE = "Văn phòng Đăng ký đất đai tỉnh"
 TAX_OFFICE = "Cục Thuế tỉnh"
+SERVICE_CENTRE = "Trung tâm Phục vụ hành chính công tỉnh"  # the one-stop desk of the demo's land dossiers
 NINH_THUAN = " tỉnh Ninh Thuận"
 NINH_THUAN_NAMES = {  # a Khánh Hòa department → the Ninh Thuận one before 1/7/2025, where the name differs
     "Sở Văn hóa và Thể thao": "Sở Văn hóa, Thể thao và Du lịch tỉnh Ninh Thuận",

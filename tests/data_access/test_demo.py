@@ -7,9 +7,10 @@ import pytest
 from sqlalchemy import create_engine, func, select
 
 from data_access.demo.build import RealDataPresent, build_demo
+from data_access.demo.catalog import TAX_OFFICE
 from data_access.dossier_queries import dossier_counts, dossier_series
 from data_access.meta import DATA_KIND, read_meta, write_meta
-from data_access.schema import agencies, dossiers, index_results, tasks, unit_lineage, units
+from data_access.schema import agencies, dossier_steps, dossiers, fields, index_results, tasks, unit_lineage, units
 from metrics.dossiers import COUNT_COLUMNS, count_dossiers, dossier_rates, totals_row
 from metrics.periods import Period, month_ends
 from tests.data_access.helpers import read_dossier_rows
@@ -97,3 +98,34 @@ def test_demo_follows_the_real_history(tmp_path):
     assert "Sở Nông nghiệp và Môi trường" in after_march and "Sở Nông nghiệp và Môi trường" not in before_march
     assert "Sở Tư pháp tỉnh Ninh Thuận" in before_march
     assert not any(name.endswith("Ninh Thuận") for name in set(new["agency"]))
+
+
+def test_demo_steps_add_up_to_each_land_dossier(engine):
+    counts = build_demo(engine, END, n_dossiers=3000, seed=8)
+    with engine.connect() as conn:
+        raw = read_dossier_rows(conn)
+        steps = pd.DataFrame(conn.execute(select(
+            dossier_steps.c.dossier_code, dossier_steps.c.step, dossier_steps.c.agency_id, dossier_steps.c.started_on,
+            dossier_steps.c.ended_on, dossier_steps.c.due_on).order_by(dossier_steps.c.dossier_code,
+                                                                         dossier_steps.c.started_on,
+                                                                         dossier_steps.c.id)).all(),
+            columns=["code", "step", "agency_id", "started_on", "ended_on", "due_on"])
+        tax = conn.execute(select(agencies.c.id).where(agencies.c.name == TAX_OFFICE)).scalar()
+        land_field = conn.execute(select(fields.c.id).where(fields.c.name == "Đất đai")).scalar()
+    land = raw.loc[raw["field_id"] == land_field].set_index("code")
+    assert len(steps) == counts["steps"] and set(steps["code"]) == set(land.index)  # every land dossier, no other
+    for code, path in steps.groupby("code", sort=False):
+        dossier, path = land.loc[code], path.reset_index(drop=True)
+        assert path["started_on"].iloc[0] == dossier["received_on"]
+        assert (path["started_on"].iloc[1:].to_numpy() == path["ended_on"].iloc[:-1].to_numpy()).all()  # no gap
+        assert (path["due_on"] > path["started_on"]).all()
+        if pd.isna(dossier["result_on"]):  # open at the export date: its last step is open, held where it is now
+            assert path["ended_on"].iloc[:-1].notna().all() and pd.isna(path["ended_on"].iloc[-1])
+            assert path["started_on"].iloc[-1] <= END
+            assert path["agency_id"].iloc[-1] == dossier["current_agency_id"] or pd.isna(dossier["current_agency_id"])
+        else:  # the steps add up to the dossier's days
+            assert path["ended_on"].iloc[-1] == dossier["result_on"]
+            assert path["step"].iloc[0] == "Tiếp nhận hồ sơ" and path["step"].iloc[-1] == "Trả kết quả"
+    to_tax = steps.loc[steps["step"] == "Xác định nghĩa vụ tài chính"]
+    assert (to_tax["agency_id"].loc[to_tax["ended_on"].notna()] == tax).all() and len(to_tax) > 0
+    assert (steps["step"] == "Yêu cầu bổ sung hồ sơ").sum() > 0

@@ -1,0 +1,78 @@
+"""The stage analysis on the bottleneck page (issue #15) through AppTest: the per-step table equals the rules of the
+issue applied in pandas to the raw step rows of the demo (an implementation independent of the SQL), the worst
+agency line is shown, the dossiers without step data are counted, and a dossier's journey is drawn."""
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from sqlalchemy import create_engine, select
+
+from data_access.schema import dossier_steps, fields
+from tests.data_access.helpers import read_dossier_rows
+from tests.pages.conftest import no_problem
+from tests.pages.test_pages import MONTH
+from texts import labels as L
+
+C = L.STAGES_COLUMNS
+
+
+@pytest.fixture(scope="module")
+def expected(demo_db) -> tuple[pd.DataFrame, int]:
+    """Return (per step: dossiers, passages, median, p90, over, in process order; dossiers without steps) for the
+    land/environment dossiers of MONTH, from raw rows."""
+    engine = create_engine(demo_db)
+    with engine.connect() as conn:
+        rows = read_dossier_rows(conn)
+        steps = pd.DataFrame(conn.execute(select(dossier_steps)).mappings().all())
+        land_fields = set(conn.execute(select(fields.c.id).where(fields.c.is_land_env.is_(True))).scalars())
+    engine.dispose()
+    start, end = pd.Timestamp(MONTH.start), pd.Timestamp(MONTH.end)
+    for frame, columns in ((rows, ["received_on", "result_on"]), (steps, ["started_on", "ended_on", "due_on"])):
+        for column in columns:
+            frame[column] = pd.to_datetime(frame[column])
+    resolved = rows["result_on"].between(start, end) & ~rows["ended"]
+    in_progress = (rows["received_on"] <= end) & (rows["result_on"].isna() | (rows["result_on"] > end))
+    chosen = rows.loc[(resolved | in_progress) & rows["field_id"].isin(land_fields), "code"]
+    steps = steps.loc[steps["dossier_code"].isin(chosen) & (steps["started_on"] <= end)].sort_values(
+        ["dossier_code", "started_on", "id"])
+    closed = steps["ended_on"].notna() & (steps["ended_on"] <= end)
+    finish = steps["ended_on"].where(closed, end)
+    steps = steps.assign(days=(finish - steps["started_on"]).dt.days, over=steps["due_on"].notna() & (
+        finish > steps["due_on"]), place=steps.groupby("dossier_code").cumcount() + 1)
+    table = steps.groupby("step").agg(dossiers=("dossier_code", "nunique"), passages=("days", "size"),
+                                      median=("days", lambda d: np.percentile(d, 50)),
+                                      p90=("days", lambda d: np.percentile(d, 90)), over=("over", "sum"),
+                                      position=("place", "mean")).reset_index()
+    table = table.sort_values(["position", "step"]).reset_index(drop=True)
+    return table, int((~chosen.isin(steps["dossier_code"])).sum())
+
+
+def test_the_step_table_equals_the_rules_applied_to_raw_rows(app, expected):
+    at = app("pages/diem_nghen.py")
+    no_problem(at)
+    table, without = expected
+    assert L.STAGES_TITLE in [s.value for s in at.subheader]
+    shown = next(d.value for d in at.dataframe if C["share_of_time"] in d.value.columns)
+    assert shown[C["step"]].tolist() == table["step"].tolist()
+    assert shown[C["dossiers"]].tolist() == table["dossiers"].tolist()
+    assert shown[C["passages"]].tolist() == table["passages"].tolist()
+    assert shown[C["median_days"]].round(4).tolist() == table["median"].round(4).tolist()
+    assert shown[C["p90_days"]].round(4).tolist() == table["p90"].round(4).tolist()
+    assert shown[C["over_step_deadline"]].tolist() == table["over"].tolist()
+    assert any(m.value.startswith("Nặng nhất: ") for m in at.markdown)
+    assert L.STAGES_NO_STEPS.format(n=f"{without:,}".replace(",", ".")) in [c.value for c in at.caption]
+
+
+def test_a_dossiers_journey_is_drawn_with_the_step_that_broke_it(app):
+    at = app("pages/diem_nghen.py")
+    picker = at.selectbox(key="st_journey")
+    assert picker.options and picker.value == picker.options[0]
+    said = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    assert any(text.startswith("Bước làm vỡ hạn: ") or text == L.STAGES_JOURNEY_OK for text in said)
+    picker.set_value(picker.options[-1]).run()
+    no_problem(at)
+    journey = json.loads(at.get("vega_lite_chart")[-1].proto.spec)
+    marks = {layer["mark"]["type"] for layer in journey["layer"]}
+    assert marks == {"bar", "tick", "text"}  # the steps, their deadlines, the step that broke the dossier's

@@ -101,15 +101,19 @@ def build_dossiers_with_steps_query(query: StageQuery, steps: list[str]) -> Sele
 
 def build_transfers_query(query: StageQuery) -> Select:
     """Return the SELECT of TRANSFER_COLUMNS: steps held by another agency between two steps of the dossier's own
-    agency (sent out and back, e.g. to the tax authority), per agency, with their days."""
+    agency, in step order (sent out and back, e.g. to the tax authority), per agency, with their days."""
     chosen, source, days, _ = _passages(query)
     end = query.period.end
     own = dossier_steps.alias("own")
 
     def own_step(after: bool) -> ColumnElement:
-        when = own.c.started_on >= _ended(end) if after else own.c.started_on <= s.started_on
+        # Steps are ordered by start date, then by the order they were recorded (a step of 0 days shares its day).
+        if after:
+            when = or_(own.c.started_on > s.started_on, and_(own.c.started_on == s.started_on, own.c.id > s.id))
+        else:
+            when = or_(own.c.started_on < s.started_on, and_(own.c.started_on == s.started_on, own.c.id < s.id))
         return exists().where(own.c.dossier_code == s.dossier_code, own.c.agency_id == chosen.c.agency_id,
-                              own.c.id != s.id, own.c.started_on <= end, when)
+                              own.c.started_on <= end, when)
 
     return (select(s.agency_id, func.count().label("passages"), func.sum(days).label("days")).select_from(source)
             .where(s.started_on <= end, s.agency_id != chosen.c.agency_id, own_step(False), own_step(True))

@@ -213,6 +213,7 @@ STAGES_JOURNEY_OVER = "Vượt hạn bước"
 STAGES_JOURNEY_WITHIN = "Trong hạn bước"
 STAGES_JOURNEY_BREAK = "✖ bước làm vỡ hạn"
 STAGES_JOURNEY_AXIS = "Ngày"
+STAGES_JOURNEY_LEGEND = "Thanh đỏ: bước vượt hạn bước · thanh xanh: trong hạn bước · vạch đen: hạn của bước."
 STAGES_COLUMNS = {"step": "Bước", "agency": "Cơ quan", "dossiers": "Hồ sơ", "passages": "Lượt",
                   "median_days": "Trung vị (ngày)", "p90_days": "90 % lượt trong (ngày)",
                   "over_step_deadline": "Lượt quá hạn bước", "over_step_deadline_share": "Tỷ lệ quá hạn bước",

@@ -103,11 +103,13 @@ def _journey(source: Source, query: StageQuery) -> None:
         st.markdown(L.STAGES_JOURNEY_BROKE.format(step=md_escape(row["step"]), agency=md_escape(row["agency"]),
                                                   due=fmt_date(row["due_on"]), end=fmt_date(row["ended_on"])))
     show_chart(journey_chart(steps, broke))
+    st.caption(L.STAGES_JOURNEY_LEGEND)  # a legend inside the chart would take the plot's height
 
 
 def journey_chart(steps: pd.DataFrame, broke: int | None) -> alt.TopLevelMixin:
     """Return one dossier's steps as bars from start to end (a step of 0 days shows as a sliver), red when past its
-    own deadline, the deadline as a tick, and the step that broke the dossier's deadline labelled."""
+    own deadline, the deadline as a tick, and the step that broke the dossier's deadline labelled (no legend:
+    STAGES_JOURNEY_LEGEND says it under the chart)."""
     frame = steps.reset_index(drop=True).copy()
     frame["label"] = [f"{i + 1}. {s} – {a}" for i, (s, a) in enumerate(zip(frame["step"], frame["agency"],
                                                                              strict=True))]
@@ -128,9 +130,9 @@ def journey_chart(steps: pd.DataFrame, broke: int | None) -> alt.TopLevelMixin:
     bars = base.mark_bar(height=18).encode(
         x=alt.X("start:T", title=L.STAGES_JOURNEY_AXIS, axis=alt.Axis(format="%d/%m")), x2="end:T", y=y,
         color=alt.Color("status:N", title=None, scale=alt.Scale(domain=list(palette), range=list(palette.values())),
-                        legend=alt.Legend(orient="bottom")), tooltip=tooltip)
+                        legend=None), tooltip=[*tooltip, alt.Tooltip("status:N", title=C["over_step_deadline"])])
     due = base.transform_filter("isValid(datum.due)").mark_tick(color="#000000", thickness=3, size=26).encode(
         x="due:T", y=y)
     mark = base.mark_text(align="left", dx=6, fontWeight="bold", color=STATUS_COLOURS["red"]).encode(
         x="end:T", y=y, text="mark:N")
-    return finish((bars + due + mark).properties(height=max(160, 40 * len(frame))))
+    return finish((bars + due + mark).properties(height=110 + 36 * len(frame)))  # the date axis takes ~110 px

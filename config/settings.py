@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from metrics.errors import DomainError, check_option
+from metrics.explainer import MEASURES, ComponentRule
 from metrics.periods import PERIOD_KINDS
 from metrics.scorecard import IndicatorSpec
 from texts import messages as M
@@ -45,6 +46,20 @@ def _notice(raw: dict) -> NoticeSettings:
                           signer_name=str(raw.get("signer_name", "")), top=max(1, int(raw.get("top", 5))))
 
 
+def _components(raw: list[dict]) -> tuple[ComponentRule, ...]:
+    rules = []
+    for item in raw:
+        measure = str(item.get("measure", ""))
+        if measure:
+            check_option("index_766.components.measure", measure, MEASURES)
+        rule = ComponentRule(str(item["name"]), str(item.get("rate", item["name"])), float(item["max"]),
+                             float(item["target"]), measure)
+        if rule.max_points <= 0 or not 0 < rule.target <= 1:
+            raise DomainError(M.SETTINGS_BAD_COMPONENT.format(name=rule.name))
+        rules.append(rule)
+    return tuple(rules)
+
+
 @dataclass(frozen=True)
 class Settings:
     """The province's settings; see settings.toml for the meaning of each value."""
@@ -63,6 +78,7 @@ class Settings:
     earliest_date: date = date(2010, 1, 1)  # an import refuses dates before it
     due_years_ahead: int = 10  # an import refuses due dates and deadlines further ahead than this
     notice: NoticeSettings = NoticeSettings()
+    index_766: tuple[ComponentRule, ...] = ()  # the 766 explainer's scoring rule per component
 
     def indicator(self, key: str) -> IndicatorSpec:
         """Return the spec of one indicator, or raise DomainError if it is not configured."""
@@ -115,6 +131,7 @@ def parse_settings(raw: dict) -> Settings:
             earliest_date=_date(raw.get("import", {}).get("earliest_date", date(2010, 1, 1)), "import.earliest_date"),
             due_years_ahead=max(0, int(raw.get("import", {}).get("due_years_ahead", 10))),
             notice=_notice(raw.get("notice", {})),
+            index_766=_components(raw.get("index_766", {}).get("components", [])),
         )
     except KeyError as exc:
         raise DomainError(M.SETTINGS_MISSING_KEY.format(key=exc.args[0])) from exc

@@ -11,6 +11,7 @@ from texts.cards import KpiCard, rank_card
 from texts.fmt import fmt_date, fmt_number
 from ui import data
 from ui.charts import show_chart
+from ui.explainer import explainer_section
 from ui.guard import section
 from ui.kpi import kpi_row
 from ui.present import SLIDE_FONT, page_header, slide_chart
@@ -85,4 +86,8 @@ with section("ranking"):
         # One index at a time: large enough to read on a wall screen, and only its charts are built.
         chosen = available[0] if present else st.segmented_control(
             L.RANKING_INDEX, available, default=available[0], format_func=L.INDEX_NAMES.get, key="r_index")
-        render_index(results, province, chosen if chosen in available else available[0], present)
+        shown = chosen if chosen in available else available[0]
+        render_index(results, province, shown, present)
+        if shown == "766" and not present:
+            st.subheader(L.PAGE_766)
+            explainer_section(filters.source, results, province, settings, filters.period)

@@ -10,6 +10,7 @@ PAGE_TASKS = "Nhiệm vụ được giao"
 PAGE_BOTTLENECKS = "Điểm nghẽn đất đai – môi trường"
 PAGE_SCORECARD = "Bảng điểm địa bàn"
 PAGE_RANKING = "Xếp hạng chỉ số"
+PAGE_766 = "Bộ chỉ số 766: cần gì để lên hạng"
 PAGE_MEETINGS = "Cuộc họp và kết luận"
 SECTION_ADMIN = "Quản trị dữ liệu"
 PAGE_IMPORT = "Nhập dữ liệu"
@@ -184,6 +185,25 @@ BOTTLENECK_PROCEDURES = "Thủ tục có nhiều hồ sơ quá hạn nhất"
 BOTTLENECK_WHERE = "Hồ sơ quá hạn đang nằm ở đâu (đơn vị đang xử lý)"
 BOTTLENECK_APOLOGY = "Phiếu xin lỗi cho hồ sơ đất đai – môi trường trễ hạn"
 GROUP_LAND_ENV = "Đất đai – môi trường"
+# Bộ chỉ số 766: cần gì để lên hạng (ui/explainer.py, pages/chi_so_766.py, issue #15)
+EXPLAIN_INTRO = ("Từ kết quả Bộ chỉ số 766 của các tỉnh trong kỳ và quy tắc chấm điểm (mỗi thành phần đạt "
+                 "min(1, tỷ lệ ÷ mục tiêu) × điểm tối đa; mục tiêu và điểm tối đa ở settings.toml).")
+EXPLAIN_HEADLINE = "{province} xếp hạng {rank}/{n} kỳ {period} với {score} điểm{demo}."
+EXPLAIN_ABOVE = "Kém {province} (hạng {rank}) {gap} điểm."
+EXPLAIN_TOP = "Đang đứng đầu {n} tỉnh, thành phố."
+EXPLAIN_BELOW = "Hơn {province} (hạng {rank}) {gap} điểm."
+EXPLAIN_LINE = "{rate}: {now} → {needed} ({change}) đủ để vượt {province} (hạng {rank})."
+EXPLAIN_NONE_ALONE = "Không thành phần nào một mình đủ bù {gap} điểm để vượt {province}."
+EXPLAIN_NO_DATA = ("Chưa có kết quả Bộ chỉ số 766 của các tỉnh trong cùng kỳ để so sánh. Nhập tệp kết quả chỉ số "
+                   "(tổng điểm và thành phần của mọi tỉnh) ở trang Nhập dữ liệu.")
+EXPLAIN_ON_RANKING = "Trang Xếp hạng chỉ số có diễn biến xếp hạng của từng chỉ số qua các kỳ."
+EXPLAIN_COMPONENTS = "Điểm mất theo thành phần (thành phần cần thay đổi ít nhất trước)"
+EXPLAIN_AGENCIES = "Cơ quan kéo tỷ lệ «{rate}» của tỉnh lên nhiều nhất nếu đạt mục tiêu {target}"
+EXPLAIN_NO_AGENCIES = "Không cơ quan nào dưới mục tiêu trong kỳ đang xem."
+EXPLAIN_CANNOT = "không đủ một mình"
+EXPLAIN_COLUMNS = {"component": "Thành phần", "score": "Điểm", "max_points": "Tối đa", "lost": "Điểm mất",
+                   "rate_now": "Tỷ lệ hiện nay (suy từ điểm)", "rate_needed": "Tỷ lệ cần", "change": "Cần tăng",
+                   "name": "Cơ quan", "rate": "Tỷ lệ hiện nay", "gain": "Tỷ lệ tỉnh tăng thêm"}
 # Hồ sơ mất ngày ở bước nào (ui/stages.py, issue #15)
 STAGES_TITLE = "Hồ sơ mất ngày ở bước nào, tại cơ quan nào"
 STAGES_INTRO = ("Các bước xử lý của hồ sơ có kết quả trong kỳ và hồ sơ đang giải quyết đến ngày cuối kỳ; bước chưa "

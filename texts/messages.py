@@ -5,6 +5,7 @@ importers' problems and progress (the headers of the files themselves are data: 
 SETTINGS_MISSING_KEY = "settings.toml thiếu khóa {key!r}"
 SETTINGS_BAD_DATE = "settings.toml: {key} = «{value}» không phải ngày (dạng 2010-01-01)."
 SETTINGS_MISSING_INDICATORS = "settings.toml thiếu chỉ tiêu: {names}"
+SETTINGS_BAD_COMPONENT = "settings.toml [index_766]: thành phần «{name}» cần max > 0 và 0 < target ≤ 1"
 SETTINGS_NO_LAND_ENV = "settings.toml: land_env.fields không được rỗng"
 BAD_OPTION = "{name}={value!r} không hợp lệ; chỉ nhận: {options}"
 

@@ -26,6 +26,7 @@ PAGES = (
              ("agency", "level", "unit")),
     PageSpec("pages/bang_diem.py", L.PAGE_SCORECARD, "bang-diem", L.SECTION_MEETING, True, ("level",)),
     PageSpec("pages/xep_hang.py", L.PAGE_RANKING, "xep-hang", L.SECTION_MEETING, True),
+    PageSpec("pages/chi_so_766.py", L.PAGE_766, "chi-so-766", L.SECTION_MEETING, True),
     PageSpec("pages/cuoc_hop.py", L.PAGE_MEETINGS, "cuoc-hop", L.SECTION_MEETING),
     PageSpec("pages/nhap_du_lieu.py", L.PAGE_IMPORT, "nhap-du-lieu", L.SECTION_ADMIN, needs="import"),
     PageSpec("pages/quan_tri.py", L.PAGE_ADMIN, "quan-tri", L.SECTION_ADMIN, needs="accounts"),

@@ -1,8 +1,11 @@
-"""Demo index values where nothing is public: monthly 766 scores with components, PAR INDEX/SIPAS 2025."""
+"""Demo index values where nothing is public: monthly 766 scores with components (from 1/7/2025 for all 34
+provinces, so that the 766 explainer has a field to rank against), PAR INDEX/SIPAS 2025."""
 
 from datetime import date
 
 import numpy as np
+
+from metrics.text import fold_key
 
 DEMO_SOURCE = "Dữ liệu minh họa (demo) — không phải số liệu công bố"
 GROUPS_766 = (  # component, max points
@@ -23,6 +26,12 @@ PAR_COMPONENTS = (
     ("Tác động của CCHC đến người dân, tổ chức", 30.0),
 )
 MERGER_MONTH = date(2025, 7, 1)  # from 1/7/2025 there are 34 provinces
+PROVINCES_34 = (  # the provinces and cities from 1/7/2025 (Nghị quyết 202/2025/QH15)
+    "Hà Nội", "Huế", "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An", "Hà Tĩnh",
+    "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh", "Hưng Yên", "Hải Phòng",
+    "Ninh Bình", "Quảng Trị", "Đà Nẵng", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk",
+    "TP. Hồ Chí Minh", "Đồng Nai", "Tây Ninh", "Cần Thơ", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang",
+)
 
 
 def _months_before(end: date, count: int) -> list[date]:
@@ -46,10 +55,12 @@ def demo_index_rows(rng: np.random.Generator, end: date, province: str) -> list[
         n_ranked = 63 if month < MERGER_MONTH else 34
         share_rank = float(np.clip(0.45 - 0.25 * progress + rng.normal(0, 0.04), 0.03, 0.95))
         period = f"{month.year}-{month.month:02d}"
-        rows.append(_row("766", period, province, round(sum(parts), 2), max(1, round(share_rank * n_ranked)),
-                         n_ranked, "", 100.0))
+        total, rank = round(sum(parts), 2), max(1, round(share_rank * n_ranked))
+        rows.append(_row("766", period, province, total, rank, n_ranked, "", 100.0))
         for (name, maximum), score in zip(GROUPS_766, parts, strict=True):
             rows.append(_row("766", period, province, score, None, None, name, float(maximum)))
+        if month >= MERGER_MONTH:
+            rows += _other_provinces(rng, period, province, total, rank)
     if end.year >= 2026:
         par = [round(m * s, 2) for (_, m), s in zip(
             PAR_COMPONENTS, np.clip(0.9 + rng.normal(0, 0.05, size=len(PAR_COMPONENTS)), 0.6, 1.0), strict=True)]
@@ -57,6 +68,26 @@ def demo_index_rows(rng: np.random.Generator, end: date, province: str) -> list[
         for (name, maximum), score in zip(PAR_COMPONENTS, par, strict=True):
             rows.append(_row("PAR INDEX", "2025", province, score, None, None, name, maximum))
         rows.append(_row("SIPAS", "2025", province, 85.12, 12, 34, "", 100.0))
+    return rows
+
+
+def _other_provinces(rng: np.random.Generator, period: str, province: str, total: float, rank: int) -> list[dict]:
+    """Return the 766 results of the 33 other provinces of a month, consistent with ours: rank − 1 of them score
+    above our total and the rest below; each component scores the same share of its maximum as the total."""
+    others = [name for name in PROVINCES_34 if fold_key(name) != fold_key(province)]
+    order = rng.permutation(len(others))
+    above = rank - 1
+    room = max(0.2, 99.5 - total)
+    up = total + np.cumsum(rng.uniform(0.05, max(0.06, min(1.6, room / max(1, above))), size=above))[::-1]
+    down = total - np.cumsum(rng.uniform(0.05, 1.2, size=len(others) - above))
+    rows = []
+    for place, score in enumerate([*up, *down]):
+        name, place_rank = others[order[place]], place + 1 if place < above else place + 2
+        score = round(float(max(score, 1.0)), 2)
+        rows.append(_row("766", period, name, score, place_rank, len(PROVINCES_34), "", 100.0))
+        for component, maximum in GROUPS_766:
+            rows.append(_row("766", period, name, round(maximum * score / 100, 2), None, None, component,
+                             float(maximum)))
     return rows
 
 

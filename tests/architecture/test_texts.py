@@ -21,6 +21,7 @@ DATA_MODULES = {  # modules whose Vietnamese is data, not interface text
     "data_access/demo/dossiers.py": "demo statuses and channels",
     "data_access/demo/indexes.py": "demo index components",
     "data_access/demo/tasks.py": "demo task texts",
+    "data_access/demo/steps.py": "demo step names",
     "metrics/text.py": "the letter đ, folded for matching names",
 }
 # levels as stored, the province, the land/environment fields, the shipped agency the demo's so_nganh account holds

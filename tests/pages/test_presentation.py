@@ -16,7 +16,7 @@ from texts import labels as L
 from texts.fmt import fmt_int, fmt_pct
 
 MONTH = Period(date(2026, 6, 1), END)
-AGENDA_TITLES = [L.PAGE_OVERVIEW, L.PAGE_TASKS, L.PAGE_BOTTLENECKS, L.PAGE_SCORECARD, L.PAGE_RANKING]
+AGENDA_TITLES = [L.PAGE_OVERVIEW, L.PAGE_TASKS, L.PAGE_BOTTLENECKS, L.PAGE_SCORECARD, L.PAGE_RANKING, L.PAGE_766]
 
 
 def _present(params: dict[str, str]) -> AppTest:
@@ -35,7 +35,7 @@ def _slide(at: AppTest, number: int, cutoff: str) -> None:
     no_problem(at)
     assert at.title[0].value == AGENDA_TITLES[number - 1]
     texts = [m.value for m in at.markdown]
-    assert f"**{L.SLIDE_POSITION.format(n=number, total=5)}**" in texts
+    assert f"**{L.SLIDE_POSITION.format(n=number, total=len(AGENDA_TITLES))}**" in texts
     assert any(cutoff in t for t in texts), texts[:4]
     assert not at.dataframe  # slides use static tables with large text, not the interactive grid
 
@@ -74,8 +74,15 @@ def test_every_agenda_page_as_a_slide_in_order(app, ref):  # noqa: F811
     _button(at, L.SLIDE_NEXT).click().run()
     _slide(at, 5, cutoff)
     assert metrics_by_label(at)[L.RANKING_LATEST.format(index=L.INDEX_NAMES["PAR INDEX"])][0] == "9/34"
+
+    _button(at, L.SLIDE_NEXT).click().run()
+    _slide(at, 6, cutoff)  # the 766 explainer: the headline, the gaps and the three smallest changes, one table
+    lines = [m.value for m in at.markdown]
+    assert any(line.startswith("Khánh Hòa xếp hạng ") for line in lines) and len(at.table) == 1
     assert _button(at, L.SLIDE_NEXT).disabled
 
+    _button(at, L.SLIDE_PREVIOUS).click().run()
+    _slide(at, 5, cutoff)
     _button(at, L.SLIDE_PREVIOUS).click().run()
     _slide(at, 4, cutoff)
     _button(at, L.SLIDE_EXIT).click().run()

@@ -9,11 +9,13 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from metrics.explainer import standing
 from metrics.indexes import latest_rank, published_by
 from metrics.periods import Period
 from metrics.tasks import status_counts
 from tests.e2e.conftest import ARTIFACTS, END, RENDER_TIMES, open_signed_in
 from tests.pages.reference import Reference
+from texts import labels as L
 from texts.fmt import fmt_int, fmt_number, fmt_pct
 
 SIZES = [(1920, 1080), (1366, 768)]
@@ -33,6 +35,7 @@ def expected_kpis(ref: Reference) -> dict[str, dict[str, str]]:
     scored = ref.scorecard(MONTH)
     worst = scored.loc[scored["rank"].notna()].iloc[-1]  # the page opens on the lowest-ranked commune
     par = latest_rank(published_by(ref.indexes, END), "Khánh Hòa", "PAR INDEX")
+    found = standing(published_by(ref.indexes, END), "Khánh Hòa")
     return {
         "": {"Tỷ lệ giải quyết đúng hạn": fmt_pct(month["on_time_rate"]),
              "Hồ sơ quá hạn đang xử lý": fmt_int(month["in_progress_overdue"])},
@@ -41,6 +44,9 @@ def expected_kpis(ref: Reference) -> dict[str, dict[str, str]]:
         "bang-diem": {"caption": f"Điểm tổng hợp: {fmt_number(worst['composite'], 1)} · Hạng: "
                                  f"{fmt_int(worst['rank'])}"},
         "xep-hang": {"Xếp hạng PAR INDEX gần nhất": f"{par['rank']}/{par['n_ranked']}"},
+        "chi-so-766": {"caption": L.EXPLAIN_HEADLINE.format(
+            province="Khánh Hòa", rank=found.rank, n=found.n_ranked, period=found.period,
+            score=fmt_number(found.score, 2), demo=L.DEMO_TAG)},
         "cuoc-hop": {},
         "nhap-du-lieu": {},
     }
@@ -48,7 +54,7 @@ def expected_kpis(ref: Reference) -> dict[str, dict[str, str]]:
 
 TITLES = {"": "Tổng quan", "nhiem-vu": "Nhiệm vụ được giao", "diem-nghen": "Điểm nghẽn đất đai – môi trường",
           "bang-diem": "Bảng điểm địa bàn", "xep-hang": "Xếp hạng chỉ số", "cuoc-hop": "Cuộc họp và kết luận",
-          "nhap-du-lieu": "Nhập dữ liệu"}
+          "chi-so-766": L.PAGE_766, "nhap-du-lieu": "Nhập dữ liệu"}
 
 
 def wait_rendered(page) -> float:
@@ -129,6 +135,16 @@ def test_page_in_a_real_browser(browser, server, ref, path, size):
         assert drawn > 0.10, f"commune shapes cover only {drawn:.0%} of the map"
         assert scored > 0.002, f"scored communes cover only {scored:.1%} of the map"
         assert any(r.endswith("/app/static/map-style.json") for r in requests)  # our own blank style
+
+    if path == "diem-nghen":  # the stage analysis: its tables and one overdue dossier's journey
+        heading = page.get_by_text(L.STAGES_TITLE, exact=True)
+        heading.scroll_into_view_if_needed()
+        journey = page.get_by_text(L.STAGES_JOURNEY, exact=True)
+        journey.scroll_into_view_if_needed()
+        page.wait_for_timeout(1000)
+        assert heading.is_visible() and journey.is_visible()
+        assert page.get_by_text(L.STAGES_JOURNEY_LEGEND, exact=True).is_visible()
+        assert page.locator('[data-testid="stVegaLiteChart"]').last.is_visible()
 
     save_full_screenshot(page, f"{path or 'tong-quan'}_{size[0]}x{size[1]}")
     outside = [r for r in requests if urlparse(r).scheme in ("http", "https", "ws", "wss")

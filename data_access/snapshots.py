@@ -7,7 +7,8 @@ does not move when new data is imported. A snapshot holds, for the cut-off date:
   cut-off, its week-earlier and previous periods and the monthly trends are counted exactly;
 - the overdue breakdowns (per procedure, per agency holding the dossier, per unit and procedure) of each of
   those four periods, and the age buckets at the cut-off, for all fields and for land/environment;
-- the stage analysis (data_access.stage_queries) of each of those four periods, all fields and land/environment;
+- the stage analysis (data_access.stage_queries) of the default period kind to the cut-off, all fields and
+  land/environment;
 - the tasks issued by the cut-off, index results, units, agencies and the dimension names.
 Frames are stored as Parquet (types kept) in `meeting_frames`.
 """
@@ -83,7 +84,7 @@ def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.
                 frames[_overdue_name(period, scope, by)] = overdue_queries.overdue_counts(conn, period, flt, by)
         frames[_overdue_name(period, "units", "procedure")] = overdue_queries.overdue_counts(
             conn, period, NO_FILTER, "procedure", per_unit=True)
-        for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)):
+        for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)) if kind == stage_kind(settings) else ():
             query = stage_queries.StageQuery(period, flt)
             found = stage_queries.stage_frames(conn, query, is_supplement_step)
             frames.update({_stage_name(period, scope, part): frame for part, frame in _stage_parts(found).items()})
@@ -101,6 +102,12 @@ def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.
     loaded = read_meta(conn)
     frames["meta"] = pd.DataFrame({"key": list(loaded), "value": list(loaded.values())}, dtype=str)
     return frames
+
+
+def stage_kind(settings: Settings) -> str:
+    """Return the period kind whose stage analysis a meeting freezes: the default period of the pages (reading the
+    steps of a year costs seconds at a million dossiers, so the other kinds are not frozen)."""
+    return settings.default_period if settings.default_period in SNAPSHOT_KINDS else "month"
 
 
 def _stage_name(period: Period, scope: str, part: str) -> str:
@@ -121,7 +128,7 @@ def frozen_stages(frames: dict[str, pd.DataFrame], query: stage_queries.StageQue
     parts = {part: frames.get(_stage_name(query.period, scope, part)) for part in
              ("histogram", "steps", "agencies", "transfers", "counts", "named")} if scope else {}
     if query.procedure_id is not None or scope is None or any(frame is None for frame in parts.values()):
-        raise DomainError(UNSUPPORTED if scope is None or query.procedure_id is not None else M.FROZEN_NO_PERIOD)
+        raise DomainError(UNSUPPORTED if scope is None or query.procedure_id is not None else M.FROZEN_NO_STAGES)
     counts = parts["counts"].iloc[0]
     return stage_queries.StageFrames(parts["histogram"], parts["steps"], parts["agencies"], parts["transfers"],
                                      int(counts["supplement_dossiers"]), int(counts["no_steps"]),
@@ -133,7 +140,7 @@ def frozen_overdue_codes(frames: dict[str, pd.DataFrame], query: stage_queries.S
     scope = _scope(query.flt)
     found = frames.get(_stage_name(query.period, scope, "overdue_codes")) if scope else None
     if found is None or query.procedure_id is not None:
-        raise DomainError(UNSUPPORTED if scope is None or query.procedure_id is not None else M.FROZEN_NO_PERIOD)
+        raise DomainError(UNSUPPORTED if scope is None or query.procedure_id is not None else M.FROZEN_NO_STAGES)
     return tuple(found["code"])
 
 

@@ -25,8 +25,8 @@ d, s = dossiers.c, dossier_steps.c
 NAMED_LIMIT = 200  # dossiers without step data named at most (all are counted)
 
 HISTOGRAM_COLUMNS = ["step", "agency_id", "days", "over", "passages"]
-STEP_COLUMNS = ["step", "dossiers", "position"]
-AGENCY_COLUMNS = ["step", "agency_id", "dossiers"]
+STEP_COLUMNS = ["step", "dossiers", "position"]  # distinct dossiers per step, its mean place in them
+AGENCY_COLUMNS = ["step", "agency_id", "dossiers"]  # distinct dossiers per step and agency
 TRANSFER_COLUMNS = ["agency_id", "passages", "days"]
 
 
@@ -43,8 +43,11 @@ def _selected(query: StageQuery):
     """Return the subquery of the dossiers counted (code, agency_id)."""
     start, end = query.period.start, query.period.end
     resolved = and_(d.result_on.is_not(None), d.result_on.between(start, end), d.ended.is_(False))
-    in_progress = and_(d.received_on <= end, or_(d.result_on.is_(None), d.result_on > end))
-    conditions = [or_(resolved, in_progress), *filter_conditions(query.flt)]
+    # In progress at the end, spelt as two ranges of result_on so that its index finds them (most dossiers were
+    # received before the end; few are open or closed after it).
+    still_open = and_(d.result_on.is_(None), d.received_on <= end)
+    closed_later = and_(d.result_on > end, d.received_on <= end)
+    conditions = [or_(resolved, still_open, closed_later), *filter_conditions(query.flt)]
     if query.procedure_id is not None:
         conditions.append(d.procedure_id == query.procedure_id)
     return (select(d.code.label("code"), d.agency_id.label("agency_id"))
@@ -67,29 +70,27 @@ def _passages(query: StageQuery):
     return chosen, dossier_steps.join(chosen, chosen.c.code == s.dossier_code), days, over
 
 
-def build_histogram_query(query: StageQuery) -> Select:
-    """Return the SELECT of HISTOGRAM_COLUMNS: step passages per step, agency, whole days and over-deadline flag."""
+PASSAGE_COLUMNS = ["step", "agency_id", "days", "over", "passages", "first_at_step", "first_at_agency",
+                   "place_sum"]
+
+
+def build_passages_query(query: StageQuery) -> Select:
+    """Return the SELECT of PASSAGE_COLUMNS: step passages per step, agency, whole days and over-deadline flag, with
+    how many of them were a dossier's first passage at that step (and at that step with that agency), and the sum
+    of their places in their dossiers (steps ordered by start, then as recorded). One read of the steps gives the
+    histogram, the distinct dossiers per step and per agency, and the process order."""
     _, source, days, over = _passages(query)
-    keys = [s.step, s.agency_id, days.label("days"), over.label("over")]
-    return (select(*keys, func.count().label("passages")).select_from(source)
-            .where(s.started_on <= query.period.end).group_by(*keys[:2], days, over))
-
-
-def build_step_dossiers_query(query: StageQuery) -> Select:
-    """Return the SELECT of STEP_COLUMNS: distinct dossiers per step and the step's mean place in its dossiers."""
-    _, source, _, _ = _passages(query)
-    place = func.row_number().over(partition_by=s.dossier_code, order_by=(s.started_on, s.id)).label("place")
-    ordered = (select(s.step.label("step"), s.dossier_code.label("code"), place).select_from(source)
-               .where(s.started_on <= query.period.end).subquery("ordered"))
-    return (select(ordered.c.step, func.count(func.distinct(ordered.c.code)).label("dossiers"),
-                   func.avg(ordered.c.place).label("position")).group_by(ordered.c.step))
-
-
-def build_agency_dossiers_query(query: StageQuery) -> Select:
-    """Return the SELECT of AGENCY_COLUMNS: distinct dossiers per step and agency holding it."""
-    _, source, _, _ = _passages(query)
-    return (select(s.step, s.agency_id, func.count(func.distinct(s.dossier_code)).label("dossiers"))
-            .select_from(source).where(s.started_on <= query.period.end).group_by(s.step, s.agency_id))
+    order = (s.started_on, s.id)
+    passages = (select(s.step.label("step"), s.agency_id.label("agency_id"), days.label("days"), over.label("over"),
+                       func.row_number().over(partition_by=s.dossier_code, order_by=order).label("place"),
+                       func.row_number().over(partition_by=(s.dossier_code, s.step), order_by=order).label("at_step"),
+                       func.row_number().over(partition_by=(s.dossier_code, s.step, s.agency_id),
+                                              order_by=order).label("at_agency"))
+                .select_from(source).where(s.started_on <= query.period.end).subquery("passages"))
+    p = passages.c
+    keys = [p.step, p.agency_id, p.days, p.over]
+    return (select(*keys, func.count().label("passages"), func.sum(case((p.at_step == 1, 1), else_=0)),
+                   func.sum(case((p.at_agency == 1, 1), else_=0)), func.sum(p.place)).group_by(*keys))
 
 
 def build_dossiers_with_steps_query(query: StageQuery, steps: list[str]) -> Select:
@@ -135,7 +136,8 @@ def build_overdue_codes_query(query: StageQuery, limit: int = NAMED_LIMIT) -> Se
     progress past their due date at its end) and have steps, most days overdue first, then by code."""
     start, end = query.period.start, query.period.end
     late = and_(d.result_on.is_not(None), d.result_on.between(start, end), d.ended.is_(False), d.result_on > d.due_on)
-    open_overdue = and_(d.received_on <= end, or_(d.result_on.is_(None), d.result_on > end), d.due_on < end)
+    open_overdue = or_(and_(d.result_on.is_(None), d.received_on <= end, d.due_on < end),
+                       and_(d.result_on > end, d.received_on <= end, d.due_on < end))
     conditions = [or_(late, open_overdue), *filter_conditions(query.flt),
                   exists().where(s.dossier_code == d.code, s.started_on <= end)]
     if query.procedure_id is not None:
@@ -170,13 +172,19 @@ def _frame(conn: Connection, query: Select, columns: list[str]) -> pd.DataFrame:
 def stage_frames(conn: Connection, query: StageQuery, is_supplement) -> StageFrames:
     """Return the StageFrames of `query`; `is_supplement(step name) -> bool` says which steps are supplement rounds
     (metrics.stages.is_supplement_step)."""
-    steps = _frame(conn, build_step_dossiers_query(query), STEP_COLUMNS)
+    found = _frame(conn, build_passages_query(query), PASSAGE_COLUMNS).astype(
+        {"days": "int64", "over": "int64", "passages": "int64", "first_at_step": "int64", "first_at_agency": "int64",
+         "place_sum": "int64"})
+    grouped = found.groupby("step", sort=False)[["first_at_step", "place_sum", "passages"]].sum().reset_index()
+    steps = pd.DataFrame({"step": grouped["step"], "dossiers": grouped["first_at_step"],
+                          "position": grouped["place_sum"] / grouped["passages"]}, columns=STEP_COLUMNS)
+    agencies = (found.groupby(["step", "agency_id"], sort=False)["first_at_agency"].sum().reset_index()
+                .rename(columns={"first_at_agency": "dossiers"}))
     rounds = [name for name in steps["step"] if is_supplement(name)]
     return StageFrames(
-        histogram=_frame(conn, build_histogram_query(query), HISTOGRAM_COLUMNS).astype(
-            {"days": "int64", "over": "int64", "passages": "int64"}),
+        histogram=found[HISTOGRAM_COLUMNS].reset_index(drop=True),
         steps=steps.astype({"dossiers": "int64", "position": "float64"}),
-        agencies=_frame(conn, build_agency_dossiers_query(query), AGENCY_COLUMNS),
+        agencies=agencies[AGENCY_COLUMNS].astype({"agency_id": "int64", "dossiers": "int64"}),
         transfers=_frame(conn, build_transfers_query(query), TRANSFER_COLUMNS),
         supplement_dossiers=int(conn.execute(build_dossiers_with_steps_query(query, rounds)).scalar() or 0),
         no_steps=int(conn.execute(build_no_steps_query(query)).scalar() or 0),

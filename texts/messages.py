@@ -54,6 +54,8 @@ DECISION_ISSUER = "Chủ tịch UBND tỉnh"  # stored as the issuer of a task t
 DECISION_DOCUMENT = "Kết luận: {title}"  # stored as its document number
 FROZEN_NO_FILTER = ("Số liệu chốt của cuộc họp không có bộ lọc này; bỏ chọn cuộc họp để lọc theo cơ quan, cấp, "
                     "địa bàn")
+FROZEN_NO_STAGES = ("Cuộc họp chốt phân tích bước xử lý cho kỳ mặc định (settings.toml [periods] default); chọn kỳ "
+                    "đó, hoặc bỏ chọn cuộc họp để xem kỳ khác.")
 FROZEN_NO_PERIOD = "Số liệu chốt của cuộc họp không có kỳ này; chỉ có tuần, tháng, quý, năm đến ngày chốt"
 NO_REFERENCE = "Không có bảng tham chiếu {name!r}"
 

@@ -22,7 +22,7 @@ from data_access.rollup_queries import period_sums
 from data_access.schema import agencies, dossier_steps, dossiers, units
 from data_access.snapshots import LAND_ENV
 from data_access.source import Scope, Source, open_source, scope_of
-from data_access.stage_queries import StageQuery, stage_frames
+from data_access.stage_queries import StageQuery, overdue_codes, stage_frames
 from data_access.task_queries import load_tasks
 from metrics.periods import Period
 from metrics.rollup import detail_months, last_month
@@ -128,6 +128,18 @@ def case_stages(db):
         scoped.stages(StageQuery(APRIL, DossierFilter(unit_ids=(other,))))
 
 
+def case_overdue_codes(db):
+    _, scoped, mine, other, _ = _pair(db)
+    _steps(db)
+    with db[0].connect() as conn:
+        expected = overdue_codes(conn, StageQuery(APRIL, DossierFilter(unit_ids=(mine,))))
+        everywhere = overdue_codes(conn, StageQuery(APRIL, NO_FILTER))
+    assert scoped.overdue_codes(StageQuery(APRIL, NO_FILTER)) == expected
+    assert set(expected) < set(everywhere)  # the other unit's overdue dossier with steps is left out
+    with pytest.raises(NotAllowed):
+        scoped.overdue_codes(StageQuery(APRIL, DossierFilter(unit_ids=(other,))))
+
+
 def case_journey(db):
     whole, scoped, *_ = _pair(db)
     mine_code, other_code = _steps(db)
@@ -159,7 +171,7 @@ def case_narrowed(db):
 
 
 CASES = {"sums": case_sums, "overdue": case_overdue, "ageing": case_ageing, "tasks": case_tasks,
-         "stages": case_stages, "journey": case_journey,
+         "stages": case_stages, "journey": case_journey, "overdue_codes": case_overdue_codes,
          "narrowed": case_narrowed, **{m: case_whole(m) for m in ("reference", "names", "boundaries", "headline",
                                                                  "meta", "previous_headline")}}
 

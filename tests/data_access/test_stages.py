@@ -34,7 +34,8 @@ from data_access.meetings import create_meeting
 from data_access.migrate import create_schema
 from data_access.reference import read_units_csv, upsert_units
 from data_access.source import open_source
-from data_access.stage_queries import StageQuery, build_histogram_query
+from data_access.stage_queries import StageQuery, build_passages_query
+from metrics.errors import DomainError
 from metrics.periods import Period
 from tests.data_access.import_files import write_csv
 
@@ -158,8 +159,10 @@ def test_a_meeting_keeps_its_stage_figures_after_a_later_import(engine, tmp_path
     assert _lines(again.steps, ["step", "dossiers", "median_days", "p90_days", "over_step_deadline",
                                 "over_step_deadline_share"]) == STEP_LINES
     assert again.supplement == frozen.supplement and again.no_steps_named == frozen.no_steps_named
+    with pytest.raises(DomainError, match="kỳ mặc định"):  # only the default period kind (month) is frozen
+        figures.stages(open_source(engine, meeting), StageQuery(Period(date(2024, 1, 1), date(2024, 3, 31)), LAND))
 
 
 def test_the_histogram_sql_binds_every_value():
-    sql = build_histogram_query(StageQuery(MARCH, LAND, procedure_id=7)).compile()
+    sql = build_passages_query(StageQuery(MARCH, LAND, procedure_id=7)).compile()
     assert "2024-03" not in str(sql) and set(sql.params.values()) >= {date(2024, 3, 1), date(2024, 3, 31), 7}

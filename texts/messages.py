@@ -132,6 +132,8 @@ NOT_XLS = "Tệp {file} không phải tệp Excel .xls hợp lệ ({error})"
 BAD_ENCODING = "Tệp {file}: không đọc được theo bảng mã {encoding} ({error})"
 CELL_TOO_LONG = ("Tệp {file}, dòng {row}: một ô dài quá {limit} ký tự (giới hạn của Excel); tệp không phải bản xuất "
                  "dữ liệu.")
+SHEET_TOO_BIG = ("Tệp {file}: trang tính có {rows} dòng × {columns} cột, quá {cells} ô cho một lần nhập; hãy chia "
+                 "tệp theo tháng hoặc xuất ra CSV.")
 TOO_MANY_COLUMNS = "Tệp {file}, dòng {row}: có {n} cột, quá {limit} cột; tệp không phải bản xuất dữ liệu."
 XLSX_TOO_BIG = ("Tệp {file}: giải nén ra khoảng {mb} MB hoặc nén bất thường (dấu hiệu «bom nén»); không mở tệp này. "
                 "Đề nghị xuất lại từ hệ thống.")

@@ -1,11 +1,15 @@
 """Reading exports as rows of cells, whatever the format: CSV (UTF-8, UTF-8 BOM, UTF-16, Windows-1258; ',' or
-';'), .xlsx (streamed) and legacy .xls. Each row comes with its row number as the spreadsheet shows it."""
+';'), .xlsx (calamine after a check of the sheet's extent, openpyxl where calamine cannot go) and legacy .xls. Each
+row comes with its row number as the spreadsheet shows it."""
 
 import csv
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
+from data_access.importing import xlsx_fast
 from texts import messages as M
 from texts.fmt import fmt_int
 
@@ -114,6 +118,10 @@ def _check_packing(path: Path) -> None:
 
 
 def _xlsx_sheets(path: Path) -> list[str]:
+    try:
+        return xlsx_fast.sheet_names(path)
+    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError):  # not as Excel writes it: openpyxl
+        pass
     from openpyxl import load_workbook
 
     try:
@@ -165,6 +173,32 @@ def _csv_rows(source: Source) -> Iterator[tuple[int, list]]:
 
 
 def _xlsx_rows(source: Source) -> Iterator[tuple[int, list]]:
+    """Yield the rows of an .xlsx sheet: by calamine after its extent is checked, by openpyxl when its cells carry
+    no references (data_access.importing.xlsx_fast)."""
+    try:
+        extent = xlsx_fast.sheet_extent(source.path, source.sheet, MAX_COLUMNS)
+    except xlsx_fast.TooLarge as big:
+        raise ReadError(M.TOO_MANY_COLUMNS.format(file=source.path.name, row=big.row, n=fmt_int(big.value),
+                                                  limit=fmt_int(MAX_COLUMNS))) from big
+    except (KeyError, StopIteration, ElementTree.ParseError, zipfile.BadZipFile, OSError):
+        extent = None  # not laid out as Excel writes it: openpyxl reads it (or says why it cannot)
+    if extent is None:
+        yield from _openpyxl_rows(source)
+        return
+    rows, columns = extent
+    if rows * columns > xlsx_fast.MAX_CELLS:
+        raise ReadError(M.SHEET_TOO_BIG.format(file=source.path.name, rows=fmt_int(rows), columns=fmt_int(columns),
+                                               cells=fmt_int(xlsx_fast.MAX_CELLS)))
+    try:
+        for number, values in xlsx_fast.calamine_rows(source.path, source.sheet):
+            yield number, _checked(source, number, values)
+    except ReadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - calamine's errors for a damaged sheet
+        raise ReadError(M.NOT_XLSX.format(file=source.path.name, error=exc)) from exc
+
+
+def _openpyxl_rows(source: Source) -> Iterator[tuple[int, list]]:
     from openpyxl import load_workbook
 
     book = load_workbook(source.path, read_only=True, data_only=True)

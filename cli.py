@@ -41,7 +41,7 @@ from data_access.accounts import (
 from data_access.boundaries import BoundaryRefused, import_boundaries
 from data_access.context import app_context
 from data_access.demo.build import DEFAULT_DOSSIERS, DEFAULT_SEED, RealDataPresent, build_demo
-from data_access.engine import database_url, describe_url
+from data_access.engine import database_url, describe_url, writing
 from data_access.figures import summary_by_unit
 from data_access.importing.columns import KINDS
 from data_access.importing.report import ImportRefused, ImportReport
@@ -95,7 +95,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(T.DEMO_DONE.format(dossiers=fmt_int(counts["dossiers"]), tasks=fmt_int(counts["tasks"]),
                              indexes=fmt_int(counts["index_results"]), seconds=fmt_number(elapsed, 1),
                              rate=fmt_int(counts["dossiers"] / elapsed)))
-    with context.engine.begin() as conn:
+    with writing(context.engine) as conn:
         demo = demo_accounts(conn)
     print(T.DEMO_ACCOUNTS)
     for name, role, password in demo:
@@ -109,7 +109,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if context.read_only:  # checked only: nothing is written, the app serves it for viewing
         print(T.DATABASE_READ_ONLY_READY.format(url=describe_url(context.url)))
         return 0
-    with context.engine.begin() as conn:
+    with writing(context.engine) as conn:
         empty = dossier_count(conn) == 0 and not read_meta(conn)
         first = account_count(conn) == 0
         if first:
@@ -256,7 +256,7 @@ def cmd_meeting(args: argparse.Namespace) -> int:
     from data_access.meetings import create_meeting
 
     context = app_context()
-    with context.engine.begin() as conn:
+    with writing(context.engine) as conn:
         meeting_id = create_meeting(conn, args.date, args.title, args.cutoff, context.settings)
     print(T.MEETING_CREATED.format(id=meeting_id, date=fmt_date(args.date), cutoff=fmt_datetime(args.cutoff)))
     print(meeting_id)
@@ -277,7 +277,7 @@ def cmd_user(args: argparse.Namespace) -> int:
     """Manage accounts (add, set-password, disable, enable, role, list); return 0, or 1 with a message."""
     engine = app_context().engine
     try:
-        with engine.begin() as conn:
+        with writing(engine) as conn:
             if args.action == "list":
                 shown = list_accounts(conn)
                 for row in shown.itertuples():

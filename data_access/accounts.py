@@ -12,7 +12,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from data_access.audit import record
-from data_access.engine import is_read_only
+from data_access.engine import is_read_only, writing
 from data_access.schema import accounts, agencies, units
 from metrics.errors import DomainError
 from metrics.territory import LEVEL_COMMUNE
@@ -194,7 +194,7 @@ def sign_in(engine: Engine, username: str, password: str, address: str | None = 
             now: datetime | None = None) -> Account:
     """Return the account when the password is right; else record the failure (committed) and raise
     SignInRefused."""
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         outcome = _try_password(conn, username.strip(), password, address, now or _now())
     if isinstance(outcome, SignInRefused):
         raise outcome
@@ -243,7 +243,7 @@ def _keep(conn: Connection, row, failures: int, locked_until: datetime | None, r
 
 def sign_in_by_email(engine: Engine, email: str, address: str | None = None) -> Account:
     """Return the enabled account an identity provider's e-mail names (single sign-on), or raise SignInRefused."""
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         row = conn.execute(select(accounts).where(accounts.c.email == email.strip().lower(),
                                                   accounts.c.disabled.is_(False))).first()
         record(conn, None if row is None else row.username, "sign_in" if row else "sign_in_failed",

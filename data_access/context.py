@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from config.settings import Settings, load_settings
-from data_access.engine import database_url, dispose_engine, get_engine, is_read_only
+from data_access.engine import database_url, dispose_engine, get_engine, is_read_only, writing
 from data_access.migrate import create_schema, current, head
 from data_access.reference import apply_land_env_group, ensure_reference
 from metrics.errors import DomainError
@@ -57,7 +57,7 @@ def _start(url: str) -> AppContext:
             raise DomainError(M.DATABASE_READ_ONLY_OLD.format(revision=revision or "-", head=head()))
         return AppContext(url, engine, settings, read_only=True)
     create_schema(engine)
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         ensure_reference(conn)
         apply_land_env_group(conn, settings.land_env_fields)
     return AppContext(url, engine, settings)

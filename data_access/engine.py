@@ -10,6 +10,8 @@ import os
 import sqlite3
 import threading
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -86,10 +88,20 @@ sqlite3.register_adapter(date, date.isoformat)
 WRITER = "cchc_writer"  # execution option: this transaction writes a lot (an import), so it takes the lock at once
 
 
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """Yield a connection in a transaction that will write after reading (a sign-in, a meeting, an account change):
+    on SQLite it takes the write lock at BEGIN and waits for another writer (busy timeout), instead of failing with
+    "database is locked" when it upgrades a read to a write while another session writes; committed on success."""
+    with engine.connect() as conn, conn.execution_options(**{WRITER: True}).begin():
+        yield conn
+
+
 def _sqlite_begin(conn) -> None:
     # An import begins IMMEDIATE: it waits (busy timeout) for another writer instead of failing at its first
     # write with "database is locked"; readers go on under WAL.
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITER) else "BEGIN")
+    immediate = conn.get_execution_options().get(WRITER) and not is_read_only(conn)  # read-only: nothing to lock
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _refuse_writes(context) -> ReadOnlyDatabase | None:

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 import streamlit as st
 
 from config.settings import load_settings
+from data_access.engine import writing
 from data_access.meetings import Decision, create_meeting, record_decision
 from metrics.errors import DomainError
 from metrics.meetings import compare_figures, task_changes
@@ -98,7 +99,7 @@ else:
                                             format="DD/MM/YYYY", key="decision_deadline")
                 if st.form_submit_button(L.MEETING_DECISION_SAVE):
                     try:
-                        with data.engine().begin() as conn:
+                        with writing(data.engine()) as conn:
                             record_decision(conn, meeting_id, Decision(content, lead, names[lead], deadline,
                                                                        coordinating), account(), client_address())
                         data.forget_meta()
@@ -121,7 +122,7 @@ if may_decide:
         if st.form_submit_button(L.MEETING_CREATE_SAVE):
             try:
                 cutoff_at = datetime.combine(cutoff_day, cutoff_time)
-                with st.spinner(L.MEETING_FREEZING), data.engine().begin() as conn:
+                with st.spinner(L.MEETING_FREEZING), writing(data.engine()) as conn:
                     create_meeting(conn, held_on, title, cutoff_at, load_settings(), account(), client_address())
                 st.session_state["meeting_flash"] = L.MEETING_CREATED.format(
                     title=md_escape(" ".join(title.split())), cutoff=cutoff_text(cutoff_at))

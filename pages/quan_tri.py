@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from data_access.accounts import ROLES, add_account, set_disabled, set_password, set_role
+from data_access.engine import writing
 from metrics.territory import units_in_force
 from texts import labels as L
 from texts import messages as M
@@ -56,7 +57,7 @@ with section("admin-add"), st.expander(L.ADMIN_ADD), st.form("admin_add", clear_
     email = left.text_input(L.ADMIN_COLUMNS["email"], key="admin_add_email")
     password = right.text_input(L.SIGN_IN_PASSWORD, type="password", key="admin_add_password")
     if st.form_submit_button(L.ADMIN_ADD_SAVE):
-        with data.engine().begin() as conn:
+        with writing(data.engine()) as conn:
             add_account(conn, username, role, password, agency=agency, commune=commune, email=email, actor=actor,
                         address=address)
         _done(L.ADMIN_ADDED.format(name=username))
@@ -73,7 +74,7 @@ with section("admin-change"), st.expander(L.ADMIN_CHANGE), st.form("admin_change
     commune = right.selectbox(L.ADMIN_COMMUNE_FOR, list(commune_names), index=None, placeholder=L.ADMIN_NONE,
                               format_func=commune_names.get, key="admin_change_commune")
     if st.form_submit_button(L.ADMIN_CHANGE_SAVE) and who:
-        with data.engine().begin() as conn:
+        with writing(data.engine()) as conn:
             if what == "password":
                 set_password(conn, who, new_password, actor=actor, address=address)
             elif what in ("disable", "enable"):

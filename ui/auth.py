@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from config.settings import load_settings
 from data_access.accounts import Account, SignInRefused, current_account, sign_in
 from data_access.audit import record
-from data_access.engine import database_url, describe_url
+from data_access.engine import database_url, describe_url, writing
 from texts import labels as L
 from ui import data, sso
 from ui.mode import PRESENT_KEY
@@ -93,7 +93,7 @@ def account() -> Account:
 
 def audit(action: str, detail: str = "") -> None:
     """Append an action of the signed-in account to the audit trail (e.g. a pack download)."""
-    with data.engine().begin() as conn:
+    with writing(data.engine()) as conn:
         record(conn, account(), action, detail, client_address())
 
 

@@ -219,3 +219,34 @@ def test_a_username_is_a_plain_name(db):
             with pytest.raises(DomainError, match="Tên đăng nhập gồm 1 đến 80 ký tự"):
                 add_account(conn, bad, "lanh_dao", PASSWORD)
         add_account(conn, "ten.moi-2@so", "lanh_dao", PASSWORD)
+
+
+def test_many_people_signing_in_at_once_all_get_in(tmp_path):
+    """At the start of a meeting everyone signs in together: each sign-in reads the account, checks the password,
+    then writes (failure count, audit line). On SQLite those transactions take the write lock at BEGIN and wait for
+    each other, so none fails with "database is locked" (seen with the load harness, bench/load.py)."""
+    import threading
+
+    from data_access.context import app_context, forget_context
+
+    url = f"sqlite:///{tmp_path / 'dong_thoi.sqlite3'}"
+    engine = app_context(url).engine
+    with engine.begin() as conn:
+        for i in range(8):
+            add_account(conn, f"lanh_dao_{i}", "lanh_dao", "mật khẩu đồng thời")
+    start, outcomes = threading.Barrier(8), []
+
+    def sign(i: int) -> None:
+        start.wait()
+        try:
+            outcomes.append(sign_in(engine, f"lanh_dao_{i}", "mật khẩu đồng thời").username)
+        except Exception as exc:  # noqa: BLE001 - the test reports what went wrong
+            outcomes.append(f"{type(exc).__name__}: {exc}")
+
+    threads = [threading.Thread(target=sign, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    forget_context(url)
+    assert sorted(outcomes) == [f"lanh_dao_{i}" for i in range(8)]

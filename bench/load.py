@@ -1,0 +1,241 @@
+"""Load harness (prints figures, not a test): N sessions of the running app at once, each speaking Streamlit's own
+websocket protocol (`/_stcore/stream`, the BackMsg/ForwardMsg protobufs Streamlit ships) as a browser does.
+
+    LOAD_PASSWORD=… python bench/load.py --url http://127.0.0.1:8501 --sessions 30 --iterations 2 [--user NAME]
+
+Each session opens the app, signs in as --user (the form, with the password from LOAD_PASSWORD), then, K times,
+opens each meeting page and changes the period twice on it, timing every run from the request to "script
+finished". A run that ends without success, or draws an exception or an error box, counts as an error. It runs only
+against 127.0.0.1 or localhost and stops after its iterations. It prints per page p50, p95 and max, the server's
+CPU time and peak RSS when --pid names the server process (default: found by the port), and on its last line one
+JSON object with at least sessions, requests, errors, p50_s, p95_s and max_s.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
+
+from texts import labels as L  # noqa: E402
+
+PAGES = ("tong-quan", "nhiem-vu", "diem-nghen", "bang-diem", "xep-hang")
+PERIODS = ("quarter", "month")  # the period is changed twice on each page: to a quarter and back to the month
+LOCAL = {"127.0.0.1", "localhost"}
+TIMEOUT = 120.0
+
+
+@dataclass
+class Run:
+    """What one script run drew: its widgets by label, whether it failed, and the pages of the navigation."""
+
+    widgets: dict[str, tuple[str, str, list[str]]] = field(default_factory=dict)  # label → (id, kind, options)
+    error: str | None = None
+    pages: dict[str, str] = field(default_factory=dict)  # url path → page script hash
+
+
+@dataclass
+class Session:
+    """One simulated browser."""
+
+    socket: object
+    timings: list[tuple[str, float]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    pages: dict[str, str] = field(default_factory=dict)
+
+
+def _read_element(element, run: Run) -> None:
+    kind = element.WhichOneof("type")
+    if kind == "exception":
+        run.error = f"exception: {element.exception.type}: {element.exception.message[:200]}"
+    elif kind == "alert" and element.alert.format == 1:  # ERROR
+        run.error = f"error box: {element.alert.body[:200]}"
+    elif kind in ("text_input", "selectbox", "button", "date_input"):
+        widget = getattr(element, kind)
+        options = list(getattr(widget, "options", []))
+        run.widgets[widget.label] = (widget.id, kind, options)
+
+
+async def _run(session: Session, state: dict, page: str | None = None) -> Run:
+    """Ask for a rerun with `state` (widget states) on `page`; return what it drew once the script finished."""
+    message = BackMsg()
+    message.rerun_script.query_string = ""
+    if page is not None:
+        message.rerun_script.page_script_hash = session.pages.get(page, "")
+        message.rerun_script.page_name = page
+    for widget_id, (kind, value) in state.items():
+        widget = WidgetState(id=widget_id)
+        if kind == "trigger":
+            widget.trigger_value = True
+        elif kind == "string":
+            widget.string_value = value
+        elif kind == "int":
+            widget.int_value = value
+        elif kind == "string_array":
+            widget.string_array_value.data.extend(value)
+        message.rerun_script.widget_states.widgets.append(widget)
+    await session.socket.send(message.SerializeToString())
+    run = Run()
+    while True:
+        raw = await asyncio.wait_for(session.socket.recv(), TIMEOUT)
+        forward = ForwardMsg()
+        forward.ParseFromString(raw)
+        kind = forward.WhichOneof("type")
+        if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+            _read_element(forward.delta.new_element, run)
+        elif kind == "navigation":
+            run.pages = {p.url_pathname: p.page_script_hash for p in forward.navigation.app_pages}
+        elif kind == "script_finished":
+            status = forward.script_finished
+            if status == 2:  # FINISHED_EARLY_FOR_RERUN: the script asked for a rerun (sign-in, a bookmark): what
+                run = Run(pages=run.pages)  # counts is what the rerun draws
+                continue
+            if status != 0:
+                run.error = run.error or f"script finished with status {status}"
+            return run
+
+
+async def _session(url: str, user: str, password: str, iterations: int, pages: tuple[str, ...]) -> Session:
+    import websockets
+
+    address = urlparse(url)
+    stream = f"ws://{address.netloc}/_stcore/stream"
+    async with websockets.connect(stream, subprotocols=["streamlit"], max_size=None,
+                                  origin=f"http://{address.netloc}") as socket:
+        session = Session(socket)
+        first = await _run(session, {})
+        fields = first.widgets
+        if L.SIGN_IN_USER in fields:  # the form: fill it and press the button, as a person would
+            state = {fields[L.SIGN_IN_USER][0]: ("string", user), fields[L.SIGN_IN_PASSWORD][0]: ("string", password),
+                     fields[L.SIGN_IN_BUTTON][0]: ("trigger", True)}
+            signed = await _run(session, state)
+            if L.SIGN_IN_USER in signed.widgets or signed.error:
+                session.errors.append(f"sign-in refused for {user}: {signed.error or 'the form came back'}")
+                return session
+            session.pages = signed.pages or first.pages
+        session.pages = session.pages or first.pages
+        for _ in range(iterations):
+            for page in pages:
+                started = time.perf_counter()
+                shown = await _run(session, {}, page)
+                session.timings.append((page, time.perf_counter() - started))
+                if shown.error:
+                    session.errors.append(f"{page}: {shown.error}")
+                period = shown.widgets.get(L.SIDEBAR_PERIOD)
+                for kind in PERIODS:
+                    if period is None:
+                        break
+                    started = time.perf_counter()  # a selectbox's state is the label of the option chosen
+                    again = await _run(session, {period[0]: ("string", L.PERIOD_KINDS[kind])}, page)
+                    session.timings.append((page, time.perf_counter() - started))
+                    if again.error:
+                        session.errors.append(f"{page} ({kind}): {again.error}")
+        return session
+
+
+def _server_pid(port: int) -> int | None:
+    """Return the pid of the process listening on the port (from /proc), or None."""
+    inode = None
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        if not os.path.exists(table):
+            continue
+        with open(table) as handle:
+            for line in handle.readlines()[1:]:
+                parts = line.split()
+                if parts[3] == "0A" and int(parts[1].rsplit(":", 1)[1], 16) == port:
+                    inode = parts[9]
+    if inode is None:
+        return None
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            for fd in os.listdir(f"/proc/{pid}/fd"):
+                if os.readlink(f"/proc/{pid}/fd/{fd}") == f"socket:[{inode}]":
+                    return int(pid)
+        except OSError:
+            continue
+    return None
+
+
+def _usage(pid: int | None) -> tuple[float, float] | None:
+    """Return (CPU seconds so far, peak RSS in MB) of a process, or None."""
+    if pid is None:
+        return None
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        ticks = os.sysconf("SC_CLK_TCK")
+        cpu = (int(fields[11]) + int(fields[12])) / ticks
+        with open(f"/proc/{pid}/status") as handle:
+            peak = next(int(line.split()[1]) for line in handle if line.startswith("VmHWM:")) / 1024
+        return cpu, peak
+    except OSError:
+        return None
+
+
+def _figures(values: list[float]) -> dict[str, float]:
+    if not values:
+        return {"p50_s": 0.0, "p95_s": 0.0, "max_s": 0.0}
+    array = np.array(values)
+    return {"p50_s": round(float(np.percentile(array, 50)), 3), "p95_s": round(float(np.percentile(array, 95)), 3),
+            "max_s": round(float(array.max()), 3)}
+
+
+async def _main(args: argparse.Namespace) -> dict:
+    password = os.environ.get("LOAD_PASSWORD", "")
+    pid = args.pid or _server_pid(urlparse(args.url).port or 80)
+    before = _usage(pid)
+    started = time.perf_counter()
+    sessions = await asyncio.gather(*(_session(args.url, args.user, password, args.iterations, tuple(args.pages))
+                                      for _ in range(args.sessions)), return_exceptions=True)
+    wall = time.perf_counter() - started
+    after = _usage(pid)
+    timings = [t for s in sessions if isinstance(s, Session) for t in s.timings]
+    errors = [e for s in sessions if isinstance(s, Session) for e in s.errors]
+    errors += [f"session failed: {type(s).__name__}: {s}" for s in sessions if not isinstance(s, Session)]
+    print(f"{'page':<14}{'runs':>6}{'p50 s':>8}{'p95 s':>8}{'max s':>8}")
+    for page in args.pages:
+        values = [t for p, t in timings if p == page]
+        shown = _figures(values)
+        print(f"{page:<14}{len(values):>6}{shown['p50_s']:>8.2f}{shown['p95_s']:>8.2f}{shown['max_s']:>8.2f}")
+    for error in errors[:10]:
+        print("error:", error)
+    result = {"sessions": args.sessions, "iterations": args.iterations, "requests": len(timings),
+              "errors": len(errors), **_figures([t for _, t in timings]), "wall_s": round(wall, 2),
+              "runs_per_s": round(len(timings) / wall, 2) if wall else 0.0}
+    if before and after:
+        result.update(server_cpu_s=round(after[0] - before[0], 2), server_peak_rss_mb=round(after[1], 1))
+    result["per_page"] = {page: _figures([t for p, t in timings if p == page]) for page in args.pages}
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", required=True, help="the running app, on 127.0.0.1 or localhost")
+    parser.add_argument("--sessions", type=int, default=10)
+    parser.add_argument("--iterations", type=int, default=2)
+    parser.add_argument("--user", default="quantri", help="account to sign in as (password: LOAD_PASSWORD)")
+    parser.add_argument("--pages", nargs="+", default=list(PAGES))
+    parser.add_argument("--pid", type=int, default=None, help="the server's process id (default: by its port)")
+    args = parser.parse_args()
+    if urlparse(args.url).hostname not in LOCAL:
+        raise SystemExit("bench/load.py runs only against 127.0.0.1 or localhost")
+    if args.sessions < 1 or not 1 <= args.iterations <= 100:
+        raise SystemExit("--sessions must be ≥ 1 and --iterations between 1 and 100")
+    print(json.dumps(asyncio.run(_main(args)), ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

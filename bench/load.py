@@ -8,7 +8,8 @@ opens each meeting page and changes the period twice on it, timing every run fro
 finished". A run that ends without success, or draws an exception or an error box, counts as an error. It runs only
 against 127.0.0.1 or localhost and stops after its iterations. It prints per page p50, p95 and max, the server's
 CPU time and peak RSS when --pid names the server process (default: found by the port), and on its last line one
-JSON object with at least sessions, requests, errors, p50_s, p95_s and max_s.
+JSON object with at least sessions, requests, errors, p50_s, p95_s and max_s. With --spread each session comes from
+its own loopback address, so that nginx in deploy/ (sticky by client address) spreads them over its processes.
 """
 
 import argparse
@@ -108,13 +109,15 @@ async def _run(session: Session, state: dict, page: str | None = None) -> Run:
             return run
 
 
-async def _session(url: str, user: str, password: str, iterations: int, pages: tuple[str, ...]) -> Session:
+async def _session(url: str, user: str, password: str, iterations: int, pages: tuple[str, ...],
+                   source: str | None = None) -> Session:
     import websockets
 
     address = urlparse(url)
     stream = f"ws://{address.netloc}/_stcore/stream"
+    extra = {"local_addr": (source, 0)} if source else {}  # a browser of its own address (deploy/: sticky by address)
     async with websockets.connect(stream, subprotocols=["streamlit"], max_size=None,
-                                  origin=f"http://{address.netloc}") as socket:
+                                  origin=f"http://{address.netloc}", **extra) as socket:
         session = Session(socket)
         first = await _run(session, {})
         fields = first.widgets
@@ -198,8 +201,9 @@ async def _main(args: argparse.Namespace) -> dict:
     pid = args.pid or _server_pid(urlparse(args.url).port or 80)
     before = _usage(pid)
     started = time.perf_counter()
-    sessions = await asyncio.gather(*(_session(args.url, args.user, password, args.iterations, tuple(args.pages))
-                                      for _ in range(args.sessions)), return_exceptions=True)
+    sources = [f"127.0.0.{2 + i % 250}" if args.spread else None for i in range(args.sessions)]
+    sessions = await asyncio.gather(*(_session(args.url, args.user, password, args.iterations, tuple(args.pages),
+                                               source) for source in sources), return_exceptions=True)
     wall = time.perf_counter() - started
     after = _usage(pid)
     timings = [t for s in sessions if isinstance(s, Session) for t in s.timings]
@@ -229,6 +233,9 @@ def main() -> None:
     parser.add_argument("--user", default="quantri", help="account to sign in as (password: LOAD_PASSWORD)")
     parser.add_argument("--pages", nargs="+", default=list(PAGES))
     parser.add_argument("--pid", type=int, default=None, help="the server's process id (default: by its port)")
+    parser.add_argument("--spread", action="store_true",
+                        help="connect each session from its own loopback address (127.0.0.2, .3, …), as browsers of "
+                             "different machines reach deploy/start.py's nginx")
     args = parser.parse_args()
     if urlparse(args.url).hostname not in LOCAL:
         raise SystemExit("bench/load.py runs only against 127.0.0.1 or localhost")

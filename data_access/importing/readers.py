@@ -244,9 +244,8 @@ def _checked(source: Source, number: int, values: list) -> list:
     while values and values[-1] is None:  # trailing empty cells (a formatted column far right) are not data
         values.pop()
     _narrow(source, number, values)
-    for value in values:
-        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-            raise ReadError(M.CELL_TOO_LONG.format(file=source.path.name, row=number, limit=fmt_int(MAX_CELL_CHARS)))
+    if any(isinstance(value, str) and len(value) > MAX_CELL_CHARS for value in values):
+        raise ReadError(M.CELL_TOO_LONG.format(file=source.path.name, row=number, limit=fmt_int(MAX_CELL_CHARS)))
     return values
 
 

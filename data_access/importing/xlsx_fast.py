@@ -22,7 +22,7 @@ MAX_CELLS = 12_000_000  # rows × columns: a 300,000-row export of 40 columns fi
 CHUNK = 1 << 22
 _ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
 _CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"')
-_WIDE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{2,3})(\d+)"')
+_WIDE = re.compile(rb' r="([A-Z]{2,3})(\d+)"')  # a literal start lets the scan skip ahead; rows have digits only
 _ANY_CELL = re.compile(rb"<(?:\w+:)?c[\s>]")
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -75,13 +75,11 @@ def sheet_extent(path: Path, sheet: str | None, max_columns: int) -> tuple[int, 
             data = tail + chunk
             cut = data.rfind(b">") + 1  # scan whole tags only; the rest waits for the next chunk
             block, tail = data[:cut], data[cut:][-256:]  # text without a tag (a huge string) is not kept
-            rows = _ROW.findall(block)
-            if rows:
-                last_row = max(last_row, int(rows[-1]))
-            else:  # rows without their number: the last cell reference says it
-                last = _CELL.match(block, max(0, block.rfind(b"<c ")))
+            for opening in (b"<row ", b"<c "):  # the last row of the block (or, rows without a number, last cell)
+                last = (_ROW if opening == b"<row " else _CELL).match(block, max(0, block.rfind(opening)))
                 if last:
-                    last_row = max(last_row, int(last.group(2)))
+                    last_row = max(last_row, int(last.group(1 if opening == b"<row " else 2)))
+                    break
             refs = refs or _CELL.search(block) is not None
             cells = cells or _ANY_CELL.search(block) is not None
             for letters, row in _WIDE.findall(block):  # only two- and three-letter columns (AA onwards)
@@ -95,19 +93,6 @@ def sheet_extent(path: Path, sheet: str | None, max_columns: int) -> tuple[int, 
     return last_row, max(widest, 26) if refs else 0
 
 
-def _cell(value: object) -> object:
-    """Return a calamine cell as openpyxl gives it: None for empty, int for a whole number, datetime for a date."""
-    if value == "" or value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return datetime.combine(value, time())
-    if isinstance(value, time):
-        return value
-    return value
-
-
 def calamine_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list]]:
     """Yield (row number as the spreadsheet shows it, cells) of a sheet read by calamine."""
     from python_calamine import CalamineWorkbook
@@ -118,7 +103,11 @@ def calamine_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list]]:
         # calamine 0.9 yields rows from the first row of the sheet but cells from the first used column only
         # (tests/data_access/test_xlsx_fast.py holds it to openpyxl's numbering for both)
         padding = [None] * (found.start[1] if found.height else 0)
+        midnight = time()
         for offset, row in enumerate(found.iter_rows()):
-            yield offset + 1, padding + [_cell(v) for v in row]
+            # as openpyxl gives them: "" → None, 7.0 → 7, date → datetime (inline: 1.8 M cells per 100,000 rows)
+            yield offset + 1, padding + [
+                None if v == "" else int(v) if v.__class__ is float and v.is_integer()
+                else datetime.combine(v, midnight) if v.__class__ is date else v for v in row]
     finally:
         book.close()

@@ -55,7 +55,8 @@ def main() -> None:
         for port in ports:
             _wait(port)
         servers = "\n".join(f"        server 127.0.0.1:{port};" for port in ports)
-        conf = TEMPLATE.read_text().format(run=run, servers=servers, listen=f"{args.address}:{args.port}")
+        conf = (TEMPLATE.read_text().replace("@RUN@", str(run)).replace("@SERVERS@", servers)
+                .replace("@LISTEN@", f"{args.address}:{args.port}"))
         (run / "nginx.conf").write_text(conf)
         proxy = subprocess.Popen([nginx, "-c", str(run / "nginx.conf"), "-p", str(run)])
         print(f"http://{args.address}:{args.port}  ({args.processes} app processes: {', '.join(map(str, ports))})",

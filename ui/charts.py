@@ -49,6 +49,13 @@ def finish(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
             .configure_text(fontSize=13))
 
 
+def only_encoded(frame: pd.DataFrame, *columns: str | None, tooltip: list[alt.Tooltip] = ()) -> pd.DataFrame:
+    """Return the frame reduced to the columns a chart encodes (the spec every viewer receives carries no unused
+    counts, and no column of mixed types that Arrow cannot serialise)."""
+    wanted = [*columns, *(t.to_dict().get("field") for t in tooltip)]
+    return frame[[c for c in dict.fromkeys(wanted) if c and c in frame.columns]]
+
+
 def hbar(frame: pd.DataFrame, category: str, value: str, value_title: str, tooltip: list[alt.Tooltip],
          colour: str | None = None, colour_title: str = "", palette: dict[str, str] | None = None,
          height: int | None = None) -> alt.TopLevelMixin:
@@ -62,7 +69,7 @@ def hbar(frame: pd.DataFrame, category: str, value: str, value_title: str, toolt
         encoding["color"] = alt.Color(f"{colour}:N", title=colour_title,
                                       scale=alt.Scale(domain=list(palette), range=list(palette.values())),
                                       legend=alt.Legend(orient="bottom"))
-    chart = alt.Chart(frame).mark_bar().encode(**encoding)
+    chart = alt.Chart(only_encoded(frame, category, value, colour, tooltip=tooltip)).mark_bar().encode(**encoding)
     overhead = 110 if colour else 70  # axis and legend take this much of the total height
     chart = chart.properties(height=height or overhead + 32 * max(1, frame[category].nunique()))
     return finish(chart)

@@ -1,6 +1,8 @@
 """Vietnamese number and date formatting with babel (vi_VN): 1.746 · 98,5 % · 23/11/2026. Missing → '—'."""
 
+from collections.abc import Callable
 from datetime import date, datetime
+from functools import lru_cache, wraps
 
 import pandas as pd
 from babel.dates import format_date, format_datetime
@@ -11,12 +13,31 @@ from texts.labels import POINTS_SUFFIX
 
 LOCALE = "vi_VN"
 DASH = "—"
+REMEMBERED = 1 << 16  # formatted values kept per formatter, shared by every viewer (tables repeat the same values)
+
+
+def remembered(formatter: Callable[..., str]) -> Callable[..., str]:
+    """Return the formatter with its results kept (babel takes tens of microseconds a value, and every viewer's
+    tables format the same counts and dates again); an unhashable value is formatted without being kept."""
+    kept = lru_cache(maxsize=REMEMBERED)(formatter)
+
+    @wraps(formatter)
+    def format_value(value, *args):
+        if _missing(value):  # NaN is never equal to itself: it would only fill the cache
+            return formatter(value, *args)
+        try:
+            return kept(value, *args)
+        except TypeError:
+            return formatter(value, *args)
+
+    return format_value
 
 
 def _missing(value: object) -> bool:
     return value is None or (not isinstance(value, str) and pd.isna(value))
 
 
+@remembered
 def fmt_int(value: float | int | None) -> str:
     """Return an integer with Vietnamese grouping (1.746), or '—'."""
     if _missing(value):
@@ -24,6 +45,7 @@ def fmt_int(value: float | int | None) -> str:
     return format_decimal(round(float(value)), format="#,##0", locale=LOCALE)
 
 
+@remembered
 def fmt_number(value: float | None, decimals: int = 1) -> str:
     """Return a decimal number with Vietnamese separators (71,69), or '—'."""
     if _missing(value):
@@ -32,6 +54,7 @@ def fmt_number(value: float | None, decimals: int = 1) -> str:
     return format_decimal(float(value), format=pattern, locale=LOCALE)
 
 
+@remembered
 def fmt_pct(value: float | None, decimals: int = 1) -> str:
     """Return a fraction as a Vietnamese percentage (0.985 → '98,5 %'), or '—'."""
     if _missing(value):
@@ -40,6 +63,7 @@ def fmt_pct(value: float | None, decimals: int = 1) -> str:
     return format_percent(float(value), format=pattern, locale=LOCALE)
 
 
+@remembered
 def fmt_points(value: float | None, decimals: int = 1) -> str:
     """Return a signed change in percentage points ('+1,2 điểm %'), or '—'."""
     if _missing(value):
@@ -50,6 +74,7 @@ def fmt_points(value: float | None, decimals: int = 1) -> str:
     return format_decimal(abs(points) if not points else points, format=pattern, locale=LOCALE) + POINTS_SUFFIX
 
 
+@remembered
 def fmt_signed(value: float | None) -> str:
     """Return a signed integer change ('+12', '-3', '0'), or '—'."""
     if _missing(value):
@@ -57,6 +82,7 @@ def fmt_signed(value: float | None) -> str:
     return format_decimal(round(float(value)), format="+#,##0;-#,##0", locale=LOCALE) if value else "0"
 
 
+@remembered
 def fmt_date(value: date | datetime | pd.Timestamp | None) -> str:
     """Return dd/mm/yyyy, or '—'."""
     if _missing(value):
@@ -66,6 +92,7 @@ def fmt_date(value: date | datetime | pd.Timestamp | None) -> str:
     return format_date(value, "dd/MM/yyyy", locale=LOCALE)
 
 
+@remembered
 def fmt_datetime(value: datetime | None) -> str:
     """Return dd/mm/yyyy HH:mm, or '—'."""
     if _missing(value):

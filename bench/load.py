@@ -9,7 +9,9 @@ finished". A run that ends without success, or draws an exception or an error bo
 against 127.0.0.1 or localhost and stops after its iterations. It prints per page p50, p95 and max, the server's
 CPU time and peak RSS when --pid names the server process (default: found by the port), and on its last line one
 JSON object with at least sessions, requests, errors, p50_s, p95_s and max_s. With --spread each session comes from
-its own loopback address, so that nginx in deploy/ (sticky by client address) spreads them over its processes.
+its own loopback address, so that nginx in deploy/ (sticky by client address) spreads them over its processes. With
+--browsers K, K real Chromium sessions open the same pages alongside, and the JSON's "browsers" compares what they
+waited with the harness's page opens.
 """
 
 import argparse
@@ -54,6 +56,7 @@ class Session:
 
     socket: object
     timings: list[tuple[str, float]] = field(default_factory=list)
+    opens: list[float] = field(default_factory=list)  # the page opens alone (no period switch)
     errors: list[str] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)
 
@@ -135,6 +138,7 @@ async def _session(url: str, user: str, password: str, iterations: int, pages: t
                 started = time.perf_counter()
                 shown = await _run(session, {}, page)
                 session.timings.append((page, time.perf_counter() - started))
+                session.opens.append(session.timings[-1][1])
                 if shown.error:
                     session.errors.append(f"{page}: {shown.error}")
                 period = shown.widgets.get(L.SIDEBAR_PERIOD)
@@ -196,14 +200,48 @@ def _figures(values: list[float]) -> dict[str, float]:
             "max_s": round(float(array.max()), 3)}
 
 
+async def _browser(url: str, user: str, password: str, iterations: int, pages: tuple[str, ...]) -> list[float]:
+    """Return the seconds a real Chromium session waits from clicking each page in the navigation to the script
+    finished (the running indicator gone), to check the harness against what a browser sees."""
+    from playwright.async_api import async_playwright
+
+    from ui.pages import PAGES as SPECS
+
+    titles = {spec.url_path: spec.title for spec in SPECS}
+    seconds: list[float] = []
+    finished = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        page = await (await browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")).new_page()
+        await page.goto(f"{url}/{pages[0]}")
+        await page.get_by_label(L.SIGN_IN_USER, exact=True).fill(user)
+        await page.get_by_label(L.SIGN_IN_PASSWORD, exact=True).fill(password)
+        await page.get_by_role("button", name=L.SIGN_IN_BUTTON, exact=True).click()
+        await page.locator('[data-testid="stMain"] h1').first.wait_for(timeout=TIMEOUT * 1000)
+        await page.wait_for_function(finished, timeout=TIMEOUT * 1000)
+        for _ in range(iterations):
+            for path in pages:
+                started = time.perf_counter()
+                await page.get_by_role("link", name=titles[path], exact=True).click()
+                await page.locator('[data-testid="stMain"] h1').filter(has_text=titles[path]).first.wait_for(
+                    timeout=TIMEOUT * 1000)
+                await page.wait_for_function(finished, timeout=TIMEOUT * 1000)
+                seconds.append(time.perf_counter() - started)
+        await browser.close()
+    return seconds
+
+
 async def _main(args: argparse.Namespace) -> dict:
     password = os.environ.get("LOAD_PASSWORD", "")
     pid = args.pid or _server_pid(urlparse(args.url).port or 80)
     before = _usage(pid)
     started = time.perf_counter()
     sources = [f"127.0.0.{2 + i % 250}" if args.spread else None for i in range(args.sessions)]
-    sessions = await asyncio.gather(*(_session(args.url, args.user, password, args.iterations, tuple(args.pages),
-                                               source) for source in sources), return_exceptions=True)
+    browsers = [_browser(args.url, args.user, password, args.iterations, tuple(args.pages))
+                for _ in range(args.browsers)]
+    everything = await asyncio.gather(*(_session(args.url, args.user, password, args.iterations, tuple(args.pages),
+                                                 source) for source in sources), *browsers, return_exceptions=True)
+    sessions, seen = everything[:len(sources)], everything[len(sources):]
     wall = time.perf_counter() - started
     after = _usage(pid)
     timings = [t for s in sessions if isinstance(s, Session) for t in s.timings]
@@ -222,6 +260,14 @@ async def _main(args: argparse.Namespace) -> dict:
     if before and after:
         result.update(server_cpu_s=round(after[0] - before[0], 2), server_peak_rss_mb=round(after[1], 1))
     result["per_page"] = {page: _figures([t for p, t in timings if p == page]) for page in args.pages}
+    if args.browsers:  # what real browsers waited for a page opened from the navigation (no period switch)
+        clicks = [t for found in seen if isinstance(found, list) for t in found]
+        failed = [f"{type(found).__name__}: {found}" for found in seen if not isinstance(found, list)]
+        page_opens = [t for found in sessions if isinstance(found, Session) for t in found.opens]
+        result["browsers"] = {"sessions": args.browsers, "clicks": len(clicks), "errors": len(failed),
+                              **_figures(clicks), "harness_page_opens": _figures(page_opens)}
+        for error in failed[:3]:
+            print("browser error:", error[:300])
     return result
 
 
@@ -233,6 +279,8 @@ def main() -> None:
     parser.add_argument("--user", default="quantri", help="account to sign in as (password: LOAD_PASSWORD)")
     parser.add_argument("--pages", nargs="+", default=list(PAGES))
     parser.add_argument("--pid", type=int, default=None, help="the server's process id (default: by its port)")
+    parser.add_argument("--browsers", type=int, default=0,
+                        help="real Chromium sessions alongside (Debian chromium), opening the same pages")
     parser.add_argument("--spread", action="store_true",
                         help="connect each session from its own loopback address (127.0.0.2, .3, …), as browsers of "
                              "different machines reach deploy/start.py's nginx")

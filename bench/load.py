@@ -7,11 +7,12 @@ Each session opens the app, signs in as --user (the form, with the password from
 opens each meeting page and changes the period twice on it, timing every run from the request to "script
 finished". A run that ends without success, or draws an exception or an error box, counts as an error. It runs only
 against 127.0.0.1 or localhost and stops after its iterations. It prints per page p50, p95 and max, the server's
-CPU time and peak RSS when --pid names the server process (default: found by the port), and on its last line one
-JSON object with at least sessions, requests, errors, p50_s, p95_s and max_s. With --spread each session comes from
-its own loopback address, so that nginx in deploy/ (sticky by client address) spreads them over its processes. With
---browsers K, K real Chromium sessions open the same pages alongside, and the JSON's "browsers" compares what they
-waited with the harness's page opens.
+CPU time and peak RSS when --pid names the server process (default: found by the port), the database connections in
+use at their peak (SQLite: the server's handles on its file; PostgreSQL: pg_stat_activity of --database-url), and
+on its last line one JSON object with at least sessions, requests, errors, p50_s, p95_s and max_s. With --spread
+each session comes from its own loopback address, so that nginx in deploy/ (sticky by client address) spreads them
+over its processes. With --browsers K, K real Chromium sessions open the same pages alongside, and the JSON's
+"browsers" compares what they waited with the harness's page opens.
 """
 
 import argparse
@@ -192,6 +193,57 @@ def _usage(pid: int | None) -> tuple[float, float] | None:
         return None
 
 
+class ConnectionSampler:
+    """Samples, twice a second while the load runs, the database connections in use: the server process's open
+    handles on its SQLite file (one per connection), or for PostgreSQL the sessions pg_stat_activity shows on the
+    database of --database-url."""
+
+    def __init__(self, pid: int | None, database_url: str | None) -> None:
+        import threading
+
+        self.pid, self.url, self.peak, self.samples = pid, database_url, 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def _count(self, engine) -> int:
+        if engine is not None:
+            from sqlalchemy import text
+
+            with engine.connect() as conn:  # our own sampling connection is not counted
+                return int(conn.execute(text("SELECT count(*) - 1 FROM pg_stat_activity "
+                                             "WHERE datname = current_database()")).scalar())
+        if self.pid is None:
+            return 0
+        handles = 0
+        for fd in os.listdir(f"/proc/{self.pid}/fd"):
+            try:
+                handles += os.readlink(f"/proc/{self.pid}/fd/{fd}").endswith((".sqlite3", ".db"))
+            except OSError:
+                continue
+        return handles
+
+    def _loop(self) -> None:
+        engine = None
+        if self.url and self.url.startswith(("postgres", "postgresql")):
+            from data_access.engine import get_engine
+
+            engine = get_engine(self.url)
+        while not self._stop.wait(0.5):
+            try:
+                self.peak = max(self.peak, self._count(engine))
+                self.samples += 1
+            except Exception:  # noqa: BLE001 - a sample that could not be taken is skipped
+                continue
+
+    def __enter__(self) -> "ConnectionSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+
 def _figures(values: list[float]) -> dict[str, float]:
     if not values:
         return {"p50_s": 0.0, "p95_s": 0.0, "max_s": 0.0}
@@ -239,8 +291,10 @@ async def _main(args: argparse.Namespace) -> dict:
     sources = [f"127.0.0.{2 + i % 250}" if args.spread else None for i in range(args.sessions)]
     browsers = [_browser(args.url, args.user, password, args.iterations, tuple(args.pages))
                 for _ in range(args.browsers)]
-    everything = await asyncio.gather(*(_session(args.url, args.user, password, args.iterations, tuple(args.pages),
-                                                 source) for source in sources), *browsers, return_exceptions=True)
+    with ConnectionSampler(pid, args.database_url) as connections:
+        everything = await asyncio.gather(*(_session(args.url, args.user, password, args.iterations,
+                                                     tuple(args.pages), source) for source in sources),
+                                          *browsers, return_exceptions=True)
     sessions, seen = everything[:len(sources)], everything[len(sources):]
     wall = time.perf_counter() - started
     after = _usage(pid)
@@ -259,6 +313,8 @@ async def _main(args: argparse.Namespace) -> dict:
               "runs_per_s": round(len(timings) / wall, 2) if wall else 0.0}
     if before and after:
         result.update(server_cpu_s=round(after[0] - before[0], 2), server_peak_rss_mb=round(after[1], 1))
+    if connections.samples:
+        result["db_connections_peak"] = connections.peak
     result["per_page"] = {page: _figures([t for p, t in timings if p == page]) for page in args.pages}
     if args.browsers:  # what real browsers waited for a page opened from the navigation (no period switch)
         clicks = [t for found in seen if isinstance(found, list) for t in found]
@@ -279,6 +335,9 @@ def main() -> None:
     parser.add_argument("--user", default="quantri", help="account to sign in as (password: LOAD_PASSWORD)")
     parser.add_argument("--pages", nargs="+", default=list(PAGES))
     parser.add_argument("--pid", type=int, default=None, help="the server's process id (default: by its port)")
+    parser.add_argument("--database-url", default=None,
+                        help="PostgreSQL URL of the app's database, to count its connections (SQLite: counted from "
+                             "the server process's open files)")
     parser.add_argument("--browsers", type=int, default=0,
                         help="real Chromium sessions alongside (Debian chromium), opening the same pages")
     parser.add_argument("--spread", action="store_true",

@@ -4,10 +4,10 @@ import streamlit as st
 
 from config.settings import load_settings
 from metrics.dossiers import dossier_rates, totals_row
-from metrics.indexes import latest_rank, published_by
-from metrics.tasks import classify_tasks, open_overdue_by, overdue_list, status_counts
+from metrics.indexes import published_by
+from metrics.tasks import classify_tasks, overdue_list
 from texts import labels as L
-from texts.cards import dossier_cards, rank_card, task_card
+from texts.cards import headline_cards
 from texts.fmt import fmt_date, fmt_int
 from ui import data
 from ui.guard import section
@@ -30,16 +30,8 @@ with section("overview-kpis"):
     by_agency = dossier_rates(data.counts(source, filters.period, filters.dossiers, "agency"))
     tasks_now = classify_tasks(data.tasks(source, as_of), as_of)
     tasks_before = classify_tasks(data.tasks(compare.source, compare.period.end), compare.period.end)
-    open_now = int(status_counts(tasks_now)["open_overdue"].iloc[0])
-    open_before = int(status_counts(tasks_before)["open_overdue"].iloc[0])
     results = published_by(data.reference(source, "index_results"), as_of)
-
-    cards = dossier_cards(now, before, by_agency, settings, compare.text)
-    cards.insert(3, task_card(open_now, open_before, open_overdue_by(tasks_now, "lead_agency"), settings,
-                              compare.text))
-    cards.append(rank_card("par_rank", latest_rank(results, settings.province, "PAR INDEX"), settings,
-                           L.CONCERNS_PAR))
-    cards.append(rank_card("rank_766", latest_rank(results, settings.province, "766"), settings, L.CONCERNS_766))
+    cards = headline_cards(now, before, by_agency, tasks_now, tasks_before, results, settings, compare.text)
     kpi_row(cards[:4])
     kpi_row(cards[4:])
 if present:

@@ -16,10 +16,9 @@ from metrics.indexes import latest_rank, published_by
 from metrics.kpis import top_n
 from metrics.meetings import compare_figures
 from metrics.periods import Period, same_period_week_before
-from metrics.tasks import classify_tasks, open_overdue_by, overdue_list, status_counts
-from texts import labels as L
+from metrics.tasks import classify_tasks, overdue_list
 from texts import pack as P
-from texts.cards import KpiCard, dossier_cards, rank_card, task_card
+from texts.cards import KpiCard, headline_cards
 from texts.fmt import fmt_date
 
 LAND_ENV = DossierFilter(land_env_only=True)
@@ -76,15 +75,9 @@ def _cards(source: Source, settings: Settings, period: Period) -> dict:
     before = totals_row(figures.counts(compare.source, compare.period, NO_FILTER))
     tasks_now = classify_tasks(figures.tasks(source, day), day)
     tasks_before = classify_tasks(figures.tasks(compare.source, before_day), before_day)
-    results = published_by(source.reference("index_results"), day)
-    cards = dossier_cards(now, before, dossier_rates(figures.counts(source, period, NO_FILTER, "agency")), settings,
-                          compare.text)
-    cards.insert(3, task_card(int(status_counts(tasks_now)["open_overdue"].iloc[0]),
-                              int(status_counts(tasks_before)["open_overdue"].iloc[0]),
-                              open_overdue_by(tasks_now, "lead_agency"), settings, compare.text))
-    cards.append(rank_card("par_rank", latest_rank(results, settings.province, "PAR INDEX"), settings,
-                           L.CONCERNS_PAR))
-    cards.append(rank_card("rank_766", latest_rank(results, settings.province, "766"), settings, L.CONCERNS_766))
+    by_agency = dossier_rates(figures.counts(source, period, NO_FILTER, "agency"))
+    cards = headline_cards(now, before, by_agency, tasks_now, tasks_before,
+                           published_by(source.reference("index_results"), day), settings, compare.text)
     return {"cards": cards, "compare": compare.text}
 
 

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from config.settings import Settings
+from metrics.indexes import latest_rank
 from metrics.kpis import KpiValue, kpi, lowest, most, rank_change
+from metrics.tasks import open_overdue_by, status_counts
 from texts import labels as L
 from texts.fmt import fmt_int, fmt_pct, fmt_points, fmt_signed
 
@@ -105,3 +107,19 @@ def rank_card(key: str, latest: dict | None, settings: Settings, concerns: str,
     return KpiCard(key=key, label=label, value=L.RANK_VALUE.format(rank=latest["rank"], n=latest["n_ranked"]),
                    status=status, concerns=L.CONCERNS.format(who=concerns), delta=delta, delta_good_when_up=True,
                    help=L.KPI_HELP.get(key), note=note)
+
+
+def headline_cards(now: dict, before: dict, by_agency: pd.DataFrame, tasks_now: pd.DataFrame,
+                   tasks_before: pd.DataFrame, results: pd.DataFrame, settings: Settings,
+                   compare: str) -> list[KpiCard]:
+    """Return the overview's eight headline cards in order (on the page, its slide and the pack's summary page):
+    the dossier cards, open overdue tasks fourth, then the PAR INDEX and 766 ranks. `tasks_*` are classified tasks
+    (metrics.tasks.classify_tasks), `results` the index results published by then."""
+    cards = dossier_cards(now, before, by_agency, settings, compare)
+    cards.insert(3, task_card(int(status_counts(tasks_now)["open_overdue"].iloc[0]),
+                              int(status_counts(tasks_before)["open_overdue"].iloc[0]),
+                              open_overdue_by(tasks_now, "lead_agency"), settings, compare))
+    cards.append(rank_card("par_rank", latest_rank(results, settings.province, "PAR INDEX"), settings,
+                           L.CONCERNS_PAR))
+    cards.append(rank_card("rank_766", latest_rank(results, settings.province, "766"), settings, L.CONCERNS_766))
+    return cards

@@ -121,14 +121,23 @@ def _stage_parts(found: stage_queries.StageFrames) -> dict[str, pd.DataFrame]:
             "named": pd.DataFrame({"code": list(found.no_steps_named)}, dtype=str)}
 
 
-def frozen_stages(frames: dict[str, pd.DataFrame], query: stage_queries.StageQuery) -> stage_queries.StageFrames:
-    """Return what stage_queries.stage_frames would have returned at the cut-off (the four kinds' periods to date,
-    all fields or land/environment, no other filter)."""
+def _frozen_stage_parts(frames: dict[str, pd.DataFrame], query: stage_queries.StageQuery,
+                        names: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    """Return the named parts of a frozen stage analysis, or refuse: another filter or a procedure
+    (UNSUPPORTED), or a period whose analysis was not frozen (only the default kind's is)."""
     scope = _scope(query.flt)
-    parts = {part: frames.get(_stage_name(query.period, scope, part)) for part in
-             ("histogram", "steps", "agencies", "transfers", "counts", "named")} if scope else {}
-    if query.procedure_id is not None or scope is None or any(frame is None for frame in parts.values()):
-        raise DomainError(UNSUPPORTED if scope is None or query.procedure_id is not None else M.FROZEN_NO_STAGES)
+    if scope is None or query.procedure_id is not None:
+        raise DomainError(UNSUPPORTED)
+    parts = {name: frames.get(_stage_name(query.period, scope, name)) for name in names}
+    if any(frame is None for frame in parts.values()):
+        raise DomainError(M.FROZEN_NO_STAGES)
+    return parts
+
+
+def frozen_stages(frames: dict[str, pd.DataFrame], query: stage_queries.StageQuery) -> stage_queries.StageFrames:
+    """Return what stage_queries.stage_frames would have returned at the cut-off (the default period kind to date,
+    all fields or land/environment, no other filter)."""
+    parts = _frozen_stage_parts(frames, query, ("histogram", "steps", "agencies", "transfers", "counts", "named"))
     counts = parts["counts"].iloc[0]
     return stage_queries.StageFrames(parts["histogram"], parts["steps"], parts["agencies"], parts["transfers"],
                                      int(counts["supplement_dossiers"]), int(counts["no_steps"]),
@@ -137,11 +146,7 @@ def frozen_stages(frames: dict[str, pd.DataFrame], query: stage_queries.StageQue
 
 def frozen_overdue_codes(frames: dict[str, pd.DataFrame], query: stage_queries.StageQuery) -> tuple[str, ...]:
     """Return what stage_queries.overdue_codes would have returned at the cut-off."""
-    scope = _scope(query.flt)
-    found = frames.get(_stage_name(query.period, scope, "overdue_codes")) if scope else None
-    if found is None or query.procedure_id is not None:
-        raise DomainError(UNSUPPORTED if scope is None or query.procedure_id is not None else M.FROZEN_NO_STAGES)
-    return tuple(found["code"])
+    return tuple(_frozen_stage_parts(frames, query, ("overdue_codes",))["overdue_codes"]["code"])
 
 
 def take_snapshot(conn: Connection, meeting_id: int, cutoff: date, settings: Settings) -> int:

@@ -39,19 +39,32 @@ class StageQuery:
     procedure_id: int | None = None
 
 
+def _in_progress(end: date) -> ColumnElement:
+    """Return the condition of a dossier in progress at `end`, spelt as two ranges of result_on so that its index
+    finds them (most dossiers were received before the end; few are open or closed after it)."""
+    return or_(and_(d.result_on.is_(None), d.received_on <= end), and_(d.result_on > end, d.received_on <= end))
+
+
+def _narrowed(query: StageQuery, *conditions: ColumnElement) -> list[ColumnElement]:
+    """Return `conditions` with the query's filter and procedure."""
+    found = [*conditions, *filter_conditions(query.flt)]
+    if query.procedure_id is not None:
+        found.append(d.procedure_id == query.procedure_id)
+    return found
+
+
+def _resolved_in(period: Period) -> ColumnElement:
+    return and_(d.result_on.is_not(None), d.result_on.between(period.start, period.end), d.ended.is_(False))
+
+
+_DOSSIERS = dossiers.join(fields, fields.c.id == d.field_id)
+
+
 def _selected(query: StageQuery):
     """Return the subquery of the dossiers counted (code, agency_id)."""
-    start, end = query.period.start, query.period.end
-    resolved = and_(d.result_on.is_not(None), d.result_on.between(start, end), d.ended.is_(False))
-    # In progress at the end, spelt as two ranges of result_on so that its index finds them (most dossiers were
-    # received before the end; few are open or closed after it).
-    still_open = and_(d.result_on.is_(None), d.received_on <= end)
-    closed_later = and_(d.result_on > end, d.received_on <= end)
-    conditions = [or_(resolved, still_open, closed_later), *filter_conditions(query.flt)]
-    if query.procedure_id is not None:
-        conditions.append(d.procedure_id == query.procedure_id)
-    return (select(d.code.label("code"), d.agency_id.label("agency_id"))
-            .select_from(dossiers.join(fields, fields.c.id == d.field_id)).where(*conditions).subquery("chosen"))
+    chosen = or_(_resolved_in(query.period), _in_progress(query.period.end))
+    return (select(d.code.label("code"), d.agency_id.label("agency_id")).select_from(_DOSSIERS)
+            .where(*_narrowed(query, chosen)).subquery("chosen"))
 
 
 def _ended(end: date) -> ColumnElement:
@@ -134,17 +147,12 @@ def build_no_steps_query(query: StageQuery, limit: int | None = None) -> Select:
 def build_overdue_codes_query(query: StageQuery, limit: int = NAMED_LIMIT) -> Select:
     """Return the SELECT of the codes of the chosen dossiers that were overdue (resolved late in the period, or in
     progress past their due date at its end) and have steps, most days overdue first, then by code."""
-    start, end = query.period.start, query.period.end
-    late = and_(d.result_on.is_not(None), d.result_on.between(start, end), d.ended.is_(False), d.result_on > d.due_on)
-    open_overdue = or_(and_(d.result_on.is_(None), d.received_on <= end, d.due_on < end),
-                       and_(d.result_on > end, d.received_on <= end, d.due_on < end))
-    conditions = [or_(late, open_overdue), *filter_conditions(query.flt),
-                  exists().where(s.dossier_code == d.code, s.started_on <= end)]
-    if query.procedure_id is not None:
-        conditions.append(d.procedure_id == query.procedure_id)
+    end = query.period.end
+    late = and_(_resolved_in(query.period), d.result_on > d.due_on)
+    conditions = _narrowed(query, or_(late, and_(_in_progress(end), d.due_on < end)),
+                           exists().where(s.dossier_code == d.code, s.started_on <= end))
     days = days_between(case((late, d.result_on), else_=literal(end, type_=d.due_on.type)), d.due_on)
-    return (select(d.code).select_from(dossiers.join(fields, fields.c.id == d.field_id)).where(*conditions)
-            .order_by(days.desc(), d.code).limit(limit))
+    return select(d.code).select_from(_DOSSIERS).where(*conditions).order_by(days.desc(), d.code).limit(limit)
 
 
 def overdue_codes(conn: Connection, query: StageQuery) -> tuple[str, ...]:
@@ -190,11 +198,6 @@ def stage_frames(conn: Connection, query: StageQuery, is_supplement) -> StageFra
         no_steps=int(conn.execute(build_no_steps_query(query)).scalar() or 0),
         no_steps_named=tuple(conn.execute(build_no_steps_query(query, NAMED_LIMIT)).scalars()),
     )
-
-
-def agency_names(conn: Connection) -> dict[int, str]:
-    """Return {agency id: name}."""
-    return dict(conn.execute(select(agencies.c.id, agencies.c.name)).all())
 
 
 JOURNEY_COLUMNS = ["step", "agency", "started_on", "ended_on", "due_on", "days", "open", "over"]

@@ -1,4 +1,5 @@
-"""Reading an .xlsx sheet with calamine (Rust, `python-calamine`), about ten times faster than openpyxl (issue #14).
+"""Reading an .xlsx sheet with calamine (Rust, `python-calamine`) instead of openpyxl (issue #14): a 100,000-row
+export imports in 5,1 s instead of 22,0 s (docs/scaling.md §0d).
 
 calamine holds the sheet as one dense rectangle from its first to its last cell, so a single cell far away (XFD1048576)
 would make it allocate hundreds of GB and abort the process. Before calamine opens the sheet, its XML is scanned as
@@ -7,8 +8,8 @@ bytes (no parse) for the last row and the widest column; a sheet wider than MAX_
 
 Rows come out as openpyxl gives them, so that everything after the reader is unchanged: the row number the
 spreadsheet shows, None for an empty cell, a whole number as int, a date cell as datetime. openpyxl is still used
-when a sheet's cells carry no references (`r="B7"`, which Excel always writes) and for `.xlsx` sheet names when
-calamine cannot read the workbook.
+when a sheet's cells carry no references (`r="B7"`, which Excel always writes) and for the sheet names when
+`xl/workbook.xml` cannot be read (readers.py).
 """
 
 import re

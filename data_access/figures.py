@@ -50,6 +50,12 @@ def successors(source: Source, on: date) -> dict[int, int]:
     return agency_successors(source.reference("agencies"), source.reference("agency_lineage"), on)
 
 
+def agency_names(source: Source) -> dict[int, str]:
+    """Return {agency id: name} of every agency the Source knows."""
+    agencies = source.reference("agencies")
+    return dict(zip(agencies["id"].astype(int), agencies["name"], strict=True))
+
+
 def counts(source: Source, period: Period, flt: DossierFilter, by: str | None = None) -> pd.DataFrame:
     """Return dossier COUNT_COLUMNS for a period from the rollups: one row, or one row per unit, agency, field or
     level with `key` and `name` first (only groups with dossiers in the period); a merged agency's dossiers count
@@ -70,9 +76,7 @@ def overdue(source: Source, period: Period, flt: DossierFilter, by: str) -> pd.D
     found = source.overdue(period, flt, by)
     if by != "current_agency":
         return found
-    agencies = source.reference("agencies")
-    names = dict(zip(agencies["id"].astype(int), agencies["name"], strict=True))
-    return regroup_by_successor(found, successors(source, period.end), names, OVERDUE_COUNTS)
+    return regroup_by_successor(found, successors(source, period.end), agency_names(source), OVERDUE_COUNTS)
 
 
 def ageing(source: Source, as_of: date, flt: DossierFilter) -> pd.DataFrame:
@@ -129,9 +133,7 @@ class StageAnalysis:
 
 def stages(source: Source, query: StageQuery) -> StageAnalysis:
     """Return the StageAnalysis of a StageQuery read from a Source (live, or a meeting's frozen frames)."""
-    found = source.stages(query)
-    agencies = source.reference("agencies")
-    names = dict(zip(agencies["id"].astype(int), agencies["name"], strict=True))
+    found, names = source.stages(query), agency_names(source)
     return StageAnalysis(step_table(found.histogram, found.steps), agency_table(found.histogram, found.agencies, names),
                          transfers_table(found.transfers, names),
                          supplement_summary(found.histogram, found.supplement_dossiers), found.no_steps,

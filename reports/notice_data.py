@@ -53,9 +53,8 @@ def gather_notice(source: Source, decisions: pd.DataFrame, settings: Settings,
     urged: list[tuple[str, float]] = []
     if meeting.previous_cutoff is not None:
         newly = task_changes(tasks, meeting.previous_cutoff, day)[0]
-        urged = tasks_overdue_by_agency(newly, len(newly) or 1)
-    agencies = source.reference("agencies")
-    names = dict(zip(agencies["id"].astype(int), agencies["name"], strict=True))
+        urged = tasks_overdue_by_agency(newly, max(1, len(newly)))  # every agency with one
+    names = figures.agency_names(source)
     return NoticeData(
         title=meeting.title, held_on=meeting.held_on, cutoff=day, previous_held_on=meeting.previous_held_on,
         figures=compare_figures(source.headline(), source.previous_headline()),

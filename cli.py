@@ -281,7 +281,7 @@ def cmd_user(args: argparse.Namespace) -> int:
             if args.action == "list":
                 shown = list_accounts(conn)
                 for row in shown.itertuples():
-                    scope = row.agency or row.commune or ""
+                    scope = next((v for v in (row.agency, row.commune) if isinstance(v, str) and v), "")
                     state = T.ACCOUNT_DISABLED if row.disabled else ""
                     print(f"{row.username:<24}{row.role:<12}{scope:<40}{state}")
                 return 0

@@ -189,6 +189,13 @@ def test_user_commands_and_the_first_admin(tmp_path, monkeypatch, capsys):
     assert main(["user", "list"]) == 0
     listed = capsys.readouterr().out
     assert [line.split()[0] for line in listed.splitlines()] == ["so_nn"] and "(đã khóa)" in listed
+    monkeypatch.setattr("sys.stdin", io.StringIO("mật khẩu lãnh đạo dài\n"))
+    assert main(["user", "add", "ld", "--role", "lanh_dao"]) == 0
+    capsys.readouterr()
+    assert main(["user", "list"]) == 0
+    lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert lines["ld"].split() == ["ld", "lanh_dao"]  # no scope: nothing, never "nan"
+    assert "Sở Nông nghiệp và Môi trường" in lines["so_nn"]
     assert main(["user", "disable", "khong_co"]) == 1
     assert "Không có tài khoản «khong_co»" in capsys.readouterr().err
 

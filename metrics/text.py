@@ -1,6 +1,7 @@
 """Normalisation of Vietnamese text from source systems (DOMAIN §3: NFC, trim, collapse spaces)."""
 
 import unicodedata
+from functools import lru_cache
 
 
 def normalize_text(value: object) -> str | None:
@@ -18,6 +19,15 @@ def normalize_text(value: object) -> str | None:
 
 def fold_key(value: object) -> str:
     """Return an accent- and case-insensitive matching key ('Đất  đai' and 'DAT DAI' give 'dat dai')."""
+    return _fold_text(value) if isinstance(value, str) else _fold(value)
+
+
+@lru_cache(maxsize=65536)  # the same few thousand names (units, agencies, provinces) are folded on every page run
+def _fold_text(value: str) -> str:
+    return _fold(value)
+
+
+def _fold(value: object) -> str:
     text = normalize_text(value) or ""
     text = text.replace("Đ", "D").replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)

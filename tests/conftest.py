@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.schema import CreateSchema, DropSchema
 
+import config  # noqa: F401  (the product's pandas options, as every process of it sets them)
 from data_access.engine import configure_sqlite
 from data_access.migrate import create_schema
 

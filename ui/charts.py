@@ -1,6 +1,16 @@
-"""Altair chart builders with Vietnamese number and date formats (locale taken from babel's CLDR data)."""
+"""Altair chart builders with Vietnamese number and date formats (locale taken from babel's CLDR data).
 
+A builder decorated with `shared_chart` returns a ChartSpec: the chart already converted to the Vega-Lite spec
+Streamlit sends, built once per process for the same data (ui.shared) and shared by every viewer; `.build` is the
+plain Altair builder.
+"""
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from functools import wraps
 
 import altair as alt
 import pandas as pd
@@ -10,6 +20,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from texts import labels as L
 from texts.fmt import LOCALE
 from texts.palette import STATUS_COLOURS
+from ui.shared import kept
 
 LABEL_SIZE = 14
 TITLE_SIZE = 15
@@ -22,6 +33,55 @@ TASK_COLOURS = {
 }
 LAND_ENV_COLOUR = "#b71c1c"
 OTHER_COLOUR = "#90a4ae"
+
+
+@dataclass(frozen=True, eq=False)
+class ChartSpec:
+    """A chart as the Vega-Lite spec Streamlit sends (its data as Arrow bytes), shared by every viewer: read only."""
+
+    spec: dict
+    height: int | None
+    content_digest: str  # identifies the spec's content (ui.shared.content_key uses it)
+
+
+def to_spec(chart: alt.TopLevelMixin) -> ChartSpec:
+    """Return the chart converted as st.altair_chart converts it on every run (Streamlit's own conversion: the
+    same spec, the same Arrow datasets), once."""
+    from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
+
+    spec = _convert_altair_to_vega_lite_spec(chart)
+    height = getattr(chart, "height", None)
+    described = json.dumps({k: v for k, v in spec.items() if k != "datasets"}, sort_keys=True, default=str)
+    digest = hashlib.blake2b((described + repr(sorted(spec.get("datasets", {})))).encode(), digest_size=16)
+    return ChartSpec(spec, int(height) if isinstance(height, int | float) else None, digest.hexdigest())
+
+
+def _build_spec(builder: Callable[..., alt.TopLevelMixin], *args: object, **kwargs: object) -> ChartSpec:
+    return to_spec(builder(*args, **kwargs))
+
+
+def shared_chart(builder: Callable[..., alt.TopLevelMixin]) -> Callable[..., ChartSpec]:
+    """Decorate an Altair chart builder so that it returns the ChartSpec, built once per content of its arguments
+    (the Altair builder stays available as `.build`)."""
+
+    @wraps(builder)
+    def wrapper(*args: object, **kwargs: object) -> ChartSpec:
+        return kept(_build_spec, builder, *args, **kwargs)
+
+    wrapper.build = builder  # type: ignore[attr-defined]
+    return wrapper
+
+
+def with_config(chart: ChartSpec, height: int, **config: dict) -> ChartSpec:
+    """Return a copy of the spec with `config` sections (axis, legend, text…) merged in and a fixed height."""
+    spec = dict(chart.spec)
+    merged = dict(spec.get("config", {}))
+    for section, values in config.items():
+        merged[section] = {**merged.get(section, {}), **values}
+    spec["config"] = merged
+    spec["height"] = height
+    digest = hashlib.blake2b(f"{chart.content_digest}|{height}|{sorted(config.items())}".encode(), digest_size=16)
+    return ChartSpec(spec, height, digest.hexdigest())
 
 
 def vega_locale() -> dict:
@@ -56,6 +116,7 @@ def only_encoded(frame: pd.DataFrame, *columns: str | None, tooltip: list[alt.To
     return frame[[c for c in dict.fromkeys(wanted) if c and c in frame.columns]]
 
 
+@shared_chart
 def hbar(frame: pd.DataFrame, category: str, value: str, value_title: str, tooltip: list[alt.Tooltip],
          colour: str | None = None, colour_title: str = "", palette: dict[str, str] | None = None,
          height: int | None = None) -> alt.TopLevelMixin:
@@ -75,6 +136,7 @@ def hbar(frame: pd.DataFrame, category: str, value: str, value_title: str, toolt
     return finish(chart)
 
 
+@shared_chart
 def stacked_bar(frame: pd.DataFrame, category: str, value: str, stack: str, palette: dict[str, str],
                 order: list[str], tooltip: list[alt.Tooltip], category_order: list[str]) -> alt.TopLevelMixin:
     """Return horizontal stacked bars (`stack` values in `order`), categories in `category_order`."""
@@ -89,6 +151,7 @@ def stacked_bar(frame: pd.DataFrame, category: str, value: str, stack: str, pale
     return finish(chart)
 
 
+@shared_chart
 def column_chart(frame: pd.DataFrame, category: str, value: str, order: list[str], colour: str,
                  tooltip: list[alt.Tooltip], height: int = 300) -> alt.TopLevelMixin:
     """Return vertical columns in a fixed category order (e.g. age buckets) with value labels."""
@@ -100,6 +163,7 @@ def column_chart(frame: pd.DataFrame, category: str, value: str, order: list[str
     return finish((bars + text).properties(height=height))
 
 
+@shared_chart
 def month_line(frame: pd.DataFrame, value: str, value_title: str | None, tooltip: list[alt.Tooltip],
                percent: bool = True, target: float | None = None, height: int = 380,
                mark: tuple[date, str] | None = None) -> alt.TopLevelMixin:
@@ -123,6 +187,7 @@ def month_line(frame: pd.DataFrame, value: str, value_title: str | None, tooltip
     return finish(alt.layer(*layers).properties(height=height))
 
 
+@shared_chart
 def month_stack(frame: pd.DataFrame, tooltip: list[alt.Tooltip], height: int = 380) -> alt.TopLevelMixin:
     """Return monthly stacked columns of overdue dossiers, land/environment vs other fields."""
     palette = {L.GROUP_LAND_ENV: LAND_ENV_COLOUR, L.GROUP_OTHER: OTHER_COLOUR}
@@ -137,10 +202,9 @@ def month_stack(frame: pd.DataFrame, tooltip: list[alt.Tooltip], height: int = 3
     return finish(chart)
 
 
-def show_chart(chart: alt.TopLevelMixin, key: str | None = None) -> None:
-    """Draw a chart at full width and at the height it was built with (Streamlit would shrink it otherwise)."""
+def show_chart(chart: ChartSpec, key: str | None = None) -> None:
+    """Draw a shared chart at full width and at the height it was built with (Streamlit would shrink it
+    otherwise)."""
     import streamlit as st
 
-    height = getattr(chart, "height", None)
-    st.altair_chart(chart, width="stretch", height=int(height) if isinstance(height, int | float) else "content",
-                    key=key)
+    st.vega_lite_chart(spec=chart.spec, width="stretch", height=chart.height or "content", key=key)

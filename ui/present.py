@@ -7,15 +7,16 @@ bookmark opens straight into it.
 
 import time
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from config.settings import load_settings
 from texts import labels as L
 from texts.fmt import fmt_date, fmt_datetime
+from ui.charts import ChartSpec, with_config
 from ui.mode import PRESENT_PARAM, presenting, set_presenting
 from ui.pages import AGENDA
+from ui.shared import kept
 from ui.sidebar import MEETING_PARAM, Filters
 from ui.tables import Col, styled
 
@@ -93,14 +94,14 @@ def slide_table(frame: pd.DataFrame, columns: list[Col], empty: str = L.NO_ROWS)
     st.table(styled(frame, columns).hide(axis="index"))
 
 
-def slide_chart(chart: alt.TopLevelMixin, height: int) -> None:
-    """Draw a chart with slide-sized text at a fixed height."""
-    big = (chart.configure_axis(labelFontSize=SLIDE_FONT, titleFontSize=SLIDE_FONT, labelLimit=700,
-                                labelColor=INK, titleColor=INK)
-           .configure_legend(labelFontSize=SLIDE_FONT, titleFontSize=SLIDE_FONT, labelLimit=700, labelColor=INK,
-                             titleColor=INK)
-           .configure_text(fontSize=SLIDE_FONT - 2).properties(height=height))
-    st.altair_chart(big, width="stretch", height=height)
+SLIDE_TEXT = {"labelFontSize": SLIDE_FONT, "titleFontSize": SLIDE_FONT, "labelLimit": 700, "labelColor": INK,
+              "titleColor": INK}
+
+
+def slide_chart(chart: ChartSpec, height: int) -> None:
+    """Draw a shared chart with slide-sized text at a fixed height."""
+    big = kept(with_config, chart, height, axis=SLIDE_TEXT, legend=SLIDE_TEXT, text={"fontSize": SLIDE_FONT - 2})
+    st.vega_lite_chart(spec=big.spec, width="stretch", height=height)
 
 
 def shorten(text: object, limit: int = 110) -> str:

@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 
 from texts import labels as L
-from ui.charts import finish
+from ui.charts import finish, shared_chart
 
 PRIMARY = "#0b4f9c"
 FORMER = "#6f9fd8"  # the province before the merger
@@ -25,6 +25,7 @@ def _tooltip() -> list[alt.Tooltip]:
             alt.Tooltip("source:N", title=L.TOOLTIP_SOURCE)]
 
 
+@shared_chart
 def rank_chart(series: pd.DataFrame, height: int = 340, text_size: int = 15) -> alt.TopLevelMixin:
     """Return rank over time (1 at the top); a grey step line marks how many provinces were ranked; point labels
     at `text_size` px (larger on a slide)."""
@@ -58,6 +59,7 @@ def _colour(series: pd.DataFrame, text_size: int = 15) -> alt.Color:
                      legend=alt.Legend(orient="bottom", labelFontSize=text_size - 1, symbolStrokeWidth=3))
 
 
+@shared_chart
 def score_chart(series: pd.DataFrame, height: int = 260) -> alt.TopLevelMixin:
     """Return the score over time with the same hover details."""
     scored = series.loc[series["score"].notna()]
@@ -70,6 +72,7 @@ def score_chart(series: pd.DataFrame, height: int = 260) -> alt.TopLevelMixin:
     return finish(alt.layer(line, points).properties(height=height))
 
 
+@shared_chart
 def components_chart(components: pd.DataFrame, height: int | None = None) -> alt.TopLevelMixin:
     """Return components as bars of score ÷ max points (weakest first), labelled 'score/max'."""
     base = alt.Chart(components).encode(y=alt.Y("component:N", title=None, sort=alt.SortField("share")))

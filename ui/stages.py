@@ -17,7 +17,7 @@ from texts import labels as L
 from texts.fmt import fmt_date, fmt_int, fmt_number, fmt_pct
 from texts.palette import STATUS_COLOURS
 from ui import data
-from ui.charts import finish, show_chart
+from ui.charts import finish, shared_chart, show_chart
 from ui.safe import md_escape
 from ui.tables import Col, show_table
 
@@ -106,6 +106,7 @@ def _journey(source: Source, query: StageQuery) -> None:
     st.caption(L.STAGES_JOURNEY_LEGEND)  # a legend inside the chart would take the plot's height
 
 
+@shared_chart
 def journey_chart(steps: pd.DataFrame, broke: int | None) -> alt.TopLevelMixin:
     """Return one dossier's steps as bars from start to end (a step of 0 days shows as a sliver), red when past its
     own deadline, the deadline as a tick, and the step that broke the dossier's deadline labelled (no legend:

@@ -10,6 +10,7 @@ import streamlit as st
 
 from texts import labels as L
 from texts.palette import STATUS_BACKGROUNDS, STATUS_COLOURS
+from ui.shared import kept
 
 
 @dataclass(frozen=True)
@@ -53,13 +54,24 @@ def styled(frame: pd.DataFrame, columns: list[Col]) -> "pd.io.formats.style.Styl
     return styler
 
 
+def rendered(frame: pd.DataFrame, columns: list[Col]) -> "pd.io.formats.style.Styler":
+    """Return the table's Styler with its cells formatted and coloured once: Streamlit, which computes and
+    translates a Styler on every run, reads what was translated here (kept and shared through ui.shared)."""
+    styler = styled(frame, columns)
+    styler._compute()
+    translated = styler._translate(False, False)  # what streamlit's marshall_styler asks for, as it asks for it
+    styler._compute = lambda: styler  # on the instance: Streamlit checks the Styler's exact type
+    styler._translate = lambda *_args, **_kwargs: translated
+    return styler
+
+
 def show_table(frame: pd.DataFrame, columns: list[Col], height: int | str = "auto", key: str | None = None,
                empty: str = L.NO_ROWS) -> None:
     """Draw a read-only table (hidden index) with formatted, status-coloured cells; `empty` when no rows."""
     if frame.empty:
         st.caption(empty)
         return
-    st.dataframe(styled(frame, columns), hide_index=True, height=height, key=key, placeholder="—")
+    st.dataframe(kept(rendered, frame, columns), hide_index=True, height=height, key=key, placeholder="—")
     identity = hashlib.sha1("|".join([key or "", empty, *(c.header for c in columns)]).encode()).hexdigest()[:12]
     st.download_button(L.TABLE_EXCEL, data=lambda: to_excel(frame, columns), file_name=f"bang_{identity}.xlsx",
                        mime=XLSX, key=f"xlsx_{identity}", on_click="ignore", type="tertiary")

@@ -12,13 +12,13 @@ from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.source import Source
 from data_access.stage_queries import StageQuery
 from data_access.summary import dossier_figures
-from metrics.agencies import agency_successors, regroup_by_successor
+from metrics.agencies import agencies_in_force, agency_successors, regroup_by_successor
 from metrics.periods import Period, period_to_date
 from metrics.rollup import detail_months, last_month, period_counts, remap_keys, series_from_daily
 from metrics.scorecard import IndicatorSpec
 from metrics.stages import agency_table, step_table, supplement_summary, transfers_table
 from metrics.tasks import classify_tasks
-from metrics.territory import counts_by_unit_in_force, scorecard_in_force
+from metrics.territory import counts_by_unit_in_force, named_lines, scorecard_in_force, units_in_force
 from texts import labels as L
 from texts.fmt import fmt_date
 from texts.tasks import tasks_of_agencies_on
@@ -98,6 +98,25 @@ def scorecard(source: Source, period: Period, flt: DossierFilter, specs: list[In
                                                                                   period.end),
                               source.reference("units"), source.reference("unit_lineage"), period.end, specs,
                               min_dossiers)
+
+
+def agencies_offered(source: Source, on: date) -> pd.DataFrame:
+    """Return the agencies in force on a date (metrics.agencies.agencies_in_force), as the sidebar offers them."""
+    return agencies_in_force(source.reference("agencies"), source.reference("agency_lineage"), on)
+
+
+def units_offered(source: Source, on: date) -> pd.DataFrame:
+    """Return the units in force on a date within the Source's scope (metrics.territory.units_in_force)."""
+    offered = units_in_force(source.reference("units"), on)
+    return offered if source.scope is None else offered.loc[offered["id"].isin(source.scope.unit_ids)]
+
+
+def unit_lines(source: Source, period: Period, flt: DossierFilter) -> pd.DataFrame:
+    """Return key, name and COUNT_COLUMNS of the units in force at the period's end followed by the lines not
+    attributed to one (metrics.territory.named_lines), every dossier once."""
+    units = source.reference("units")
+    return named_lines(*counts_by_unit_in_force(counts(source, period, flt, "unit"), units,
+                                                source.reference("unit_lineage"), period.end), units)
 
 
 def summary_by_unit(source: Source, as_of: date, start: date | None = None) -> dict:

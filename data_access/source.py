@@ -93,6 +93,11 @@ class Source(ABC):
         return f"{type(self).__name__}({self.key!r})"
 
     @property
+    def content_digest(self) -> str:
+        """Return the key naming this Source's data (what is built from a Source is shared under it, ui.shared)."""
+        return self.key
+
+    @property
     def fixed_as_of(self) -> date | None:
         """Return the date the figures are counted at when it is fixed (a meeting's cut-off), else None."""
         return None if self.meeting is None else self.meeting.cutoff_at.date()

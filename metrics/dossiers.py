@@ -157,10 +157,12 @@ def ratio(numerator: float, denominator: float) -> float | None:
     return float(numerator) / float(denominator)
 
 
-def _safe_div(num: pd.Series, den: pd.Series) -> pd.Series:
-    num = num.astype("float64")
-    den = den.astype("float64")
-    return num.div(den.where(den != 0, np.nan))
+def _ratio(num: pd.Series, den: pd.Series) -> np.ndarray:
+    """Return num / den as floats, NaN where den is 0 (in numpy: a page computes these on every run)."""
+    num_values = num.to_numpy(dtype="float64", na_value=np.nan)
+    den_values = den.to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(den_values != 0, num_values / den_values, np.nan)
 
 
 def dossier_rates(counts: pd.DataFrame) -> pd.DataFrame:
@@ -168,19 +170,19 @@ def dossier_rates(counts: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in COUNT_COLUMNS if c not in counts.columns]
     if missing:
         raise DomainError(M.MISSING_COUNT_COLUMNS.format(columns=", ".join(missing)))
-    out = counts.copy()
-    on_time = out["resolved_early"] + out["resolved_on_day"]
-    within = out["in_progress"] - out["in_progress_overdue"]
-    out["on_time_rate"] = _safe_div(on_time, out["resolved"])
-    out["progress_rate_766"] = _safe_div(on_time + within, out["resolved"] + out["in_progress"])
-    out["land_env_share"] = _safe_div(out["overdue_land_env"], out["overdue_total"])
-    out["apology_compliance"] = _safe_div(out["late_with_apology"], out["overdue_total"])
-    out["online_share"] = _safe_div(out["received_online"], out["received"])
-    out["postal_share"] = _safe_div(out["received_postal"], out["received"])
-    out["sync_rate"] = _safe_div(out["received_synced"], out["received"])
-    out["digitisation_rate"] = _safe_div(out["resolved_digitised"], out["resolved"])
-    out["overdue_per_1000"] = _safe_div(out["in_progress_overdue"] * 1000, out["received"])
-    return out
+    on_time = counts["resolved_early"] + counts["resolved_on_day"]
+    within = counts["in_progress"] - counts["in_progress_overdue"]
+    return counts.assign(
+        on_time_rate=_ratio(on_time, counts["resolved"]),
+        progress_rate_766=_ratio(on_time + within, counts["resolved"] + counts["in_progress"]),
+        land_env_share=_ratio(counts["overdue_land_env"], counts["overdue_total"]),
+        apology_compliance=_ratio(counts["late_with_apology"], counts["overdue_total"]),
+        online_share=_ratio(counts["received_online"], counts["received"]),
+        postal_share=_ratio(counts["received_postal"], counts["received"]),
+        sync_rate=_ratio(counts["received_synced"], counts["received"]),
+        digitisation_rate=_ratio(counts["resolved_digitised"], counts["resolved"]),
+        overdue_per_1000=_ratio(counts["in_progress_overdue"] * 1000, counts["received"]),
+    )
 
 
 def totals_row(counts: pd.DataFrame) -> dict[str, float | int | None]:

@@ -17,7 +17,7 @@ from texts.fmt import fmt_date, fmt_int, fmt_month, fmt_number, fmt_pct
 from ui import data
 from ui.charts import month_line, show_chart
 from ui.guard import section
-from ui.maps import district_map
+from ui.maps import shared_map
 from ui.present import page_header, slide_table
 from ui.safe import md_escape
 from ui.scorecard import (
@@ -65,7 +65,7 @@ with section("scorecard"):
     best, worst = extremes(scored)
     many = len(scored) > 20  # 65 communes: name only the best and worst five on the map
     labelled = set(scored.loc[scored["short_name"].isin(best + worst), "code"].astype(str)) if many else None
-    shapes, official = data.boundaries(source, level)
+    official = data.boundaries(source, level)[1]
     attribution = L.MAP_ATTRIBUTION_OFFICIAL.format(file=md_escape(official)) if official else L.MAP_ATTRIBUTION[level]
     if present:
         st.markdown(movers_text(rose, fell) if not many else extremes_text(best, worst))
@@ -73,7 +73,7 @@ with section("scorecard"):
         with table:
             slide_table(scored.head(12) if many else scored, slide_columns())
         with shape:
-            st.pydeck_chart(district_map(shapes, map_rows(scored), labelled), height=560, key="slide_map")
+            st.pydeck_chart(shared_map(source, level, map_rows(scored), labelled), height=560, key="slide_map")
         st.stop()
     st.subheader(L.SCORECARD_TABLE)
     st.caption(L.SCORECARD_LEVEL[level].format(count=fmt_int(len(scored))))
@@ -100,7 +100,7 @@ with section("scorecard-map"):
         st.subheader(L.SCORECARD_MAP)
         if many:
             st.markdown(extremes_text(best, worst))
-        event = st.pydeck_chart(district_map(shapes, map_rows(scored), labelled), height=560,
+        event = st.pydeck_chart(shared_map(source, level, map_rows(scored), labelled), height=560,
                                 on_select="rerun", selection_mode="single-object", key="district_map")
         st.caption(L.MAP_HINT + " " + L.MAP_ATTRIBUTION_TITLE + ": " + attribution)
     clicked = None

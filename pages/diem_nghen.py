@@ -9,7 +9,6 @@ from config.settings import load_settings
 from metrics.dossiers import dossier_rates, overdue_split_long, totals_row
 from metrics.kpis import kpi, top_n
 from metrics.periods import month_ends
-from metrics.territory import counts_by_unit_in_force, named_lines
 from texts import labels as L
 from texts.cards import KpiCard, change_text, concern_lowest, concern_most
 from texts.fmt import fmt_date, fmt_int, fmt_month, fmt_pct
@@ -111,10 +110,7 @@ with section("bottleneck-breakdowns"):
                              colour="group", palette={L.GROUP_LAND_ENV: LAND_ENV_COLOUR, L.GROUP_OTHER: OTHER_COLOUR}))
     with right:
         st.subheader(L.BOTTLENECK_BY_UNIT)
-        units = data.reference(source, "units")
-        in_force = counts_by_unit_in_force(data.counts(source, period, scope, "unit"), units,
-                                           data.reference(source, "unit_lineage"), as_of)
-        by_unit = named_lines(*in_force, units)
+        by_unit = data.unit_lines(source, period, scope)
         by_unit = _labelled(top_n(by_unit.assign(name=by_unit["name"].map(lambda n: L.OTHER_LINES.get(n, n))),
                                   "overdue_total", 20))
         show_chart(hbar(by_unit, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip))

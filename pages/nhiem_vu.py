@@ -8,7 +8,6 @@ from metrics.kpis import most
 from metrics.meetings import task_changes
 from metrics.tasks import (
     TASK_STATUSES,
-    classify_tasks,
     due_soon,
     filter_tasks,
     overdue_ageing,
@@ -20,7 +19,7 @@ from metrics.text import fold_key
 from texts import labels as L
 from texts.cards import KpiCard, change_text
 from texts.fmt import fmt_date, fmt_int
-from ui import data
+from ui import data, views
 from ui.auth import account
 from ui.charts import TASK_COLOURS, column_chart, show_chart, stacked_bar
 from ui.guard import section
@@ -39,8 +38,7 @@ present = page_header(L.PAGE_TASKS, filters, L.DATA_AS_OF.format(date=fmt_date(a
 compare = filters.compare
 SLIDE_TASKS = 5
 with section("tasks"):
-    raw = data.tasks(filters.source, as_of)
-    tasks = classify_tasks(raw, as_of)
+    tasks = views.classified_tasks(filters.source, as_of)
     docs, leaders, agencies, statuses = [], [], [], []
     if not present:  # a slide shows every task
         c1, c2, c3, c4 = st.columns(4)
@@ -67,8 +65,7 @@ with section("tasks"):
 
     shown = chosen(tasks)
     totals = status_counts(shown).iloc[0]
-    before = status_counts(chosen(classify_tasks(data.tasks(compare.source, compare.period.end),
-                                                 compare.period.end))).iloc[0]
+    before = status_counts(chosen(views.classified_tasks(compare.source, compare.period.end))).iloc[0]
     per_agency = status_counts(shown, by="lead_agency").rename(columns={"lead_agency": "name"})
     spec = settings.indicator("open_overdue_tasks")
     cards = []
@@ -96,7 +93,7 @@ if present:
 
 if filters.meeting is not None and filters.meeting.previous_cutoff is not None:
     with section("tasks-since-meeting"):
-        task_changes_tables(*task_changes(raw, filters.meeting.previous_cutoff, as_of))
+        task_changes_tables(*task_changes(data.tasks(filters.source, as_of), filters.meeting.previous_cutoff, as_of))
 
 with section("tasks-by-agency"):
     left, right = st.columns([3, 2])

@@ -2,14 +2,9 @@
 
 import streamlit as st
 
-from config.settings import load_settings
-from metrics.dossiers import dossier_rates, totals_row
-from metrics.indexes import published_by
-from metrics.tasks import classify_tasks, overdue_list
 from texts import labels as L
-from texts.cards import headline_cards
 from texts.fmt import fmt_date, fmt_int
-from ui import data
+from ui import views
 from ui.guard import section
 from ui.kpi import kpi_row
 from ui.present import page_header
@@ -17,7 +12,6 @@ from ui.sidebar import current_filters
 from ui.tables import Col, show_table
 
 filters = current_filters()
-settings = load_settings()
 source = filters.source
 as_of, compare = filters.period.end, filters.compare
 
@@ -25,13 +19,7 @@ present = page_header(L.PAGE_OVERVIEW, filters,
                       L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(as_of)))
 
 with section("overview-kpis"):
-    now = totals_row(data.counts(source, filters.period, filters.dossiers))
-    before = totals_row(data.counts(compare.source, compare.period, filters.dossiers))
-    by_agency = dossier_rates(data.counts(source, filters.period, filters.dossiers, "agency"))
-    tasks_now = classify_tasks(data.tasks(source, as_of), as_of)
-    tasks_before = classify_tasks(data.tasks(compare.source, compare.period.end), compare.period.end)
-    results = published_by(data.reference(source, "index_results"), as_of)
-    cards = headline_cards(now, before, by_agency, tasks_now, tasks_before, results, settings, compare.text)
+    cards, oldest = views.overview(source, filters.period, filters.dossiers, compare)
     kpi_row(cards[:4])
     kpi_row(cards[4:])
 if present:
@@ -39,7 +27,6 @@ if present:
 
 with section("overview-oldest-tasks"):
     st.subheader(L.TASKS_OLDEST)
-    oldest = overdue_list(tasks_now).head(10)
     show_table(oldest, empty=L.TASKS_NONE, columns=[
         Col("content", L.TASK_COLUMNS["content"]),
         Col("lead_agency_shown", L.TASK_COLUMNS["lead_agency"]),

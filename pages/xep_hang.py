@@ -1,21 +1,19 @@
 """Xếp hạng chỉ số: each index's rank over time (1 at the top), number of provinces ranked, score, components."""
 
-import pandas as pd
 import streamlit as st
 
 from config.settings import load_settings
-from metrics.indexes import history_series, latest_components, latest_rank, published_by, rank_series
 from metrics.text import fold_key
 from texts import labels as L
 from texts.cards import KpiCard, rank_card
 from texts.fmt import fmt_date, fmt_number
-from ui import data
+from ui import views
 from ui.charts import show_chart
 from ui.explainer import explainer_section
 from ui.guard import section
 from ui.kpi import kpi_row
 from ui.present import SLIDE_FONT, page_header, slide_chart
-from ui.ranking_charts import components_chart, decorate, rank_chart, score_chart
+from ui.ranking_charts import components_chart, rank_chart, score_chart
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
 
@@ -24,13 +22,11 @@ settings = load_settings()
 as_of = filters.period.end
 
 
-def render_index(results: pd.DataFrame, province: str, name: str, present: bool = False) -> None:
+def render_index(province: str, name: str, present: bool = False) -> None:
     """Draw one index: latest rank card, rank chart, score chart, latest components and every point's source
     (on a slide: the cards and the rank chart only)."""
-    merged = settings.merged_from if fold_key(province) == fold_key(settings.province) else ()
-    series = decorate(history_series(results, province, name, merged), province)
+    series, latest, components = views.ranking(filters.source, as_of, province, name)
     label = L.INDEX_NAMES[name]
-    latest = latest_rank(results, province, name)
     cards = [rank_card(f"rank-{fold_key(name)}", latest, settings, L.INDEX_OWNERS.get(name, L.CONCERNS_PAR),
                        label=L.RANKING_LATEST.format(index=label))]
     if latest and latest["score"] is not None:
@@ -57,11 +53,7 @@ def render_index(results: pd.DataFrame, province: str, name: str, present: bool 
         st.subheader(L.RANKING_SCORE_TITLE.format(index=label))
         if series["score"].notna().any():
             show_chart(score_chart(series))
-        components = latest_components(results, province, name)
         if not components.empty:
-            components = components.assign(points_label=[
-                f"{fmt_number(s, 2)}/{fmt_number(m, 1)}"
-                for s, m in zip(components["score"], components["max_points"], strict=True)])
             st.markdown(f"**{L.RANKING_COMPONENTS.format(period=components['period'].iloc[0])}**")
             show_chart(components_chart(components))
     with st.expander(L.RANKING_SOURCES):
@@ -74,12 +66,11 @@ def render_index(results: pd.DataFrame, province: str, name: str, present: bool 
 present = page_header(L.PAGE_RANKING, filters, L.DATA_AS_OF.format(date=fmt_date(as_of)))
 
 with section("ranking"):
-    results = published_by(data.reference(filters.source, "index_results"), as_of)
-    provinces = sorted(results["province"].dropna().unique(), key=fold_key)
+    results, provinces = views.ranking_results(filters.source, as_of)
     default = next((p for p in provinces if fold_key(p) == fold_key(settings.province)), None)
     province = (default or provinces[0]) if present else st.selectbox(
         L.RANKING_PROVINCE, provinces, index=provinces.index(default) if default else 0, key="r_province")
-    available = [name for name in L.INDEX_NAMES if not rank_series(results, province, name).empty]
+    available = views.ranked_indexes(filters.source, as_of, province)
     if not available:
         st.info(L.RANKING_NO_DATA.format(index="", province=province))
     else:
@@ -87,7 +78,7 @@ with section("ranking"):
         chosen = available[0] if present else st.segmented_control(
             L.RANKING_INDEX, available, default=available[0], format_func=L.INDEX_NAMES.get, key="r_index")
         shown = chosen if chosen in available else available[0]
-        render_index(results, province, shown, present)
+        render_index(province, shown, present)
         if shown == "766" and not present:
             st.subheader(L.PAGE_766)
             explainer_section(filters.source, results, province, settings, filters.period)

@@ -25,6 +25,7 @@ from data_access.source import SOURCE_HASH_FUNCS, Scope, Source, live_key, open_
 from data_access.stage_queries import StageQuery
 from metrics.errors import DomainError
 from metrics.periods import Period
+from ui.shared import kept
 
 TTL_SECONDS = 600
 VIETNAM = "Asia/Ho_Chi_Minh"  # times are stored in UTC
@@ -104,6 +105,25 @@ def series(source: Source, periods: tuple[Period, ...], flt: DossierFilter) -> p
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
+def agencies_offered(source: Source, on: date) -> pd.DataFrame:
+    """Return the agencies in force on a date (data_access.figures.agencies_offered)."""
+    return figures.agencies_offered(source, on)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
+def units_offered(source: Source, on: date) -> pd.DataFrame:
+    """Return the units in force on a date within the Source's scope (data_access.figures.units_offered)."""
+    return figures.units_offered(source, on)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
+def unit_lines(source: Source, period: Period, flt: DossierFilter) -> pd.DataFrame:
+    """Return dossier counts per unit in force at the period's end, then the lines not attributed to one
+    (data_access.figures.unit_lines)."""
+    return figures.unit_lines(source, period, flt)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
 def overdue(source: Source, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
     """Return overdue counts per procedure or per agency holding the dossier (data_access.figures.overdue)."""
     return figures.overdue(source, period, flt, by)
@@ -152,9 +172,13 @@ def reference(source: Source, name: str) -> pd.DataFrame:
     return source.reference(name)
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
 def boundaries(source: Source, level: str) -> tuple[dict, str | None]:
-    """Return (the shapes drawn for a level, the name of the official file they come from or None when shipped)."""
+    """Return (the shapes drawn for a level, the name of the official file they come from or None when shipped),
+    read once per Source and shared by every viewer without a copy (read only; a new import is a new Source)."""
+    return kept(_boundaries, source, level)
+
+
+def _boundaries(source: Source, level: str) -> tuple[dict, str | None]:
     return source.boundaries(level)
 
 

@@ -5,7 +5,9 @@ import math
 import pandas as pd
 import pydeck as pdk
 
+from data_access.source import Source
 from texts import labels as L
+from ui.shared import kept
 
 # A MapLibre style with only a background colour, served by this app (static/); nothing is fetched elsewhere.
 OFFLINE_STYLE = "/app/static/map-style.json"
@@ -104,3 +106,21 @@ def district_map(geojson: dict, scores: pd.DataFrame, labelled: set[str] | None 
                                 outline_color=[255, 255, 255], font_settings={"sdf": True}))
     return pdk.Deck(layers=layers, initial_view_state=view, map_style=OFFLINE_STYLE, map_provider=None,
                     tooltip={"text": "{tooltip}"})
+
+
+def shared_map(source: Source, level: str, scores: pd.DataFrame, labelled: set[str] | None = None) -> pdk.Deck:
+    """Return district_map of the level's shapes read through the Source, built once per content and shared by
+    every viewer, its JSON written once (st.pydeck_chart asks for it on every run): read only."""
+    return kept(_built_map, source, level, scores, None if labelled is None else sorted(labelled))
+
+
+def _built_map(source: Source, level: str, scores: pd.DataFrame, labelled: list[str] | None) -> pdk.Deck:
+    from ui import data
+
+    deck = district_map(data.boundaries(source, level)[0], scores, None if labelled is None else set(labelled))
+    for layer in deck.layers:  # what Streamlit does before serialising under pandas 3 (frames → rows), done once
+        if isinstance(getattr(layer, "data", None), pd.DataFrame):
+            layer.data = layer.data.to_dict("records")
+    text = deck.to_json()
+    deck.to_json = lambda: text  # on the instance: the same JSON for every viewer of this content
+    return deck

@@ -26,16 +26,26 @@ _lock = threading.Lock()
 _counts = {"hits": 0, "builds": 0}
 
 
+def _column_bytes(values: object) -> bytes:
+    """Return a column's values as bytes: numbers and dates as their memory, anything else by its repr."""
+    array = values.to_numpy() if hasattr(values, "to_numpy") else values
+    if getattr(array, "dtype", None) is not None and array.dtype.kind in "iufbmM":
+        return array.dtype.str.encode() + array.tobytes()
+    return repr(list(array)).encode()
+
+
 def _frame_digest(frame: pd.DataFrame | pd.Series) -> str:
-    """Return a digest of a frame's or series' values, index, column names and types (row order included)."""
+    """Return a digest of a frame's or series' values, index, column names and types (row order included).
+
+    Column by column (≈ 0,4 ms for a 65-row table of ten columns): pandas' own hash_pandas_object took ≈ 4 ms, as
+    long as the page run it was meant to save (docs/scaling.md §0e)."""
     digest = hashlib.blake2b(digest_size=16)
+    columns = [frame] if isinstance(frame, pd.Series) else [frame.iloc[:, i] for i in range(frame.shape[1])]
     digest.update(repr((type(frame).__name__, getattr(frame, "name", None), list(getattr(frame, "columns", [])),
-                        [str(t) for t in (frame.dtypes if isinstance(frame, pd.DataFrame) else [frame.dtype])],
-                        frame.shape)).encode())
-    try:
-        digest.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
-    except TypeError:  # cells pandas cannot hash (lists, dicts): their pickled bytes
-        digest.update(pickle.dumps(frame, protocol=5))
+                        [str(c.dtype) for c in columns], frame.shape)).encode())
+    digest.update(_column_bytes(frame.index))
+    for column in columns:
+        digest.update(_column_bytes(column))
     return digest.hexdigest()
 
 

@@ -12,14 +12,14 @@ from data_access.engine import database_url, describe_url
 from data_access.figures import Comparison, comparison
 from data_access.meta import DATA_AS_OF, DATA_KIND, LAST_LOAD_AT
 from data_access.source import Meeting, Source
-from metrics.agencies import agencies_in_force, counted_for
+from metrics.agencies import counted_for
 from metrics.periods import (
     Period,
     period_to_date,
     previous_period,
     same_period_week_before,
 )
-from metrics.territory import units_attributed_to, units_in_force
+from metrics.territory import units_attributed_to
 from texts import labels as L
 from texts.fmt import fmt_date, fmt_datetime
 from ui import data
@@ -213,7 +213,7 @@ def _dossier_filters(source: Source, used: tuple[str, ...], on: date, account: A
     unit_ids: tuple[int, ...] = ()
     if "agency" in used:
         successors = data.successors(source, on)
-        shown = agencies_in_force(data.reference(source, "agencies"), data.reference(source, "agency_lineage"), on)
+        shown = data.agencies_offered(source, on)
         home = account.home_agency()
         chosen = _pick_ids(L.SIDEBAR_AGENCY, shown, "f_agency", () if home is None else (home,))
         agency_ids = tuple(sorted({a for c in chosen for a in counted_for(c, successors)}))
@@ -222,12 +222,10 @@ def _dossier_filters(source: Source, used: tuple[str, ...], on: date, account: A
         levels = tuple(st.multiselect(L.SIDEBAR_LEVEL, L.LEVELS, key="f_level", placeholder=L.SIDEBAR_ALL))
         _store("f_level")
     if "unit" in used:
-        units, lineage = data.reference(source, "units"), data.reference(source, "unit_lineage")
-        offered = units_in_force(units, on)
-        if source.scope is not None:
-            offered = offered.loc[offered["id"].isin(source.scope.unit_ids)]
-        chosen = _pick_ids(L.SIDEBAR_UNIT, offered, "f_unit")
-        unit_ids = tuple(sorted({u for c in chosen for u in units_attributed_to(c, units, lineage, on)}))
+        chosen = _pick_ids(L.SIDEBAR_UNIT, data.units_offered(source, on), "f_unit")
+        if chosen:
+            units, lineage = data.reference(source, "units"), data.reference(source, "unit_lineage")
+            unit_ids = tuple(sorted({u for c in chosen for u in units_attributed_to(c, units, lineage, on)}))
     return DossierFilter(agency_ids=agency_ids, levels=levels, unit_ids=unit_ids)
 
 

@@ -6,13 +6,12 @@ import altair as alt
 import streamlit as st
 
 from config.settings import load_settings
-from metrics.dossiers import dossier_rates, overdue_split_long, totals_row
+from metrics.dossiers import dossier_rates, overdue_split_long
 from metrics.kpis import kpi, top_n
 from metrics.periods import month_ends
 from texts import labels as L
-from texts.cards import KpiCard, change_text, concern_lowest, concern_most
 from texts.fmt import fmt_date, fmt_int, fmt_month, fmt_pct
-from ui import data
+from ui import data, views
 from ui.charts import LAND_ENV_COLOUR, OTHER_COLOUR, column_chart, hbar, month_line, month_stack, show_chart
 from ui.guard import section
 from ui.kpi import kpi_row
@@ -45,33 +44,7 @@ def _labelled(frame, column="overdue_total"):
 
 
 with section("bottleneck-kpis"):
-    everything = totals_row(data.counts(source, period, filters.dossiers))
-    land = totals_row(data.counts(source, period, land_env))
-    compare = filters.compare
-    everything_before = totals_row(data.counts(compare.source, compare.period, filters.dossiers))
-    land_before = totals_row(data.counts(compare.source, compare.period, land_env))
-    land_by_agency = dossier_rates(data.counts(source, period, land_env, "agency"))
-    share = kpi("land_env_share", everything["land_env_share"], everything_before["land_env_share"],
-                settings.indicator("land_env_share"))
-    apology = kpi("apology_compliance", land["apology_compliance"], land_before["apology_compliance"],
-                  settings.indicator("apology_compliance"))
-    kpi_row([
-        KpiCard("land_env_share", L.KPI["land_env_share"], fmt_pct(share.value), share.status,
-                concern_most(land_by_agency, "overdue_total"), help=L.KPI_HELP["land_env_share"],
-                delta=change_text(share.change, compare.text, points=True), delta_good_when_up=False),
-        KpiCard("overdue_total", L.KPI["overdue_total"], fmt_int(everything["overdue_total"]), "info",
-                concern_most(dossier_rates(data.counts(source, period, filters.dossiers, "agency")),
-                             "overdue_total"),
-                delta=change_text(everything["overdue_total"] - everything_before["overdue_total"], compare.text),
-                delta_good_when_up=False),
-        KpiCard("overdue_land_env", L.KPI["overdue_land_env"], fmt_int(everything["overdue_land_env"]), "info",
-                concern_most(land_by_agency, "in_progress_overdue"),
-                delta=change_text(everything["overdue_land_env"] - everything_before["overdue_land_env"],
-                                  compare.text), delta_good_when_up=False),
-        KpiCard("apology_compliance", L.BOTTLENECK_APOLOGY, fmt_pct(apology.value), apology.status,
-                concern_lowest(land_by_agency, "apology_compliance", "overdue_total"),
-                help=L.KPI_HELP["apology_compliance"], delta=change_text(apology.change, compare.text, points=True)),
-    ])
+    kpi_row(views.bottleneck(source, period, filters.dossiers, land_env, filters.compare))
 
 if present:
     with section("bottleneck-slide"):

@@ -123,3 +123,28 @@ def headline_cards(now: dict, before: dict, by_agency: pd.DataFrame, tasks_now: 
                            L.CONCERNS_PAR))
     cards.append(rank_card("rank_766", latest_rank(results, settings.province, "766"), settings, L.CONCERNS_766))
     return cards
+
+
+def bottleneck_cards(everything: tuple[dict, dict], land: tuple[dict, dict], by_agency: tuple[pd.DataFrame,
+                     pd.DataFrame], settings: Settings, compare: str) -> list[KpiCard]:
+    """Return the bottleneck page's four cards from (now, before) totals of every dossier and of land/environment
+    ones, and (land/environment, every) dossier rates per agency."""
+    (now, before), (land_now, land_before), (land_by_agency, all_by_agency) = everything, land, by_agency
+    share = kpi("land_env_share", now["land_env_share"], before["land_env_share"], settings.indicator("land_env_share"))
+    apology = kpi("apology_compliance", land_now["apology_compliance"], land_before["apology_compliance"],
+                  settings.indicator("apology_compliance"))
+    return [
+        KpiCard("land_env_share", L.KPI["land_env_share"], fmt_pct(share.value), share.status,
+                concern_most(land_by_agency, "overdue_total"), help=L.KPI_HELP["land_env_share"],
+                delta=change_text(share.change, compare, points=True), delta_good_when_up=False),
+        KpiCard("overdue_total", L.KPI["overdue_total"], fmt_int(now["overdue_total"]), "info",
+                concern_most(all_by_agency, "overdue_total"),
+                delta=change_text(now["overdue_total"] - before["overdue_total"], compare), delta_good_when_up=False),
+        KpiCard("overdue_land_env", L.KPI["overdue_land_env"], fmt_int(now["overdue_land_env"]), "info",
+                concern_most(land_by_agency, "in_progress_overdue"),
+                delta=change_text(now["overdue_land_env"] - before["overdue_land_env"], compare),
+                delta_good_when_up=False),
+        KpiCard("apology_compliance", L.BOTTLENECK_APOLOGY, fmt_pct(apology.value), apology.status,
+                concern_lowest(land_by_agency, "apology_compliance", "overdue_total"),
+                help=L.KPI_HELP["apology_compliance"], delta=change_text(apology.change, compare, points=True)),
+    ]

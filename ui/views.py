@@ -16,7 +16,7 @@ from metrics.periods import Period
 from metrics.tasks import classify_tasks, overdue_list
 from metrics.text import fold_key
 from texts import labels as L
-from texts.cards import KpiCard, headline_cards
+from texts.cards import KpiCard, bottleneck_cards, headline_cards
 from texts.fmt import fmt_number
 from ui import data
 from ui.ranking_charts import decorate
@@ -40,6 +40,23 @@ def _overview(source: Source, period: Period, flt: DossierFilter, compare: Compa
     results = published_by(data.reference(source, "index_results"), as_of)
     cards = headline_cards(now, before, by_agency, tasks_now, tasks_before, results, load_settings(), compare.text)
     return cards, overdue_list(tasks_now).head(10)
+
+
+def bottleneck(source: Source, period: Period, flt: DossierFilter, land_env: DossierFilter,
+               compare: Comparison) -> list[KpiCard]:
+    """Return the bottleneck page's four cards (texts.cards.bottleneck_cards)."""
+    return kept(_bottleneck, source, period, flt, land_env, compare)
+
+
+def _bottleneck(source: Source, period: Period, flt: DossierFilter, land_env: DossierFilter,
+                compare: Comparison) -> list[KpiCard]:
+    def totals(scope: DossierFilter) -> tuple[dict, dict]:
+        return (totals_row(data.counts(source, period, scope)),
+                totals_row(data.counts(compare.source, compare.period, scope)))
+
+    by_agency = (dossier_rates(data.counts(source, period, land_env, "agency")),
+                 dossier_rates(data.counts(source, period, flt, "agency")))
+    return bottleneck_cards(totals(flt), totals(land_env), by_agency, load_settings(), compare.text)
 
 
 def classified_tasks(source: Source, as_of: date) -> pd.DataFrame:

@@ -3,7 +3,9 @@ formatted cells and colours) is kept per process under a key made of the *conten
 people of a meeting who open the same page with the same filters share one build instead of thirty.
 
 A content key cannot go stale: other data (a new import, another period, a narrower scope) gives other inputs and
-so another key. What is kept is shared between threads and must never be changed by its users.
+so another key, as long as a builder takes every input that varies as an argument: the key covers a function's
+code, defaults and captured values, not the module globals it reads (constants and per-process settings only).
+What is kept is shared between threads and must never be changed by its users.
 """
 
 import dataclasses
@@ -13,7 +15,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from datetime import date, datetime
-from functools import wraps
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -104,17 +105,6 @@ def kept(fn: Callable[..., T], *args: object, **kwargs: object) -> T:
         while len(_kept) > MAX_KEPT:
             _kept.popitem(last=False)
     return value
-
-
-def shared(fn: Callable[..., T]) -> Callable[..., T]:
-    """Decorate a pure builder so that every call goes through `kept` (the undecorated builder is `.build`)."""
-
-    @wraps(fn)
-    def wrapper(*args: object, **kwargs: object) -> T:
-        return kept(fn, *args, **kwargs)
-
-    wrapper.build = fn  # type: ignore[attr-defined]
-    return wrapper
 
 
 def kept_counts() -> dict[str, int]:

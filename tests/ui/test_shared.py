@@ -127,3 +127,28 @@ def _empty_store():
     forget_kept()
     yield
     forget_kept()
+
+
+def test_a_commune_scope_never_shares_the_province_builds():
+    """What is built from a Source is keyed by its key, which names its scope: a commune account's view is its own."""
+    from sqlalchemy import create_engine
+
+    from data_access.source import LiveSource, Scope
+
+    engine = create_engine("sqlite://")
+    province, commune = LiveSource(engine, "db|load", None, None), LiveSource(engine, "db|load", None, None,
+                                                                              Scope((7, 8)))
+    assert content_key(province) == content_key(LiveSource(engine, "db|load", None, None))
+    assert content_key(province) != content_key(commune)
+    BUILT.clear()
+    assert kept(view, province, "2026-11-30") == 1 and kept(view, commune, "2026-11-30") == 2
+    assert kept(view, province, "2026-11-30") == 1 and BUILT == ["db|load", "db|load|units:7,8"]
+
+
+BUILT: list[str] = []
+
+
+def view(source, day: str) -> int:  # noqa: ANN001 (a stand-in for ui.views' builders)
+    """Return how many views were built so far, noting the Source's key."""
+    BUILT.append(source.key)
+    return len(BUILT)

@@ -215,7 +215,7 @@ def build_demo(engine: Engine, end: date, n_dossiers: int = DEFAULT_DOSSIERS, se
         apply_land_env_group(conn, land_env_fields)
         report("Bảng tổng hợp theo ngày", 0.96)
         write_rollup(conn, rollup.total())
-        refresh_statistics(conn, [dossiers, dossier_daily, dossier_monthly, tasks])
+        refresh_statistics(conn, [dossiers, dossier_steps, dossier_daily, dossier_monthly, tasks])
         record_load(conn, "demo", end)
     report("Xong", 1.0)
     return {"dossiers": len(frame), "tasks": len(task_frame), "index_results": len(public) + len(demo),

@@ -129,3 +129,27 @@ def test_demo_steps_add_up_to_each_land_dossier(engine):
     to_tax = steps.loc[steps["step"] == "Xác định nghĩa vụ tài chính"]
     assert (to_tax["agency_id"].loc[to_tax["ended_on"].notna()] == tax).all() and len(to_tax) > 0
     assert (steps["step"] == "Yêu cầu bổ sung hồ sơ").sum() > 0
+
+
+@pytest.mark.postgres
+def test_the_demo_leaves_planner_statistics_for_the_tables_pages_read_on_postgresql():
+    """Without ANALYZE PostgreSQL plans a freshly loaded table from defaults (reltuples -1): the stage analysis read
+    dossier_steps so at 3 M dossiers (docs/scaling.md §0e)."""
+    from sqlalchemy import text
+
+    from data_access.migrate import create_schema
+    from tests.conftest import PG_ADMIN_URL, pg_schema
+
+    with pg_schema() as schema:
+        eng = create_engine(PG_ADMIN_URL, connect_args={"options": f"-csearch_path={schema}"})
+        try:
+            create_schema(eng)
+            build_demo(eng, END, n_dossiers=3000, seed=5)
+            with eng.connect() as conn:
+                tuples = dict(conn.execute(text(
+                    "SELECT c.relname, c.reltuples FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    "WHERE n.nspname = :schema AND c.relkind = 'r'"), {"schema": schema}).all())
+        finally:
+            eng.dispose()
+    assert tuples["dossiers"] == 3000
+    assert all(tuples[name] > 0 for name in ("dossier_steps", "dossier_daily", "dossier_monthly", "tasks")), tuples

@@ -7,6 +7,7 @@ import pydeck as pdk
 
 from data_access.source import Source
 from texts import labels as L
+from ui import data
 from ui.shared import kept
 
 # A MapLibre style with only a background colour, served by this app (static/); nothing is fetched elsewhere.
@@ -115,8 +116,6 @@ def shared_map(source: Source, level: str, scores: pd.DataFrame, labelled: set[s
 
 
 def _built_map(source: Source, level: str, scores: pd.DataFrame, labelled: list[str] | None) -> pdk.Deck:
-    from ui import data
-
     deck = district_map(data.boundaries(source, level)[0], scores, None if labelled is None else set(labelled))
     for layer in deck.layers:  # what Streamlit does before serialising under pandas 3 (frames → rows), done once
         if isinstance(getattr(layer, "data", None), pd.DataFrame):

@@ -58,6 +58,7 @@ class Session:
     socket: object
     timings: list[tuple[str, float]] = field(default_factory=list)
     opens: list[float] = field(default_factory=list)  # the page opens alone (no period switch)
+    moments: list[tuple[float, str, str, float]] = field(default_factory=list)  # (started at, page, what, seconds)
     errors: list[str] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)
 
@@ -140,6 +141,7 @@ async def _session(url: str, user: str, password: str, iterations: int, pages: t
                 shown = await _run(session, {}, page)
                 session.timings.append((page, time.perf_counter() - started))
                 session.opens.append(session.timings[-1][1])
+                session.moments.append((started, page, "open", session.timings[-1][1]))
                 if shown.error:
                     session.errors.append(f"{page}: {shown.error}")
                 period = shown.widgets.get(L.SIDEBAR_PERIOD)
@@ -149,6 +151,7 @@ async def _session(url: str, user: str, password: str, iterations: int, pages: t
                     started = time.perf_counter()  # a selectbox's state is the label of the option chosen
                     again = await _run(session, {period[0]: ("string", L.PERIOD_KINDS[kind])}, page)
                     session.timings.append((page, time.perf_counter() - started))
+                    session.moments.append((started, page, kind, session.timings[-1][1]))
                     if again.error:
                         session.errors.append(f"{page} ({kind}): {again.error}")
         return session
@@ -298,6 +301,10 @@ async def _main(args: argparse.Namespace) -> dict:
     sessions, seen = everything[:len(sources)], everything[len(sources):]
     wall = time.perf_counter() - started
     after = _usage(pid)
+    if args.timeline:  # every run, in order of its start: when the slow ones happened
+        moments = sorted(m for s in sessions if isinstance(s, Session) for m in s.moments)
+        Path(args.timeline).write_text("started_s,page,run,seconds\n" + "".join(
+            f"{at - started:.2f},{page},{what},{seconds:.3f}\n" for at, page, what, seconds in moments))
     timings = [t for s in sessions if isinstance(s, Session) for t in s.timings]
     errors = [e for s in sessions if isinstance(s, Session) for e in s.errors]
     errors += [f"session failed: {type(s).__name__}: {s}" for s in sessions if not isinstance(s, Session)]
@@ -343,6 +350,9 @@ def main() -> None:
     parser.add_argument("--spread", action="store_true",
                         help="connect each session from its own loopback address (127.0.0.2, .3, …), as browsers of "
                              "different machines reach deploy/start.py's nginx")
+    parser.add_argument("--timeline", default=None,
+                        help="CSV file to write every run to (started_s, page, run, seconds), to see when the "
+                             "slow ones happened (e.g. the minute after an import)")
     args = parser.parse_args()
     if urlparse(args.url).hostname not in LOCAL:
         raise SystemExit("bench/load.py runs only against 127.0.0.1 or localhost")

@@ -3,8 +3,10 @@ after it (pages, slides, the pack, the command line) reads a Source one way and 
 
 A Source has one hashable identity, `key`, that changes when what it reads changes: the database URL with the time
 of the last load and of the last task recorded (live), or the URL with the meeting id (frozen frames never change).
-Streamlit caches on it through `SOURCE_HASH_FUNCS`. A Source is handed its engine (and frames); it never reaches
-back into the app. Counts are assembled from its reads in one place, data_access.figures.
+Streamlit caches on it through `SOURCE_HASH_FUNCS`. Its `family` is the same without the data version, so that a
+slow count of the previous load can stand in, labelled, while the new load's is counted (ui.recount). A Source is
+handed its engine (and frames); it never reaches back into the app. Counts are assembled from its reads in one
+place, data_access.figures.
 """
 
 from __future__ import annotations
@@ -82,9 +84,12 @@ class Source(ABC):
     frozen: bool = False  # True when the figures cannot move (a meeting's frames)
 
     def __init__(self, engine: Engine, key: str, meeting: Meeting | None, previous: Source | None,
-                 scope: Scope | None = None) -> None:
+                 scope: Scope | None = None, *, family: str | None = None, loaded_at: str | None = None) -> None:
         self.engine, self.meeting, self.previous, self.scope = engine, meeting, previous, scope
-        self.key = key if scope is None else f"{key}|units:{','.join(map(str, scope.unit_ids))}"
+        units = "" if scope is None else f"|units:{','.join(map(str, scope.unit_ids))}"
+        self.key = key + units
+        self.family = (key if family is None else family) + units  # the same data at any version (a new load)
+        self.loaded_at = loaded_at  # the data's last load (meta last_load_at, ISO, UTC) when known
         self._memo: dict[str, pd.DataFrame] = {}
         self._sums_kept: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
         self._lock = threading.Lock()
@@ -355,14 +360,17 @@ def open_source(engine: Engine, meeting_id: int | None = None, *, with_previous:
     url = engine.url.render_as_string(hide_password=True)
     if meeting_id is None:
         with engine.connect() as conn:
-            return LiveSource(engine, live_key(url, read_meta(conn)), None, None, scope)
+            meta = read_meta(conn)
+        return LiveSource(engine, live_key(url, meta), None, None, scope, family=f"{url}|live",
+                          loaded_at=meta.get(LAST_LOAD_AT))
     meeting = find_meeting(engine, meeting_id)
     if meeting is None:
         raise DomainError(M.NO_MEETING.format(id=meeting_id))
     if not _has_frames(engine, meeting_id):
         with engine.connect() as conn:
-            return LiveSource(engine, f"{live_key(url, read_meta(conn))}|meeting:{meeting_id}:live", meeting, None,
-                              scope)
+            meta = read_meta(conn)
+        return LiveSource(engine, f"{live_key(url, meta)}|meeting:{meeting_id}:live", meeting, None, scope,
+                          family=f"{url}|meeting:{meeting_id}:live", loaded_at=meta.get(LAST_LOAD_AT))
     previous = None
     if with_previous and meeting.previous_id is not None and _has_frames(engine, meeting.previous_id):
         previous = open_source(engine, meeting.previous_id, with_previous=False, scope=scope)

@@ -1,8 +1,9 @@
 """Vietnamese number and date formatting with babel (vi_VN): 1.746 · 98,5 % · 23/11/2026. Missing → '—'."""
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache, wraps
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 from babel.dates import format_date, format_datetime
@@ -12,6 +13,7 @@ from texts import labels as L
 from texts.labels import POINTS_SUFFIX
 
 LOCALE = "vi_VN"
+VIETNAM = "Asia/Ho_Chi_Minh"  # times are stored in UTC and shown in the province's time
 DASH = "—"
 REMEMBERED = 1 << 16  # formatted values kept per formatter, shared by every viewer (tables repeat the same values)
 
@@ -98,6 +100,16 @@ def fmt_datetime(value: datetime | None) -> str:
     if _missing(value):
         return DASH
     return format_datetime(value, "dd/MM/yyyy HH:mm", locale=LOCALE)
+
+
+def fmt_stored_time(value: str | None) -> str:
+    """Return dd/mm/yyyy HH:mm in Vietnam's time of a stored ISO time (UTC when it names no zone), or '—'."""
+    if not value:
+        return DASH
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return format_datetime(moment, "dd/MM/yyyy HH:mm", tzinfo=ZoneInfo(VIETNAM), locale=LOCALE)
 
 
 def fmt_month(value: date | pd.Timestamp) -> str:

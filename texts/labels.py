@@ -223,6 +223,9 @@ STAGES_SUPPLEMENT = ("Yêu cầu bổ sung: {dossiers} hồ sơ, {rounds} lượ
 STAGES_NO_STEPS = "{n} hồ sơ không có dữ liệu bước xử lý (được đếm, không bỏ qua)."
 STAGES_NO_STEPS_LIST = "Mã các hồ sơ không có dữ liệu bước (tối đa {n})"
 STAGES_NONE = "Không có dữ liệu bước xử lý cho các hồ sơ này. Nhập tệp «Bước xử lý hồ sơ» ở trang Nhập dữ liệu."
+STAGES_EARLIER_LOAD = ("Dữ liệu vừa được nạp thêm. Phần này đang hiện phân tích theo dữ liệu nạp lúc {when}; "
+                       "phân tích theo dữ liệu mới đang được tính và sẽ tự thay vào khi xong.")
+STAGES_EARLIER_UNKNOWN = "lần trước"
 STAGES_JOURNEY = "Hành trình một hồ sơ quá hạn"
 STAGES_JOURNEY_PICK = "Mã hồ sơ (quá hạn, có dữ liệu bước; lâu nhất trước)"
 STAGES_JOURNEY_NONE = "Không có hồ sơ quá hạn nào có dữ liệu bước trong kỳ."

@@ -25,10 +25,12 @@ from data_access.source import SOURCE_HASH_FUNCS, Scope, Source, live_key, open_
 from data_access.stage_queries import StageQuery
 from metrics.errors import DomainError
 from metrics.periods import Period
+from texts.fmt import VIETNAM
+from ui import recount
+from ui.recount import Counted
 from ui.shared import kept
 
 TTL_SECONDS = 600
-VIETNAM = "Asia/Ho_Chi_Minh"  # times are stored in UTC
 log = logging.getLogger(__name__)
 
 
@@ -135,16 +137,18 @@ def ageing(source: Source, as_of: date, flt: DossierFilter) -> pd.DataFrame:
     return figures.ageing(source, as_of, flt)
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
-def stages(source: Source, query: StageQuery) -> figures.StageAnalysis:
-    """Return where the query's dossiers lost their days (data_access.figures.stages)."""
-    return figures.stages(source, query)
+def stages(source: Source, query: StageQuery) -> tuple[Counted[figures.StageAnalysis], Counted[tuple[str, ...]]]:
+    """Return where the query's dossiers lost their days (data_access.figures.stages) and the codes of its overdue
+    dossiers that have steps, most days overdue first; or the previous load's while the new ones are counted
+    (ui.recount: the slowest count of the app). Both counts start together."""
+    return tuple(recount.latest_together(source, [
+        recount.Ask("stages", (query,), lambda: figures.stages(source, query)),
+        recount.Ask("overdue_codes", (query,), lambda: source.overdue_codes(query))]))
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
-def overdue_codes(source: Source, query: StageQuery) -> tuple[str, ...]:
-    """Return the codes of the query's overdue dossiers that have steps, most days overdue first."""
-    return source.overdue_codes(query)
+def stages_ready(source: Source, query: StageQuery) -> bool:
+    """Return True when the stage analysis and overdue codes of `source`'s own data are counted."""
+    return recount.ready(source, "stages", (query,)) and recount.ready(source, "overdue_codes", (query,))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)

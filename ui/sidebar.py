@@ -1,7 +1,7 @@
 """The shared sidebar: period and as-of date, filters where the page uses them, data freshness."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 import streamlit as st
 
@@ -21,7 +21,7 @@ from metrics.periods import (
 )
 from metrics.territory import units_attributed_to
 from texts import labels as L
-from texts.fmt import fmt_date, fmt_datetime
+from texts.fmt import fmt_date, fmt_datetime, fmt_stored_time
 from ui import data
 from ui.auth import sign_out_box
 from ui.meetings import meeting_label
@@ -82,8 +82,7 @@ def _freshness(meta: dict[str, str]) -> None:
     elif meta.get(DATA_KIND) == "real":
         st.caption(L.DATA_REAL)
     if meta.get(LAST_LOAD_AT):
-        loaded = datetime.fromisoformat(meta[LAST_LOAD_AT])
-        st.caption(L.DATA_LOADED_AT.format(when=fmt_datetime(loaded.astimezone())))
+        st.caption(L.DATA_LOADED_AT.format(when=fmt_stored_time(meta[LAST_LOAD_AT])))
     if meta.get(DATA_AS_OF):
         st.caption(L.DATA_AS_OF.format(date=fmt_date(data_as_of(meta))))
 

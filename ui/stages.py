@@ -14,7 +14,7 @@ from data_access.stage_queries import NAMED_LIMIT, StageQuery
 from metrics.periods import Period
 from metrics.stages import breaking_step
 from texts import labels as L
-from texts.fmt import fmt_date, fmt_int, fmt_number, fmt_pct
+from texts.fmt import fmt_date, fmt_int, fmt_number, fmt_pct, fmt_stored_time
 from texts.palette import STATUS_COLOURS
 from ui import data
 from ui.charts import finish, shared_chart, show_chart
@@ -22,6 +22,7 @@ from ui.safe import md_escape
 from ui.tables import Col, show_table
 
 C = L.STAGES_COLUMNS
+REDRAW_POLL_S = 3  # how often a page showing an earlier load's analysis asks whether the new one is counted
 DAYS = [Col("median_days", C["median_days"], lambda v: fmt_number(v, 1)),
         Col("p90_days", C["p90_days"], lambda v: fmt_number(v, 1)),
         Col("over_step_deadline", C["over_step_deadline"], fmt_int),
@@ -59,7 +60,10 @@ def stage_section(source: Source, period: Period, flt: DossierFilter) -> None:
     st.subheader(L.STAGES_TITLE)
     st.caption(L.STAGES_INTRO)
     query = _query(source, period, flt)
-    found = data.stages(source, query)
+    counted, codes = data.stages(source, query)
+    if not (counted.fresh and codes.fresh):
+        _earlier_load(source, query, counted.loaded_at if not counted.fresh else codes.loaded_at)
+    found = counted.value
     if found.steps.empty:
         st.info(L.STAGES_NONE)
     else:
@@ -84,12 +88,24 @@ def stage_section(source: Source, period: Period, flt: DossierFilter) -> None:
         st.caption(L.STAGES_NO_STEPS.format(n=fmt_int(found.no_steps)))
         with st.expander(L.STAGES_NO_STEPS_LIST.format(n=fmt_int(NAMED_LIMIT))):
             st.text(", ".join(found.no_steps_named))  # codes as typed in the export: plain text, never Markdown
-    _journey(source, query)
+    _journey(source, query, codes.value)
 
 
-def _journey(source: Source, query: StageQuery) -> None:
+def _earlier_load(source: Source, query: StageQuery, loaded_at: str | None) -> None:
+    """Say that the section shows an earlier load's analysis, and redraw the page once the new one is counted."""
+    when = fmt_stored_time(loaded_at) if loaded_at else L.STAGES_EARLIER_UNKNOWN
+    st.info(L.STAGES_EARLIER_LOAD.format(when=when), icon="⏳")
+    st.fragment(_redraw_when_counted, run_every=REDRAW_POLL_S)(source, query)
+
+
+def _redraw_when_counted(source: Source, query: StageQuery) -> None:
+    """Rerun the page once the stage analysis of the Source's own data is counted (runs as a timed fragment)."""
+    if data.stages_ready(source, query):
+        st.rerun()
+
+
+def _journey(source: Source, query: StageQuery, codes: tuple[str, ...]) -> None:
     st.markdown(f"**{L.STAGES_JOURNEY}**")
-    codes = data.overdue_codes(source, query)
     if not codes:
         st.caption(L.STAGES_JOURNEY_NONE)
         return

@@ -3,17 +3,27 @@ issue applied in pandas to the raw step rows of the demo (an implementation inde
 agency line is shown, the dossiers without step data are counted, and a dossier's journey is drawn."""
 
 import json
+import shutil
+import threading
+import time
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pandas as pd
 import pytest
 from sqlalchemy import create_engine, select
 
+from data_access import figures
+from data_access.context import app_context
+from data_access.meta import LAST_LOAD_AT, read_meta, record_load
 from data_access.schema import dossier_steps, fields
+from data_access.source import open_source
 from tests.data_access.helpers import read_dossier_rows
-from tests.pages.conftest import no_problem
+from tests.pages.conftest import END, no_problem, signed_in_app
 from tests.pages.test_pages import MONTH
 from texts import labels as L
+from ui import recount
+from ui.data import forget_meta
 
 C = L.STAGES_COLUMNS
 
@@ -76,3 +86,51 @@ def test_a_dossiers_journey_is_drawn_with_the_step_that_broke_it(app):
     journey = json.loads(at.get("vega_lite_chart")[-1].proto.spec)
     marks = {layer["mark"]["type"] for layer in journey["layer"]}
     assert marks == {"bar", "tick", "text"}  # the steps, their deadlines, the step that broke the dossier's
+
+
+def test_after_a_new_load_the_section_shows_the_earlier_analysis_labelled_until_the_new_one_is_counted(
+        demo_db, tmp_path, monkeypatch):
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_db.removeprefix("sqlite:///"), copy)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{copy}")
+    at = signed_in_app()
+    at.run()
+    at.switch_page("pages/diem_nghen.py").run()
+    no_problem(at)
+    before = next(d.value for d in at.dataframe if C["share_of_time"] in d.value.columns)
+    engine = create_engine(f"sqlite:///{copy}")
+    with engine.connect() as conn:
+        first_load = read_meta(conn)[LAST_LOAD_AT]
+    with engine.begin() as conn:
+        record_load(conn, "demo", END)  # a new load: every figure of the live data is counted again
+    engine.dispose()
+    forget_meta()
+    opened, started, real = threading.Event(), [], figures.stages
+
+    def slow_count(source, query):  # the real count, held until the test lets it go
+        started.append(query)
+        assert opened.wait(30)
+        return real(source, query)
+
+    monkeypatch.setattr(figures, "stages", slow_count)
+    monkeypatch.setattr(recount, "WAIT_S", 0.05)
+    at.run()
+    no_problem(at)
+    moment = datetime.fromisoformat(first_load).astimezone(UTC) + timedelta(hours=7)  # Vietnam has no DST
+    label = L.STAGES_EARLIER_LOAD.format(when=moment.strftime("%d/%m/%Y %H:%M"))
+    assert label in [i.value for i in at.info]
+    during = next(d.value for d in at.dataframe if C["share_of_time"] in d.value.columns)
+    pd.testing.assert_frame_equal(during, before)  # the earlier analysis, whole
+    assert len(started) == 1
+    at.run()  # another rerun while the count is under way starts nothing more
+    assert len(started) == 1 and label in [i.value for i in at.info]
+    opened.set()
+    deadline = time.monotonic() + 30
+    while not recount.ready(open_source(app_context(f"sqlite:///{copy}").engine), "stages", (started[0],)):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    at.run()
+    no_problem(at)
+    assert label not in [i.value for i in at.info]
+    after = next(d.value for d in at.dataframe if C["share_of_time"] in d.value.columns)
+    pd.testing.assert_frame_equal(after, before)  # the same data loaded again: the same figures, now its own

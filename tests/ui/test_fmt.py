@@ -2,7 +2,18 @@
 
 from datetime import date, datetime
 
-from texts.fmt import DASH, fmt_date, fmt_datetime, fmt_int, fmt_month, fmt_number, fmt_pct, fmt_points, fmt_signed
+from texts.fmt import (
+    DASH,
+    fmt_date,
+    fmt_datetime,
+    fmt_int,
+    fmt_month,
+    fmt_number,
+    fmt_pct,
+    fmt_points,
+    fmt_signed,
+    fmt_stored_time,
+)
 
 
 def test_numbers_and_percentages():
@@ -23,6 +34,13 @@ def test_dates():
     assert fmt_date(date(2026, 11, 3)) == "03/11/2026"
     assert fmt_datetime(datetime(2026, 11, 3, 7, 5)) == "03/11/2026 07:05"
     assert fmt_month(date(2026, 2, 1)) == "02/2026"
+
+
+def test_stored_times_are_shown_in_vietnams_time():
+    assert fmt_stored_time("2026-12-03T17:05:00+00:00") == "04/12/2026 00:05"  # UTC+7: the next day
+    assert fmt_stored_time("2026-12-03T17:05:00") == "04/12/2026 00:05"  # no zone: stored in UTC
+    assert fmt_stored_time("2026-12-03T08:00:00+07:00") == "03/12/2026 08:00"
+    assert fmt_stored_time(None) == DASH and fmt_stored_time("") == DASH
 
 
 def test_zero_change_has_no_sign():

@@ -13,7 +13,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from data_access.engine import refresh_statistics
 from data_access.rollup import rebuild_rollup, rollup_is_missing
+from data_access.schema import dossier_steps
+from data_access.step_order import number_steps, steps_unnumbered
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = ROOT / "migrations"
@@ -39,8 +42,8 @@ def current(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> str:
-    """Bring the database to the latest revision (stamping a pre-migration database first) and rebuild the
-    rollups when a migration emptied them; return the revision."""
+    """Bring the database to the latest revision (stamping a pre-migration database first), rebuild the rollups
+    when a migration emptied them and number the steps stored before their places were kept; return the revision."""
     config = _config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
@@ -51,6 +54,10 @@ def upgrade(engine: Engine, revision: str = "head") -> str:
         if revision == "head" and rollup_is_missing(conn):
             log.warning("rebuilding the dossier rollups after a schema upgrade")
             rebuild_rollup(conn)
+        if revision == "head" and steps_unnumbered(conn):
+            log.warning("numbering the dossier steps after a schema upgrade")
+            number_steps(conn)
+            refresh_statistics(conn, [dossier_steps])  # every row was rewritten
     return head() if revision == "head" else revision
 
 

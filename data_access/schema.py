@@ -195,6 +195,11 @@ dossier_steps = Table(
     Column("started_on", Date, nullable=False),
     Column("ended_on", Date),
     Column("due_on", Date),
+    # its place among the dossier's steps (by start, then as recorded) and whether it is the dossier's first passage
+    # at this step, and at this step with this agency: numbered when steps are written (data_access.step_order)
+    Column("place", Integer),
+    Column("first_at_step", Boolean),
+    Column("first_at_agency", Boolean),
     UniqueConstraint("dossier_code", "step", "started_on", name="uq_dossier_step"),
 )
 

@@ -90,20 +90,18 @@ PASSAGE_COLUMNS = ["step", "agency_id", "days", "over", "passages", "first_at_st
 def build_passages_query(query: StageQuery) -> Select:
     """Return the SELECT of PASSAGE_COLUMNS: step passages per step, agency, whole days and over-deadline flag, with
     how many of them were a dossier's first passage at that step (and at that step with that agency), and the sum
-    of their places in their dossiers (steps ordered by start, then as recorded). One read of the steps gives the
-    histogram, the distinct dossiers per step and per agency, and the process order."""
+    of their places in their dossiers (steps ordered by start, then as recorded: numbered when written,
+    data_access.step_order). One read of the steps gives the histogram, the distinct dossiers per step and per
+    agency, and the process order."""
     _, source, days, over = _passages(query)
-    order = (s.started_on, s.id)
     passages = (select(s.step.label("step"), s.agency_id.label("agency_id"), days.label("days"), over.label("over"),
-                       func.row_number().over(partition_by=s.dossier_code, order_by=order).label("place"),
-                       func.row_number().over(partition_by=(s.dossier_code, s.step), order_by=order).label("at_step"),
-                       func.row_number().over(partition_by=(s.dossier_code, s.step, s.agency_id),
-                                              order_by=order).label("at_agency"))
+                       case((s.first_at_step.is_(True), 1), else_=0).label("at_step"),
+                       case((s.first_at_agency.is_(True), 1), else_=0).label("at_agency"), s.place.label("place"))
                 .select_from(source).where(s.started_on <= query.period.end).subquery("passages"))
-    p = passages.c
+    p = passages.c  # grouped outside: the days are counted to a bound date, which GROUP BY must not repeat
     keys = [p.step, p.agency_id, p.days, p.over]
-    return (select(*keys, func.count().label("passages"), func.sum(case((p.at_step == 1, 1), else_=0)),
-                   func.sum(case((p.at_agency == 1, 1), else_=0)), func.sum(p.place)).group_by(*keys))
+    return (select(*keys, func.count().label("passages"), func.sum(p.at_step), func.sum(p.at_agency),
+                   func.sum(p.place)).group_by(*keys))
 
 
 def build_dossiers_with_steps_query(query: StageQuery, steps: list[str]) -> Select:

@@ -51,6 +51,7 @@ from data_access.schema import (
     unit_lineage,
     units,
 )
+from data_access.step_order import number_steps
 from data_access.territory import REFERENCE, list_unit_lineage, seed_agencies, seed_units
 from metrics.territory import REFORM_DAY
 
@@ -205,6 +206,7 @@ def build_demo(engine: Engine, end: date, n_dossiers: int = DEFAULT_DOSSIERS, se
         for offset in range(0, len(steps), CHUNK):
             chunk = steps.iloc[offset:offset + CHUNK]
             load(conn, dossier_steps, {column: chunk[column].tolist() for column in chunk.columns})
+        number_steps(conn)
         report("Nhiệm vụ và chỉ số", 0.92)
         task_frame = generate_tasks(rng, end, list_agencies(conn), place_names, weak)
         conn.execute(insert(tasks), _records(task_frame))

@@ -44,6 +44,7 @@ from data_access.schema import (
     procedures,
     tasks,
 )
+from data_access.step_order import number_steps
 from texts import messages as M
 from texts.fmt import fmt_int
 
@@ -266,6 +267,8 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
     if rollup is not None:
         step(M.STEP_ROLLUP, 0.96)
         rollup.after_merge()
+    if kind == "steps" and report.inserted + report.updated:  # the places of every step of the dossiers written
+        number_steps(conn, select(staging.c.dossier_code).distinct())
     staging.drop(conn)
     if report.inserted + report.updated:
         refresh_statistics(conn, [parser.target.table, *([dossier_daily, dossier_monthly] if rollup else [])])

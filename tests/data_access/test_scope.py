@@ -23,6 +23,7 @@ from data_access.schema import agencies, dossier_steps, dossiers, units
 from data_access.snapshots import LAND_ENV
 from data_access.source import Scope, Source, open_source, scope_of
 from data_access.stage_queries import StageQuery, overdue_codes, stage_frames
+from data_access.step_order import number_steps
 from data_access.task_queries import load_tasks
 from metrics.periods import Period
 from metrics.rollup import detail_months, last_month
@@ -111,6 +112,7 @@ def _steps(db) -> tuple[str, str]:
             conn.execute(insert(dossier_steps).values(dossier_code=row.code, step="Thẩm định", agency_id=row.agency_id,
                                                       started_on=date(2024, 4, 2), due_on=date(2024, 4, 5)))
             codes.append(row.code)
+        number_steps(conn)  # as every writer of steps does (data_access.step_order)
     return codes[0], codes[1]
 
 

@@ -169,7 +169,9 @@ def month_line(frame: pd.DataFrame, value: str, value_title: str | None, tooltip
                mark: tuple[date, str] | None = None) -> alt.TopLevelMixin:
     """Return a monthly line with points (x = month_date); an optional dashed target line and a labelled vertical
     marker (date, text) when that date lies within the months shown."""
-    axis = alt.Axis(format=".0%" if percent else ",d")
+    # percent ticks at least 0,1 % apart, with one decimal when needed: a flat series (88–90 %) must not read
+    # "89 %, 89 %, 89 %" on its axis
+    axis = alt.Axis(format=".1~%", tickMinStep=0.001) if percent else alt.Axis(format=",d")
     base = alt.Chart(frame).encode(x=alt.X("month_date:T", title=L.MONTH_AXIS,
                                            axis=alt.Axis(format="%m/%Y", labelAngle=-40, tickCount="month")))
     line = base.mark_line(point=alt.OverlayMarkDef(size=70), strokeWidth=3).encode(

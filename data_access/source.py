@@ -98,6 +98,12 @@ class Source(ABC):
         return f"{type(self).__name__}({self.key!r})"
 
     @property
+    def load_key(self) -> str:
+        """Return the key of the dossier data alone: the family and its last load (a task recorded in the app changes
+        `key` but not the dossiers and their steps)."""
+        return f"{self.family}|{self.loaded_at}"
+
+    @property
     def content_digest(self) -> str:
         """Return the key naming this Source's data (what is built from a Source is shared under it, ui.shared)."""
         return self.key

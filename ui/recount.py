@@ -12,8 +12,10 @@ question (the Source's family, what is asked and its arguments), the last answer
   fresh and with the time of its load, so the page can say so; the new one replaces it as soon as it is counted;
 - with no earlier answer, the viewer waits for the count, as before.
 
-A rerun, a page switch or a closed browser does not stop a count under way: it is finished and kept for the next
-viewer. What is kept is shared between threads and must never be changed by its users.
+Answers are keyed on the dossier data's load (`Source.load_key`), so it holds only figures of dossiers and their
+steps: a task recorded in the app does not make them stale. A rerun, a page switch or a closed browser does not stop
+a count under way: it is finished and kept for the next viewer. What is kept is shared between threads and must
+never be changed by its users.
 """
 
 import logging
@@ -87,7 +89,7 @@ class Ask(Generic[T]):
 def _begin(source: Source, ask: Ask) -> tuple[tuple | None, Future | None, float]:
     """Return (the kept answer, the count under way for the Source's key or None when the kept one is its own, when
     that count started), starting the count when nobody has."""
-    question, key = (source.family, ask.name, ask.args), source.key
+    question, key = (source.family, ask.name, ask.args), source.load_key
     with _lock:
         done = _done.get(question)
         if done is not None and done[0] == key:
@@ -129,10 +131,10 @@ def latest(source: Source, name: str, args: tuple, compute: Callable[[], T], wai
 
 
 def ready(source: Source, name: str, args: tuple) -> bool:
-    """Return True when the answer for `source`'s own key is kept (a page showing an earlier one may redraw)."""
+    """Return True when the answer for `source`'s own load is kept (a page showing an earlier one may redraw)."""
     with _lock:
         done = _done.get((source.family, name, args))
-    return done is not None and done[0] == source.key
+    return done is not None and done[0] == source.load_key
 
 
 def forget_counts() -> None:

@@ -132,3 +132,13 @@ def test_questions_asked_together_are_counted_at_the_same_time_and_stand_in_toge
     assert seen == [1]
     assert [a.value for a in latest_together(second, [Ask("stages", (1,), watching),
                                                       Ask("overdue_codes", (1,), codes)])] == ["bảng 3", ("HS-3",)]
+
+
+def test_a_task_recorded_in_the_app_does_not_make_the_dossier_figures_stale(engine):
+    loaded = _source(engine, FIRST_LOAD)
+    latest(loaded, "stages", (1,), lambda: "bảng 1")
+    task_added = LiveSource(engine, f"db|{FIRST_LOAD}|2026-12-03T09:00:00", None, None, family="db|live",
+                            loaded_at=FIRST_LOAD)  # another key: the tasks changed, the dossiers did not
+    assert task_added.key != loaded.key and task_added.load_key == loaded.load_key
+    answer = latest(task_added, "stages", (1,), lambda: pytest.fail("counted again"))
+    assert (answer.value, answer.fresh) == ("bảng 1", True)

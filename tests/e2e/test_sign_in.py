@@ -98,7 +98,7 @@ def test_after_an_import_the_audit_trail_names_who_imported(browser, office, tmp
     assert page.locator('[data-testid="stMain"] h1').first.inner_text() == L.PAGE_ADMIN
     with page.expect_download() as download:  # the trail is a canvas grid: read it through its Excel download
         page.get_by_role("button", name=L.TABLE_EXCEL).nth(1).click()
-    rows = pd.read_excel(download.value.path())
+    rows = pd.read_excel(download.value.path(), engine="calamine")
     imports = rows.loc[rows[L.AUDIT_COLUMNS["action"]] == L.AUDIT_ACTIONS["import"]]
     assert imports[L.AUDIT_COLUMNS["account"]].tolist() == ["vp_nhap"]
     assert imports[L.AUDIT_COLUMNS["detail"]].iloc[0].startswith("dossiers: ho_so_tuan.csv, sha256 ")

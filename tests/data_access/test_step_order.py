@@ -78,6 +78,11 @@ def test_steps_stored_before_their_places_were_kept_are_numbered_by_the_upgrade(
                                        ("Thẩm định lại", date(2024, 3, 5), 3, True, True),  # same day: as recorded
                                        ("Thẩm định", date(2024, 3, 9), 4, False, False)]
         assert not steps_unnumbered(conn)
+        conn.execute(update(dossier_steps).values(place=None))
+        conn.commit()
+    upgrade(engine)  # already at the latest revision: the steps are not read again
+    with engine.connect() as conn:
+        assert steps_unnumbered(conn)
     engine.dispose()
 
 

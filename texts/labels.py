@@ -21,6 +21,7 @@ SIGN_IN_TITLE = "Đăng nhập"
 SIGN_IN_USER = "Tên đăng nhập"
 SIGN_IN_PASSWORD = "Mật khẩu"
 SIGN_IN_BUTTON = "Đăng nhập"
+WARMUP_LABEL = "Chuẩn bị trang"  # hidden placeholders of the sign-in page (ui/warmup.py): never seen
 SSO_BUTTON = "Đăng nhập qua hệ thống xác thực của tỉnh"
 SSO_UNREACHABLE = ("Hệ thống xác thực của tỉnh tạm thời không truy cập được; có thể đăng nhập bằng tài khoản riêng "
                    "dưới đây.")

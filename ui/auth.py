@@ -13,7 +13,7 @@ from data_access.accounts import Account, SignInRefused, current_account, sign_i
 from data_access.audit import record
 from data_access.engine import database_url, describe_url, writing
 from texts import labels as L
-from ui import data, sso
+from ui import data, sso, warmup
 from ui.mode import PRESENT_KEY
 from ui.pages import DEFAULT, PAGES
 from ui.safe import md_escape
@@ -145,6 +145,7 @@ def sign_in_form(url_path: str) -> None:
                                  autocomplete="current-password")
         submitted = st.form_submit_button(L.SIGN_IN_BUTTON, type="primary")
     if not submitted:
+        warmup.preload_elements()  # the first page's browser code loads while the visitor types
         return
     try:
         account = sign_in(data.engine(), username, password, client_address())

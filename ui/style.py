@@ -6,6 +6,7 @@ import streamlit as st
 
 from texts import labels as L
 from texts.palette import CARD_BACKGROUNDS, CARD_COLOURS, STATUS_COLOURS
+from ui.warmup import KEY as WARMUP_KEY
 
 
 @lru_cache(maxsize=4)
@@ -20,6 +21,7 @@ _BASE = (
         "{ font-size: 2.6rem; font-weight: 700; line-height: 1.15; }",
         '[data-testid="stMetricLabel"] p { font-size: 1.05rem; font-weight: 600; }',
         ".block-container { padding-top: 1.5rem; }",
+        f".st-key-{WARMUP_KEY} {{ display: none !important; }}",  # ui/warmup.py: placeholders never seen nor read out
         # labels and changes wrap instead of being cut with an ellipsis on narrower screens
         '[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * '
         "{ white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }",

@@ -13,6 +13,7 @@ from data_access.schema import units
 from tests.pages.conftest import APP, TEST_PASSWORD, no_problem, signed_in_app
 from texts import labels as L
 from texts import messages as M
+from ui import warmup
 from ui.auth import SEEN_KEY, SSO_REFUSED_KEY
 from ui.pages import PAGES
 from ui.safe import md_escape
@@ -34,11 +35,27 @@ def _anonymous(page: str | None = None) -> AppTest:
     return at
 
 
+def _shown(elements) -> list:
+    """Return the elements that are not ui/warmup.py's hidden placeholders."""
+    return [e for e in elements if getattr(e, "label", None) != L.WARMUP_LABEL]
+
+
 def _only_the_form(at: AppTest) -> None:
     no_problem(at)
     assert [t.label for t in at.text_input] == [L.SIGN_IN_USER, L.SIGN_IN_PASSWORD]
-    assert [b.label for b in at.button] == [L.SIGN_IN_BUTTON]
-    assert not at.metric and not at.dataframe and not at.table and not at.selectbox and not at.sidebar.children
+    assert [b.label for b in _shown(at.button)] == [L.SIGN_IN_BUTTON]
+    assert not _shown(at.metric) and not _shown(at.selectbox) and not at.table and not at.sidebar.children
+    _only_placeholders(at)
+
+
+def _only_placeholders(at: AppTest) -> None:
+    """The hidden elements that load the first page's browser code hold fixed placeholders, never data."""
+    assert [(m.label, m.value) for m in at.metric] == [(L.WARMUP_LABEL, "0")]
+    assert [(list(d.value.columns), len(d.value)) for d in at.dataframe] == [([L.WARMUP_LABEL], 0)]
+    assert [(s.key, s.options) for s in at.selectbox] == [(warmup.WIDGET_KEYS[0], [L.WARMUP_LABEL])]
+    assert [(s.key, s.options) for s in at.multiselect] == [(warmup.WIDGET_KEYS[1], [L.WARMUP_LABEL])]
+    assert [d.key for d in at.date_input] == [warmup.WIDGET_KEYS[2]]
+    assert [b.key for b in at.button if b.label == L.WARMUP_LABEL] == [warmup.WIDGET_KEYS[3]]
     shown = " ".join(str(e.value) for e in at.markdown) + " ".join(str(e.value) for e in at.title)
     assert "Khánh Hòa" not in shown and "Nha Trang" not in shown
 
@@ -71,9 +88,10 @@ def test_with_an_identity_provider_the_form_offers_single_sign_on(db, provider):
     at.secrets["auth"] = _auth(f"{provider.issuer}/.well-known/openid-configuration")
     at.run()
     no_problem(at)
-    assert [b.label for b in at.button] == [L.SSO_BUTTON, L.SIGN_IN_BUTTON]
+    assert [b.label for b in _shown(at.button)] == [L.SSO_BUTTON, L.SIGN_IN_BUTTON]
     assert [t.label for t in at.text_input] == [L.SIGN_IN_USER, L.SIGN_IN_PASSWORD]
-    assert not at.metric and not at.sidebar.children
+    assert not _shown(at.metric) and not at.sidebar.children
+    _only_placeholders(at)
 
 
 def test_a_provider_that_does_not_answer_is_not_offered(db):
@@ -82,7 +100,7 @@ def test_a_provider_that_does_not_answer_is_not_offered(db):
     at.run()
     no_problem(at)
     assert [i.value for i in at.info] == [L.SSO_UNREACHABLE]  # never Streamlit's English "Authentication error"
-    assert [b.label for b in at.button] == [L.SIGN_IN_BUTTON]
+    assert [b.label for b in _shown(at.button)] == [L.SIGN_IN_BUTTON]
 
 
 def test_an_identity_without_an_account_is_told_why_and_may_leave(db):
@@ -94,8 +112,8 @@ def test_an_identity_without_an_account_is_told_why_and_may_leave(db):
     assert [e.value for e in at.error] == [  # the provider's text shown literally, never as a link
         "Chưa có tài khoản nào gắn với thư điện tử \\[a\\]\\(http\\://x\\)@example\\.org; "
         "đề nghị quản trị cấp quyền\\."]
-    assert [b.label for b in at.button] == [L.SSO_LEAVE, L.SIGN_IN_BUTTON]
-    assert not at.metric
+    assert [b.label for b in _shown(at.button)] == [L.SSO_LEAVE, L.SIGN_IN_BUTTON]
+    assert not _shown(at.metric)
 
 
 def test_the_form_signs_in_and_a_wrong_password_is_refused(db):

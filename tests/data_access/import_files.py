@@ -81,6 +81,34 @@ def write_xlsx(path: Path, rows: list[list] | None = None, headers: list[str] | 
     return path
 
 
+def write_xlsx_as_excel(path: Path, rows: list[list] | None = None) -> Path:
+    """Write the same layout as write_xlsx the way Excel does (xlsxwriter): text in the shared strings table, not
+    inline in each cell as openpyxl writes it; merged title rows, a blank row, date cells, the totals row."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Hồ sơ")
+    formats = {False: book.add_format({"num_format": "dd/mm/yyyy"}),
+               True: book.add_format({"num_format": "dd/mm/yyyy hh:mm"})}
+    sheet.merge_range("A1:Q1", TITLE)
+    sheet.merge_range("A2:Q2", SUBTITLE)
+    sheet.write_row(3, 0, HEADERS)
+    data = rows if rows is not None else records(excel=True)
+    number = 4
+    for index, row in enumerate(data):
+        if index == 5:
+            number += 1  # a blank line inside the data (spreadsheet row 10)
+        for column, value in enumerate(row):
+            if isinstance(value, datetime):
+                sheet.write_datetime(number, column, value, formats[bool(value.hour)])
+            elif value is not None and value != "":
+                sheet.write(number, column, value)
+        number += 1
+    sheet.write_row(number, 0, totals_row())
+    book.close()
+    return path
+
+
 def to_cp1258(text: str) -> bytes:
     """Encode Vietnamese the way Windows-1258 does: base letters (â, ê, ô, ơ, ư, ă, đ) plus combining tones."""
     out: list[str] = []

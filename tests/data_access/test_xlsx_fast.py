@@ -3,13 +3,14 @@ rows, date cells, numbers, empty cells), it refuses a sheet whose extent would m
 bound before calamine opens it, and a sheet whose cells carry no references is still read, by openpyxl."""
 
 import re
+import zipfile
 
 import pytest
 
 from data_access.importing import xlsx_fast
 from data_access.importing.readers import _openpyxl_rows, iter_rows, open_source
 from data_access.reference import read_units_csv, upsert_units
-from tests.data_access.import_files import records, write_xlsx
+from tests.data_access.import_files import records, write_xlsx, write_xlsx_as_excel
 from tests.data_access.test_import_hostile import _refused, _rewrite
 
 SHEET = "xl/worksheets/sheet1.xml"
@@ -22,6 +23,19 @@ def test_calamine_gives_exactly_the_rows_of_openpyxl(tmp_path):
     fast, reference = list(iter_rows(source)), list(_openpyxl_rows(source))
     assert fast == reference
     assert [number for number, _ in fast][:5] == [1, 2, 3, 4, 5] and len(fast) == 19
+
+
+def test_a_workbook_written_as_excel_writes_it_reads_the_same(tmp_path):
+    """Excel keeps text in a shared strings table (openpyxl writes it inline): calamine reads both alike."""
+    path = write_xlsx_as_excel(tmp_path / "excel.xlsx")
+    with zipfile.ZipFile(path) as book:
+        assert b't="s"' in book.read(SHEET) and b"inlineStr" not in book.read(SHEET)
+    source = open_source(path)
+    assert xlsx_fast.sheet_extent(path, None, 500) is not None
+    fast = list(iter_rows(source))
+    assert fast == list(_openpyxl_rows(source))
+    assert fast == list(iter_rows(open_source(write_xlsx(tmp_path / "openpyxl.xlsx"))))
+    assert [number for number, cells in fast if cells] == [1, 2, 4, *range(5, 10), *range(11, 20)]
 
 
 def _move(xml: bytes, rows: int, columns: int) -> bytes:

@@ -1,21 +1,52 @@
 """Starts the dashboard server: `streamlit run app.py` with the arguments given (make run calls it).
 
 Before any browser session opens it applies the routing fix of ui/streamlit_fixes.py (streamlit/streamlit#9992).
+Once the server runs, a background thread imports every `ui` module (and through them pandas, Altair, SQLAlchemy…):
+otherwise the first visitor after a start waits ≈ 1,4 s for those imports (docs/scaling.md §0g).
 """
 
+import importlib
+import logging
+import pkgutil
 import sys
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from streamlit.web import cli
 
+import ui
 from ui.streamlit_fixes import declare_navigation_app
 
 APP = Path(__file__).resolve().parent / "app.py"
+log = logging.getLogger(__name__)
+
+
+def import_ui_modules(wait_s: float = 60.0, ready: Callable[[], bool] | None = None) -> list[str]:
+    """Import every module of the `ui` package once `ready()` (default: Streamlit's runtime exists, so that their
+    caches belong to it); return their names (none when it was not ready within `wait_s`)."""
+    from streamlit.runtime import Runtime
+
+    ready = ready or Runtime.exists
+    deadline = time.monotonic() + wait_s
+    while not ready():
+        if time.monotonic() > deadline:
+            return []
+        time.sleep(0.05)
+    names = [f"ui.{module.name}" for module in pkgutil.iter_modules(ui.__path__)]
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - a page would then show the same failure; the server goes on
+            log.exception("cannot import %s ahead of the first visit", name)
+    return names
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the Streamlit server on app.py with `argv` (e.g. --server.port 8501); returns when it stops."""
     declare_navigation_app()
+    threading.Thread(target=import_ui_modules, name="import-ui-modules", daemon=True).start()
     sys.argv = ["streamlit", "run", str(APP), *(sys.argv[1:] if argv is None else argv)]
     cli.main()
 

@@ -1,0 +1,36 @@
+"""serve.py imports every ui module in the background once Streamlit's runtime runs (issue #14, item 3): the first
+visitor after a start no longer waits for pandas, Altair and SQLAlchemy to be imported."""
+
+import json
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+from streamlit.runtime import Runtime
+
+import serve
+import ui
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE = """
+import json, sys
+import serve
+before = sorted(m for m in sys.modules if m.startswith("ui."))
+names = serve.import_ui_modules(wait_s=0.1, ready=lambda: True)
+print(json.dumps({"before": before, "names": names, "after": sorted(m for m in sys.modules if m.startswith("ui."))}))
+"""
+
+
+def test_without_a_runtime_nothing_is_imported():
+    assert not Runtime.exists()
+    assert serve.import_ui_modules(wait_s=0.1) == []
+
+
+def test_once_ready_every_ui_module_is_imported():
+    out = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, check=True)
+    found = json.loads(out.stdout.strip().splitlines()[-1])
+    expected = {f"ui.{m.name}" for m in pkgutil.iter_modules(ui.__path__)}
+    assert set(found["names"]) == expected and {"ui.auth", "ui.maps", "ui.warmup"} <= expected
+    assert "ui.maps" not in found["before"]  # serve.py alone does not import the pages' modules
+    assert expected <= set(found["after"])

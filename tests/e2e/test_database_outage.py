@@ -13,7 +13,7 @@ from sqlalchemy import create_engine
 
 from data_access.accounts import add_account
 from data_access.demo.build import build_demo
-from tests.e2e.conftest import END, free_port, open_signed_in, running_app
+from tests.e2e.conftest import CARDS, END, free_port, open_signed_in, running_app
 from tests.e2e.test_browser import wait_rendered
 from texts import labels as L
 
@@ -75,7 +75,7 @@ def test_the_page_names_the_lost_database_and_recovers(browser, cluster):
         page.get_by_text(lost).wait_for(timeout=60_000)
         text = page.inner_text("body")
         assert "mat_khau_an" not in text and "Traceback" not in text and "Error" not in text
-        assert page.locator('[data-testid="stMetric"]').count() == 0
+        assert page.locator(CARDS).count() == 0
         _as_postgres(*start)
         page.get_by_role("button", name=L.RETRY).click()
         page.locator('[data-testid="stMain"] h1').filter(has_text=L.PAGE_TASKS).wait_for(timeout=60_000)

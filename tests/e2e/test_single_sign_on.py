@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, select
 from data_access.accounts import add_account
 from data_access.schema import audit_log
 from tests.e2e import oidc_provider
-from tests.e2e.conftest import free_port, running_app
+from tests.e2e.conftest import CARDS, free_port, running_app
 from tests.e2e.test_browser import wait_rendered
 from texts import labels as L
 
@@ -80,7 +80,7 @@ def test_an_email_without_an_account_is_refused_and_may_leave(browser, sso):
     base, provider, _ = sso
     context, page = _signing_in(browser, base, provider, "tong-quan", "ai.do@example.org")
     page.get_by_text("Chưa có tài khoản nào gắn với thư điện tử ai.do@example.org").wait_for(timeout=60_000)
-    assert page.locator('[data-testid="stMetric"]').count() == 0
+    assert page.locator(CARDS).count() == 0
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     page.get_by_role("button", name=L.SSO_LEAVE).click()  # clears the provider's identity in this browser
     page.get_by_role("button", name=L.SSO_BUTTON).wait_for(timeout=60_000)
@@ -104,5 +104,5 @@ def test_a_new_tab_is_signed_in_until_sign_out_ends_it_everywhere(browser, sso):
     third = context.new_page()
     third.goto(f"{base}/nhiem-vu")
     third.get_by_role("button", name=L.SSO_BUTTON).wait_for(timeout=60_000)
-    assert third.locator('[data-testid="stMetric"]').count() == 0
+    assert third.locator(CARDS).count() == 0
     context.close()

@@ -2,6 +2,7 @@
 takes every input it depends on as an argument (a Source stands for its data, by its key), reads through ui.data
 and computes with metrics. What it returns is shared: read only."""
 
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -12,12 +13,22 @@ from data_access.figures import Comparison
 from data_access.source import Source
 from metrics.dossiers import dossier_rates, totals_row
 from metrics.indexes import history_series, latest_components, latest_rank, published_by, rank_series
+from metrics.kpis import most
 from metrics.periods import Period
-from metrics.tasks import classify_tasks, overdue_list
+from metrics.tasks import (
+    TASK_STATUSES,
+    classify_tasks,
+    due_soon,
+    filter_tasks,
+    overdue_ageing,
+    overdue_list,
+    status_counts,
+    status_long,
+)
 from metrics.text import fold_key
 from texts import labels as L
-from texts.cards import KpiCard, bottleneck_cards, headline_cards
-from texts.fmt import fmt_number
+from texts.cards import KpiCard, bottleneck_cards, change_text, headline_cards
+from texts.fmt import fmt_int, fmt_number
 from ui import data
 from ui.ranking_charts import decorate
 from ui.shared import kept
@@ -107,3 +118,67 @@ def _ranking(source: Source, as_of: date, province: str, name: str) -> tuple[pd.
             f"{fmt_number(s, 2)}/{fmt_number(m, 1)}"
             for s, m in zip(components["score"], components["max_points"], strict=True)])
     return series, latest_rank(results, province, name), components
+
+
+def task_choices(source: Source, as_of: date) -> dict[str, list[str]]:
+    """Return the tasks page's filter choices (document, leader, lead agency), each in Vietnamese order."""
+    return kept(_task_choices, source, as_of)
+
+
+def _task_choices(source: Source, as_of: date) -> dict[str, list[str]]:
+    tasks = classified_tasks(source, as_of)
+    return {column: sorted(tasks[column].dropna().unique(), key=fold_key)  # Vietnamese order (Đ after D)
+            for column in ("doc_number", "leader", "lead_agency")}
+
+
+@dataclass(frozen=True)
+class TasksView:
+    """What the tasks page shows for one set of filters (read only: shared by every viewer)."""
+
+    cards: list[KpiCard]
+    by_agency: pd.DataFrame  # long form for the stacked bar: lead_agency, status, count, status_label, count_label
+    agency_order: list[str]  # worst first
+    ages: pd.DataFrame  # bucket, count, bucket_label, count_label
+    overdue: pd.DataFrame  # open overdue tasks, most days overdue first
+    due_soon: pd.DataFrame
+
+
+def tasks(source: Source, as_of: date, compare: Comparison, filters: tuple[tuple[str, ...], ...],
+          due_soon_days: int) -> TasksView:
+    """Return the tasks page's cards, charts' frames and lists for `filters` (documents, leaders, lead agencies,
+    statuses; empty = all), compared with `compare`."""
+    return kept(_tasks, source, as_of, compare, filters, due_soon_days)
+
+
+def _chosen(frame: pd.DataFrame, filters: tuple[tuple[str, ...], ...]) -> pd.DataFrame:
+    for column, values in zip(("doc_number", "leader", "lead_agency", "status"), filters, strict=True):
+        frame = filter_tasks(frame, column, values)
+    return frame
+
+
+def _tasks(source: Source, as_of: date, compare: Comparison, filters: tuple[tuple[str, ...], ...],
+           due_soon_days: int) -> TasksView:
+    shown = _chosen(classified_tasks(source, as_of), filters)
+    totals = status_counts(shown).iloc[0]
+    before = status_counts(_chosen(classified_tasks(compare.source, compare.period.end), filters)).iloc[0]
+    per_agency = status_counts(shown, by="lead_agency")
+    named = per_agency.rename(columns={"lead_agency": "name"})
+    spec = load_settings().indicator("open_overdue_tasks")
+    cards = []
+    for status in TASK_STATUSES:
+        tone = "info"
+        if status == "open_overdue":
+            tone = "green" if totals[status] <= spec.green else "amber" if totals[status] <= spec.amber else "red"
+        top = most(named, status) if not named.empty else None
+        concerns = L.CONCERNS_MOST.format(who=top[0], value=fmt_int(top[1])) if top else L.CONCERNS.format(
+            who=L.CONCERNS_PROVINCE)
+        cards.append(KpiCard(key=f"task-{status}", label=L.TASK_STATUS[status], value=fmt_int(totals[status]),
+                             status=tone, concerns=concerns, delta_good_when_up=None,
+                             delta=change_text(int(totals[status]) - int(before[status]), compare.text)))
+    long = status_long(per_agency, "lead_agency") if not per_agency.empty else pd.DataFrame()
+    if not long.empty:
+        long = long.assign(status_label=long["status"].map(L.TASK_STATUS), count_label=long["count"].map(fmt_int))
+    ages = overdue_ageing(shown)
+    ages = ages.assign(bucket_label=ages["bucket"].map(L.AGE_BUCKETS), count_label=ages["count"].map(fmt_int))
+    return TasksView(cards, long, per_agency["lead_agency"].tolist(), ages, overdue_list(shown),
+                     due_soon(shown, as_of, due_soon_days))

@@ -14,6 +14,8 @@ from tests.pages.conftest import APP, END, no_problem
 from tests.pages.reference import Reference
 from texts import labels as L
 from texts.fmt import fmt_int, fmt_number, fmt_pct
+from ui import views
+from ui.shared import forget_kept
 
 MONTH = Period(date(2026, 6, 1), END)
 WEEK_BEFORE = Period(date(2026, 6, 1), date(2026, 6, 23))
@@ -81,6 +83,29 @@ def test_tasks_page(app, ref):
     at.multiselect(key="t_status").set_value(["open_overdue"]).run()
     no_problem(at)
     assert metrics_by_label(at)["Hoàn thành đúng hạn"][0] == "0"
+
+
+BUILT: list = []  # a module global, not a captured value: ui.shared keys a builder on what it captures
+
+
+def test_the_tasks_view_is_built_once_for_every_viewer_of_the_same_filters(app, monkeypatch):
+    real = views._tasks
+
+    def counting(*args):
+        BUILT.append(args[3])  # the four filters
+        return real(*args)
+
+    monkeypatch.setattr(views, "_tasks", counting)
+    forget_kept()
+    BUILT.clear()
+    built = BUILT
+    first, second = app("pages/nhiem_vu.py"), app("pages/nhiem_vu.py")
+    assert built == [((), (), (), ())] and metrics_by_label(first) == metrics_by_label(second)
+    for viewer in (first, second):
+        viewer.multiselect(key="t_status").set_value(["open_overdue"]).run()
+        no_problem(viewer)
+    assert built == [((), (), (), ()), ((), (), (), ("open_overdue",))]
+    assert metrics_by_label(first) == metrics_by_label(second)
 
 
 def test_bottlenecks_page(app, ref):

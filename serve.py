@@ -1,8 +1,10 @@
 """Starts the dashboard server: `streamlit run app.py` with the arguments given (make run calls it).
 
 Before any browser session opens it applies the routing fix of ui/streamlit_fixes.py (streamlit/streamlit#9992).
-Once the server runs, a background thread imports every `ui` module (and through them pandas, Altair, SQLAlchemy…):
-otherwise the first visitor after a start waits ≈ 1,4 s for those imports (docs/scaling.md §0g).
+The first visitor after a start used to wait ≈ 1,7 s for imports (docs/scaling.md §0g). The libraries the pages use
+(pandas, Altair, SQLAlchemy…) are imported before the server listens, in this thread: no visitor's script can import
+them at the same moment (a library importing itself in a circle could then fail). Once the runtime runs, a background
+thread imports every `ui` module (their caches belong to the runtime; the project's modules import no circle).
 """
 
 import importlib
@@ -20,6 +22,7 @@ import ui
 from ui.streamlit_fixes import declare_navigation_app
 
 APP = Path(__file__).resolve().parent / "app.py"
+LIBRARIES = ("numpy", "pandas", "pyarrow", "sqlalchemy", "altair", "pydeck", "babel.dates", "babel.numbers", "argon2")
 log = logging.getLogger(__name__)
 
 
@@ -46,6 +49,8 @@ def import_ui_modules(wait_s: float = 60.0, ready: Callable[[], bool] | None = N
 def main(argv: list[str] | None = None) -> None:
     """Run the Streamlit server on app.py with `argv` (e.g. --server.port 8501); returns when it stops."""
     declare_navigation_app()
+    for name in LIBRARIES:
+        importlib.import_module(name)
     threading.Thread(target=import_ui_modules, name="import-ui-modules", daemon=True).start()
     sys.argv = ["streamlit", "run", str(APP), *(sys.argv[1:] if argv is None else argv)]
     cli.main()

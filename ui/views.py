@@ -175,8 +175,9 @@ def _tasks(source: Source, as_of: date, compare: Comparison, filters: tuple[tupl
         cards.append(KpiCard(key=f"task-{status}", label=L.TASK_STATUS[status], value=fmt_int(totals[status]),
                              status=tone, concerns=concerns, delta_good_when_up=None,
                              delta=change_text(int(totals[status]) - int(before[status]), compare.text)))
-    long = status_long(per_agency, "lead_agency") if not per_agency.empty else pd.DataFrame()
-    if not long.empty:
+    long = pd.DataFrame()
+    if not per_agency.empty:
+        long = status_long(per_agency, "lead_agency")
         long = long.assign(status_label=long["status"].map(L.TASK_STATUS), count_label=long["count"].map(fmt_int))
     ages = overdue_ageing(shown)
     ages = ages.assign(bucket_label=ages["bucket"].map(L.AGE_BUCKETS), count_label=ages["count"].map(fmt_int))

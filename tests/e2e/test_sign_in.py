@@ -17,6 +17,7 @@ from tests.e2e.test_browser import wait_rendered
 from texts import labels as L
 from texts import messages as M
 from ui.pages import PAGES
+from ui.warmup import KEY as WARMUP_KEY
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def test_an_anonymous_visit_shows_only_the_form(browser, server, names, path):
     html = page.content()
     assert [n for n in names if n in html] == []
     # ui/warmup.py's placeholders (one empty card, one empty grid) are in the page, hidden: nothing else
-    page.locator(".st-key-warmup").wait_for(state="hidden", timeout=10_000)  # once the stylesheet is applied
+    page.locator(f".st-key-{WARMUP_KEY}").wait_for(state="hidden", timeout=10_000)  # once the stylesheet applies
     assert page.locator('[data-testid="stMetric"]').count() == 1
     assert page.locator('[data-testid="stMetric"]:visible, [data-testid="stDataFrame"]:visible').count() == 0
     assert page.locator('[data-testid="stTable"]').count() == 0

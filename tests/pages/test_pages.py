@@ -98,13 +98,12 @@ def test_the_tasks_view_is_built_once_for_every_viewer_of_the_same_filters(app, 
     monkeypatch.setattr(views, "_tasks", counting)
     forget_kept()
     BUILT.clear()
-    built = BUILT
     first, second = app("pages/nhiem_vu.py"), app("pages/nhiem_vu.py")
-    assert built == [((), (), (), ())] and metrics_by_label(first) == metrics_by_label(second)
+    assert BUILT == [((), (), (), ())] and metrics_by_label(first) == metrics_by_label(second)
     for viewer in (first, second):
         viewer.multiselect(key="t_status").set_value(["open_overdue"]).run()
         no_problem(viewer)
-    assert built == [((), (), (), ()), ((), (), (), ("open_overdue",))]
+    assert BUILT == [((), (), (), ()), ((), (), (), ("open_overdue",))]
     assert metrics_by_label(first) == metrics_by_label(second)
 
 

@@ -124,6 +124,7 @@ if may_decide:
                 cutoff_at = datetime.combine(cutoff_day, cutoff_time)
                 with st.spinner(L.MEETING_FREEZING), writing(data.engine()) as conn:
                     create_meeting(conn, held_on, title, cutoff_at, load_settings(), account(), client_address())
+                data.forget_meetings()
                 st.session_state["meeting_flash"] = L.MEETING_CREATED.format(
                     title=md_escape(" ".join(title.split())), cutoff=cutoff_text(cutoff_at))
                 st.session_state.pop("meeting_pick", None)  # show the new meeting

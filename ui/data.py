@@ -5,6 +5,7 @@ nothing a page shows moves when data is imported during the meeting.
 """
 
 import logging
+import time
 from datetime import date
 
 import pandas as pd
@@ -31,7 +32,9 @@ from ui.recount import Counted
 from ui.shared import kept
 
 TTL_SECONDS = 600
+FRESH_SECONDS = 5  # the sidebar's database check and meetings list, per process (a run re-reads them no sooner)
 log = logging.getLogger(__name__)
+_ANSWERED: dict[str, float] = {}  # url -> when the database last answered connection_error (time.monotonic)
 
 
 def _engine(url: str) -> Engine:
@@ -48,14 +51,19 @@ def read_only() -> bool:
     return app_context(database_url()).read_only
 
 
-def connection_error() -> str | None:
-    """Return None when the database answers, or the error text to log (the next call starts it again)."""
+def connection_error(within_s: float = 0) -> str | None:
+    """Return None when the database answers (or answered less than `within_s` seconds ago in this process), or
+    the error text to log (the next call starts it again)."""
     url = database_url()
+    if within_s and time.monotonic() - _ANSWERED.get(url, float("-inf")) < within_s:
+        return None
     try:
         with _engine(url).connect() as conn:
             read_meta(conn)
+        _ANSWERED[url] = time.monotonic()
         return None
     except (SQLAlchemyError, OSError, DomainError) as exc:  # DomainError: a read-only file at an older revision
+        _ANSWERED.pop(url, None)
         log.exception("database unreachable")
         forget_context(url)
         return str(exc)
@@ -194,9 +202,20 @@ def scorecard(source: Source, period: Period, flt: DossierFilter, min_dossiers: 
 
 
 def meetings() -> pd.DataFrame:
-    """Return the meetings, latest first (a small table, read fresh)."""
-    with engine().connect() as conn:
+    """Return the meetings, latest first (read at most every FRESH_SECONDS per process; forget_meetings after a
+    meeting is created here)."""
+    return _meetings(database_url())
+
+
+@st.cache_data(ttl=FRESH_SECONDS, show_spinner=False)
+def _meetings(url: str) -> pd.DataFrame:
+    with _engine(url).connect() as conn:
         return meeting_store.list_meetings(conn)
+
+
+def forget_meetings() -> None:
+    """Drop the cached meetings list (after this process created a meeting) so that it shows at once."""
+    _meetings.clear()
 
 
 def meeting_decisions(meeting_id: int, source: Source) -> pd.DataFrame:

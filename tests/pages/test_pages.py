@@ -1,12 +1,15 @@
 """Every page from app.py: no exception, and the numbers shown equal metrics on the same database."""
 
 import json
+import re
 from datetime import date
 
 import pandas as pd
 import pytest
+from sqlalchemy import event
 from streamlit.testing.v1 import AppTest
 
+from data_access.context import app_context
 from metrics.indexes import latest_rank, published_by
 from metrics.periods import Period
 from metrics.tasks import status_counts
@@ -105,6 +108,35 @@ def test_the_tasks_view_is_built_once_for_every_viewer_of_the_same_filters(app, 
         no_problem(viewer)
     assert BUILT == [((), (), (), ()), ((), (), (), ("open_overdue",))]
     assert metrics_by_label(first) == metrics_by_label(second)
+
+
+MEETING_PAGES = ["pages/tong_quan.py", "pages/nhiem_vu.py", "pages/diem_nghen.py", "pages/bang_diem.py",
+                 "pages/xep_hang.py"]
+
+
+def test_a_warm_run_reads_only_the_signed_in_account(app, demo_db):
+    """Thirty viewers rerun these pages in a meeting: once warm, a run asks the database one thing, whether the
+    account still may sign in; the sidebar's check and meetings list are kept for data.FRESH_SECONDS."""
+    at = app()
+    for page in MEETING_PAGES:  # cold caches fill
+        at.switch_page(page)
+        at.run()
+    sent: list[str] = []
+
+    def record(conn, cursor, statement, *_args) -> None:
+        if statement not in ("BEGIN", "COMMIT", "ROLLBACK"):  # SQLite's explicit transactions
+            sent.append(re.sub(r"\s+", " ", statement).split(" FROM ")[-1].split()[0])  # the first table read
+
+    engine = app_context(demo_db).engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        for page in MEETING_PAGES:
+            at.switch_page(page)
+            at.run()
+            no_problem(at)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert sent == ["accounts"] * len(MEETING_PAGES)
 
 
 def test_bottlenecks_page(app, ref):

@@ -1,6 +1,7 @@
 """Starts the dashboard server: `streamlit run app.py` with the arguments given (make run calls it).
 
-Before any browser session opens it applies the routing fix of ui/streamlit_fixes.py (streamlit/streamlit#9992).
+Before any browser session opens it applies the routing fix of ui/streamlit_fixes.py (streamlit/streamlit#9992) and
+the cuts of ui/streamlit_speed.py (Streamlit's per-run work for thirty viewers).
 The first visitor after a start used to wait ≈ 1,7 s for imports (docs/scaling.md §0g). The libraries the pages use
 (pandas, Altair, SQLAlchemy…) are imported before the server listens, in this thread: no visitor's script can import
 them at the same moment (a library importing itself in a circle could then fail). Once the runtime runs, a background
@@ -19,6 +20,7 @@ from pathlib import Path
 from streamlit.web import cli
 
 import ui
+from ui import streamlit_speed
 from ui.streamlit_fixes import declare_navigation_app
 
 APP = Path(__file__).resolve().parent / "app.py"
@@ -49,6 +51,7 @@ def import_ui_modules(wait_s: float = 60.0, ready: Callable[[], bool] | None = N
 def main(argv: list[str] | None = None) -> None:
     """Run the Streamlit server on app.py with `argv` (e.g. --server.port 8501); returns when it stops."""
     declare_navigation_app()
+    streamlit_speed.apply()
     for name in LIBRARIES:
         importlib.import_module(name)
     threading.Thread(target=import_ui_modules, name="import-ui-modules", daemon=True).start()

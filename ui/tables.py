@@ -11,6 +11,7 @@ import streamlit as st
 from texts import labels as L
 from texts.palette import STATUS_BACKGROUNDS, STATUS_COLOURS
 from ui.shared import kept
+from ui.streamlit_speed import MARSHALLED
 
 
 @dataclass(frozen=True)
@@ -56,12 +57,14 @@ def styled(frame: pd.DataFrame, columns: list[Col]) -> "pd.io.formats.style.Styl
 
 def rendered(frame: pd.DataFrame, columns: list[Col]) -> "pd.io.formats.style.Styler":
     """Return the table's Styler with its cells formatted and coloured once: Streamlit, which computes and
-    translates a Styler on every run, reads what was translated here (kept and shared through ui.shared)."""
+    translates a Styler on every run, reads what was translated here (kept and shared through ui.shared); with
+    ui.streamlit_speed applied it also marshals it once."""
     styler = styled(frame, columns)
     styler._compute()
     translated = styler._translate(False, False)  # what streamlit's marshall_styler asks for, as it asks for it
     styler._compute = lambda: styler  # on the instance: Streamlit checks the Styler's exact type
     styler._translate = lambda *_args, **_kwargs: translated
+    setattr(styler, MARSHALLED, {})  # marshalled once per element (ui/streamlit_speed.py, applied by serve.py)
     return styler
 
 

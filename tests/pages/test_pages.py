@@ -125,7 +125,7 @@ def test_a_warm_run_reads_only_the_signed_in_account(app, demo_db):
 
     def record(conn, cursor, statement, *_args) -> None:
         if statement not in ("BEGIN", "COMMIT", "ROLLBACK"):  # SQLite's explicit transactions
-            sent.append(re.sub(r"\s+", " ", statement).split(" FROM ")[-1].split()[0])  # the first table read
+            sent.append(re.sub(r"\s+", " ", statement).split(" FROM ")[-1].split()[0])  # the table after the last FROM
 
     engine = app_context(demo_db).engine
     event.listen(engine, "before_cursor_execute", record)

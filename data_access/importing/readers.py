@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from data_access.importing import xlsx_fast
+from data_access.importing import xlsx_columns, xlsx_fast
 from texts import messages as M
 from texts.fmt import fmt_int
 
@@ -175,20 +175,9 @@ def _csv_rows(source: Source) -> Iterator[tuple[int, list]]:
 def _xlsx_rows(source: Source) -> Iterator[tuple[int, list]]:
     """Yield the rows of an .xlsx sheet: by calamine after its extent is checked, by openpyxl when its cells carry
     no references (data_access.importing.xlsx_fast)."""
-    try:
-        extent = xlsx_fast.sheet_extent(source.path, source.sheet, MAX_COLUMNS)
-    except xlsx_fast.TooLarge as big:
-        raise ReadError(M.TOO_MANY_COLUMNS.format(file=source.path.name, row=big.row, n=fmt_int(big.value),
-                                                  limit=fmt_int(MAX_COLUMNS))) from big
-    except (KeyError, StopIteration, ElementTree.ParseError, zipfile.BadZipFile, OSError):
-        extent = None  # not laid out as Excel writes it: openpyxl reads it (or says why it cannot)
-    if extent is None:
+    if not _fast_extent(source):
         yield from _openpyxl_rows(source)
         return
-    rows, columns = extent
-    if rows * columns > xlsx_fast.MAX_CELLS:
-        raise ReadError(M.SHEET_TOO_BIG.format(file=source.path.name, rows=fmt_int(rows), columns=fmt_int(columns),
-                                               cells=fmt_int(xlsx_fast.MAX_CELLS)))
     try:
         for number, values in xlsx_fast.calamine_rows(source.path, source.sheet):
             yield number, _checked(source, number, values)
@@ -196,6 +185,52 @@ def _xlsx_rows(source: Source) -> Iterator[tuple[int, list]]:
         raise
     except Exception as exc:  # noqa: BLE001 - calamine's errors for a damaged sheet
         raise ReadError(M.NOT_XLSX.format(file=source.path.name, error=exc)) from exc
+
+
+def xlsx_head(source: Source, last_row: int) -> list[tuple[int, list]] | None:
+    """Return the rows 1 to `last_row` of an .xlsx sheet (rows without cells left out) when the column reader
+    (xlsx_columns) can read the rows below its header; None for the row reader (iter_rows)."""
+    if source.suffix != ".xlsx" or not _fast_extent(source):
+        return None
+    try:
+        head = xlsx_columns.head_rows(source.path, source.sheet, last_row)
+    except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile, OSError):
+        return None
+    if not any(cells and cells[0] is not None for _, cells in head):  # columns would start right of A
+        return None
+    return [(number, _checked(source, number, cells)) for number, cells in head]
+
+
+def xlsx_data(source: Source, header_row: int) -> "xlsx_columns.ColumnSheet | None":
+    """Return the rows below the header of an .xlsx sheet read column by column, or None (the row reader reads
+    them); refuse the file for a cell longer than MAX_CELL_CHARS."""
+    try:
+        sheet = xlsx_columns.ColumnSheet(source.path, source.sheet, header_row)
+    except Exception:  # noqa: BLE001 - fastexcel's errors for a sheet it cannot read: the row reader says why
+        return None
+    row = sheet.first_longer(MAX_CELL_CHARS)
+    if row is not None:
+        raise ReadError(M.CELL_TOO_LONG.format(file=source.path.name, row=row, limit=fmt_int(MAX_CELL_CHARS)))
+    return sheet
+
+
+def _fast_extent(source: Source) -> bool:
+    """Return True when calamine may read the sheet (its extent checked), False when openpyxl must; refuse a
+    sheet too wide or too large."""
+    try:
+        extent = xlsx_fast.sheet_extent(source.path, source.sheet, MAX_COLUMNS)
+    except xlsx_fast.TooLarge as big:
+        raise ReadError(M.TOO_MANY_COLUMNS.format(file=source.path.name, row=big.row, n=fmt_int(big.value),
+                                                  limit=fmt_int(MAX_COLUMNS))) from big
+    except (KeyError, StopIteration, ElementTree.ParseError, zipfile.BadZipFile, OSError):
+        return False  # not laid out as Excel writes it: openpyxl reads it (or says why it cannot)
+    if extent is None:
+        return False
+    rows, columns = extent
+    if rows * columns > xlsx_fast.MAX_CELLS:
+        raise ReadError(M.SHEET_TOO_BIG.format(file=source.path.name, rows=fmt_int(rows), columns=fmt_int(columns),
+                                               cells=fmt_int(xlsx_fast.MAX_CELLS)))
+    return True
 
 
 def _openpyxl_rows(source: Source) -> Iterator[tuple[int, list]]:

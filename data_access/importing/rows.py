@@ -84,14 +84,22 @@ class Chunk:
         self.problems: dict[int, list[Problem]] = {}
         self._columns: dict[str, list] = {}
 
+    @classmethod
+    def of_columns(cls, numbers: list[int], columns: dict[str, list], header: HeaderMatch) -> "Chunk":
+        """Return a chunk of rows given column by column (canonical key → cells, one per row number)."""
+        chunk = cls([], header)
+        chunk.numbers = numbers
+        chunk._columns = columns
+        return chunk
+
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.numbers)
 
     def raw(self, key: str) -> list | tuple:
         """Return the raw cells of a canonical column (None where absent or the row is short)."""
         if not self._columns:
             self._transpose()
-        return self._columns.get(key) or [None] * len(self.rows)
+        return self._columns.get(key) or [None] * len(self.numbers)
 
     def _transpose(self) -> None:
         width = max(self.header.index.values()) + 1
@@ -120,7 +128,7 @@ class Chunk:
 
     def good(self) -> list[int]:
         """Return the positions of rows without problems."""
-        return [position for position in range(len(self.rows)) if position not in self.problems]
+        return [position for position in range(len(self.numbers)) if position not in self.problems]
 
     def mapped_cells(self, position: int) -> dict[str, str]:
         """Return header text → cell text of one row's mapped columns (for the rejected-rows file)."""

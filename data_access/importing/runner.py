@@ -15,12 +15,13 @@ from config.settings import load_settings
 from data_access.accounts import Account, disable_demo_accounts, require
 from data_access.audit import record
 from data_access.engine import WRITER, ReadOnlyDatabase, is_read_only, refresh_statistics
+from data_access.importing import xlsx_columns
 from data_access.importing.columns import contract
 from data_access.importing.dossier_kind import DossierRows
-from data_access.importing.headers import find_header, missing_required
+from data_access.importing.headers import SCAN_ROWS, find_header, missing_required
 from data_access.importing.lineage_kinds import AgencyLineageRows, AgencyRows, UnitLineageRows
 from data_access.importing.other_kinds import IndexRows, StepRows, TaskRows, UnitRows
-from data_access.importing.readers import ReadError, file_bytes_sha256, iter_rows, open_source
+from data_access.importing.readers import ReadError, file_bytes_sha256, iter_rows, open_source, xlsx_data, xlsx_head
 from data_access.importing.report import ImportRefused, ImportReport, Problem
 from data_access.importing.resolve import Resolver
 from data_access.importing.rollup_sync import RollupSync
@@ -202,7 +203,8 @@ def _busy(exc: OperationalError) -> bool:
 def _run(conn: Connection, source, columns, kind: str, report: ImportReport, skip_invalid: bool,
          rejected_file: _RejectedFile | None, step: Progress, land_env_fields: tuple[str, ...],
          estimated: int | None, window: DateWindow, allow_older: bool) -> None:
-    header, rows, _scanned = find_header(iter_rows(source), columns)
+    head = xlsx_head(source, SCAN_ROWS)  # an .xlsx the column reader can read: its first rows, from the XML
+    header, rows, _scanned = find_header(iter(head) if head is not None else iter_rows(source), columns)
     missing = missing_required(header, columns)
     if missing:
         found = ", ".join(header.found) if header else M.NO_HEADER_FOUND
@@ -220,8 +222,7 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
     rollup = RollupSync(conn) if kind == "dossiers" else None
     pending: list[tuple[int, list]] = []
 
-    def flush() -> None:
-        chunk = Chunk(pending, header)
+    def flush(chunk: Chunk) -> None:
         records = parser.parse(chunk)
         load(conn, staging, records)
         if rollup is not None:
@@ -236,19 +237,30 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
         done = report.rows_read / estimated if estimated else 0.5
         step(M.STEP_READ.format(n=fmt_int(report.rows_read)), min(0.85, 0.85 * done))
 
-    for number, cells in rows:
-        skip = is_skippable(cells, header, parser.key_column)  # returns at once for an ordinary data row
-        if skip == "blank":
-            report.blank_rows += 1
-            continue
-        if skip == "totals":
-            report.totals_rows += 1
-            continue
-        report.rows_read += 1
-        pending.append((number, cells))
-        if len(pending) >= CHUNK:
-            flush()
-    flush()
+    sheet = xlsx_data(source, header.row) if head is not None else None
+    if sheet is not None:  # column by column (an .xlsx)
+        estimated = len(sheet)
+        for chunk, blank, totals in xlsx_columns.chunks(sheet, header, parser.key_column, CHUNK):
+            report.blank_rows += blank
+            report.totals_rows += totals
+            report.rows_read += len(chunk)
+            flush(chunk)
+    else:
+        if head is not None:  # the column reader could not read the data: the row reader does, below the header
+            rows = (row for row in iter_rows(source) if row[0] > header.row)
+        for number, cells in rows:
+            skip = is_skippable(cells, header, parser.key_column)  # returns at once for an ordinary data row
+            if skip == "blank":
+                report.blank_rows += 1
+                continue
+            if skip == "totals":
+                report.totals_rows += 1
+                continue
+            report.rows_read += 1
+            pending.append((number, cells))
+            if len(pending) >= CHUNK:
+                flush(Chunk(pending, header))
+        flush(Chunk(pending, header))
     if report.rows_read == 0:  # headers only: not a load of nothing (it would replace the demo, move the date)
         raise _refuse(report, M.NO_DATA_ROWS.format(file=report.file_name, row=header.row))
     step(M.STEP_DUPLICATES, 0.88)

@@ -115,9 +115,9 @@ class RollupAccumulator:
         if len(frame) == 0:
             return
         self.dossiers += len(frame)
-        self.parts.append(daily_events(frame[list(EVENT_COLUMNS)]))
+        self.parts.append(daily_events(frame[list(EVENT_COLUMNS)], dates=False))
         if len(self.parts) >= 16:
-            self.parts = [sum_events(pd.concat(self.parts, ignore_index=True))]
+            self.parts = [sum_events(pd.concat(self.parts, ignore_index=True), dates=False)]
 
     def total(self) -> pd.DataFrame:
         """Return the summed rollup rows of everything added."""

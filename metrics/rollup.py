@@ -194,7 +194,7 @@ def _days(series: pd.Series) -> np.ndarray:
 
 def _encode(keys: pd.DataFrame) -> tuple[np.ndarray, list, list[int]]:
     """Return one integer per row for its ROLLUP_KEYS, with the distinct values and their counts to decode it."""
-    codes, uniques = zip(*(pd.factorize(keys[name].to_numpy(object)) for name in ROLLUP_KEYS), strict=True)
+    codes, uniques = zip(*(pd.factorize(keys[name].to_numpy()) for name in ROLLUP_KEYS), strict=True)
     sizes = [max(1, len(u)) for u in uniques]
     combo = np.zeros(len(keys), "int64")
     for code, size in zip(codes, sizes, strict=True):
@@ -203,34 +203,40 @@ def _encode(keys: pd.DataFrame) -> tuple[np.ndarray, list, list[int]]:
 
 
 def _sum_by_day_and_key(days: np.ndarray, combo: np.ndarray, encoding: tuple[list, list[int]],
-                        counts: np.ndarray) -> pd.DataFrame:
-    """Return day, ROLLUP_KEYS and DAILY_COUNTERS summed per (day, key), without all-zero rows."""
+                        counts: list[np.ndarray], dates: bool = True) -> pd.DataFrame:
+    """Return day, ROLLUP_KEYS and DAILY_COUNTERS (`counts`: one array per counter) summed per (day, key), without
+    all-zero rows; `day` holds dates, or numpy days with dates=False (cheaper to sum again)."""
     uniques, sizes = encoding
     width = int(np.prod(sizes))
     key = days.astype("int64") * width + combo
-    unique, inverse = np.unique(key, return_inverse=True)
-    sums = np.zeros((len(unique), counts.shape[1]), "int64")
-    for j in range(counts.shape[1]):
-        sums[:, j] = np.bincount(inverse, weights=counts[:, j], minlength=len(unique))
-    keep = (sums != 0).any(axis=1)
-    unique, sums = unique[keep], sums[keep]
+    order = np.argsort(key)
+    ordered = key[order]
+    first = np.concatenate(([True], ordered[1:] != ordered[:-1])) if len(key) else np.zeros(0, bool)
+    unique = ordered[first]
+    inverse = np.empty(len(key), "int64")
+    inverse[order] = np.cumsum(first) - 1
+    sums = [np.bincount(inverse[column], minlength=len(unique)) if column.dtype == bool else
+            np.bincount(inverse, weights=column, minlength=len(unique)).astype("int64") for column in counts]
+    keep = np.logical_or.reduce([column != 0 for column in sums]) if len(unique) else np.zeros(0, bool)
+    unique = unique[keep]
     rest = unique % width
     digits = []
     for size in reversed(sizes):
         digits.append(rest % size)
         rest = rest // size
-    out = pd.DataFrame({name: np.asarray(values, dtype=object)[digit] for name, values, digit
-                        in zip(ROLLUP_KEYS, uniques, reversed(digits), strict=True)})
-    out.insert(0, "day", (unique // width).astype("datetime64[D]").astype(object))
-    for j, name in enumerate(DAILY_COUNTERS):
-        out[name] = sums[:, j]
-    return out.astype({"agency_id": "int64", "field_id": "int64", "unit_id": "int64"})
+    day = (unique // width).astype("datetime64[D]")
+    out = {"day": day.astype(object) if dates else day}
+    for name, values, digit in zip(ROLLUP_KEYS, uniques, reversed(digits), strict=True):
+        out[name] = np.asarray(values)[digit]
+    out.update({name: column[keep] for name, column in zip(DAILY_COUNTERS, sums, strict=True)})
+    return pd.DataFrame(out).astype({"agency_id": "int64", "field_id": "int64", "unit_id": "int64"})
 
 
-def daily_events(dossiers: pd.DataFrame) -> pd.DataFrame:
+def daily_events(dossiers: pd.DataFrame, dates: bool = True) -> pd.DataFrame:
     """Return the rollup rows of some dossiers: day, ROLLUP_KEYS and DAILY_COUNTERS summed per day and key.
 
     A missing unit becomes 0 and a missing level "", as in the rollup tables; rows with only zeros are left out.
+    With dates=False, `day` holds numpy days (for sum_events; a table wants dates).
     """
     missing = [c for c in EVENT_COLUMNS if c not in dossiers.columns]
     if missing:
@@ -268,22 +274,18 @@ def daily_events(dossiers: pd.DataFrame) -> pd.DataFrame:
         (day_after_due, by_due, {"n_cleared_by_due": by_due, "n_cleared_by_due_apology": by_due & apology}),
     ]
     combo, uniques, sizes = _encode(keys)
-    days, combos, counts = [], [], []
-    for day, present, counters in events:
-        matrix = np.zeros((int(present.sum()), len(DAILY_COUNTERS)), "int64")
-        for j, name in enumerate(DAILY_COUNTERS):
-            if name in counters:
-                matrix[:, j] = counters[name][present]
-        days.append(day[present])
-        combos.append(combo[present])
-        counts.append(matrix)
-    return _sum_by_day_and_key(np.concatenate(days), np.concatenate(combos), (uniques, sizes), np.vstack(counts))
+    days = np.concatenate([day[present] for day, present, _ in events])
+    combos = np.concatenate([combo[present] for _, present, _ in events])
+    counts = [np.concatenate([counters[name][present] if name in counters else np.zeros(int(present.sum()), bool)
+                              for _, present, counters in events]) for name in DAILY_COUNTERS]
+    return _sum_by_day_and_key(days, combos, (uniques, sizes), counts, dates)
 
 
-def sum_events(events: pd.DataFrame) -> pd.DataFrame:
-    """Return rollup rows summed per day and key (to merge partial results), without all-zero rows."""
+def sum_events(events: pd.DataFrame, dates: bool = True) -> pd.DataFrame:
+    """Return rollup rows summed per day and key (to merge partial results), without all-zero rows; `day` as in
+    daily_events."""
     if len(events) == 0:
         return events[["day", *ROLLUP_KEYS, *DAILY_COUNTERS]].copy()
     combo, uniques, sizes = _encode(events)
-    counts = events[list(DAILY_COUNTERS)].to_numpy("int64")
-    return _sum_by_day_and_key(_days(events["day"]), combo, (uniques, sizes), counts)
+    counts = [events[name].to_numpy("int64") for name in DAILY_COUNTERS]
+    return _sum_by_day_and_key(_days(events["day"]), combo, (uniques, sizes), counts, dates)

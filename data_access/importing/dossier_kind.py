@@ -79,24 +79,30 @@ class DossierRows:
     def _units(self, chunk: Chunk, col: dict[str, list]) -> list[int | None]:
         """Return the unit valid on each row's received date; unknown or ambiguous units are row problems."""
         blame = next((k for k in ("unit", "commune", "district", "unit_code") if k in self.header.index), "unit")
-        found: list[int | None] = [None] * len(chunk)
-        for i, (day, unit, district, commune, code) in enumerate(zip(
-                col["received_on"], col["unit"], col["district"], col["commune"], col["unit_code"], strict=True)):
-            if day is None or not (unit or district or commune or code):
-                continue
-            name, within = (commune, district or unit) if commune else (unit, district)
-            key = (day, name, within, code)
-            if key not in self.unit_cache:
-                try:
-                    self.unit_cache[key] = self.resolver.unit_on(day, name, within, code)
-                except ValueError as exc:
-                    self.unit_cache[key] = exc
-            result = self.unit_cache[key]
-            if isinstance(result, ValueError):
-                chunk.fail(i, blame, str(result))
-            else:
-                found[i] = result
+        rows = list(zip(col["received_on"], col["unit"], col["district"], col["commune"], col["unit_code"],
+                        strict=True))
+        failing = set()
+        for row in dict.fromkeys(rows):  # each distinct (day, names, code) once
+            if row not in self.unit_cache:
+                self.unit_cache[row] = self._unit(*row)
+            if isinstance(self.unit_cache[row], ValueError):  # the unit is unknown or ambiguous
+                failing.add(row)
+        found = list(map(self.unit_cache.__getitem__, rows))
+        for i, row in enumerate(rows) if failing else ():
+            if row in failing:
+                chunk.fail(i, blame, str(found[i]))
+                found[i] = None
         return found
+
+    def _unit(self, day, unit, district, commune, code) -> int | None | ValueError:
+        """Return the unit of one row's names on its day, None when it names none, or the ValueError saying why."""
+        if day is None or not (unit or district or commune or code):
+            return None
+        name, within = (commune, district or unit) if commune else (unit, district)
+        try:
+            return self.resolver.unit_on(day, name, within, code)
+        except ValueError as exc:
+            return exc
 
     def _ids(self, names: list, resolve) -> dict:
         return {name: resolve(name) for name in dict.fromkeys(names) if name}

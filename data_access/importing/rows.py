@@ -6,7 +6,7 @@ from operator import itemgetter
 
 from data_access.importing.headers import HeaderMatch
 from data_access.importing.report import Problem
-from data_access.importing.values import is_blank, show
+from data_access.importing.values import cell_text, is_blank, show
 from metrics.text import fold_key
 from texts import messages as M
 
@@ -37,6 +37,8 @@ class Cached:
 
     def many(self, values: list) -> tuple[list, list[tuple[int, str]]]:
         """Parse a column; return (parsed values, [(position, reason)] of unreadable cells)."""
+        if self.cache is None and self.parser is cell_text and plain_text(values):  # codes as exported: as they are
+            return list(values), []
         if self.cache is None:
             results = [self.compute(v) for v in values]
             bad = True
@@ -56,6 +58,17 @@ class Cached:
 
 
 _first = itemgetter(0)
+
+
+def plain_text(values: list | tuple) -> bool:
+    """Return True when every cell is non-empty ASCII text without leading, trailing, doubled or other spaces: text
+    that cell_text returns unchanged (checked on the joined column with string methods, not cell by cell)."""
+    if not values or not all(type(value) is str for value in values):
+        return False
+    joined = "\n".join(values)
+    return (joined.isascii() and joined.count("\n") == len(values) - 1 and joined.replace("\n", "").isprintable()
+            and not any(part in joined for part in ("  ", " \n", "\n ", "\n\n"))
+            and joined[:1] not in ("", " ", "\n") and joined[-1:] not in (" ", "\n"))
 
 
 def is_skippable(cells: list, header: HeaderMatch, key_column: str) -> str | None:

@@ -4,6 +4,7 @@ transaction. A refused file (strict mode) writes nothing and leaves earlier data
 import csv
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -213,6 +214,7 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
     report.header_row = header.row
     report.mapping = {c.header: header.headers[c.key] for c in columns if c.key in header.index}
     report.ignored, report.personal = header.ignored, header.personal
+    loading = _in_background(xlsx_data, source, header.row) if head is not None else None  # parsed outside the GIL
     if purge_demo(conn):
         report.warn(M.DEMO_REPLACED)
     ensure_reference(conn)
@@ -237,7 +239,7 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
         done = report.rows_read / estimated if estimated else 0.5
         step(M.STEP_READ.format(n=fmt_int(report.rows_read)), min(0.85, 0.85 * done))
 
-    sheet = xlsx_data(source, header.row) if head is not None else None
+    sheet = loading.result() if loading is not None else None
     if sheet is not None:  # column by column (an .xlsx)
         estimated = len(sheet)
         for chunk, blank, totals in xlsx_columns.chunks(sheet, header, parser.key_column, CHUNK):
@@ -286,6 +288,16 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
         refresh_statistics(conn, [parser.target.table, *([dossier_daily, dossier_monthly] if rollup else [])])
     apply_land_env_group(conn, land_env_fields)
     _log(conn, report, kind)
+
+
+def _in_background(function: Callable, *args) -> Future:
+    """Return the future result of function(*args), run on a thread of its own (fastexcel parses a sheet without
+    holding the interpreter lock, while the import prepares its transaction)."""
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-read")
+    try:
+        return worker.submit(function, *args)
+    finally:
+        worker.shutdown(wait=False)
 
 
 def _duplicates(conn: Connection, staging, parser, report: ImportReport, skip_invalid: bool,

@@ -161,7 +161,7 @@ def python_values(column: pa.Array) -> list:
         return [None] * len(column)
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
         values = column.to_pylist()
-        if pc.any(pc.equal(column, "")).as_py():
+        if "" in values:
             values = [None if v == "" else v for v in values]
         dated = pc.match_substring_regex(column, _ISO_CELL)
         if pc.any(dated).as_py():

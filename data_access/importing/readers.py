@@ -36,6 +36,7 @@ class Source:
     encoding: str | None = None
     delimiter: str | None = None
     sheet_names: list[str] = field(default_factory=list)
+    rows: int | None = None  # an .xlsx sheet's last row, once its extent is checked
 
 
 def detect_encoding(sample: bytes) -> str:
@@ -230,6 +231,7 @@ def _fast_extent(source: Source) -> bool:
     if rows * columns > xlsx_fast.MAX_CELLS:
         raise ReadError(M.SHEET_TOO_BIG.format(file=source.path.name, rows=fmt_int(rows), columns=fmt_int(columns),
                                                cells=fmt_int(xlsx_fast.MAX_CELLS)))
+    source.rows = rows
     return True
 
 

@@ -5,44 +5,42 @@ chunks (no second pass over the data). Into existing data, only the dossiers tha
 changes are touched: their old contributions are taken out before the merge and their new ones added after.
 """
 
-from concurrent.futures import Future, ThreadPoolExecutor
-
 from sqlalchemy import Column, Connection, MetaData, String, Table, insert, or_, select
 
+from data_access.importing.rollup_worker import InlineSums, ProcessSums
 from data_access.importing.staging import Target, differs, same_key
-from data_access.rollup import RollupAccumulator, add_contributions, write_rollup
+from data_access.rollup import add_contributions, write_rollup
 from data_access.schema import dossiers
+
+WORKER_ROWS = 50_000  # from this many rows (expected), a first import sums its rollup in a process of its own
 
 
 class RollupSync:
     """Collects parsed chunks, then updates the rollups around the merge.
 
-    Into an empty table, the chunks are summed on a worker thread (numpy and pandas, mostly outside the interpreter
-    lock) while the import goes on loading the next chunk; the total is taken while the merge runs in SQLite or
-    PostgreSQL. The import holds the database's write lock, so the table stays as empty as it was at the start."""
+    Into an empty table, a large import's chunks are summed by a worker process (rollup_worker) while the import
+    goes on, and the total is taken while the merge runs. The import holds the database's write lock, so the table
+    stays as empty as it was at the start."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, expected_rows: int | None = None) -> None:
         self.conn = conn
-        self.accumulator = RollupAccumulator()
         self.touched: Table | None = None
         self.collecting = conn.execute(select(dossiers.c.id).limit(1)).first() is None
         self.in_memory = False
-        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rollup") if self.collecting else None
-        self.pending: list[Future] = []
-        self.total: Future | None = None
+        self.sums: ProcessSums | InlineSums | None = None
+        if self.collecting:
+            self.sums = ProcessSums() if (expected_rows or 0) >= WORKER_ROWS else InlineSums()
 
     def add(self, records: dict[str, list]) -> None:
         """Count the events of a parsed chunk (only into an empty table: otherwise the merge says what changed)."""
-        if self.worker is not None:
-            self.pending.append(self.worker.submit(self.accumulator.add, records))
+        if self.sums is not None:
+            self.sums.add(records)
 
     def before_merge(self, staging: Table, target: Target, rows_dropped: bool) -> None:
         """Decide the path and, for existing data, take out the contributions of the dossiers about to change."""
         self.in_memory = self.collecting and not rows_dropped
         if self.in_memory:
-            for added in self.pending:
-                added.result()  # an error while summing is raised here, in the import's transaction
-            self.total = self.worker.submit(self.accumulator.total)
+            self.sums.finish()
             return
         self.close()
         self.touched = Table("rollup_touched", MetaData(), Column("code", String(80), primary_key=True),
@@ -57,8 +55,8 @@ class RollupSync:
     def after_merge(self) -> None:
         """Write the in-memory rollup, or add the new contributions of the touched dossiers."""
         if self.in_memory:
-            rows = self.total.result()
-            self.close()
+            rows = self.sums.result()  # an error while summing is raised here, in the import's transaction
+            self.sums = None
             write_rollup(self.conn, rows)
             return
         add_contributions(self.conn, self._only(), 1)
@@ -68,7 +66,7 @@ class RollupSync:
         return dossiers.c.code.in_(select(self.touched.c.code))
 
     def close(self) -> None:
-        """Stop the worker thread (work already queued finishes; nothing waits for it)."""
-        if self.worker is not None:
-            self.worker.shutdown(wait=False, cancel_futures=True)
-            self.worker = None
+        """Stop summing (a refused import, or one into existing data)."""
+        if self.sums is not None:
+            self.sums.close()
+            self.sums = None

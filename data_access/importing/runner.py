@@ -221,73 +221,78 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
     parser = ROW_PARSERS[kind](header, Resolver(conn), report)
     parser.window = window
     staging = create_staging(conn, parser.target)
-    rollup = RollupSync(conn) if kind == "dossiers" else None
-    pending: list[tuple[int, list]] = []
+    rollup = RollupSync(conn, estimated if head is None else source.rows) if kind == "dossiers" else None
+    try:
+        pending: list[tuple[int, list]] = []
 
-    def flush(chunk: Chunk) -> None:
-        records = parser.parse(chunk)
-        load(conn, staging, records)
+        def flush(chunk: Chunk) -> None:
+            records = parser.parse(chunk)
+            load(conn, staging, records)
+            if rollup is not None:
+                rollup.add(records)
+            for position, problems in sorted(chunk.problems.items()):
+                report.rejected += 1
+                for problem in problems:
+                    report.add(problem)
+                if rejected_file:
+                    rejected_file.write(problems, chunk.mapped_cells(position))
+            pending.clear()
+            done = report.rows_read / estimated if estimated else 0.5
+            step(M.STEP_READ.format(n=fmt_int(report.rows_read)), min(0.85, 0.85 * done))
+
+        sheet = loading.result() if loading is not None else None
+        if sheet is not None:  # column by column (an .xlsx)
+            estimated = len(sheet)
+            for chunk, blank, totals in xlsx_columns.chunks(sheet, header, parser.key_column, CHUNK):
+                report.blank_rows += blank
+                report.totals_rows += totals
+                report.rows_read += len(chunk)
+                flush(chunk)
+        else:
+            if head is not None:  # the column reader could not read the data: the row reader does, below the header
+                rows = (row for row in iter_rows(source) if row[0] > header.row)
+            for number, cells in rows:
+                skip = is_skippable(cells, header, parser.key_column)  # returns at once for an ordinary data row
+                if skip == "blank":
+                    report.blank_rows += 1
+                    continue
+                if skip == "totals":
+                    report.totals_rows += 1
+                    continue
+                report.rows_read += 1
+                pending.append((number, cells))
+                if len(pending) >= CHUNK:
+                    flush(Chunk(pending, header))
+            flush(Chunk(pending, header))
+        if report.rows_read == 0:  # headers only: not a load of nothing (it would replace the demo, move the date)
+            raise _refuse(report, M.NO_DATA_ROWS.format(file=report.file_name, row=header.row))
+        step(M.STEP_DUPLICATES, 0.88)
+        index_staging(conn, staging, parser.target)
+        dropped = _duplicates(conn, staging, parser, report, skip_invalid, rejected_file)
+        target = parser.target.fed_by(set(header.index), {c.key for c in columns})  # what the file lacks stays
+        if kind == "dossiers" and "result_on" in target.updatable:
+            dropped = _older(conn, staging, report, skip_invalid, allow_older, rejected_file) or dropped
+        if report.problem_count and not skip_invalid:
+            raise ImportRefused(report, M.FILE_REFUSED.format(file=report.file_name,
+                                                                       n=fmt_int(report.problem_count)))
+        step(M.STEP_WRITE, 0.92)
         if rollup is not None:
-            rollup.add(records)
-        for position, problems in sorted(chunk.problems.items()):
-            report.rejected += 1
-            for problem in problems:
-                report.add(problem)
-            if rejected_file:
-                rejected_file.write(problems, chunk.mapped_cells(position))
-        pending.clear()
-        done = report.rows_read / estimated if estimated else 0.5
-        step(M.STEP_READ.format(n=fmt_int(report.rows_read)), min(0.85, 0.85 * done))
-
-    sheet = loading.result() if loading is not None else None
-    if sheet is not None:  # column by column (an .xlsx)
-        estimated = len(sheet)
-        for chunk, blank, totals in xlsx_columns.chunks(sheet, header, parser.key_column, CHUNK):
-            report.blank_rows += blank
-            report.totals_rows += totals
-            report.rows_read += len(chunk)
-            flush(chunk)
-    else:
-        if head is not None:  # the column reader could not read the data: the row reader does, below the header
-            rows = (row for row in iter_rows(source) if row[0] > header.row)
-        for number, cells in rows:
-            skip = is_skippable(cells, header, parser.key_column)  # returns at once for an ordinary data row
-            if skip == "blank":
-                report.blank_rows += 1
-                continue
-            if skip == "totals":
-                report.totals_rows += 1
-                continue
-            report.rows_read += 1
-            pending.append((number, cells))
-            if len(pending) >= CHUNK:
-                flush(Chunk(pending, header))
-        flush(Chunk(pending, header))
-    if report.rows_read == 0:  # headers only: not a load of nothing (it would replace the demo, move the date)
-        raise _refuse(report, M.NO_DATA_ROWS.format(file=report.file_name, row=header.row))
-    step(M.STEP_DUPLICATES, 0.88)
-    index_staging(conn, staging, parser.target)
-    dropped = _duplicates(conn, staging, parser, report, skip_invalid, rejected_file)
-    target = parser.target.fed_by(set(header.index), {c.key for c in columns})  # what the file lacks stays
-    if kind == "dossiers" and "result_on" in target.updatable:
-        dropped = _older(conn, staging, report, skip_invalid, allow_older, rejected_file) or dropped
-    if report.problem_count and not skip_invalid:
-        raise ImportRefused(report, M.FILE_REFUSED.format(file=report.file_name,
-                                                                   n=fmt_int(report.problem_count)))
-    step(M.STEP_WRITE, 0.92)
-    if rollup is not None:
-        rollup.before_merge(staging, target, dropped)
-    report.inserted, report.updated, report.unchanged = merge(conn, staging, target)
-    if rollup is not None:
-        step(M.STEP_ROLLUP, 0.96)
-        rollup.after_merge()
-    if kind == "steps" and report.inserted + report.updated:  # the places of every step of the dossiers written
-        number_steps(conn, select(staging.c.dossier_code).distinct())
-    staging.drop(conn)
-    if report.inserted + report.updated:
-        refresh_statistics(conn, [parser.target.table, *([dossier_daily, dossier_monthly] if rollup else [])])
-    apply_land_env_group(conn, land_env_fields)
-    _log(conn, report, kind)
+            rollup.before_merge(staging, target, dropped)
+        report.inserted, report.updated, report.unchanged = merge(conn, staging, target)
+        if rollup is not None:
+            step(M.STEP_ROLLUP, 0.96)
+            rollup.after_merge()
+        if kind == "steps" and report.inserted + report.updated:  # the places of every step of the dossiers written
+            number_steps(conn, select(staging.c.dossier_code).distinct())
+        staging.drop(conn)
+        if report.inserted + report.updated:
+            refresh_statistics(conn, [parser.target.table, *([dossier_daily, dossier_monthly] if rollup else [])])
+        apply_land_env_group(conn, land_env_fields)
+        _log(conn, report, kind)
+    except BaseException:
+        if rollup is not None:
+            rollup.close()  # a refusal or a failure: the worker summing the rollup stops
+        raise
 
 
 def _in_background(function: Callable, *args) -> Future:

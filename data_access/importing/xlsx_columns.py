@@ -153,13 +153,17 @@ class Block:
         return cells
 
 
+def _is_text(kind: pa.DataType) -> bool:
+    return pa.types.is_string(kind) or pa.types.is_large_string(kind)
+
+
 def python_values(column: pa.Array) -> list:
     """Return an Arrow column as Python cells: "" → None, whole floats → int, dates → datetime at midnight,
     text that a date cell became → that datetime."""
     kind = column.type
     if pa.types.is_null(kind):
         return [None] * len(column)
-    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+    if _is_text(kind):
         values = column.to_pylist()
         if "" in values:
             values = [None if v == "" else v for v in values]
@@ -195,7 +199,7 @@ class ColumnSheet:
         """Return the row number of the first row with a text cell longer than `limit`, or None."""
         first = None
         for column in self.batch.columns:
-            if pa.types.is_string(column.type) and len(column):
+            if _is_text(column.type) and len(column):
                 over = pc.greater(pc.utf8_length(column), limit)
                 if pc.any(over).as_py():
                     row = self.first + pc.indices_nonzero(over)[0].as_py()

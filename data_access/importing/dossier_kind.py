@@ -79,12 +79,14 @@ class DossierRows:
     def _units(self, chunk: Chunk, col: dict[str, list]) -> list[int | None]:
         """Return the unit valid on each row's received date; unknown or ambiguous units are row problems."""
         blame = next((k for k in ("unit", "commune", "district", "unit_code") if k in self.header.index), "unit")
-        rows = list(zip(col["received_on"], col["unit"], col["district"], col["commune"], col["unit_code"],
-                        strict=True))
+        present = [k for k in ("unit", "district", "commune", "unit_code") if k in self.header.index]
+        rows = list(zip(col["received_on"], *(col[k] for k in present), strict=True))  # the file's columns only
         failing = set()
         for row in dict.fromkeys(rows):  # each distinct (day, names, code) once
             if row not in self.unit_cache:
-                self.unit_cache[row] = self._unit(*row)
+                names = dict(zip(present, row[1:], strict=True))
+                self.unit_cache[row] = self._unit(row[0], *(names.get(k) for k in ("unit", "district", "commune",
+                                                                                    "unit_code")))
             if isinstance(self.unit_cache[row], ValueError):  # the unit is unknown or ambiguous
                 failing.add(row)
         found = list(map(self.unit_cache.__getitem__, rows))

@@ -24,7 +24,8 @@ class Cached:
     def __init__(self, parser: Callable[[object], object], required: bool = False, cache: bool = True) -> None:
         self.parser = parser
         self.required = required
-        self.cache: dict | None = {} if cache else None
+        self.cache: dict | None = {} if cache else None  # cell → parsed value
+        self.reasons: dict = {}  # cell → why it cannot be read (cached cells only)
 
     def compute(self, value: object) -> tuple[object, str | None]:
         """Parse one value (no cache)."""
@@ -41,19 +42,19 @@ class Cached:
             return list(values), []
         if self.cache is None:
             results = [self.compute(v) for v in values]
-            bad = True
-        else:
-            cache, compute, bad = self.cache, self.compute, False
-            for value in dict.fromkeys(values):  # each distinct value once
-                result = cache.get(value)
-                if result is None:
-                    result = cache[value] = compute(value)
-                bad = bad or result[1] is not None
-            results = list(map(cache.__getitem__, values))
-            if len(cache) > 100_000:
-                cache.clear()
-        parsed = list(map(_first, results))
-        errors = [(i, r[1]) for i, r in enumerate(results) if r[1] is not None] if bad else []
+            return list(map(_first, results)), [(i, r[1]) for i, r in enumerate(results) if r[1] is not None]
+        cache, reasons, bad = self.cache, self.reasons, False
+        for value in dict.fromkeys(values):  # each distinct value once
+            if value not in cache:
+                cache[value], reason = self.compute(value)
+                if reason is not None:
+                    reasons[value] = reason
+            bad = bad or value in reasons
+        parsed = list(map(cache.__getitem__, values))
+        errors = [(i, reasons[v]) for i, v in enumerate(values) if v in reasons] if bad else []
+        if len(cache) > 100_000:
+            cache.clear()
+            reasons.clear()
         return parsed, errors
 
 

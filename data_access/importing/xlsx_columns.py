@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from xml.etree import ElementTree
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -157,6 +158,18 @@ def _is_text(kind: pa.DataType) -> bool:
     return pa.types.is_string(kind) or pa.types.is_large_string(kind)
 
 
+def _text_cells(column: pa.Array) -> list:
+    """Return text cells as Python values: "" → None, the text a date cell became → that datetime."""
+    values = column.to_pylist()
+    if "" in values:
+        values = [None if v == "" else v for v in values]
+    dated = pc.match_substring_regex(column, _ISO_CELL)
+    if pc.any(dated).as_py():
+        for index in pc.indices_nonzero(dated).to_pylist():
+            values[index] = datetime.fromisoformat(values[index])
+    return values
+
+
 def python_values(column: pa.Array) -> list:
     """Return an Arrow column as Python cells: "" → None, whole floats → int, dates → datetime at midnight,
     text that a date cell became → that datetime."""
@@ -164,14 +177,12 @@ def python_values(column: pa.Array) -> list:
     if pa.types.is_null(kind):
         return [None] * len(column)
     if _is_text(kind):
-        values = column.to_pylist()
-        if "" in values:
-            values = [None if v == "" else v for v in values]
-        dated = pc.match_substring_regex(column, _ISO_CELL)
-        if pc.any(dated).as_py():
-            for index in pc.indices_nonzero(dated).to_pylist():
-                values[index] = datetime.fromisoformat(values[index])
-        return values
+        encoded = column.dictionary_encode()
+        if len(encoded.dictionary) * 4 <= len(column):  # repeated text (names, dates): each distinct value once
+            distinct = _text_cells(encoded.dictionary)
+            lookup = np.array([*distinct, None], dtype=object)
+            return lookup[encoded.indices.fill_null(len(distinct)).to_numpy()].tolist()
+        return _text_cells(column)
     if pa.types.is_floating(kind):
         return [None if v is None else int(v) if v.is_integer() else v for v in column.to_pylist()]
     if pa.types.is_date(kind):

@@ -129,3 +129,14 @@ def db(engine):
     with engine.begin() as conn:
         upsert_units(conn, read_units_csv())
     return engine
+
+
+def test_repeated_text_is_converted_once_to_the_same_cells():
+    import pyarrow as pa
+
+    cells = ["Đất đai", "", None, "2024-01-06 08:30:00", "Đất đai"] * 8  # few distinct values: converted once each
+    expected = [None if v == "" else datetime(2024, 1, 6, 8, 30) if v and v[0] == "2" else v for v in cells]
+    assert xlsx_columns.python_values(pa.array(cells)) == expected
+    unique = [f"HS-{i}" for i in range(40)]  # all different: converted cell by cell
+    assert xlsx_columns.python_values(pa.array(unique)) == unique
+    assert xlsx_columns.python_values(pa.array([7.0, 7.5, None])) == [7, 7.5, None]

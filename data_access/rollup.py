@@ -105,9 +105,10 @@ def rebuild_rollup(conn: Connection) -> int:
 class RollupAccumulator:
     """Sums the rollup rows of dossiers seen chunk by chunk (memory stays at about one rollup's size)."""
 
-    def __init__(self) -> None:
+    def __init__(self, parts_kept: int = 16) -> None:
         self.parts: list[pd.DataFrame] = []
         self.dossiers = 0
+        self.parts_kept = parts_kept  # partial sums kept before they are summed together (memory against time)
 
     def add(self, dossier_rows: pd.DataFrame | dict[str, list]) -> None:
         """Add the events of some dossiers (a frame or a dict of columns with EVENT_COLUMNS)."""
@@ -116,7 +117,7 @@ class RollupAccumulator:
             return
         self.dossiers += len(frame)
         self.parts.append(daily_events(frame[list(EVENT_COLUMNS)], dates=False))
-        if len(self.parts) >= 16:
+        if len(self.parts) >= self.parts_kept:
             self.parts = [sum_events(pd.concat(self.parts, ignore_index=True), dates=False)]
 
     def total(self) -> pd.DataFrame:

@@ -102,6 +102,7 @@ ERROR_FILE_HEADER = ["Dòng", "Cột", "Giá trị", "Lý do", "Dữ liệu củ
 NO_HEADER_FOUND = "(không nhận ra dòng tiêu đề nào)"
 MISSING_REQUIRED = "Tệp {file}: thiếu cột bắt buộc {columns}. Các cột tìm thấy: {found}"
 DEMO_REPLACED = "Đã xóa dữ liệu minh họa (demo) trước khi nạp dữ liệu thật."
+STEP_SHEET = "Đang đọc trang tính ({n} dòng)…"
 STEP_READ = "Đã đọc {n} dòng"
 STEP_DUPLICATES = "Kiểm tra trùng mã"
 STEP_WRITE = "Ghi vào cơ sở dữ liệu"

@@ -240,6 +240,8 @@ def _run(conn: Connection, source, columns, kind: str, report: ImportReport, ski
             done = report.rows_read / estimated if estimated else 0.5
             step(M.STEP_READ.format(n=fmt_int(report.rows_read)), min(0.85, 0.85 * done))
 
+        if loading is not None:
+            step(M.STEP_SHEET.format(n=fmt_int(source.rows or 0)), 0.05)
         sheet = loading.result() if loading is not None else None
         if sheet is not None:  # column by column (an .xlsx)
             estimated = len(sheet)

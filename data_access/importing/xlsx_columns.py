@@ -5,11 +5,13 @@ then turned into Python values block by block, only for the columns the import m
 The cells come out as the row reader (xlsx_fast.calamine_rows, openpyxl) gives them: None for an empty cell, a
 whole number as int, a date cell as datetime. fastexcel types a column from all its cells; a column holding text
 and numbers (or dates) comes as text, where a date cell reads "2024-01-05 00:00:00" (turned back into a datetime
-here) and a number as Excel shows it ("7", "7.5"). The one difference left: in such a mixed column, a number that is
-an Excel day serial reads as text, and a date column is read as dates only when it holds date cells or text.
+here) and a number as Excel shows it ("7", "7.5"). The one difference left: in a column mixing text and numbers, a
+number that is an Excel day serial reads as its digits, so it is not taken for a date (the row reader gives the
+number, which is).
 
-`open_columns` returns None where this reader cannot go, and the row reader is used: a sheet whose cells carry no
-references, a sheet whose first rows leave column A empty (its columns would start further right), a damaged file.
+readers.xlsx_head and readers.xlsx_data return None where this reader cannot go, and the row reader is used: a
+sheet whose cells carry no references, a sheet whose first rows leave column A empty (its columns would start
+further right), a sheet fastexcel refuses.
 """
 
 import logging

@@ -5,6 +5,7 @@ processes do work (each browser is kept on one process, and different browsers r
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -27,6 +28,25 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _free_run(count: int, avoid: int) -> int:
+    """Return the first of `count` consecutive free ports, none of them `avoid` (two free ports asked one after the
+    other can be neighbours: the app processes take first-port and the ports after it)."""
+    while True:
+        first = free_port()
+        ports = range(first, first + count)
+        if avoid not in ports and all(_free(p) for p in ports[1:]):
+            return first
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def _listening(port: int) -> int:
     sys.path.insert(0, str(ROOT / "bench"))
     from load import _server_pid
@@ -43,7 +63,8 @@ def test_two_processes_behind_nginx_serve_the_harness_without_error(tmp_path):
     with engine.begin() as conn:
         add_account(conn, USER, "lanh_dao", PASSWORD)
     engine.dispose()
-    port, first = free_port(), free_port()
+    port = free_port()
+    first = _free_run(2, avoid=port)
     env = dict(os.environ, DATABASE_URL=url)
     start = subprocess.Popen([sys.executable, "deploy/start.py", "--processes", "2", "--port", str(port),
                               "--first-port", str(first)], cwd=ROOT, env=env, stdout=subprocess.PIPE,

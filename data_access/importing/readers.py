@@ -37,6 +37,7 @@ class Source:
     delimiter: str | None = None
     sheet_names: list[str] = field(default_factory=list)
     rows: int | None = None  # an .xlsx sheet's last row, once its extent is checked
+    fast: bool | None = None  # whether calamine may read the .xlsx sheet (None: not checked yet)
 
 
 def detect_encoding(sample: bytes) -> str:
@@ -217,7 +218,13 @@ def xlsx_data(source: Source, header_row: int) -> "xlsx_columns.ColumnSheet | No
 
 def _fast_extent(source: Source) -> bool:
     """Return True when calamine may read the sheet (its extent checked), False when openpyxl must; refuse a
-    sheet too wide or too large."""
+    sheet too wide or too large. Checked once per Source (the column reader and the row reader both ask)."""
+    if source.fast is None:
+        source.fast = _check_extent(source)
+    return source.fast
+
+
+def _check_extent(source: Source) -> bool:
     try:
         extent = xlsx_fast.sheet_extent(source.path, source.sheet, MAX_COLUMNS)
     except xlsx_fast.TooLarge as big:

@@ -10,6 +10,7 @@ writes the total in its own transaction. It ends at the end of its input: when a
 
 import os
 import pickle
+import queue
 import subprocess
 import sys
 import threading
@@ -65,41 +66,28 @@ class ProcessSums:
         self.process = subprocess.Popen([sys.executable, "-m", "data_access.importing.rollup_worker"], cwd=ROOT,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                         env=dict(os.environ, PYTHONPATH=str(ROOT)))
-        self.sent: list[bytes] = []
-        self.ready = threading.Condition()
-        self.failed: BaseException | None = None
+        self.sent: queue.SimpleQueue[bytes] = queue.SimpleQueue()  # pickles to send, b"" to close the input
         self.writer = threading.Thread(target=self._write, name="rollup-send", daemon=True)
         self.writer.start()
 
     def _write(self) -> None:
         """Send the pickled chunks in order, on a thread (a write waits for the worker without holding the GIL)."""
         try:
-            while True:
-                with self.ready:
-                    while not self.sent:
-                        self.ready.wait()
-                    data = self.sent.pop(0)
-                if not data:
-                    self.process.stdin.close()
-                    return
+            while data := self.sent.get():
                 self.process.stdin.write(data)
-        except (BrokenPipeError, OSError, ValueError) as exc:  # the worker ended early: result() says so
-            self.failed = exc
-
-    def _send(self, data: bytes) -> None:
-        with self.ready:
-            self.sent.append(data)
-            self.ready.notify()
+            self.process.stdin.close()
+        except (BrokenPipeError, OSError, ValueError):  # the worker ended early: result() says so
+            pass
 
     def add(self, records: dict[str, list]) -> None:
         """Send a parsed chunk's events to the worker (returns at once)."""
         if records:
-            self._send(pickle.dumps(payload(records), protocol=pickle.HIGHEST_PROTOCOL))
+            self.sent.put(pickle.dumps(payload(records), protocol=pickle.HIGHEST_PROTOCOL))
 
     def finish(self) -> None:
         """Ask for the total (summed while the merge runs)."""
-        self._send(pickle.dumps(None))
-        self._send(b"")
+        self.sent.put(pickle.dumps(None))
+        self.sent.put(b"")
 
     def result(self) -> pd.DataFrame:
         """Return the total rollup rows, or raise RuntimeError when the worker failed or ended without them."""
@@ -117,7 +105,7 @@ class ProcessSums:
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
-        self._send(b"")
+        self.sent.put(b"")
         for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
             try:
                 stream.close()

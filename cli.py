@@ -139,6 +139,10 @@ def _print_report(report: ImportReport, out=None) -> None:
                                totals=fmt_int(report.totals_rows)), file=out)
     for warning in report.warnings:
         print(T.REPORT_WARNING.format(warning=warning), file=out)
+    if report.decisions:
+        print(T.REPORT_DECIDED, file=out)
+        for line in report.decision_lines():
+            print(f"  {line}", file=out)
     for problem in report.problems:
         print(T.ERROR.format(error=problem.message()), file=out)
     if report.problem_count > len(report.problems):

@@ -220,6 +220,7 @@ import_log = Table(
     Column("warnings", Integer, nullable=False),
     Column("imported_by", String(80)),  # the account that imported it (None from the command line)
     Column("older_allowed", Integer),  # stored dossiers it rolled back on purpose (--allow-older), else None
+    Column("notes", Text),  # what it decided on its own, one line each (ImportReport.decision_lines), else None
     Index("ix_import_log_imported_at", "imported_at"),
 )
 

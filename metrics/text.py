@@ -36,7 +36,7 @@ def _fold(value: object) -> str:
 
 
 _UNIT_PREFIXES = ("thanh pho ", "thi xa ", "thi tran ", "huyen ", "quan ", "phuong ", "xa ", "dac khu ",
-                  "tp. ", "tp ", "tx. ", "tx ", "h. ")
+                  "tp. ", "tp ", "tx. ", "tx ", "h. ", "tt. ", "tt ")
 
 
 def unit_key(name: object) -> str:

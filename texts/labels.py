@@ -379,6 +379,7 @@ IMPORT_COUNTS = ("{rows} dòng dữ liệu (bỏ {blank} dòng trống, {totals}
                  "không đổi {same}, loại {rej}.")
 IMPORT_REFUSED = "Tệp sẽ bị từ chối: {n} lỗi. Sửa tệp rồi tải lên lại, hoặc chọn «Bỏ qua dòng lỗi»."
 IMPORT_ERRORS = "Lỗi (dòng, cột, giá trị, lý do)"
+IMPORT_DECIDED = "Địa bàn trùng tên ở hai cấp, đã hiểu theo cột:"
 IMPORT_COMMIT = "Ghi vào cơ sở dữ liệu"
 IMPORT_DONE = "Đã nhập {file}: thêm {ins}, cập nhật {upd}, không đổi {same}, loại {rej} ({sec} giây)."
 IMPORT_REJECTED_FILE = "Tải tệp các dòng bị loại"
@@ -387,7 +388,7 @@ IMPORT_COLUMNS = {"imported_at": "Thời điểm", "imported_by": "Người nh�
                   "file_name": "Tệp", "kind": "Loại dữ liệu", "sheet": "Trang tính",
                   "rows_read": "Số dòng", "inserted": "Thêm", "updated": "Cập nhật", "unchanged": "Không đổi",
                   "rejected": "Bị loại", "warnings": "Cảnh báo", "older_allowed": "Lùi trạng thái (cho phép)",
-                  "sha256": "SHA-256"}
+                  "notes": "Ghi chú", "sha256": "SHA-256"}
 IMPORTED_BY_CLI = "(dòng lệnh)"
 IMPORT_PROBLEM_COLUMNS = {"row": "Dòng", "column": "Cột", "value": "Giá trị", "reason": "Lý do"}
 IMPORT_MORE_ERRORS = "… và {n} lỗi khác (chỉ hiện {shown} lỗi đầu)."

@@ -142,6 +142,7 @@ BAD_CSV = "Tệp {file}, dòng {row}: lỗi định dạng CSV ({error})"
 NO_UNIT_CODE_ON = "không có đơn vị hành chính mã {code} hiệu lực ngày {date}"
 UNIT_NAME_AMBIGUOUS = ("có {n} địa bàn cùng tên «{name}» hiệu lực ngày {date}; ghi thêm cột «Huyện» hoặc «Mã ĐVHC» để "
                        "phân biệt")
+UNIT_LEVEL_DECIDED = "{n} dòng: «{name}» ở cột «{column}» được hiểu là {unit}"
 UNIT_NOT_IN_FORCE = "địa bàn «{name}» không có hiệu lực ngày {date}: {spans}"
 UNIT_NEAREST = "; tên gần nhất: {names}"
 UNIT_UNKNOWN = "địa bàn «{name}» không có trong danh mục đơn vị hành chính ngày {date}{hint}"

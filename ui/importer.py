@@ -82,6 +82,8 @@ def show_report(report: ImportReport, refused: bool) -> None:
         st.info(counts)
     for warning in report.warnings:
         st.warning(md_escape(warning))  # names units and files from the import: shown literally
+    if report.decisions:
+        st.info("\n".join([L.IMPORT_DECIDED] + [f"- {md_escape(line)}" for line in report.decision_lines()]))
     if report.problems:
         st.markdown(f"**{L.IMPORT_ERRORS}**")
         problems = pd.DataFrame([{"row": p.row, "column": p.column, "value": p.value, "reason": p.reason}
@@ -102,4 +104,5 @@ def show_history(history: pd.DataFrame) -> None:
                              imported_by=history["imported_by"].fillna(L.IMPORTED_BY_CLI))
     show_table(history, [Col("imported_at", L.IMPORT_COLUMNS["imported_at"], fmt_datetime)]
                + [Col(k, L.IMPORT_COLUMNS[k], fmt_int if k in COUNTS else None)
-                  for k in ("imported_by", "file_name", "kind", "sheet", *COUNTS, "sha256")], empty=L.IMPORT_NO_HISTORY)
+                  for k in ("imported_by", "file_name", "kind", "sheet", *COUNTS, "notes", "sha256")],
+               empty=L.IMPORT_NO_HISTORY)

@@ -1,10 +1,13 @@
 """Dossier rows (DOMAIN §6) → records of the dossiers table, with the strict validation of issue #3."""
 
+from collections import Counter
+
 from data_access.importing.headers import HeaderMatch
 from data_access.importing.report import ImportReport
 from data_access.importing.resolve import Resolver
 from data_access.importing.rows import Cached, Chunk
 from data_access.importing.staging import Target
+from data_access.importing.unit_match import COLUMN_COMMUNE, COLUMN_UNIT, Decision
 from data_access.importing.values import (
     cell_text,
     parse_bool,
@@ -47,7 +50,7 @@ class DossierRows:
         self.level = Cached(parse_level)
         self.ended = Cached(is_ended_status)
         self.supplement = Cached(is_supplement_status)
-        self.unit_cache: dict[tuple, int | None | ValueError] = {}
+        self.unit_cache: dict[tuple, tuple[int | None, Decision | None] | ValueError] = {}
 
     def parse(self, chunk: Chunk) -> dict[str, list]:
         """Return the chunk's valid rows as column lists (problems of the others are in chunk.problems)."""
@@ -81,28 +84,37 @@ class DossierRows:
         blame = next((k for k in ("unit", "commune", "district", "unit_code") if k in self.header.index), "unit")
         present = [k for k in ("unit", "district", "commune", "unit_code") if k in self.header.index]
         rows = list(zip(col["received_on"], *(col[k] for k in present), strict=True))  # the file's columns only
-        failing = set()
-        for row in dict.fromkeys(rows):  # each distinct (day, names, code) once
+        failing, decided = set(), {}
+        for row, times in Counter(rows).items():  # each distinct (day, names, code) once
             if row not in self.unit_cache:
                 names = dict(zip(present, row[1:], strict=True))
                 self.unit_cache[row] = self._unit(row[0], *(names.get(k) for k in ("unit", "district", "commune",
                                                                                     "unit_code")))
-            if isinstance(self.unit_cache[row], ValueError):  # the unit is unknown or ambiguous
+            answer = self.unit_cache[row]
+            if isinstance(answer, ValueError):  # the unit is unknown or ambiguous
                 failing.add(row)
-        found = list(map(self.unit_cache.__getitem__, rows))
+            elif answer[1] is not None:  # a bare name read at the level of its column
+                decided[answer[1]] = decided.get(answer[1], 0) + times
+        for decision, times in decided.items():
+            self.report.decide(self.header.headers.get(decision.column, decision.column), decision.name,
+                               decision.unit, times)
+        found = [None if row in failing else self.unit_cache[row][0] for row in rows]
         for i, row in enumerate(rows) if failing else ():
             if row in failing:
-                chunk.fail(i, blame, str(found[i]))
-                found[i] = None
+                chunk.fail(i, blame, str(self.unit_cache[row]))
         return found
 
-    def _unit(self, day, unit, district, commune, code) -> int | None | ValueError:
-        """Return the unit of one row's names on its day, None when it names none, or the ValueError saying why."""
+    def _unit(self, day, unit, district, commune, code) -> tuple[int | None, Decision | None] | ValueError:
+        """Return the unit of one row's names on its day and the level Decision if any ((None, None) when it names
+        none), or the ValueError saying why."""
         if day is None or not (unit or district or commune or code):
-            return None
-        name, within = (commune, district or unit) if commune else (unit, district)
+            return None, None
+        if commune:
+            name, within, column = commune, district or unit, COLUMN_COMMUNE
+        else:
+            name, within, column = unit, district, COLUMN_UNIT
         try:
-            return self.resolver.unit_on(day, name, within, code)
+            return self.resolver.unit_on(day, name, within, code, column)
         except ValueError as exc:
             return exc
 

@@ -15,7 +15,7 @@ from data_access.schema import import_log
 from texts import messages as M
 
 HISTORY_COLUMNS = ["imported_at", "imported_by", "file_name", "kind", "sheet", "rows_read", "inserted", "updated",
-                   "unchanged", "rejected", "warnings", "older_allowed", "sha256"]
+                   "unchanged", "rejected", "warnings", "older_allowed", "notes", "sha256"]
 
 
 def preview(path: str | Path, kind: str, sheet: str | None = None, rows: int = 5

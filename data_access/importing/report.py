@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass, field
 
+from metrics.text import normalize_text
 from texts import messages as M
+from texts.fmt import fmt_int
 
 MAX_PROBLEMS_KEPT = 1000
 
@@ -58,6 +60,22 @@ class ImportReport:
     imported_by: str | None = None  # the account that imported it (None from the command line)
     address: str | None = None  # where it was uploaded from
     older_allowed: int = 0  # stored dossiers rolled back on purpose (allow_older)
+    decisions: list[list] = field(default_factory=list)  # [column, name, unit, rows]: plain data, sent as JSON
+
+    def decide(self, column: str, name: str, unit: str, rows: int) -> None:
+        """Count `rows` whose bare unit `name` under `column` was read as `unit` (a name both levels share)."""
+        key = [normalize_text(column) or column, normalize_text(name) or name, unit]
+        for decision in self.decisions:
+            if decision[:3] == key:
+                decision[3] += rows
+                return
+        self.decisions.append([*key, rows])
+
+    def decision_lines(self) -> list[str]:
+        """Return '1.204 dòng: «Diên Khánh» ở cột «Địa bàn» được hiểu là Huyện Diên Khánh', most rows first."""
+        ordered = sorted(self.decisions, key=lambda d: (-d[3], d[0], d[1], d[2]))
+        return [M.UNIT_LEVEL_DECIDED.format(n=fmt_int(rows), name=name, column=column, unit=unit)
+                for column, name, unit, rows in ordered]
 
     def add(self, problem: Problem) -> None:
         """Record a problem (only the first MAX_PROBLEMS_KEPT are kept; all are counted)."""

@@ -2,7 +2,7 @@
 
 from sqlalchemy import Connection
 
-from data_access.importing.unit_match import UnitMatcher
+from data_access.importing.unit_match import COLUMN_UNIT, Decision, UnitMatcher
 from data_access.reference import get_or_create_agency, get_or_create_field, get_or_create_procedure
 
 
@@ -38,8 +38,10 @@ class Resolver:
             self._raw[raw] = get_or_create_procedure(self.conn, name, field_id, code, cache=self.procedures)
         return self._raw[raw]
 
-    def unit_on(self, day, name: str | None, district: str | None = None, code: str | None = None) -> int | None:
-        """Return the id of the unit valid on `day` named by a row (see unit_match), or raise ValueError."""
+    def unit_on(self, day, name: str | None, district: str | None = None, code: str | None = None,
+                column: str = COLUMN_UNIT) -> tuple[int | None, Decision | None]:
+        """Return (the id of the unit valid on `day` named by a row, the level Decision if any) (see unit_match), or
+        raise ValueError."""
         if self.matcher is None:
             self.matcher = UnitMatcher.from_database(self.conn)
-        return self.matcher.match(day, name, district, code)
+        return self.matcher.match(day, name, district, code, column)

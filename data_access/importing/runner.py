@@ -381,7 +381,8 @@ def _log(conn: Connection, report: ImportReport, kind: str) -> None:
         imported_at=datetime.now(UTC).replace(tzinfo=None), file_name=report.file_name, sha256=report.sha256,
         kind=kind, sheet=report.sheet, rows_read=report.rows_read, inserted=report.inserted,
         updated=report.updated, unchanged=report.unchanged, rejected=report.rejected,
-        warnings=len(report.warnings), imported_by=report.imported_by, older_allowed=report.older_allowed or None))
+        warnings=len(report.warnings), imported_by=report.imported_by, older_allowed=report.older_allowed or None,
+        notes="\n".join(report.decision_lines()) or None))
     record_load(conn, "real", _as_of(conn))
     disable_demo_accounts(conn)  # real data: the demo's accounts go with the demo
     detail = M.AUDIT_IMPORT.format(kind=kind, file=report.file_name, sha=report.sha256, rows=report.rows_read,

@@ -2,7 +2,11 @@
 
 A row may name an old district, an old commune (with its district to tell apart communes of the same name), a new
 commune, or give the GSO code (`Mã ĐVHC`). Names are matched without their prefix ("Huyện", "Xã" …), accent- and
-case-insensitively; a prefix, when written, also selects the level.
+case-insensitively. When one bare name belongs to units of both levels ("Diên Khánh": the district and its town),
+the level is chosen by, in order: a written prefix ("Thị trấn Diên Khánh"); the column the name was found in
+(`Huyện` → districts, `Xã/phường` → communes, `Địa bàn` → districts before 1/7/2025 and communes from then on, or
+communes when the row also names its district). Only a name that stays ambiguous within one level is a row error.
+Each such choice is returned as a Decision, so that the import can report it.
 """
 
 import difflib
@@ -15,22 +19,54 @@ from sqlalchemy import Connection, select
 from data_access.importing.values import vn_date
 from data_access.schema import units
 from data_access.territory import level_of_kind
-from metrics.territory import LEVEL_COMMUNE, LEVEL_DISTRICT
+from metrics.territory import LEVEL_COMMUNE, LEVEL_DISTRICT, REFORM_DAY
 from metrics.text import fold_key, normalize_text, unit_key
 from texts import messages as M
 
-_PREFIX_LEVEL = tuple((prefix, LEVEL_DISTRICT) for prefix in (
-    "thanh pho ", "thi xa ", "huyen ", "quan ", "tp. ", "tp ", "tx. ", "tx ", "h. ")) + tuple(
-    (prefix, LEVEL_COMMUNE) for prefix in ("xa ", "phuong ", "thi tran ", "dac khu "))
+_PREFIXES = (  # (prefix as written, folded; the level it states; the kind's full prefix)
+    *((p, LEVEL_DISTRICT, p) for p in ("thanh pho ", "thi xa ", "huyen ", "quan ")),
+    ("tp. ", LEVEL_DISTRICT, "thanh pho "), ("tp ", LEVEL_DISTRICT, "thanh pho "), ("tx. ", LEVEL_DISTRICT, "thi xa "),
+    ("tx ", LEVEL_DISTRICT, "thi xa "), ("h. ", LEVEL_DISTRICT, "huyen "),
+    *((p, LEVEL_COMMUNE, p) for p in ("xa ", "phuong ", "thi tran ", "dac khu ")),
+    ("tt. ", LEVEL_COMMUNE, "thi tran "), ("tt ", LEVEL_COMMUNE, "thi tran "))
+
+
+def _prefix(name: str) -> tuple[str, str] | None:
+    """Return (level, kind prefix) of a name's written prefix ('TT. Diên Khánh' → ('Xã', 'thi tran ')), or None."""
+    key = fold_key(name)
+    for prefix, level, kind in _PREFIXES:
+        if key.startswith(prefix):
+            return level, kind
+    return None
 
 
 def written_level(name: str) -> str | None:
     """Return the level a name's prefix states ('Huyện Cam Lâm' → 'Huyện'), or None without a prefix."""
-    key = fold_key(name)
-    for prefix, level in _PREFIX_LEVEL:
-        if key.startswith(prefix):
-            return level
+    found = _prefix(name)
+    return found[0] if found else None
+
+
+COLUMN_UNIT, COLUMN_DISTRICT, COLUMN_COMMUNE = "unit", "district", "commune"  # canonical keys of the columns
+
+
+def column_level(column: str, day: date, within: str | None = None) -> str | None:
+    """Return the level a bare name under `column` is read at on `day` (None: no preference)."""
+    if column == COLUMN_DISTRICT:
+        return LEVEL_DISTRICT
+    if column == COLUMN_COMMUNE or (column == COLUMN_UNIT and within):
+        return LEVEL_COMMUNE
+    if column == COLUMN_UNIT:
+        return LEVEL_DISTRICT if day < REFORM_DAY else LEVEL_COMMUNE
     return None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A bare name that several levels share, read at one level because of the column it was found in."""
+
+    name: str  # as written in the file
+    column: str  # canonical key of the column: unit, district or commune
+    unit: str  # the full name of the unit it was read as
 
 
 @dataclass(frozen=True)
@@ -73,29 +109,39 @@ class UnitMatcher:
         return cls([KnownUnit(r[0], r[1], r[2], r[3], r[4] or level_of_kind(r[5]), r[6], r[7], r[8])
                     for r in conn.execute(query).all()])
 
-    def match(self, day: date, name: str | None, district: str | None = None, code: str | None = None) -> int | None:
-        """Return the id of the unit valid on `day`, None when the row names no unit, or raise ValueError."""
+    def match(self, day: date, name: str | None, district: str | None = None, code: str | None = None,
+              column: str = COLUMN_UNIT) -> tuple[int | None, Decision | None]:
+        """Return (the id of the unit valid on `day`, the Decision when the column chose its level), (None, None)
+        when the row names no unit, or raise ValueError. `name` was found in `column`; `district` under `Huyện`
+        (or `Địa bàn` beside a `Xã/phường`)."""
         code = normalize_text(code)
         if code:
             found = [u for u in self.by_code.get(code, []) if u.valid_on(day)]
             if len(found) == 1:
-                return found[0].id
+                return found[0].id, None
             if not name and not district:
                 raise ValueError(M.NO_UNIT_CODE_ON.format(code=code, date=vn_date(day)))
         if not name:
-            return self._one(day, district, None) if district else None
-        return self._one(day, name, district)
+            return self._one(day, district, None, COLUMN_DISTRICT) if district else (None, None)
+        return self._one(day, name, district, column)
 
-    def _one(self, day: date, name: str, district: str | None) -> int:
+    def _one(self, day: date, name: str, district: str | None, column: str) -> tuple[int, Decision | None]:
         candidates = self.by_key.get(unit_key(name), [])
         valid = [u for u in candidates if u.valid_on(day)]
-        level = written_level(name)
+        decided = False
+        level, kind = _prefix(name) or (None, None)
         if level and any(u.level == level for u in valid):
             valid = [u for u in valid if u.level == level]
+            if len(valid) > 1:  # "Phường Phước Hòa" and "Xã Phước Hòa": the kind written tells them apart too
+                valid = [u for u in valid if fold_key(u.name).startswith(kind)] or valid
+        elif len({u.level for u in valid}) > 1:
+            level = column_level(column, day, district)
+            if any(u.level == level for u in valid):
+                valid, decided = [u for u in valid if u.level == level], True
         if len(valid) > 1 and district:
             valid = [u for u in valid if u.parent_key == unit_key(district)] or valid
         if len(valid) == 1:
-            return valid[0].id
+            return valid[0].id, Decision(name, column, valid[0].name) if decided else None
         if len(valid) > 1:
             raise ValueError(M.UNIT_NAME_AMBIGUOUS.format(n=len(valid), name=name, date=vn_date(day)))
         raise ValueError(self._unknown(day, name, candidates))

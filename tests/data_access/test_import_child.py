@@ -81,3 +81,15 @@ def test_an_unreadable_file_is_a_read_error_from_the_child(tmp_path):
     with pytest.raises(ReadError) as here:
         preview(path, "dossiers")
     assert str(from_child.value) == str(here.value) and "hong.xlsx" in str(here.value)
+
+
+def test_what_the_columns_decided_comes_back_from_the_child(url):
+    from tests.data_access.test_export_corpus import CORPUS
+
+    job = {"path": str(CORPUS / "ho_so_2024_tinh.xlsx"), "kind": "dossiers"}
+    report = run_import_in_child(url, job, _account(url, "van_phong_1"))
+    assert report.decision_lines() == [
+        "3 dòng: «Diên Khánh» ở cột «Địa bàn» được hiểu là Huyện Diên Khánh",
+        "2 dòng: «Ninh Sơn» ở cột «Địa bàn» được hiểu là Huyện Ninh Sơn",
+        "1 dòng: «Khánh Vĩnh» ở cột «Địa bàn» được hiểu là Huyện Khánh Vĩnh",
+        "1 dòng: «Trường Sa» ở cột «Địa bàn» được hiểu là Huyện Trường Sa"]

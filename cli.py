@@ -24,7 +24,7 @@ import traceback
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from data_access.accounts import (
     FIRST_ADMIN,
@@ -41,7 +41,7 @@ from data_access.accounts import (
 from data_access.boundaries import BoundaryRefused, import_boundaries
 from data_access.context import app_context
 from data_access.demo.build import DEFAULT_DOSSIERS, DEFAULT_SEED, RealDataPresent, build_demo
-from data_access.engine import database_url, describe_url, writing
+from data_access.engine import database_refusal, database_url, describe_url, writing
 from data_access.figures import summary_by_unit
 from data_access.importing.columns import KINDS
 from data_access.importing.report import ImportRefused, ImportReport
@@ -381,6 +381,11 @@ def main(argv: list[str] | None = None) -> int:
         _debug()
         print(T.DATABASE_UNREACHABLE.format(where=_database_named(), error=_first_line(exc.orig)), file=sys.stderr)
         return 2
+    except DBAPIError as exc:  # a refusal: the account lacks rights, a constraint was violated
+        _debug()
+        said = database_refusal(exc)
+        print(said or T.UNEXPECTED.format(kind=type(exc).__name__, error=_first_line(exc.orig)), file=sys.stderr)
+        return 1 if said else 3
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, not a traceback
         _debug()
         print(T.UNEXPECTED.format(kind=type(exc).__name__, error=_first_line(exc)), file=sys.stderr)

@@ -148,7 +148,12 @@ def set_password(conn: Connection, username: str, password: str, *, actor: Accou
 
 def set_disabled(conn: Connection, username: str, disabled: bool = True, *, actor: Account | None = None,
                  address: str | None = None) -> None:
-    """Disable (or enable again) an account; a disabled account is signed out at its next page run."""
+    """Disable (or enable again) an account; a disabled account is signed out at its next page run. An account whose
+    role needs a scope it lost (its agency or commune was removed) cannot be enabled before its role is set again."""
+    if not disabled:
+        row = conn.execute(select(accounts).where(accounts.c.username == username)).first()
+        if row is not None and _scope_missing(row):
+            raise DomainError(M.ROLE_NEEDS_AGENCY if row.role == "so_nganh" else M.ROLE_NEEDS_COMMUNE)
     _changed(conn, username, actor, "account_disable" if disabled else "account_enable", username, address,
              disabled=disabled)
 
@@ -256,19 +261,17 @@ def sign_in_by_email(engine: Engine, email: str, address: str | None = None) -> 
 def current_account(conn: Connection, account_id: int) -> Account | None:
     """Return the account as stored now, or None when it was disabled or removed (its session ends)."""
     row = conn.execute(select(accounts).where(accounts.c.id == account_id)).first()
-    return None if row is None or row.disabled else _account(row)
+    return None if row is None or row.disabled or _scope_missing(row) else _account(row)
+
+
+def _scope_missing(row) -> bool:
+    """Return True for a department or commune account without its agency or commune (it would see everything)."""
+    return (row.role == "so_nganh" and row.agency_id is None) or (row.role == "xa" and row.unit_id is None)
 
 
 def new_password() -> str:
     """Return a random password of 16 URL-safe characters (printed once, never stored in clear)."""
     return secrets.token_urlsafe(12)
-
-
-def disable_demo_accounts(conn: Connection) -> int:
-    """Disable the demo accounts (when real data replaces the demo); return how many."""
-    done = conn.execute(update(accounts).where(accounts.c.is_demo.is_(True), accounts.c.disabled.is_(False))
-                        .values(disabled=True, updated_at=_now()))
-    return done.rowcount
 
 
 FIRST_ADMIN = "quantri"  # created on the first start with a random password, printed once

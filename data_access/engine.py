@@ -7,6 +7,7 @@ The URL comes from, in order: the DATABASE_URL environment variable, `.streamlit
 import errno
 import logging
 import os
+import re
 import sqlite3
 import threading
 import tomllib
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.pool import StaticPool
 
 from metrics.errors import DomainError
@@ -120,6 +122,28 @@ def configure_sqlite(engine: Engine) -> Engine:
     event.listen(engine, "begin", _sqlite_begin)
     event.listen(engine, "handle_error", _refuse_writes)
     return engine
+
+
+_NO_RIGHTS = re.compile(r"permission denied for (?:table|relation|sequence|schema) \"?([\w.]+)\"?", re.IGNORECASE)
+_TABLE_OF = re.compile(r"(?:on|into|from|update) (?:table )?\"?(\w+)\"?", re.IGNORECASE)
+
+
+def database_refusal(exc: BaseException) -> str | None:
+    """Return a Vietnamese sentence for a refusal the database gave (its account lacks rights on a table, a constraint
+    was violated), naming the table and never the password or the driver's English text; None for anything else."""
+    if not isinstance(exc, DBAPIError):
+        return None
+    original = exc.orig
+    diag = getattr(original, "diag", None)
+    text_ = str(original)
+    table = getattr(diag, "table_name", None)
+    if getattr(original, "sqlstate", None) == "42501" or "permission denied" in text_.lower():
+        found = _NO_RIGHTS.search(text_)
+        return M.DATABASE_NO_RIGHTS.format(table=table or (found.group(1) if found else "?"))
+    if isinstance(exc, IntegrityError):
+        found = _TABLE_OF.search(text_) or _TABLE_OF.search(str(exc.statement or ""))
+        return M.DATABASE_CONSTRAINT.format(table=table or (found.group(1) if found else "?"))
+    return None
 
 
 def file_read_only(path: Path) -> bool:

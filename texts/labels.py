@@ -471,7 +471,8 @@ ADMIN_AUDIT_SINCE = "Từ ngày"
 AUDIT_COLUMNS = {"at": "Thời điểm", "account": "Tài khoản", "action": "Việc", "detail": "Chi tiết",
                  "address": "Địa chỉ máy"}
 AUDIT_ACTIONS = {"sign_in": "Đăng nhập", "sign_in_failed": "Đăng nhập sai", "sign_in_locked": "Đăng nhập khi bị khóa",
-                 "sign_out": "Đăng xuất", "import": "Nhập dữ liệu", "meeting_create": "Tạo cuộc họp",
+                 "sign_out": "Đăng xuất", "import": "Nhập dữ liệu", "demo": "Tạo dữ liệu minh họa",
+                 "meeting_create": "Tạo cuộc họp",
                  "decision": "Ghi kết luận", "account_add": "Thêm tài khoản", "account_password": "Đặt mật khẩu",
                  "account_disable": "Khóa tài khoản", "account_enable": "Mở khóa tài khoản",
                  "account_role": "Đổi vai trò", "pack_download": "Tải bộ tài liệu họp",

@@ -108,6 +108,8 @@ STEP_DUPLICATES = "Kiểm tra trùng mã"
 STEP_WRITE = "Ghi vào cơ sở dữ liệu"
 STEP_ROLLUP = "Cập nhật bảng tổng hợp"
 STEP_DONE = "Xong"
+AUDIT_DEMO = "dữ liệu minh họa: {dossiers} hồ sơ đến ngày {end}"
+AUDIT_DEMO_REPLACED_REAL = "; thay thế dữ liệu thật (--replace-real)"
 AUDIT_IMPORT = ("{kind}: {file}, sha256 {sha}, {rows} dòng (thêm {inserted}, cập nhật {updated}, loại {rejected})")
 DATE_TOO_EARLY = "ngày trước {earliest}, ngoài khoảng ngày hợp lý (settings.toml: [import] earliest_date)"
 DATE_AFTER_IMPORT = "ngày sau ngày nhập ({today}); chỉ ngày hẹn trả, hạn xử lý mới được ở tương lai"
@@ -168,6 +170,10 @@ NO_ACCOUNT = "Không có tài khoản «{name}»."
 SIGN_IN_WRONG = "Tên đăng nhập hoặc mật khẩu không đúng."
 SIGN_IN_LOCKED = "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau {seconds} giây."
 SIGN_IN_NO_ACCOUNT = "Chưa có tài khoản nào gắn với thư điện tử {email}; đề nghị quản trị cấp quyền."
+DATABASE_NO_RIGHTS = ("Tài khoản cơ sở dữ liệu của ứng dụng không có quyền trên bảng «{table}»; không ghi gì. Đề nghị "
+                      "quản trị cơ sở dữ liệu cấp quyền (GRANT) cho tài khoản này rồi thử lại.")
+DATABASE_CONSTRAINT = ("Cơ sở dữ liệu từ chối thao tác vì dữ liệu không nhất quán (bảng «{table}»); không ghi gì, dữ "
+                       "liệu cũ giữ nguyên. Đề nghị báo quản trị hệ thống.")
 DATABASE_READ_ONLY = ("Cơ sở dữ liệu đang mở chỉ đọc (tệp không ghi được): xem số liệu bình thường, nhưng không nhập "
                       "dữ liệu, tạo cuộc họp hay đổi tài khoản được. Cấp quyền ghi cho tệp rồi khởi động lại để ghi.")
 DATABASE_READ_ONLY_OLD = ("Cơ sở dữ liệu chỉ đọc ở phiên bản lược đồ {revision}, ứng dụng cần {head}: không nâng "

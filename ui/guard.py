@@ -5,7 +5,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import streamlit as st
+from sqlalchemy.exc import DBAPIError
 
+from data_access.engine import database_refusal
 from metrics.errors import DomainError
 from texts import labels as L
 
@@ -28,6 +30,9 @@ def section(name: str) -> Iterator[None]:
         raise
     except DomainError as exc:  # a rule the user can act on: say it
         st.error(str(exc))
+    except DBAPIError as exc:
+        log.exception("section %s failed", name)
+        st.error(database_refusal(exc) or L.ERROR_GENERIC)
     except Exception:  # noqa: BLE001 - the boundary exists to catch everything else
         log.exception("section %s failed", name)
         st.error(L.ERROR_GENERIC)

@@ -9,6 +9,8 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
+from data_access.account_scopes import detach_scopes, reattach_scopes, remove_demo_accounts
+from data_access.audit import record
 from data_access.demo.catalog import (
     DISTRICTS,
     FIELDS,
@@ -54,6 +56,7 @@ from data_access.schema import (
 from data_access.step_order import number_steps
 from data_access.territory import REFERENCE, list_unit_lineage, seed_agencies, seed_units
 from metrics.territory import REFORM_DAY
+from texts import messages as M
 
 OLD_LAST_DAY = date(2025, 6, 30)
 
@@ -188,6 +191,9 @@ def build_demo(engine: Engine, end: date, n_dossiers: int = DEFAULT_DOSSIERS, se
         if read_meta(conn).get(DATA_KIND) == "real" and not replace_real:
             raise RealDataPresent("Cơ sở dữ liệu đang chứa dữ liệu thật; dùng --replace-real để thay bằng dữ liệu demo")
         report("Xóa dữ liệu cũ", 0.0)
+        replaced_real = read_meta(conn).get(DATA_KIND) == "real"
+        remove_demo_accounts(conn)  # made again for the new demo (cli.py demo)
+        kept = detach_scopes(conn)
         _clear(conn)
         report("Danh mục địa bàn, cơ quan, lĩnh vực, thủ tục", 0.02)
         ids, weak, place_names = _reference(conn)
@@ -219,6 +225,9 @@ def build_demo(engine: Engine, end: date, n_dossiers: int = DEFAULT_DOSSIERS, se
         write_rollup(conn, rollup.total())
         refresh_statistics(conn, [dossiers, dossier_steps, dossier_daily, dossier_monthly, tasks])
         record_load(conn, "demo", end)
+        reattach_scopes(conn, kept)
+        record(conn, None, "demo", M.AUDIT_DEMO.format(dossiers=len(frame), end=end.isoformat())
+               + (M.AUDIT_DEMO_REPLACED_REAL if replaced_real else ""))
     report("Xong", 1.0)
     return {"dossiers": len(frame), "tasks": len(task_frame), "index_results": len(public) + len(demo),
             "steps": len(steps)}

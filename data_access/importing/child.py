@@ -19,12 +19,14 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
+from sqlalchemy.exc import DBAPIError
 
 from data_access.accounts import Account, NotAllowed, current_account
-from data_access.engine import ReadOnlyDatabase, get_engine
+from data_access.engine import ReadOnlyDatabase, database_refusal, get_engine
 from data_access.importing.headers import HeaderMatch
 from data_access.importing.readers import ReadError
 from data_access.importing.report import ImportRefused, ImportReport, Problem
+from metrics.errors import DomainError
 
 ROOT = Path(__file__).resolve().parents[2]
 NICENESS = 10  # viewers' page runs come first; the import takes what CPU is left
@@ -77,6 +79,8 @@ def run_import_in_child(url: str, job: dict, actor: Account | None,
         raise NotAllowed(outcome["refused_by_role"])
     if "read_only" in outcome:
         raise ReadOnlyDatabase()
+    if "database_refused" in outcome:
+        raise DomainError(outcome["database_refused"])
     report = report_from_dict(outcome["report"])
     if outcome["refused"] is not None:
         raise ImportRefused(report, outcome["refused"])
@@ -137,6 +141,9 @@ def main() -> None:
         emit({"refused_by_role": str(refused)})
     except ReadOnlyDatabase:
         emit({"read_only": True})
+    except DBAPIError as exc:
+        said = database_refusal(exc)
+        emit({"database_refused": said} if said else {"failed": f"{type(exc).__name__}: {exc}"[:2000]})
     except Exception as exc:  # noqa: BLE001 - told to the parent, which logs it and answers in Vietnamese
         emit({"failed": f"{type(exc).__name__}: {exc}"[:2000]})
 

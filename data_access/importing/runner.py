@@ -13,7 +13,8 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy.exc import OperationalError
 
 from config.settings import load_settings
-from data_access.accounts import Account, disable_demo_accounts, require
+from data_access.account_scopes import detach_scopes, reattach_scopes, remove_demo_accounts
+from data_access.accounts import Account, require
 from data_access.audit import record
 from data_access.engine import WRITER, ReadOnlyDatabase, is_read_only, refresh_statistics
 from data_access.importing import xlsx_columns
@@ -68,13 +69,18 @@ def _refuse(report: ImportReport, reason: str) -> ImportRefused:
 
 
 def purge_demo(conn: Connection) -> bool:
-    """Remove demo data before the first real import (units and published index results stay)."""
+    """Remove demo data before the first real import (units and published index results stay), with the demo's
+    accounts; other accounts keep their scope (data_access.account_scopes)."""
     if read_meta(conn).get(DATA_KIND) != "demo":
         return False
+    remove_demo_accounts(conn)
+    kept = detach_scopes(conn)
     for table in (dossier_daily, dossier_monthly, dossier_steps, dossiers, tasks, procedures, agency_lineage, agencies,
                   fields):
         conn.execute(delete(table))
     conn.execute(delete(index_results).where(index_results.c.is_demo.is_(True)))
+    ensure_reference(conn)
+    reattach_scopes(conn, kept)
     return True
 
 
@@ -384,7 +390,7 @@ def _log(conn: Connection, report: ImportReport, kind: str) -> None:
         warnings=len(report.warnings), imported_by=report.imported_by, older_allowed=report.older_allowed or None,
         notes="\n".join(report.decision_lines()) or None))
     record_load(conn, "real", _as_of(conn))
-    disable_demo_accounts(conn)  # real data: the demo's accounts go with the demo
+    remove_demo_accounts(conn)  # real data: the demo's accounts go with the demo
     detail = M.AUDIT_IMPORT.format(kind=kind, file=report.file_name, sha=report.sha256, rows=report.rows_read,
                                    inserted=report.inserted, updated=report.updated, rejected=report.rejected)
     if report.older_allowed:

@@ -81,7 +81,7 @@ def test_signing_in_works_and_failures_lock_in_memory(read_only):
     assert str(locked.value) == M.SIGN_IN_LOCKED.format(seconds=30)
     assert sign_in(context.engine, USER, PASSWORD, now=datetime(2026, 7, 1, 8, 1)).username == USER
     with context.engine.connect() as conn:
-        assert conn.execute(select(audit_log.c.action)).scalars().all() == ["account_add"]  # the fixture's only
+        assert conn.execute(select(audit_log.c.action)).scalars().all() == ["demo", "account_add"]  # the fixture's only
 
 
 def test_every_write_is_refused_in_vietnamese(read_only, tmp_path):

@@ -1,0 +1,51 @@
+"""A refusal by the database reaches the user in Vietnamese, naming the table, never the driver's English text or
+the password (issue #30): a database account without rights, a violated constraint."""
+
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, insert, text
+from sqlalchemy.exc import IntegrityError
+
+import cli
+from data_access.context import forget_context
+from data_access.engine import database_refusal
+from data_access.migrate import create_schema
+from data_access.schema import fields
+from tests.conftest import PG_ADMIN_URL, pg_schema
+from tests.data_access.test_export_corpus import CORPUS
+
+
+def test_a_violated_constraint_names_its_table(engine):
+    with engine.begin() as conn:
+        conn.execute(insert(fields).values(name="Đất đai", name_key="dat dai"))
+    with pytest.raises(IntegrityError) as caught, engine.begin() as conn:
+        conn.execute(insert(fields).values(name="Đất đai", name_key="dat dai"))
+    said = database_refusal(caught.value)
+    assert said.startswith("Cơ sở dữ liệu từ chối thao tác vì dữ liệu không nhất quán (bảng «fields»)")
+
+
+@pytest.mark.postgres
+def test_an_account_without_rights_is_told_which_table(monkeypatch, capsys):
+    with pg_schema() as schema:
+        admin = create_engine(f"{PG_ADMIN_URL}?options=-csearch_path%3D{schema}")
+        create_schema(admin)
+        role = f"cchc_ro_{uuid.uuid4().hex[:8]}"
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE ROLE "{role}" LOGIN PASSWORD \'bi-mat-khong-in-ra\''))
+            conn.execute(text(f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"'))
+            conn.execute(text(f'GRANT SELECT ON ALL TABLES IN SCHEMA "{schema}" TO "{role}"'))
+        url = f"postgresql+psycopg://{role}:bi-mat-khong-in-ra@127.0.0.1:5432/test?options=-csearch_path%3D{schema}"
+        monkeypatch.setenv("DATABASE_URL", url)
+        try:
+            code = cli.main(["import", "dossiers", str(CORPUS / "ho_so_cu.xls")])
+            err = capsys.readouterr().err
+        finally:
+            forget_context(url)
+            admin.dispose()
+            with create_engine(PG_ADMIN_URL).begin() as conn:
+                conn.execute(text(f'DROP OWNED BY "{role}"'))
+                conn.execute(text(f'DROP ROLE "{role}"'))
+    assert code == 1
+    assert "Tài khoản cơ sở dữ liệu của ứng dụng không có quyền trên bảng «" in err
+    assert "permission denied" not in err and "bi-mat-khong-in-ra" not in err

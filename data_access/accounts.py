@@ -1,16 +1,17 @@
 """Accounts and sign-in: roles kept in one table (ROLES), passwords hashed with argon2 and never stored or logged in
-clear, a lockout after repeated failures with a delay that doubles, and the audit trail of every sign-in."""
+clear, the locks and throttle of data_access.sign_in_guard, and the audit trail of every sign-in."""
 
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
+from data_access import sign_in_guard as guard
 from data_access.audit import record
 from data_access.engine import is_read_only, writing
 from data_access.schema import accounts, agencies, units
@@ -26,14 +27,10 @@ ROLES: dict[str, frozenset[str]] = {
     "so_nganh": frozenset(),
     "xa": frozenset(),
 }
-FREE_FAILURES = 5  # failed sign-ins allowed before the account locks
-FIRST_LOCK = timedelta(seconds=30)  # then 30 s, 60 s, 120 s … up to LONGEST_LOCK
-LONGEST_LOCK = timedelta(hours=1)
 MIN_PASSWORD = 10
 USERNAME = re.compile(r"[A-Za-z0-9_.@-]{1,80}")
 _hasher = PasswordHasher()
 _DUMMY = _hasher.hash("nobody-has-this-password")  # unknown names cost as much as known ones
-_kept: dict[str, tuple[int, datetime | None]] = {}  # a read-only database's failures, kept in this process instead
 
 
 @dataclass(frozen=True)
@@ -144,6 +141,7 @@ def set_password(conn: Connection, username: str, password: str, *, actor: Accou
     _check_password(password)
     _changed(conn, username, actor, "account_password", username, address, password_hash=_hasher.hash(password),
              failed_count=0, locked_until=None)
+    guard.forget_failures(conn, username)
 
 
 def set_disabled(conn: Connection, username: str, disabled: bool = True, *, actor: Account | None = None,
@@ -175,6 +173,8 @@ def list_accounts(conn: Connection) -> pd.DataFrame:
                           .outerjoin(units, units.c.id == accounts.c.unit_id))
              .order_by(accounts.c.username))
     rows = conn.execute(query).fetchall()
+    locked = guard.locks_until(conn, [row.username for row in rows], _now())  # from some address, until
+    rows = [(*row[:6], locked.get(row.username), *row[7:]) for row in rows]
     return pd.DataFrame(rows, columns=["username", "role", "agency", "commune", "email", "disabled", "locked_until",
                                        "is_demo", "created_at"])
 
@@ -188,62 +188,57 @@ def _account(row) -> Account:
     return Account(int(row.id), row.username, row.role, row.agency_id, row.unit_id)
 
 
-def lock_for(failures: int) -> timedelta | None:
-    """Return how long an account stays locked after `failures` failed sign-ins in a row (None: not locked)."""
-    if failures < FREE_FAILURES:
-        return None
-    return min(FIRST_LOCK * 2 ** (failures - FREE_FAILURES), LONGEST_LOCK)
-
-
 def sign_in(engine: Engine, username: str, password: str, address: str | None = None,
             now: datetime | None = None) -> Account:
     """Return the account when the password is right; else record the failure (committed) and raise
-    SignInRefused."""
+    SignInRefused. Locks and the throttle are those of data_access.sign_in_guard."""
+    now = now or _now()
+    username = username.strip()
+    wait = guard.throttled(address, now)
+    if wait is not None:
+        with writing(engine) as conn:
+            guard.record_attempt(conn, "sign_in_throttled", _shown(conn, username), address)
+        raise SignInRefused(M.SIGN_IN_THROTTLED.format(seconds=wait))
     with writing(engine) as conn:
-        outcome = _try_password(conn, username.strip(), password, address, now or _now())
+        outcome = _try_password(conn, username, password, address, now)
     if isinstance(outcome, SignInRefused):
         raise outcome
     return outcome
 
 
+def _shown(conn: Connection, username: str) -> str:
+    known = conn.execute(select(accounts.c.id).where(accounts.c.username == username)).first() is not None
+    return guard.shown_name(username, known)
+
+
 def _try_password(conn: Connection, username: str, password: str, address: str | None,
                   now: datetime) -> Account | SignInRefused:
     row = conn.execute(select(accounts).where(accounts.c.username == username)).first()
-    if row is None or row.password_hash is None or row.disabled:
-        try:
-            _hasher.verify(_DUMMY, password)
-        except VerificationError:
-            pass
-        record(conn, None, "sign_in_failed", username[:80], address)
-        return SignInRefused(M.SIGN_IN_WRONG)
-    stored = (row.failed_count, row.locked_until)
-    failed_count, locked_until = _kept.get(row.username, stored) if is_read_only(conn) else stored
-    if locked_until is not None and locked_until > now:
-        record(conn, None, "sign_in_locked", row.username, address)
+    usable = row is not None and row.password_hash is not None and not row.disabled and not _scope_missing(row)
+    shown = guard.shown_name(username, row is not None)
+    failed_count, locked_until = guard.failures(conn, username, address)
+    if locked_until is not None and locked_until > now:  # known or not, the same answer
+        guard.record_attempt(conn, "sign_in_locked", shown, address)
         return SignInRefused(M.SIGN_IN_LOCKED.format(seconds=int((locked_until - now).total_seconds())))
     try:
-        _hasher.verify(row.password_hash, password)
+        _hasher.verify(row.password_hash if usable else _DUMMY, password)  # unknown names cost as much
+        right = usable
     except (VerificationError, InvalidHashError):
+        right = False
+    if not right:
         failures = failed_count + 1
-        lock = lock_for(failures)
-        _keep(conn, row, failures, None if lock is None else now + lock)
-        record(conn, None, "sign_in_failed", row.username, address)
+        lock = guard.lock_for(failures)
+        guard.keep_failures(conn, username, address, failures, None if lock is None else now + lock, now)
+        guard.note_address_failure(address, now)
+        guard.record_attempt(conn, "sign_in_failed", shown, address)
         return SignInRefused(M.SIGN_IN_WRONG)
-    _keep(conn, row, 0, None, password if _hasher.check_needs_rehash(row.password_hash) else None)
+    if failed_count:
+        guard.keep_failures(conn, username, address, 0, None, now)
+    if _hasher.check_needs_rehash(row.password_hash) and not is_read_only(conn):
+        conn.execute(update(accounts).where(accounts.c.id == row.id).values(password_hash=_hasher.hash(password)))
     account = _account(row)
     record(conn, account, "sign_in", "", address)
     return account
-
-
-def _keep(conn: Connection, row, failures: int, locked_until: datetime | None, rehash: str | None = None) -> None:
-    # Stores the failure count and lock (and a new hash); a read-only database keeps them in this process.
-    if is_read_only(conn):
-        _kept[row.username] = (failures, locked_until)
-        return
-    values = {"failed_count": failures, "locked_until": locked_until}
-    if rehash is not None:
-        values["password_hash"] = _hasher.hash(rehash)
-    conn.execute(update(accounts).where(accounts.c.id == row.id).values(**values))
 
 
 def sign_in_by_email(engine: Engine, email: str, address: str | None = None) -> Account:

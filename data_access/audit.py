@@ -11,7 +11,8 @@ from data_access.schema import audit_log
 
 log = logging.getLogger(__name__)
 
-ACTIONS = ("sign_in", "sign_in_failed", "sign_in_locked", "sign_out", "import", "demo", "meeting_create", "decision",
+ACTIONS = ("sign_in", "sign_in_failed", "sign_in_locked", "sign_in_throttled", "sign_out", "import", "demo",
+           "meeting_create", "decision",
            "account_add", "account_password", "account_disable", "account_enable", "account_role", "pack_download",
            "notice_download")
 

@@ -315,6 +315,17 @@ accounts = Table(
     Column("updated_at", DateTime, nullable=False),
 )
 
+# Failed sign-ins in a row of one name typed (hashed: it may be a password) from one address (revision 0012).
+sign_in_failures = Table(
+    "sign_in_failures",
+    metadata,
+    Column("name_key", String(64), primary_key=True),  # data_access.sign_in_guard.name_key
+    Column("address", String(64), primary_key=True),  # '' when the address is not known (the server itself)
+    Column("failed_count", Integer, nullable=False),
+    Column("locked_until", DateTime),
+    Column("updated_at", DateTime, nullable=False),
+)
+
 # Append-only from the application: who did what, when, from which address.
 audit_log = Table(
     "audit_log",

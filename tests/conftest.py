@@ -88,3 +88,12 @@ def no_write_override() -> tuple[str, ...]:
     if shutil.which("setpriv") is None or subprocess.run([*prefix, "true"]).returncode != 0:
         pytest.fail("setpriv (util-linux) must be able to drop CAP_DAC_OVERRIDE to test a read-only file as root")
     return prefix
+
+
+@pytest.fixture(autouse=True)
+def _fresh_sign_in_guard():
+    """Every test starts with no failed sign-in counted in this process (the throttle is kept in memory)."""
+    from data_access import sign_in_guard
+
+    sign_in_guard.reset_for_tests()
+    yield

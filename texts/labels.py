@@ -471,6 +471,7 @@ ADMIN_AUDIT_SINCE = "Từ ngày"
 AUDIT_COLUMNS = {"at": "Thời điểm", "account": "Tài khoản", "action": "Việc", "detail": "Chi tiết",
                  "address": "Địa chỉ máy"}
 AUDIT_ACTIONS = {"sign_in": "Đăng nhập", "sign_in_failed": "Đăng nhập sai", "sign_in_locked": "Đăng nhập khi bị khóa",
+                 "sign_in_throttled": "Đăng nhập sai dồn dập (máy phải chờ)",
                  "sign_out": "Đăng xuất", "import": "Nhập dữ liệu", "demo": "Tạo dữ liệu minh họa",
                  "meeting_create": "Tạo cuộc họp",
                  "decision": "Ghi kết luận", "account_add": "Thêm tài khoản", "account_password": "Đặt mật khẩu",

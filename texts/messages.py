@@ -169,6 +169,9 @@ EMAIL_TAKEN = "Thư điện tử {email} đã gắn với một tài khoản kh�
 NO_ACCOUNT = "Không có tài khoản «{name}»."
 SIGN_IN_WRONG = "Tên đăng nhập hoặc mật khẩu không đúng."
 SIGN_IN_LOCKED = "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau {seconds} giây."
+SIGN_IN_THROTTLED = "Máy này đã đăng nhập sai quá nhiều lần trong một phút; thử lại sau {seconds} giây."
+AUDIT_UNKNOWN_NAME = "#{hash} ({length} ký tự)"
+AUDIT_ATTEMPTS = "{n} lần: {names}"
 SIGN_IN_NO_ACCOUNT = "Chưa có tài khoản nào gắn với thư điện tử {email}; đề nghị quản trị cấp quyền."
 DATABASE_NO_RIGHTS = ("Tài khoản cơ sở dữ liệu của ứng dụng không có quyền trên bảng «{table}»; không ghi gì. Đề nghị "
                       "quản trị cơ sở dữ liệu cấp quyền (GRANT) cho tài khoản này rồi thử lại.")

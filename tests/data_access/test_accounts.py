@@ -9,7 +9,6 @@ from sqlalchemy import create_engine, select
 
 from cli import main
 from data_access.accounts import (
-    FIRST_LOCK,
     Account,
     NotAllowed,
     SignInRefused,
@@ -17,7 +16,6 @@ from data_access.accounts import (
     current_account,
     demo_accounts,
     list_accounts,
-    lock_for,
     set_disabled,
     set_password,
     set_role,
@@ -30,6 +28,7 @@ from data_access.meetings import create_meeting
 from data_access.migrate import create_schema
 from data_access.reference import ensure_reference
 from data_access.schema import accounts, import_log
+from data_access.sign_in_guard import FIRST_LOCK, lock_for, name_key
 from metrics.errors import DomainError
 from tests.data_access.import_files import write_csv
 
@@ -53,31 +52,76 @@ def test_the_password_is_stored_as_an_argon2_hash_only(db):
     assert sign_in(db, "chu_tich", PASSWORD, "10.0.0.7", NOW) == Account(1, "chu_tich", "lanh_dao")
 
 
-def test_wrong_passwords_lock_the_account_for_a_time_that_doubles(db):
+def test_wrong_passwords_lock_the_name_for_that_address_for_a_time_that_doubles(db):
+    here = "10.0.0.9"
     for _ in range(5):
         with pytest.raises(SignInRefused, match="Tên đăng nhập hoặc mật khẩu không đúng"):
-            sign_in(db, "chu_tich", "sai mật khẩu", "10.0.0.9", NOW)
-    # the fifth failure locked it for 30 s: even the right password is refused, with the time left
+            sign_in(db, "chu_tich", "sai mật khẩu", here, NOW)
+    # the fifth failure locked it for 30 s from this address: even the right password is refused, with the time left
     with pytest.raises(SignInRefused, match="thử lại sau 30 giây"):
-        sign_in(db, "chu_tich", PASSWORD, None, NOW)
+        sign_in(db, "chu_tich", PASSWORD, here, NOW)
+    # … but not from another address: one address cannot lock the chairman out
+    assert sign_in(db, "chu_tich", PASSWORD, "10.0.0.50", NOW).username == "chu_tich"
     with pytest.raises(SignInRefused, match="không đúng"):  # after 30 s a sixth failure locks it for 60 s
-        sign_in(db, "chu_tich", "sai", None, NOW + timedelta(seconds=31))
+        sign_in(db, "chu_tich", "sai", here, NOW + timedelta(seconds=31))
     with pytest.raises(SignInRefused, match="thử lại sau 60 giây"):
-        sign_in(db, "chu_tich", PASSWORD, None, NOW + timedelta(seconds=31))
-    assert sign_in(db, "chu_tich", PASSWORD, None, NOW + timedelta(seconds=92)).username == "chu_tich"
+        sign_in(db, "chu_tich", PASSWORD, here, NOW + timedelta(seconds=31))
+    assert sign_in(db, "chu_tich", PASSWORD, here, NOW + timedelta(seconds=92)).username == "chu_tich"
     # a success resets the count: four new failures do not lock
     for _ in range(4):
         with pytest.raises(SignInRefused):
-            sign_in(db, "chu_tich", "sai", None, NOW + timedelta(seconds=100))
-    assert sign_in(db, "chu_tich", PASSWORD, None, NOW + timedelta(seconds=100)).role == "lanh_dao"
+            sign_in(db, "chu_tich", "sai", here, NOW + timedelta(seconds=100))
+    assert sign_in(db, "chu_tich", PASSWORD, here, NOW + timedelta(seconds=100)).role == "lanh_dao"
 
 
-def test_the_lock_doubles_up_to_an_hour():
+def test_the_lock_doubles_up_to_fifteen_minutes_and_never_overflows():
     assert [lock_for(n) for n in (4, 5, 6, 7)] == [None, FIRST_LOCK, 2 * FIRST_LOCK, 4 * FIRST_LOCK]
-    assert lock_for(30) == timedelta(hours=1)
+    assert lock_for(10) == timedelta(minutes=15)  # 30 s × 32 = 16 min, capped
+    assert [lock_for(n) for n in (46, 47, 1_000, 10 ** 9)] == [timedelta(minutes=15)] * 4
 
 
-def test_unknown_and_disabled_accounts_get_the_same_answer_and_every_attempt_is_audited(db):
+def test_a_flood_of_wrong_passwords_keeps_the_chairman_out_for_at_most_fifteen_minutes(db):
+    attacker = "10.6.6.6"
+    now = NOW
+    refused = []
+    for _ in range(200):  # 46 were enough to lock for 36 hours before, and the 47th overflowed
+        try:
+            sign_in(db, "chu_tich", "đoán bừa", attacker, now)
+        except SignInRefused as exc:
+            refused.append(str(exc))
+        now += timedelta(seconds=7)
+    assert "thử lại sau" in refused[-1]
+    # the attacker's address waits at most 15 minutes; the chairman's own machine was never locked
+    seconds = int(refused[-1].split("thử lại sau ")[1].split(" ")[0])
+    assert 0 < seconds <= 15 * 60
+    assert sign_in(db, "chu_tich", PASSWORD, "10.0.0.7", now).username == "chu_tich"
+
+
+def test_one_address_is_throttled_whatever_the_name(db):
+    for i in range(10):  # ten different names, one failure each: no name is locked
+        with pytest.raises(SignInRefused, match="không đúng"):
+            sign_in(db, f"ai_{i}", "sai", "10.3.3.3", NOW + timedelta(seconds=i))
+    with pytest.raises(SignInRefused, match="Máy này đã đăng nhập sai quá nhiều lần trong một phút; thử lại sau 51 "):
+        sign_in(db, "chu_tich", PASSWORD, "10.3.3.3", NOW + timedelta(seconds=10))  # not even checked
+    assert sign_in(db, "chu_tich", PASSWORD, "10.3.3.4", NOW + timedelta(seconds=10)).username == "chu_tich"
+    assert sign_in(db, "chu_tich", PASSWORD, "10.3.3.3", NOW + timedelta(seconds=61)).username == "chu_tich"
+
+
+def test_unknown_names_get_the_same_answers_as_known_ones_lock_included(db):
+    answers = {}
+    for name in ("chu_tich", "khong_co_ai"):
+        said = []
+        for _ in range(6):
+            try:
+                sign_in(db, name, "sai", f"10.4.4.{len(answers)}", NOW)
+            except SignInRefused as exc:
+                said.append(str(exc))
+        answers[name] = said
+    assert answers["chu_tich"] == answers["khong_co_ai"]
+    assert answers["khong_co_ai"][-1] == "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau 30 giây."
+
+
+def test_unknown_and_disabled_accounts_get_the_same_answer_and_attempts_are_audited_once_a_minute(db):
     with pytest.raises(SignInRefused, match="Tên đăng nhập hoặc mật khẩu không đúng"):
         sign_in(db, "khong_co", PASSWORD, "10.1.1.1", NOW)
     with db.begin() as conn:
@@ -90,10 +134,28 @@ def test_unknown_and_disabled_accounts_get_the_same_answer_and_every_attempt_is_
         trail = read_audit(conn)
     assert trail[["account", "action", "detail", "address"]].fillna("").values.tolist()[:4] == [
         ["chu_tich", "sign_in", "", "10.1.1.3"],
-        ["", "sign_in_failed", "van_phong", "10.1.1.2"],
+        ["", "sign_in_failed", "1 lần: van_phong", "10.1.1.2"],
         ["", "account_disable", "van_phong", ""],
-        ["", "sign_in_failed", "khong_co", "10.1.1.1"],
+        ["", "sign_in_failed", f"1 lần: #{name_key('khong_co')[:8]} (8 ký tự)", "10.1.1.1"],
     ]
+
+
+def test_a_password_typed_as_the_name_never_reaches_the_audit_trail(db):
+    for _ in range(3):
+        with pytest.raises(SignInRefused):
+            sign_in(db, PASSWORD, "chu_tich", "10.5.5.5", NOW)
+    for _ in range(27):
+        with pytest.raises(SignInRefused):
+            sign_in(db, "chu_tich", "sai", "10.5.5.6", NOW)
+    with db.connect() as conn:
+        trail = read_audit(conn)
+    assert not trail["detail"].fillna("").str.contains(PASSWORD).any()
+    typed = trail.loc[trail["address"] == "10.5.5.5", "detail"].tolist()
+    assert typed == [f"3 lần: #{name_key(PASSWORD)[:8]} ({len(PASSWORD)} ký tự)"]
+    # thirty attempts from one address: one line a minute (two when the burst crosses a minute), counting them all
+    flood = trail.loc[trail["address"] == "10.5.5.6"]
+    assert len(flood) <= 4 and flood["action"].isin(["sign_in_failed", "sign_in_locked", "sign_in_throttled"]).all()
+    assert sum(int(d.split(" lần")[0]) for d in flood["detail"]) == 27
 
 
 def test_single_sign_on_matches_the_email_of_an_enabled_account(db):

@@ -10,6 +10,7 @@ thread imports every `ui` module (their caches belong to the runtime; the projec
 
 import importlib
 import logging
+import os
 import pkgutil
 import sys
 import threading
@@ -50,6 +51,10 @@ def import_ui_modules(wait_s: float = 60.0, ready: Callable[[], bool] | None = N
 
 def main(argv: list[str] | None = None) -> None:
     """Run the Streamlit server on app.py with `argv` (e.g. --server.port 8501); returns when it stops."""
+    # Streamlit's server (uvicorn) believes X-Forwarded-For from 127.0.0.1 by default: any program on the machine
+    # could then name the client the audit trail records. Served directly, nothing is trusted; deploy/start.py
+    # sets 127.0.0.1 (its nginx), and a province's own proxy sets its address (README).
+    os.environ.setdefault("FORWARDED_ALLOW_IPS", "")
     declare_navigation_app()
     streamlit_speed.apply()
     for name in LIBRARIES:

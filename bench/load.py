@@ -115,12 +115,14 @@ async def _run(session: Session, state: dict, page: str | None = None) -> Run:
 
 
 async def _session(url: str, user: str, password: str, iterations: int, pages: tuple[str, ...],
-                   source: str | None = None) -> Session:
+                   source: str | None = None, headers: tuple[tuple[str, str], ...] = ()) -> Session:
     import websockets
 
     address = urlparse(url)
     stream = f"ws://{address.netloc}/_stcore/stream"
     extra = {"local_addr": (source, 0)} if source else {}  # a browser of its own address (deploy/: sticky by address)
+    if headers:
+        extra["additional_headers"] = list(headers)
     async with websockets.connect(stream, subprotocols=["streamlit"], max_size=None,
                                   origin=f"http://{address.netloc}", **extra) as socket:
         session = Session(socket)
@@ -295,8 +297,9 @@ async def _main(args: argparse.Namespace) -> dict:
     browsers = [_browser(args.url, args.user, password, args.iterations, tuple(args.pages))
                 for _ in range(args.browsers)]
     with ConnectionSampler(pid, args.database_url) as connections:
+        headers = tuple(tuple(part.strip() for part in h.split(":", 1)) for h in args.header)
         everything = await asyncio.gather(*(_session(args.url, args.user, password, args.iterations,
-                                                     tuple(args.pages), source) for source in sources),
+                                                     tuple(args.pages), source, headers) for source in sources),
                                           *browsers, return_exceptions=True)
     sessions, seen = everything[:len(sources)], everything[len(sources):]
     wall = time.perf_counter() - started
@@ -347,6 +350,8 @@ def main() -> None:
                              "the server process's open files)")
     parser.add_argument("--browsers", type=int, default=0,
                         help="real Chromium sessions alongside (Debian chromium), opening the same pages")
+    parser.add_argument("--header", action="append", default=[], metavar="NAME: VALUE",
+                        help="an extra header on every session's connection (e.g. a forged X-Forwarded-For)")
     parser.add_argument("--spread", action="store_true",
                         help="connect each session from its own loopback address (127.0.0.2, .3, …), as browsers of "
                              "different machines reach deploy/start.py's nginx")

@@ -97,3 +97,14 @@ HELP_MEETING_TITLE = "tên cuộc họp"
 HELP_MEETING_CUTOFF = "thời điểm chốt số liệu, \"YYYY-MM-DD HH:MM\""
 BAD_CUTOFF = "«{text}» không phải thời điểm dạng \"YYYY-MM-DD HH:MM\""
 MEETING_CREATED = "Đã tạo cuộc họp số {id} ngày {date}, số liệu chốt đến {cutoff}."
+
+# deploy/start.py (several app processes behind nginx)
+DEPLOY_NO_NGINX = "Chưa cài nginx (Debian: apt-get install nginx-light)."
+DEPLOY_APP_DID_NOT_START = "Tiến trình ứng dụng ở cổng {port} không khởi động được."
+DEPLOY_TLS_PAIR = "Cần cả --tls-cert và --tls-key (chứng thư số của tỉnh và khóa riêng của nó)."
+DEPLOY_TLS_MISSING = "Không tìm thấy tệp {path}."
+DEPLOY_NO_HOST = ("CẢNH BÁO: không có --host: ứng dụng chỉ trả lời các tên {names}; trình duyệt ở máy khác gõ tên miền "
+                  "của tỉnh sẽ thấy trang trắng. Thêm --host cchc.khanhhoa.gov.vn (và các tên khác người dùng gõ).")
+DEPLOY_NO_TLS = ("CẢNH BÁO: không có --tls-cert/--tls-key: mật khẩu và số liệu đi qua mạng không mã hóa (HTTP). Dùng "
+                 "chứng thư số của tỉnh để bật HTTPS.")
+DEPLOY_READY = "{urls}  ({n} tiến trình ứng dụng: cổng {ports})"

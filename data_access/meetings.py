@@ -17,6 +17,7 @@ from data_access.snapshots import take_snapshot
 from data_access.summary import summary
 from data_access.task_queries import task_key
 from metrics.errors import DomainError
+from metrics.text import normalize_text
 from texts import messages as M
 
 DECISION_ISSUER = M.DECISION_ISSUER
@@ -39,7 +40,7 @@ def create_meeting(conn: Connection, held_on: date, title: str, cutoff_at: datet
     """Create a meeting as `actor` (None: the command line), freeze its headline figures and every page's frames as
     of the cut-off date, and return its id."""
     require(actor, "meetings")
-    title = " ".join(title.split())
+    title = normalize_text(title) or ""
     if not title:
         raise DomainError(M.MEETING_NEEDS_TITLE)
     if cutoff_at.date() > held_on:
@@ -84,7 +85,7 @@ def record_decision(conn: Connection, meeting_id: int, decision: Decision, actor
         meetings.c.id == meeting_id)).one_or_none()
     if meeting is None:
         raise DomainError(M.NO_MEETING.format(id=meeting_id))
-    content = " ".join(decision.content.split())
+    content = normalize_text(decision.content) or ""
     if not content:
         raise DomainError(M.DECISION_NEEDS_CONTENT)
     if decision.deadline < meeting.held_on:
@@ -94,7 +95,7 @@ def record_decision(conn: Connection, meeting_id: int, decision: Decision, actor
     task_id = conn.execute(insert(tasks).values(
         task_key=task_key(doc_number, meeting.held_on, content, decision.lead_agency), doc_number=doc_number,
         doc_date=meeting.held_on, issuer=DECISION_ISSUER, content=content, lead_agency_id=decision.lead_agency_id,
-        coordinating=decision.coordinating.strip() or None, leader=decision.leader.strip() or None,
+        coordinating=normalize_text(decision.coordinating), leader=normalize_text(decision.leader),
         deadline=decision.deadline, source_meeting_id=meeting_id)).inserted_primary_key[0]
     record(conn, actor, "decision", f"#{meeting_id} → {decision.lead_agency}: {content[:200]}", address)
     return task_id

@@ -3,9 +3,32 @@
 import unicodedata
 from functools import lru_cache
 
+# C0 and C1 control characters and DEL: a pasted vertical tab or form feed would be stored, and XML (the .docx
+# notice, the .xlsx downloads) cannot hold them. Tab and newline are kept only where a text may have lines.
+_CONTROLS = {code: " " for code in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0))}
+_CONTROLS_BUT_LINES = {code: text for code, text in _CONTROLS.items() if code not in (0x09, 0x0A)}
+
+
+def strip_controls(text: str, keep_lines: bool = False) -> str:
+    """Return text with every control character (but tab and newline when keep_lines) turned into a space."""
+    if text.isprintable():  # the usual case, checked in C
+        return text
+    return text.replace("\r\n", "\n").translate(_CONTROLS_BUT_LINES if keep_lines else _CONTROLS)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would read as the start of a formula
+
+
+def spreadsheet_text(value: object) -> object:
+    """Return a cell for a CSV a clerk opens in Excel: text that would start a formula gets a leading apostrophe
+    (shown as typed, never run: "=HYPERLINK(…)" stays text); anything else unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
 
 def normalize_text(value: object) -> str | None:
-    """Return value as NFC text with trimmed, collapsed spaces, or None when blank or missing."""
+    """Return value as NFC text with trimmed, collapsed spaces and no control character, or None when blank."""
     if value is None:
         return None
     if isinstance(value, float) and value != value:  # NaN
@@ -13,7 +36,7 @@ def normalize_text(value: object) -> str | None:
     text = value if isinstance(value, str) else str(value)
     if not text.isascii():  # ASCII text (codes, numbers) is already NFC
         text = unicodedata.normalize("NFC", text)
-    text = " ".join(text.split())
+    text = " ".join(strip_controls(text).split())
     return text or None
 
 

@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from config.settings import NoticeSettings
+from metrics.text import strip_controls
 from reports.notice_data import NoticeData
 from reports.notice_text import HEADING, body, recipients, summary_line
 from texts import notice as N
@@ -26,7 +27,7 @@ LEFT_COLUMN_MM, RIGHT_COLUMN_MM = 65, 100  # the two columns fill the 165 mm bet
 
 
 def _run(paragraph, text: str, size: int, bold: bool = False, italic: bool = False, underline: bool = False):
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(strip_controls(text, keep_lines=True))  # XML holds no control character
     run.font.size, run.bold, run.italic, run.underline = Pt(size), bold, italic, underline
     return run
 

@@ -18,6 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from metrics.text import strip_controls
 from reports.pack_data import PackData
 from texts import labels as L
 from texts import pack as P
@@ -49,7 +50,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _text(value: object) -> str:
     """Escape imported text for reportlab's mini-markup (it is never interpreted)."""
-    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return strip_controls(str(value)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _table(header: list[str], rows: list[list[object]], widths: list[float], styles) -> Table:

@@ -16,6 +16,7 @@ from texts.fmt import fmt_date, fmt_datetime
 from ui.charts import ChartSpec, with_config
 from ui.mode import PRESENT_PARAM, presenting, set_presenting
 from ui.pages import AGENDA
+from ui.safe import md_escape
 from ui.shared import kept
 from ui.sidebar import MEETING_PARAM, Filters
 from ui.tables import Col, styled
@@ -64,7 +65,7 @@ def slide_bar(title: str, filters: Filters) -> None:
     left, position, back, forward, auto, leave = st.columns([9, 1.2, 1.3, 1.3, 2.4, 1.6], vertical_alignment="center")
     with left:
         st.title(title)
-        st.markdown(f"**{cutoff_line(filters)}**")
+        st.markdown(f"**{md_escape(cutoff_line(filters))}**")  # the meeting's title is typed text: shown literally
     position.markdown(f"**{L.SLIDE_POSITION.format(n=index + 1, total=len(paths))}**")
     if back.button(L.SLIDE_PREVIOUS, key="slide_previous", disabled=index == 0):
         st.switch_page(paths[index - 1], query_params=_slide_params())

@@ -8,6 +8,7 @@ from io import BytesIO
 import pandas as pd
 import streamlit as st
 
+from metrics.text import FORMULA_STARTS, strip_controls
 from texts import labels as L
 from texts.palette import STATUS_BACKGROUNDS, STATUS_COLOURS
 from ui.shared import kept
@@ -32,7 +33,7 @@ def table_view(frame: pd.DataFrame, columns: list[Col]) -> pd.DataFrame:
 
 
 def _plain(value: object) -> str:
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else strip_controls(str(value))
 
 
 def styled(frame: pd.DataFrame, columns: list[Col]) -> "pd.io.formats.style.Styler":
@@ -81,14 +82,13 @@ def show_table(frame: pd.DataFrame, columns: list[Col], height: int | str = "aut
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_STARTS = ("=", "+", "-", "@")  # what a spreadsheet would read as the start of a formula
 
 
 def to_excel(frame: pd.DataFrame, columns: list[Col]) -> bytes:
     """Return the table as an .xlsx file: Vietnamese headers, the cells as shown on screen (no HTML, no styling)."""
     view = table_view(frame, columns)
     for c in columns:  # the formatters show a missing value as "—"; plain text columns do the same here
-        view[c.header] = [c.fmt(v) if c.fmt else (_plain(v) or "—") for v in view[c.header]]
+        view[c.header] = [strip_controls(c.fmt(v)) if c.fmt else (_plain(v) or "—") for v in view[c.header]]
     buffer = BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         view.to_excel(writer, index=False, sheet_name=L.EXCEL_SHEET)

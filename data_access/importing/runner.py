@@ -48,6 +48,7 @@ from data_access.schema import (
     tasks,
 )
 from data_access.step_order import number_steps
+from metrics.text import spreadsheet_text
 from texts import messages as M
 from texts.fmt import fmt_int
 
@@ -110,8 +111,9 @@ class _RejectedFile:
             self.writer = csv.writer(self.handle)
             self.writer.writerow(M.ERROR_FILE_HEADER)
         row_text = "; ".join(f"{k}: {v}" for k, v in (cells or {}).items())
-        for problem in problems:
-            self.writer.writerow([problem.row, problem.column or "", problem.value or "", problem.reason, row_text])
+        for problem in problems:  # a bad cell such as "=HYPERLINK(…)" is written as text, never as a live formula
+            self.writer.writerow([spreadsheet_text(v) for v in (problem.row, problem.column or "", problem.value or "",
+                                                                problem.reason, row_text)])
 
     def close(self) -> None:
         if self.handle:

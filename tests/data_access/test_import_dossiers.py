@@ -204,6 +204,18 @@ def test_skip_invalid_imports_valid_rows_and_writes_the_rejected_ones(db, tmp_pa
     assert all(name not in open(error_file, encoding="utf-8-sig").read() for name in APPLICANTS)
 
 
+def test_a_formula_in_a_rejected_cell_is_written_as_text(db, tmp_path):
+    """Issue #30, item 10: the rejected-rows file a clerk opens in Excel never holds a live formula."""
+    rows = records()
+    rows[1][9] = '=HYPERLINK("http://x.example","Bấm")'
+    report = run_import(db, write_csv(tmp_path / "tuan.csv", "utf-8", ",", rows=rows), "dossiers", skip_invalid=True)
+    assert report.rejected == 1
+    with open(tmp_path / "tuan.loi.csv", encoding="utf-8-sig") as handle:
+        line = list(csv.reader(handle))[1]
+    assert line[2] == '\'=HYPERLINK("http://x.example","Bấm")'
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in line)
+
+
 def test_dry_run_validates_without_writing(db, tmp_path):
     report = run_import(db, write_csv(tmp_path / "x.csv", "utf-8", ","), "dossiers", dry_run=True)
     assert report.inserted == 13 and not report.committed

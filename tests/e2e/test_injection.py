@@ -91,3 +91,12 @@ def test_the_import_page_shows_a_hostile_column_literally(browser, hostile):
     page.get_by_text(PAYLOAD).first.wait_for(timeout=60_000)  # among the ignored columns, as typed
     _check(page, requested, "nhap-du-lieu")
     context.close()
+
+
+@pytest.mark.parametrize("path", ["tong-quan", "nhiem-vu", "diem-nghen", "bang-diem", "xep-hang", "chi-so-766"])
+def test_no_slide_renders_the_meeting_title(browser, hostile, path):
+    base, meeting, _ = hostile
+    context, page, requested = _opened(browser, f"{base}/{path}?trinh_chieu=1&hop={meeting}")
+    assert page.get_by_text(PAYLOAD).count() >= 1  # the slide's cut-off line names the meeting, literally
+    _check(page, requested, f"slide {path}")
+    context.close()

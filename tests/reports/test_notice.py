@@ -189,3 +189,25 @@ def test_only_a_role_that_prepares_meetings_may_draft_it(engine, tmp_path):
         gather_notice(open_source(engine, meeting), decisions, load_settings(), viewer)
     with pytest.raises(DomainError, match="chọn cuộc họp"):
         gather_notice(open_source(engine), decisions, load_settings())
+
+
+def test_control_characters_are_stripped_when_typed_and_never_break_a_writer(engine, tmp_path):
+    """Issue #30, item 9: a vertical tab pasted into «Cơ quan phối hợp» is stored as a space, and a control character
+    already stored (an earlier version kept them) still gives a notice, a pack table cell and an Excel file."""
+    from sqlalchemy import update
+
+    from data_access.schema import tasks
+    from ui.tables import Col, to_excel
+
+    meeting = _meetings(engine, tmp_path)
+    with engine.begin() as conn:
+        ids = dict(conn.execute(select(agencies.c.name, agencies.c.id)).all())
+        task = record_decision(conn, meeting, Decision("Kiểm tra\x0bhồ sơ\x07", ids[CITY], CITY, date(2024, 4, 30),
+                                                       "Sở Tư pháp\x0bSở Tài chính\x00"))
+        stored = conn.execute(select(tasks.c.content, tasks.c.coordinating).where(tasks.c.id == task)).one()
+        assert tuple(stored) == ("Kiểm tra hồ sơ", "Sở Tư pháp Sở Tài chính")
+        conn.execute(update(tasks).where(tasks.c.id == task).values(coordinating="Sở Tư pháp\x0bSở Tài chính"))
+    paragraphs = _paragraphs(_notice(engine, meeting))
+    assert any("Sở Tư pháp Sở Tài chính" in p for p in paragraphs)
+    workbook = to_excel(__import__("pandas").DataFrame({"a": ["x\x0by", "=1+1"]}), [Col("a", "Cột")])
+    assert workbook[:2] == b"PK"

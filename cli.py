@@ -38,6 +38,7 @@ from data_access.accounts import (
     set_password,
     set_role,
 )
+from data_access.audit import command_line_operator
 from data_access.boundaries import BoundaryRefused, import_boundaries
 from data_access.context import app_context
 from data_access.demo.build import DEFAULT_DOSSIERS, DEFAULT_SEED, RealDataPresent, build_demo
@@ -373,7 +374,8 @@ def main(argv: list[str] | None = None) -> int:
     CCHC_DEBUG=1 asks for it)."""
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        with command_line_operator():  # audit lines name the operating-system user and host
+            return args.func(args)
     except DomainError as exc:
         print(str(exc), file=sys.stderr)
         return 1

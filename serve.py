@@ -12,6 +12,7 @@ import importlib
 import logging
 import os
 import pkgutil
+import re
 import sys
 import threading
 import time
@@ -49,12 +50,35 @@ def import_ui_modules(wait_s: float = 60.0, ready: Callable[[], bool] | None = N
     return names
 
 
+_SESSION_ID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE)
+
+
+def keep_session_ids_out_of_logs() -> None:
+    """Make every log record of Streamlit's loggers name a session without its id ("Session with id … is already
+    connected"): an id read from a log must not help anyone present it (the documented record-factory hook)."""
+    previous = logging.getLogRecordFactory()
+    if getattr(previous, "redacts_session_ids", False):
+        return
+
+    def factory(*args, **kwargs) -> logging.LogRecord:
+        record = previous(*args, **kwargs)
+        if record.name.startswith("streamlit"):
+            text = record.getMessage()
+            if _SESSION_ID.search(text):
+                record.msg, record.args = _SESSION_ID.sub("…", text), ()
+        return record
+
+    factory.redacts_session_ids = True
+    logging.setLogRecordFactory(factory)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the Streamlit server on app.py with `argv` (e.g. --server.port 8501); returns when it stops."""
     # Streamlit's server (uvicorn) believes X-Forwarded-For from 127.0.0.1 by default: any program on the machine
     # could then name the client the audit trail records. Served directly, nothing is trusted; deploy/start.py
     # sets 127.0.0.1 (its nginx), and a province's own proxy sets its address (README).
     os.environ.setdefault("FORWARDED_ALLOW_IPS", "")
+    keep_session_ids_out_of_logs()
     declare_navigation_app()
     streamlit_speed.apply()
     for name in LIBRARIES:

@@ -148,10 +148,11 @@ def set_disabled(conn: Connection, username: str, disabled: bool = True, *, acto
                  address: str | None = None) -> None:
     """Disable (or enable again) an account; a disabled account is signed out at its next page run. An account whose
     role needs a scope it lost (its agency or commune was removed) cannot be enabled before its role is set again."""
-    if not disabled:
-        row = conn.execute(select(accounts).where(accounts.c.username == username)).first()
-        if row is not None and _scope_missing(row):
-            raise DomainError(M.ROLE_NEEDS_AGENCY if row.role == "so_nganh" else M.ROLE_NEEDS_COMMUNE)
+    row = conn.execute(select(accounts).where(accounts.c.username == username)).first()
+    if not disabled and row is not None and _scope_missing(row):
+        raise DomainError(M.ROLE_NEEDS_AGENCY if row.role == "so_nganh" else M.ROLE_NEEDS_COMMUNE)
+    if disabled:
+        _keep_an_administrator(conn, row)
     _changed(conn, username, actor, "account_disable" if disabled else "account_enable", username, address,
              disabled=disabled)
 
@@ -160,8 +161,20 @@ def set_role(conn: Connection, username: str, role: str, *, agency: str | None =
              actor: Account | None = None, address: str | None = None) -> None:
     """Change an account's role and scope."""
     agency_id, unit_id = _scope_ids(conn, role, agency, commune)
+    if role != "quan_tri":
+        _keep_an_administrator(conn, conn.execute(select(accounts).where(accounts.c.username == username)).first())
     _changed(conn, username, actor, "account_role", f"{username} → {role}", address, role=role, agency_id=agency_id,
              unit_id=unit_id)
+
+
+def _keep_an_administrator(conn: Connection, row) -> None:
+    """Refuse to disable or demote the last enabled administrator (nobody could manage accounts any more)."""
+    if row is None or row.role != "quan_tri" or row.disabled:
+        return
+    others = conn.execute(select(func.count()).select_from(accounts).where(
+        accounts.c.role == "quan_tri", accounts.c.disabled.is_(False), accounts.c.id != row.id)).scalar_one()
+    if others == 0:
+        raise DomainError(M.LAST_ADMIN)
 
 
 def list_accounts(conn: Connection) -> pd.DataFrame:

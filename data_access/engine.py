@@ -168,8 +168,12 @@ def is_read_only(bind: Engine | Connection) -> bool:
 
 
 def _read_only_url(path: str) -> str:
-    # A URI filename opened with mode=ro: reads work, every write is refused by SQLite itself.
-    return f"sqlite:///file:{Path(path).resolve().as_posix()}?mode=ro&uri=true"
+    # A URI filename opened with mode=ro: reads work, every write is refused by SQLite itself. When the folder cannot
+    # be written either (a read-only mount), a WAL-mode file cannot get its shared-memory file beside it and SQLite
+    # says "unable to open database file": then it is opened immutable (nothing can change it there anyway).
+    resolved = Path(path).resolve()
+    immutable = "&immutable=1" if not os.access(resolved.parent, os.W_OK) else ""
+    return f"sqlite:///file:{resolved.as_posix()}?mode=ro{immutable}&uri=true"
 
 
 def _create(url: str) -> Engine:

@@ -33,6 +33,7 @@ SIGNED_IN_AS = "Đăng nhập: **{name}** ({role})"
 SIGN_OUT = "Đăng xuất"
 SIGNED_OUT = "Đã đăng xuất."
 SIGNED_OUT_IDLE = "Phiên làm việc đã kết thúc sau {minutes} phút không thao tác; đề nghị đăng nhập lại."
+SIGNED_OUT_OTHER_BROWSER = "Phiên làm việc này không thuộc trình duyệt đang mở; đề nghị đăng nhập lại."
 SIGNED_OUT_DISABLED = "Tài khoản đã bị khóa hoặc xóa; đề nghị liên hệ quản trị."
 ROLE_NAMES = {"lanh_dao": "Lãnh đạo", "van_phong": "Văn phòng", "quan_tri": "Quản trị", "so_nganh": "Sở, ngành",
               "xa": "Xã, phường"}
@@ -472,6 +473,7 @@ AUDIT_COLUMNS = {"at": "Thời điểm", "account": "Tài khoản", "action": "V
                  "address": "Địa chỉ máy"}
 AUDIT_ACTIONS = {"sign_in": "Đăng nhập", "sign_in_failed": "Đăng nhập sai", "sign_in_locked": "Đăng nhập khi bị khóa",
                  "sign_in_throttled": "Đăng nhập sai dồn dập (máy phải chờ)",
+                 "session_refused": "Phiên bị dùng từ trình duyệt khác",
                  "sign_out": "Đăng xuất", "import": "Nhập dữ liệu", "demo": "Tạo dữ liệu minh họa",
                  "meeting_create": "Tạo cuộc họp",
                  "decision": "Ghi kết luận", "account_add": "Thêm tài khoản", "account_password": "Đặt mật khẩu",

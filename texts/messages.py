@@ -108,6 +108,12 @@ STEP_DUPLICATES = "Kiểm tra trùng mã"
 STEP_WRITE = "Ghi vào cơ sở dữ liệu"
 STEP_ROLLUP = "Cập nhật bảng tổng hợp"
 STEP_DONE = "Xong"
+AUDIT_IDLE = "hết thời gian chờ ({minutes} phút không thao tác)"
+AUDIT_SESSION_REPLAYED = "phiên bị dùng từ một kết nối không có cookie của trình duyệt đã đăng nhập; đã đăng xuất"
+AUDIT_IMPORT_REFUSED = "{kind}: {file} bị từ chối ({n} lỗi): {reason}"
+AUDIT_COMMAND_LINE = "dòng lệnh: {user}"
+LAST_ADMIN = ("Đây là tài khoản quản trị cuối cùng đang hoạt động: không khóa hoặc đổi vai trò được. Thêm một tài "
+              "khoản quản trị khác trước.")
 AUDIT_DEMO = "dữ liệu minh họa: {dossiers} hồ sơ đến ngày {end}"
 AUDIT_DEMO_REPLACED_REAL = "; thay thế dữ liệu thật (--replace-real)"
 AUDIT_IMPORT = ("{kind}: {file}, sha256 {sha}, {rows} dòng (thêm {inserted}, cập nhật {updated}, loại {rejected})")

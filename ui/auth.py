@@ -13,7 +13,8 @@ from data_access.accounts import Account, SignInRefused, current_account, sign_i
 from data_access.audit import record
 from data_access.engine import database_url, describe_url, writing
 from texts import labels as L
-from ui import data, sso, warmup
+from texts import messages as M
+from ui import data, session_binding, sso, warmup
 from ui.mode import PRESENT_KEY
 from ui.pages import DEFAULT, PAGES
 from ui.safe import md_escape
@@ -37,13 +38,23 @@ def client_address() -> str | None:
 
 
 def _forget(notice: str | None = None) -> None:
-    by_provider = st.session_state.pop(SSO_KEY, False)
-    for key in (ACCOUNT_KEY, SEEN_KEY, RETURN_KEY):
-        st.session_state.pop(key, None)
+    """Sign the session out: its whole state goes (the next person in the tab inherits no filter, meeting or page
+    state), but for the notice the form shows."""
+    by_provider = st.session_state.get(SSO_KEY, False)
+    st.session_state.clear()
     if notice:
         st.session_state[NOTICE_KEY] = notice
     if by_provider:
         sso.sign_out()  # the provider's cookie would sign the next tab in: it goes too (a new session starts)
+
+
+def _audit_quietly(account: Account, action: str, detail: str = "") -> None:
+    """Append to the audit trail, logging (not showing) a database failure: signing out must never fail."""
+    try:
+        with writing(data.engine()) as conn:
+            record(conn, account, action, detail, client_address())
+    except (SQLAlchemyError, OSError):
+        log.exception("cannot audit %s", action)
 
 
 def _by_identity_provider() -> Account | None:
@@ -60,6 +71,7 @@ def _by_identity_provider() -> Account | None:
         return None
     st.session_state.update({ACCOUNT_KEY: account, SEEN_KEY: time.monotonic(), SSO_KEY: True,
                              RETURN_KEY: sso.bookmark()})
+    session_binding.bind()
     return account
 
 
@@ -68,8 +80,14 @@ def signed_in() -> Account | None:
     account = st.session_state.get(ACCOUNT_KEY)
     if account is None:
         return _by_identity_provider()
+    if session_binding.replayed():  # this connection lacks the secret of the browser that signed in
+        log.warning("a session was presented without its browser's secret; signed out")
+        _audit_quietly(account, "session_refused", M.AUDIT_SESSION_REPLAYED)
+        _forget(L.SIGNED_OUT_OTHER_BROWSER)
+        return None
     minutes = load_settings().idle_minutes
     if time.monotonic() - st.session_state.get(SEEN_KEY, 0.0) > minutes * 60:
+        _audit_quietly(account, "sign_out", M.AUDIT_IDLE.format(minutes=minutes))
         _forget(L.SIGNED_OUT_IDLE.format(minutes=minutes))
         return None
     try:
@@ -158,6 +176,7 @@ def sign_in_form(url_path: str) -> None:
         return
     st.session_state[ACCOUNT_KEY] = account
     st.session_state[SEEN_KEY] = time.monotonic()
+    session_binding.bind()
     st.session_state.pop("sign_in_password", None)
     st.rerun()
 
@@ -172,4 +191,5 @@ def sign_out_box(account: Account) -> None:
         _forget(L.SIGNED_OUT)
         if by_provider:
             st.stop()  # the browser is on its way to the provider's sign-out; nothing more is drawn
-        st.rerun()
+        st.query_params.clear()
+        st.switch_page(DEFAULT.path)  # the next person starts on the default page, not on this one's view

@@ -144,11 +144,28 @@ def run_import(engine: Engine, path: str | Path, kind: str, sheet: str | None = 
                address: str | None = None, allow_older: bool = False, window: DateWindow | None = None
                ) -> ImportReport:
     """Import one file of `kind` as `actor` (None: the command line); return its report, or raise ImportRefused
-    (nothing written) or NotAllowed (the actor's role may not import).
+    (nothing written; the refusal of a real import is audited) or NotAllowed (the actor's role may not import).
 
     Dates outside `window` (default: settings.toml `[import]`, today) are row errors. A dossier file that would
     take a recorded result away from a stored dossier (an older export) is refused unless `allow_older`, and then
     the import log records how many were rolled back."""
+    try:
+        return _import(engine, path, kind, sheet, skip_invalid, dry_run, progress, file_name, land_env_fields, actor,
+                       address, allow_older, window)
+    except ImportRefused as refused:
+        if not dry_run and not is_read_only(engine):
+            report = refused.report
+            detail = M.AUDIT_IMPORT_REFUSED.format(kind=kind, file=report.file_name, n=report.problem_count,
+                                                   reason=(refused.reason.splitlines() or [""])[0][:300])
+            with engine.begin() as conn:  # its own transaction: the import's was rolled back
+                record(conn, actor, "import_refused", detail, address)
+        raise
+
+
+def _import(engine: Engine, path: str | Path, kind: str, sheet: str | None, skip_invalid: bool, dry_run: bool,
+            progress: Progress | None, file_name: str | None, land_env_fields: tuple[str, ...],
+            actor: Account | None, address: str | None, allow_older: bool, window: DateWindow | None
+            ) -> ImportReport:
     require(actor, "import")
     if is_read_only(engine):
         raise ReadOnlyDatabase()

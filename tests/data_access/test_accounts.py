@@ -319,3 +319,41 @@ def test_many_people_signing_in_at_once_all_get_in(tmp_path):
         thread.join()
     forget_context(url)
     assert sorted(outcomes) == [f"lanh_dao_{i}" for i in range(8)]
+
+
+def test_command_line_actions_name_the_operator_and_refused_imports_are_audited(tmp_path, monkeypatch, capsys):
+    """Issue #30, item 14: who ran the command line (operating-system user and host), and every refused import."""
+    import getpass
+    import socket
+
+    url = f"sqlite:///{tmp_path / 'kiem_toan.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    create_schema(create_engine(url))
+    monkeypatch.setattr("sys.stdin", io.StringIO("mật khẩu lãnh đạo dài\n"))
+    assert main(["user", "add", "ld", "--role", "lanh_dao"]) == 0
+    bad = tmp_path / "sai.csv"
+    bad.write_text("Mã hồ sơ,Lĩnh vực\nX,Đất đai\n", encoding="utf-8")
+    assert main(["import", "dossiers", str(bad)]) == 1
+    capsys.readouterr()
+    with create_engine(url).connect() as conn:
+        trail = read_audit(conn)[["account", "action", "detail", "address"]].values.tolist()
+    operator, host = f"dòng lệnh: {getpass.getuser()}", socket.gethostname()
+    assert trail[1] == [operator, "account_add", "ld (lanh_dao)", host]
+    assert trail[0][:2] == [operator, "import_refused"] and trail[0][3] == host
+    assert trail[0][2].startswith("dossiers: sai.csv bị từ chối (1 lỗi): Tệp sai.csv: thiếu cột bắt buộc")
+    with create_engine(url).begin() as conn:  # outside the command line: no operator named
+        set_disabled(conn, "ld")
+        assert read_audit(conn)["account"].isna().tolist()[0]
+
+
+def test_the_last_administrator_cannot_be_disabled_or_demoted(db):
+    with db.begin() as conn:
+        add_account(conn, "qt", "quan_tri", PASSWORD)
+    for change in (lambda c: set_disabled(c, "qt"), lambda c: set_role(c, "qt", "lanh_dao")):
+        with db.begin() as conn, pytest.raises(DomainError, match="tài khoản quản trị cuối cùng"):
+            change(conn)
+    with db.begin() as conn:
+        add_account(conn, "qt2", "quan_tri", PASSWORD)
+        set_role(conn, "qt", "lanh_dao")  # another administrator remains
+        with pytest.raises(DomainError, match="tài khoản quản trị cuối cùng"):
+            set_disabled(conn, "qt2")

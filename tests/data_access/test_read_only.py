@@ -124,3 +124,26 @@ def test_a_0444_file_is_served_read_only_by_the_command_line(demo_file, tmp_path
     assert refused.returncode == 1 and refused.stderr.strip() == M.DATABASE_READ_ONLY
     assert "Traceback" not in refused.stderr + started.stderr
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+def test_a_wal_file_on_a_read_only_folder_is_opened_immutable(demo_file, tmp_path):
+    """Issue #30, item 12: neither the file nor its folder can be written (a read-only mount)."""
+    folder = tmp_path / "gan_chi_doc"
+    folder.mkdir()
+    path = folder / "chi_doc.sqlite3"
+    shutil.copy(demo_file, path)
+    with create_engine(f"sqlite:///{path}").connect() as conn:  # the file is in WAL mode, as the app leaves it
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    for name in ("chi_doc.sqlite3-wal", "chi_doc.sqlite3-shm"):
+        (folder / name).unlink(missing_ok=True)
+    path.chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        counted = _run("summary", "--as-of", "2026-06-30", url=f"sqlite:///{path}")
+        assert counted.returncode == 0, counted.stderr
+        assert '"dossiers"' in counted.stdout and "unable to open" not in counted.stderr
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+        assert sorted(p.name for p in folder.iterdir()) == ["chi_doc.sqlite3"]
+    finally:
+        folder.chmod(0o755)

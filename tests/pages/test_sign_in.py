@@ -149,6 +149,21 @@ def test_sign_out_returns_to_the_form(db):
     assert [i.value for i in at.info] == [L.SIGNED_OUT]
 
 
+def test_sign_out_clears_the_session_and_the_next_person_starts_on_the_default_page(db):
+    """Issue #30, item 4: nothing of the previous user's view (a meeting, a page, a filter) is left in the tab."""
+    at = signed_in_app("lanh_dao")
+    at.query_params["hop"] = "1"
+    at.run()
+    at.switch_page("pages/bang_diem.py")
+    at.run()
+    at.session_state["_slide_started"] = 1.0  # some state of the previous user's session
+    at.sidebar.button(key="sign_out").click().run()
+    _only_the_form(at)
+    assert "hop" not in at.query_params
+    assert "_slide_started" not in at.session_state and "_account" not in at.session_state
+    assert at.title[0].value == L.APP_TITLE
+
+
 def test_a_viewing_role_gets_no_import_page_and_no_meeting_forms(db):
     at = signed_in_app("lanh_dao")
     at.run()

@@ -34,3 +34,29 @@ def test_once_ready_every_ui_module_is_imported():
     assert set(found["names"]) == expected and {"ui.auth", "ui.maps", "ui.warmup"} <= expected
     assert "ui.maps" not in found["before"]  # serve.py alone does not import the pages' modules
     assert expected <= set(found["after"])
+
+
+def test_session_ids_stay_out_of_streamlit_logs():
+    """Issue #30, item 4: Streamlit logs "Session with id … is already connected"; the id is not written."""
+    import logging
+
+    previous = logging.getLogRecordFactory()
+    seen: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record.getMessage())
+
+    logger = logging.getLogger("streamlit.runtime.websocket_session_manager")
+    handler = Keep()
+    logger.addHandler(handler)
+    try:
+        serve.keep_session_ids_out_of_logs()
+        serve.keep_session_ids_out_of_logs()  # once only
+        session = "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b"
+        logger.warning("Session with id %s is already connected! Reconnecting to existing session.", session)
+        logging.getLogger("cchc.other").warning("ours: %s", session)  # the project's own lines are not touched
+    finally:
+        logger.removeHandler(handler)
+        logging.setLogRecordFactory(previous)
+    assert seen == ["Session with id … is already connected! Reconnecting to existing session."]

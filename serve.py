@@ -22,7 +22,7 @@ from pathlib import Path
 from streamlit.web import cli
 
 import ui
-from ui import streamlit_speed
+from ui import host_guard, streamlit_speed
 from ui.streamlit_fixes import declare_navigation_app
 
 APP = Path(__file__).resolve().parent / "app.py"
@@ -79,6 +79,7 @@ def main(argv: list[str] | None = None) -> None:
     # sets 127.0.0.1 (its nginx), and a province's own proxy sets its address (README).
     os.environ.setdefault("FORWARDED_ALLOW_IPS", "")
     keep_session_ids_out_of_logs()
+    host_guard.apply()
     declare_navigation_app()
     streamlit_speed.apply()
     for name in LIBRARIES:

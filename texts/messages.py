@@ -136,8 +136,12 @@ FORMAT_NOT_SUPPORTED = "Tệp {file}: định dạng {suffix} không được h�
 NO_SUFFIX = "(không có đuôi)"
 FILE_NOT_FOUND = "Không tìm thấy tệp {path}"
 NO_SUCH_SHEET = "Tệp {file} không có trang tính «{sheet}»; các trang: {sheets}"
-NOT_XLSX = "Tệp {file} không phải tệp Excel .xlsx hợp lệ ({error})"
-NOT_XLS = "Tệp {file} không phải tệp Excel .xls hợp lệ ({error})"
+NOT_XLSX = "Tệp {file} không phải tệp Excel .xlsx hợp lệ hoặc đã hỏng; không ghi gì, đề nghị xuất lại từ hệ thống."
+NOT_XLS = "Tệp {file} không phải tệp Excel .xls hợp lệ hoặc đã hỏng; không ghi gì, đề nghị xuất lại từ hệ thống."
+XLSX_DAMAGED = ("Tệp {file} bị hỏng: phần dữ liệu bên trong không giải nén được (tệp tải lên chưa trọn hoặc bị lỗi); "
+                "không ghi gì, dữ liệu cũ giữ nguyên. Đề nghị xuất lại từ hệ thống.")
+SHARED_STRINGS_TOO_BIG = ("Tệp {file}: bảng chữ dùng chung giải nén ra {mb} MB, quá {limit} MB cho một lần nhập; hãy "
+                          "chia tệp theo tháng hoặc xuất ra CSV.")
 BAD_ENCODING = "Tệp {file}: không đọc được theo bảng mã {encoding} ({error})"
 CELL_TOO_LONG = ("Tệp {file}, dòng {row}: một ô dài quá {limit} ký tự (giới hạn của Excel); tệp không phải bản xuất "
                  "dữ liệu.")

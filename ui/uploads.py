@@ -9,6 +9,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 PREFIX = "cchc-upload-"
+NAME_BYTES = 200  # a file system takes 255 bytes a name; the rejected-rows file adds ".loi.csv"
+
+
+def disk_name(name: str) -> str:
+    """Return the uploaded file's own name (no folder), cut to NAME_BYTES of UTF-8 with its extension kept."""
+    name = Path(name).name or "tep"
+    if len(name.encode("utf-8")) <= NAME_BYTES:
+        return name
+    suffix = Path(name).suffix if len(Path(name).suffix.encode("utf-8")) <= 10 else ""
+    stem = name[:len(name) - len(suffix)].encode("utf-8")[:NAME_BYTES - len(suffix.encode("utf-8"))]
+    return stem.decode("utf-8", errors="ignore").rstrip() + suffix
 
 
 @contextmanager
@@ -17,7 +28,7 @@ def saved(upload) -> Iterator[Path]:
     written beside it (the rejected-rows file), when the block ends."""
     folder = Path(tempfile.mkdtemp(prefix=PREFIX))
     try:
-        target = folder / (Path(upload.name).name or "tep")
+        target = folder / disk_name(upload.name)
         target.write_bytes(upload.getvalue())
         yield target
     finally:

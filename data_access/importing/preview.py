@@ -1,6 +1,8 @@
 """Previewing a file before import: the detected header row, the column mapping and the first data rows
 (mapped columns only: applicant identity columns are never read)."""
 
+import zipfile
+import zlib
 from pathlib import Path
 
 import pandas as pd
@@ -8,7 +10,7 @@ from sqlalchemy import Connection, desc, select
 
 from data_access.importing.columns import contract
 from data_access.importing.headers import HeaderMatch, find_header
-from data_access.importing.readers import iter_rows, open_source
+from data_access.importing.readers import ReadError, iter_rows, open_source
 from data_access.importing.rows import is_skippable
 from data_access.importing.values import show
 from data_access.schema import import_log
@@ -20,7 +22,16 @@ HISTORY_COLUMNS = ["imported_at", "imported_by", "file_name", "kind", "sheet", "
 
 def preview(path: str | Path, kind: str, sheet: str | None = None, rows: int = 5
             ) -> tuple[HeaderMatch | None, pd.DataFrame, list[str]]:
-    """Return (header match or None, the first data rows of the mapped columns, the file's sheet names)."""
+    """Return (header match or None, the first data rows of the mapped columns, the file's sheet names); raise
+    ReadError for a file that cannot be read (a damaged .xlsx included)."""
+    try:
+        return _preview(Path(path), kind, sheet, rows)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise ReadError(M.XLSX_DAMAGED.format(file=Path(path).name)) from exc
+
+
+def _preview(path: Path, kind: str, sheet: str | None, rows: int
+             ) -> tuple[HeaderMatch | None, pd.DataFrame, list[str]]:
     columns = contract(kind)
     source = open_source(path, sheet)
     header, data, _ = find_header(iter_rows(source), columns)

@@ -19,6 +19,9 @@ MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell: anything longer is no
 MAX_COLUMNS = 500  # an export has a few dozen columns; a cell far to the right (XFD…) is a trap
 MAX_UNPACKED_BYTES = 2_000_000_000  # an .xlsx unpacks to at most this (a year's export: a few hundred MB)
 MAX_RATIO = 200  # an .xlsx member packed more tightly than this is a zip bomb (exports: 5 to 20 times)
+# The shared strings are parsed whole into memory (about their unpacked size again): bounded so that any accepted file
+# stays under 600 MB of import memory (a 300,000-row export's unique texts take 10 to 40 MB).
+MAX_SHARED_STRINGS_BYTES = 200_000_000
 csv.field_size_limit(MAX_CELL_CHARS)
 
 
@@ -117,6 +120,10 @@ def _check_packing(path: Path) -> None:
                  default=None)
     if total > MAX_UNPACKED_BYTES or (packed and packed.file_size / max(1, packed.compress_size) > MAX_RATIO):
         raise ReadError(M.XLSX_TOO_BIG.format(file=path.name, mb=fmt_int(total // 1_000_000)))
+    shared = sum(m.file_size for m in members if m.filename.lower().endswith("sharedstrings.xml"))
+    if shared > MAX_SHARED_STRINGS_BYTES:
+        raise ReadError(M.SHARED_STRINGS_TOO_BIG.format(file=path.name, mb=fmt_int(shared // 1_000_000),
+                                                        limit=fmt_int(MAX_SHARED_STRINGS_BYTES // 1_000_000)))
 
 
 def _xlsx_sheets(path: Path) -> list[str]:

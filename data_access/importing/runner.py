@@ -2,7 +2,10 @@
 transaction. A refused file (strict mode) writes nothing and leaves earlier data as it was."""
 
 import csv
+import logging
 import time
+import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -10,7 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from config.settings import load_settings
 from data_access.account_scopes import detach_scopes, reattach_scopes, remove_demo_accounts
@@ -53,6 +56,8 @@ from texts import messages as M
 from texts.fmt import fmt_int
 
 CHUNK = 20_000
+log = logging.getLogger(__name__)
+FILE_NAME_CHARS = 300  # import_log.file_name
 RESULT_HEADER = next(c.header for c in contract("dossiers") if c.key == "result_on")  # named in row problems
 ROW_PARSERS = {"dossiers": DossierRows, "tasks": TaskRows, "indexes": IndexRows, "units": UnitRows,
                "steps": StepRows, "unit-lineage": UnitLineageRows, "agencies": AgencyRows,
@@ -153,12 +158,16 @@ def run_import(engine: Engine, path: str | Path, kind: str, sheet: str | None = 
         return _import(engine, path, kind, sheet, skip_invalid, dry_run, progress, file_name, land_env_fields, actor,
                        address, allow_older, window)
     except ImportRefused as refused:
-        if not dry_run and not is_read_only(engine):
-            report = refused.report
+        report = refused.report
+        busy = refused.reason == M.IMPORT_BUSY.format(file=report.file_name)  # the database is held: do not wait again
+        if not dry_run and not busy and not is_read_only(engine):
             detail = M.AUDIT_IMPORT_REFUSED.format(kind=kind, file=report.file_name, n=report.problem_count,
                                                    reason=(refused.reason.splitlines() or [""])[0][:300])
-            with engine.begin() as conn:  # its own transaction: the import's was rolled back
-                record(conn, actor, "import_refused", detail, address)
+            try:
+                with engine.begin() as conn:  # its own transaction: the import's was rolled back
+                    record(conn, actor, "import_refused", detail, address)
+            except SQLAlchemyError:  # the refusal itself is what the user must see
+                log.exception("cannot audit the refusal of %s", report.file_name)
         raise
 
 
@@ -175,7 +184,7 @@ def _import(engine: Engine, path: str | Path, kind: str, sheet: str | None, skip
     started = time.perf_counter()
     path = Path(path)
     columns = contract(kind)
-    report = ImportReport(kind=kind, file_name=file_name or path.name, sheet=sheet, dry_run=dry_run,
+    report = ImportReport(kind=kind, file_name=(file_name or path.name)[:FILE_NAME_CHARS], sheet=sheet, dry_run=dry_run,
                           imported_by=None if actor is None else actor.username, address=address)
     step = progress or (lambda _message, _fraction: None)
     try:
@@ -201,6 +210,8 @@ def _import(engine: Engine, path: str | Path, kind: str, sheet: str | None, skip
         raise _refuse(report, M.IMPORT_BUSY.format(file=report.file_name)) from exc
     except ReadError as exc:
         raise _refuse(report, str(exc)) from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # a damaged member (bad CRC, truncated upload)
+        raise _refuse(report, M.XLSX_DAMAGED.format(file=report.file_name)) from exc
     finally:
         if rejected_file:
             rejected_file.close()

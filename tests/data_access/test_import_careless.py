@@ -57,14 +57,14 @@ def test_an_xlsx_that_declares_fewer_rows_than_it_holds_is_read_whole(db, tmp_pa
 def test_a_file_with_headers_and_no_rows_is_refused_and_changes_nothing(db, tmp_path):
     run_import(db, write_csv(tmp_path / "ho_so.csv", "utf-8", ";"), "dossiers")
     with db.connect() as conn:
-        before, kind = database_checksum(conn), read_meta(conn)[DATA_KIND]
+        before, kind = database_checksum(conn, audit=False), read_meta(conn)[DATA_KIND]
     empty = write_csv(tmp_path / "chi_tieu_de.csv", "utf-8", ";", rows=[], headers=HEADERS)
     with pytest.raises(ImportRefused) as refused:
         run_import(db, empty, "dossiers")
     assert str(refused.value) == ("Tệp chi_tieu_de.csv không có dòng dữ liệu nào dưới dòng tiêu đề (dòng 3); "
                                   "không ghi gì, dữ liệu cũ giữ nguyên.")
     with db.connect() as conn:
-        assert database_checksum(conn) == before
+        assert database_checksum(conn, audit=False) == before
         assert read_meta(conn)[DATA_KIND] == kind == "real"
 
 
@@ -73,12 +73,12 @@ def test_a_header_only_file_leaves_the_demo_in_place(db, tmp_path):
 
     build_demo(db, date(2026, 6, 30), n_dossiers=300, seed=3)
     with db.connect() as conn:
-        before = database_checksum(conn)
+        before = database_checksum(conn, audit=False)
     empty = write_xlsx(tmp_path / "trong.xlsx", rows=[])
     with pytest.raises(ImportRefused, match="không có dòng dữ liệu nào dưới dòng tiêu đề \\(dòng 4\\)"):
         run_import(db, empty, "dossiers")
     with db.connect() as conn:
-        assert database_checksum(conn) == before
+        assert database_checksum(conn, audit=False) == before
         assert read_meta(conn)[DATA_KIND] == "demo"
 
 
@@ -132,7 +132,7 @@ def loaded(db, tmp_path):
 
 def test_an_older_export_is_refused_and_names_the_dossiers_it_would_roll_back(loaded, tmp_path):
     with loaded.connect() as conn:
-        before = database_checksum(conn)
+        before = database_checksum(conn, audit=False)
     with pytest.raises(ImportRefused) as refused:
         run_import(loaded, write_csv(tmp_path / "cu.csv", "utf-8", ";", _older_rows()), "dossiers")
     report = refused.value.report
@@ -143,7 +143,7 @@ def test_an_older_export_is_refused_and_names_the_dossiers_it_would_roll_back(lo
         "Dòng 8, cột «Ngày có kết quả», giá trị «D5»: hồ sơ đã có kết quả ngày 04/03/2024; tệp này không có",
     ]
     with loaded.connect() as conn:
-        assert database_checksum(conn) == before
+        assert database_checksum(conn, audit=False) == before
 
 
 def test_allow_older_rolls_back_on_purpose_and_the_log_says_so(loaded, tmp_path):
@@ -181,7 +181,7 @@ def test_dates_outside_the_plausible_window_are_row_errors(db, tmp_path):
 
     run_import(db, write_csv(tmp_path / "moi.csv", "utf-8", ";"), "dossiers")
     with db.connect() as conn:
-        before = database_checksum(conn)
+        before = database_checksum(conn, audit=False)
     rows = records()
     rows[0][8] = "01/01/0001"  # D1 received in year 1
     rows[1][10] = "15/03/2030 08:00"  # D2 resolved in 2030
@@ -199,7 +199,7 @@ def test_dates_outside_the_plausible_window_are_row_errors(db, tmp_path):
         (7, "02/03/1900", "ngày trước 01/01/2010, ngoài khoảng ngày hợp lý (settings.toml: [import] earliest_date)"),
     ]
     with db.connect() as conn:
-        assert database_checksum(conn) == before
+        assert database_checksum(conn, audit=False) == before
 
 
 def test_a_task_deadline_may_lie_years_ahead_but_not_its_document_date(db, tmp_path):

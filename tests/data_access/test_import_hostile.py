@@ -16,7 +16,7 @@ from data_access.migrate import create_schema
 from data_access.reference import read_units_csv, upsert_units
 from data_access.schema import dossiers
 from tests.data_access.helpers import database_checksum
-from tests.data_access.import_files import write_csv, write_xlsx
+from tests.data_access.import_files import write_csv, write_xlsx, write_xlsx_as_excel
 
 
 @pytest.fixture
@@ -31,11 +31,11 @@ def db(engine, tmp_path):
 def _refused(db, path, kind: str = "dossiers") -> str:
     """Import `path`, expect a refusal; return its message after checking nothing changed."""
     with db.connect() as conn:
-        before = database_checksum(conn)
+        before = database_checksum(conn, audit=False)
     with pytest.raises(ImportRefused) as refused:
         run_import(db, path, kind)
     with db.connect() as conn:
-        assert database_checksum(conn) == before
+        assert database_checksum(conn, audit=False) == before
     return str(refused.value)
 
 
@@ -136,7 +136,7 @@ def test_a_second_import_that_waits_too_long_is_refused_in_vietnamese(tmp_path):
     create_schema(engine)
     with engine.begin() as conn:
         upsert_units(conn, read_units_csv())
-        before = database_checksum(conn)
+        before = database_checksum(conn, audit=False)
     holder = _hold_the_database(engine, 3, threading.Event())
     with pytest.raises(ImportRefused) as refused:
         run_import(engine, write_csv(tmp_path / "ho_so.csv", "utf-8", ";"), "dossiers")
@@ -144,7 +144,7 @@ def test_a_second_import_that_waits_too_long_is_refused_in_vietnamese(tmp_path):
     assert str(refused.value) == ("Tệp ho_so.csv chưa được nhập: một lần nhập khác đang ghi vào cơ sở dữ liệu và chưa "
                                   "xong sau thời gian chờ; không ghi gì, đề nghị thử lại khi lần đó xong.")
     with engine.connect() as conn:
-        assert database_checksum(conn) == before
+        assert database_checksum(conn, audit=False) == before
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
 
 
@@ -171,3 +171,42 @@ def test_the_command_line_answers_in_one_vietnamese_line(tmp_path, monkeypatch, 
     err = capsys.readouterr().err
     assert err.startswith("Không kết nối được cơ sở dữ liệu postgresql+psycopg://ai_do:***@127.0.0.1:1/khong_co: ")
     assert "mat_khau_bi_mat" not in err and "Traceback" not in err
+
+
+def test_shared_strings_past_the_memory_bound_are_refused_before_reading(db, tmp_path, monkeypatch):
+    """Issue #30, item 15: shared strings unpacking to 954 MB drove an import to 1,09 GB; now bounded."""
+    from data_access.importing import readers
+
+    monkeypatch.setattr(readers, "MAX_SHARED_STRINGS_BYTES", 1_000)  # the real bound is 200 MB: same check
+    message = _refused(db, write_xlsx_as_excel(tmp_path / "nhieu_chu.xlsx"))  # with xl/sharedStrings.xml
+    assert message.startswith("Tệp nhieu_chu.xlsx: bảng chữ dùng chung giải nén ra 0 MB, quá 0 MB cho một lần nhập")
+
+
+def test_a_damaged_member_is_refused_in_vietnamese(db, tmp_path):
+    """Issue #30, item 15: a bad CRC or a truncated deflate stream was shown as the library's English error."""
+    path = write_xlsx(tmp_path / "hong.xlsx")
+    with zipfile.ZipFile(path) as book:
+        member = book.getinfo("xl/worksheets/sheet1.xml")
+    data = bytearray(path.read_bytes())
+    start = member.header_offset + 30 + len(member.filename) + len(member.extra)
+    for offset in range(start + 8, start + member.compress_size - 8, 3):  # spoil the compressed sheet
+        data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+    message = _refused(db, path)
+    assert message.startswith("Tệp hong.xlsx bị hỏng: phần dữ liệu bên trong không giải nén được")
+
+
+def test_a_very_long_file_name_is_kept_on_disk_short(tmp_path, monkeypatch):
+    """Issue #30, item 15: an upload named with more than 255 bytes gave a generic error."""
+    import tempfile
+
+    from streamlit.proto.Common_pb2 import FileURLs
+    from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRec
+
+    from ui.uploads import disk_name, saved
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    name = "Báo cáo hồ sơ " * 30 + ".xlsx"  # 420 characters, 540 bytes
+    assert len(disk_name(name).encode("utf-8")) <= 200 and disk_name(name).endswith(".xlsx")
+    with saved(UploadedFile(UploadedFileRec("id", name, "application/x", b"PK"), FileURLs())) as path:
+        assert path.exists() and path.suffix == ".xlsx"

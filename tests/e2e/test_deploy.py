@@ -165,7 +165,7 @@ def test_two_processes_behind_nginx_serve_the_harness_without_error(tmp_path):
     assert sorted(addresses) == sorted(f"127.0.0.{2 + i}" for i in range(10))  # the real ones, not 6.6.6.6
 
 
-def test_the_province_host_name_signs_in_in_chromium_with_the_security_headers(tmp_path):
+def test_the_province_host_name_signs_in_in_chromium_with_the_security_headers(tmp_path, browser):
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed (Debian package 'chromium'); .ci/run installs it")
     url = _database(tmp_path)
@@ -180,15 +180,15 @@ def test_the_province_host_name_signs_in_in_chromium_with_the_security_headers(t
         assert _get(port, f"cchc.test:{port}", "/_stcore/metrics").status == 404
         with pytest.raises((http.client.RemoteDisconnected, ConnectionResetError)):
             _get(port, f"attacker.example:{port}")
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=CHROMIUM,
-                                                  args=[*FLAGS, "--host-resolver-rules=MAP cchc.test 127.0.0.1"])
+        # a Chromium of its own (the session's Playwright), resolving cchc.test to this machine
+        chromium = browser.browser_type.launch(executable_path=CHROMIUM,
+                                               args=[*FLAGS, "--host-resolver-rules=MAP cchc.test 127.0.0.1"])
+        try:
             page = chromium.new_page()
             open_signed_in(page, f"http://cchc.test:{port}/", USER, PASSWORD)
             page.wait_for_selector(CARDS, timeout=60_000)
             assert page.url.startswith(f"http://cchc.test:{port}/")
+        finally:
             chromium.close()
         log = (_nginx_run_folder(start) / "access.log").read_text()
     assert "CẢNH BÁO: không có --host" not in start.stdout.read()

@@ -4,7 +4,10 @@ whose Host is a foreign name, as a DNS-rebinding page would send, is refused bef
 import base64
 import os
 import socket
+from pathlib import Path
 from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _upgrade(base: str, host: str) -> str:
@@ -26,3 +29,41 @@ def test_a_foreign_host_is_refused_and_the_configured_one_answered(server):
     assert " 101 " in _upgrade(server, f"localhost:{port}")
     refused = _upgrade(server, f"attacker.example:{port}")
     assert " 101 " not in refused and refused.startswith("HTTP/1.1 4"), refused
+
+
+def _get(base: str, host: str, path: str) -> str:
+    """Return the status line of a plain GET of `path` at `base` with the given Host header."""
+    url = urlparse(base)
+    with socket.create_connection((url.hostname, url.port), timeout=10) as sock:
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+        answer = sock.recv(4096).decode(errors="replace")
+    return answer.splitlines()[0] if answer else ""
+
+
+def test_every_http_answer_follows_the_allowed_hosts(server):
+    """Issue #30, item 15: /media/*, the health check and the page itself answer only the configured names."""
+    port = urlparse(server).port
+    for path in ("/", "/_stcore/health", "/media/0123456789abcdef.png"):
+        assert " 403 " in _get(server, f"attacker.example:{port}", path), path
+    assert " 200 " in _get(server, f"127.0.0.1:{port}", "/_stcore/health")
+    assert " 403 " not in _get(server, f"localhost:{port}", "/media/0123456789abcdef.png")  # 404: no such file
+
+
+def test_the_host_check_is_applied_only_to_the_streamlit_it_was_written_for(monkeypatch, caplog):
+    import streamlit
+
+    from ui import host_guard
+
+    monkeypatch.setattr(streamlit, "__version__", "9.9.9")
+    assert host_guard.apply() is False
+    assert "is not 1.67.0" in caplog.text
+    assert host_guard.host_allowed("cchc.test:8080", ["cchc.test"]) and not host_guard.host_allowed("x:1", ["a"])
+
+
+def test_the_pinned_streamlit_is_the_one_the_host_check_was_written_for():
+    """A change of the pinned Streamlit fails here until ui/host_guard.py is read again against it."""
+    from ui import host_guard
+
+    pinned = next(line.split("==")[1].strip() for line in (ROOT / "requirements.txt").read_text().splitlines()
+                  if line.startswith("streamlit=="))
+    assert pinned == host_guard.STREAMLIT_VERSION

@@ -14,9 +14,11 @@ from __future__ import annotations
 import threading
 from abc import ABC, abstractmethod
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from operator import attrgetter
+from typing import TypeVar
 
 import pandas as pd
 from sqlalchemy import Engine, select
@@ -45,6 +47,7 @@ from metrics.stages import is_supplement_step
 from metrics.territory import units_attributed_to
 from texts import messages as M
 
+T = TypeVar("T")
 SUMS_KEPT = 64  # rollup sums kept per Source (each a few thousand rows at most)
 REFERENCE = ("index_results", "units", "unit_lineage", "agency_lineage", "agencies")
 _READ_REFERENCE = {"index_results": index_queries.load_index_results, "units": reference.list_units,
@@ -284,7 +287,10 @@ class LiveSource(Source):
 
 
 class FrozenSource(Source):
-    """A meeting's frames, frozen when it was created (data_access.snapshots): nothing imported since moves them."""
+    """A meeting's frames, frozen when it was created (data_access.snapshots): nothing imported since moves them.
+
+    The frames are the province's. A commune account's detail (narrowed to its units) that was not frozen is read
+    from the live data as of the cut-off instead (`scope_read_live` then says so, for the page to state it)."""
 
     period_kinds = snapshots.SNAPSHOT_KINDS
     filters_supported = False
@@ -294,21 +300,38 @@ class FrozenSource(Source):
                  frames: dict[str, pd.DataFrame], scope: Scope | None = None) -> None:
         super().__init__(engine, key, meeting, previous, scope)
         self.frames = frames
+        self.live_twin = LiveSource(engine, key, meeting, None, scope)
+        self.scope_read_live = False
+
+    def _or_live(self, frozen: Callable[[], T], live: Callable[[], T]) -> T:
+        """Return the frozen answer; for a scoped account, the live one as of the cut-off when none was frozen."""
+        try:
+            return frozen()
+        except DomainError as exc:
+            if self.scope is None or str(exc) != snapshots.UNSUPPORTED:
+                raise
+        self.scope_read_live = True
+        return live()
 
     def _sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame:
-        return snapshots.frozen_sums(self.frames, flt, by, months)
+        return self._or_live(lambda: snapshots.frozen_sums(self.frames, flt, by, months),
+                             lambda: self.live_twin._sums(flt, by, months, until))
 
     def _overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
-        return snapshots.frozen_overdue(self.frames, period, flt, by)
+        return self._or_live(lambda: snapshots.frozen_overdue(self.frames, period, flt, by),
+                             lambda: self.live_twin._overdue(period, flt, by))
 
     def _ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame:
-        return snapshots.frozen_ageing(self.frames, as_of, flt)
+        return self._or_live(lambda: snapshots.frozen_ageing(self.frames, as_of, flt),
+                             lambda: self.live_twin._ageing(as_of, flt))
 
     def _stages(self, query: stage_queries.StageQuery) -> stage_queries.StageFrames:
-        return snapshots.frozen_stages(self.frames, query)
+        return self._or_live(lambda: snapshots.frozen_stages(self.frames, query),
+                             lambda: self.live_twin._stages(query))
 
     def _overdue_codes(self, query: stage_queries.StageQuery) -> tuple[str, ...]:
-        return snapshots.frozen_overdue_codes(self.frames, query)
+        return self._or_live(lambda: snapshots.frozen_overdue_codes(self.frames, query),
+                             lambda: self.live_twin._overdue_codes(query))
 
     def _tasks(self, issued_by: date | None, unit_ids: tuple[int, ...] | None) -> pd.DataFrame:
         found = snapshots.frozen_tasks(self.frames, issued_by)

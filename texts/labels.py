@@ -66,6 +66,8 @@ MEETING_UNKNOWN = "Không có cuộc họp «{asked}»; đang xem số liệu hi
 MEETING_VIEW_AS_OF = "Số liệu chốt đến {cutoff} (theo cuộc họp)."
 MEETING_FILTERS_OFF = ("Đang xem số liệu chốt của cuộc họp (toàn tỉnh): bộ lọc cơ quan, cấp, địa bàn không áp dụng. "
                        "Chọn «Số liệu hiện tại» để lọc.")
+MEETING_SCOPE_LIVE = ("Số liệu chốt của cuộc họp là số liệu toàn tỉnh; phần chi tiết của xã, phường mình được tính "
+                      "từ dữ liệu hiện có đến {cutoff}, có thể thay đổi nếu nhập lại dữ liệu cũ.")
 MEETING_VIEW_BANNER = ("Cuộc họp «{title}» — số liệu chốt đến {cutoff}, giữ nguyên kể cả khi nhập dữ liệu mới; "
                        "thay đổi tính so với cuộc họp trước.")
 MEETING_VIEW_NOT_FROZEN = ("Cuộc họp «{title}» được tạo trước khi có chức năng chốt số liệu từng trang: các trang "

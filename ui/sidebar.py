@@ -129,6 +129,8 @@ def render_sidebar(page_title: str, account: Account) -> Filters | None:
         if not source.filters_supported:
             used = ()
             st.caption(L.MEETING_FILTERS_OFF)
+            if source.scope is not None:  # a commune's detail was not frozen: read as of the cut-off (data_access)
+                st.caption(L.MEETING_SCOPE_LIVE.format(cutoff=fmt_datetime(source.meeting.cutoff_at)))
         elif used:
             st.subheader(L.SIDEBAR_FILTERS)
             flt = _dossier_filters(source, used, period.end, account)

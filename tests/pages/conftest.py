@@ -1,18 +1,23 @@
 """A small demo database for page tests, and an AppTest started from app.py against it."""
 
 import os
+import shutil
 import time
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, select, update
 from streamlit.testing.v1 import AppTest
 
 from data_access.accounts import Account, add_account
 from data_access.context import app_context
 from data_access.demo.build import build_demo
-from data_access.schema import accounts
+from data_access.meetings import create_meeting
+from data_access.meta import LAST_LOAD_AT, write_meta
+from data_access.rollup import rebuild_rollup
+from data_access.schema import accounts, dossiers
+from tests.pages.reference import Reference
 from ui.auth import ACCOUNT_KEY, SEEN_KEY
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -68,3 +73,28 @@ def no_problem(at: AppTest) -> None:
     """Assert that the run raised nothing and showed no error box."""
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
+
+
+FIRST_HELD, SECOND_HELD = date(2026, 6, 24), date(2026, 7, 1)
+
+
+@pytest.fixture
+def meetings_db(demo_db, tmp_path, monkeypatch):
+    """A copy of the demo database with two meetings (cut-offs 23/06 and 30/06), then a corrected export that
+    closes every open dossier on its due date. Returns (url, second meeting id, reference before the correction)."""
+    path = tmp_path / "view.sqlite3"
+    shutil.copy(demo_db.removeprefix("sqlite:///"), path)
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        create_meeting(conn, FIRST_HELD, "Giao ban tuần 26", datetime(2026, 6, 23, 17))
+        second = create_meeting(conn, SECOND_HELD, "Giao ban tuần 27", datetime(2026, 6, 30, 17))
+    before = Reference(url)
+    with engine.begin() as conn:
+        conn.execute(update(dossiers).where(dossiers.c.result_on.is_(None)).values(
+            result_on=dossiers.c.due_on, status="Đã trả kết quả", waiting_supplement=False))
+        rebuild_rollup(conn)
+        write_meta(conn, **{LAST_LOAD_AT: datetime.now(UTC).isoformat()})
+    engine.dispose()
+    return url, second, before

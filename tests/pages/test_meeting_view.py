@@ -1,17 +1,11 @@
 """Every page in a meeting's view (AppTest): the figures are those at the meeting's cut-off, they stay put after a
 later correction of the data, and changes are measured against the previous meeting."""
 
-import shutil
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
-from sqlalchemy import create_engine, update
 from streamlit.testing.v1 import AppTest
 
-from data_access.meetings import create_meeting
-from data_access.meta import LAST_LOAD_AT, write_meta
-from data_access.rollup import rebuild_rollup
-from data_access.schema import dossiers
 from metrics.meetings import task_changes
 from metrics.periods import Period
 from metrics.scorecard import rank_change, rank_movers
@@ -25,28 +19,6 @@ from ui.safe import md_escape
 MONTH = Period(date(2026, 6, 1), END)
 EARLIER = Period(date(2026, 6, 1), date(2026, 6, 23))
 FIRST_HELD, SECOND_HELD = date(2026, 6, 24), date(2026, 7, 1)
-
-
-@pytest.fixture
-def meetings_db(demo_db, tmp_path, monkeypatch):
-    """A copy of the demo database with two meetings (cut-offs 23/06 and 30/06), then a corrected export that
-    closes every open dossier on its due date. Returns (url, second meeting id, reference before the correction)."""
-    path = tmp_path / "view.sqlite3"
-    shutil.copy(demo_db.removeprefix("sqlite:///"), path)
-    url = f"sqlite:///{path}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        create_meeting(conn, FIRST_HELD, "Giao ban tuần 26", datetime(2026, 6, 23, 17))
-        second = create_meeting(conn, SECOND_HELD, "Giao ban tuần 27", datetime(2026, 6, 30, 17))
-    before = Reference(url)
-    with engine.begin() as conn:
-        conn.execute(update(dossiers).where(dossiers.c.result_on.is_(None)).values(
-            result_on=dossiers.c.due_on, status="Đã trả kết quả", waiting_supplement=False))
-        rebuild_rollup(conn)
-        write_meta(conn, **{LAST_LOAD_AT: datetime.now(UTC).isoformat()})
-    engine.dispose()
-    return url, second, before
 
 
 def _open(page: str | None, meeting: int) -> AppTest:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from texts import labels as L
 from ui.auth import return_to_bookmark, sign_in_form, signed_in
+from ui.import_jobs import announce as announce_imports
 from ui.mode import presenting
 from ui.pages import AGENDA, DEFAULT, PAGES
 from ui.sidebar import render_meeting_banner, render_sidebar
@@ -38,4 +39,5 @@ if present and page.title not in {title for _, title in AGENDA}:
     st.switch_page(AGENDA[0][0], query_params=dict(st.query_params))  # slides cover the agenda pages only
 if not present:
     render_meeting_banner()
+    announce_imports(account)  # an import that ended while this account was on another page
 page.run()

@@ -9,8 +9,7 @@ from data_access.importing.preview import import_history
 from data_access.importing.readers import ReadError
 from texts import labels as L
 from texts import messages as M
-from texts.fmt import fmt_int, fmt_number
-from ui import data
+from ui import data, import_jobs
 from ui.auth import account, client_address
 from ui.guard import section
 from ui.importer import preview_once, run_in_child, show_header, show_history, show_report
@@ -62,22 +61,20 @@ with section("import"):
                 checked, refused = st.session_state["_imp_check"]
                 show_report(checked, refused)
                 if not refused and st.button(L.IMPORT_COMMIT, type="primary", key="imp_commit"):
-                    bar = st.progress(0.0, text=L.IMPORT_COMMIT)
-                    done, failed = run_in_child(url, job, actor, lambda message, fraction: bar.progress(
-                        min(1.0, fraction), text=message))
-                    if failed:
-                        if done is not None:
-                            show_report(done, True)
-                    else:
-                        data.forget_meta()
-                        st.session_state.pop("_imp_check_key", None)
-                        st.success(L.IMPORT_DONE.format(file=md_escape(done.file_name), ins=fmt_int(done.inserted),
-                                                        upd=fmt_int(done.updated), same=fmt_int(done.unchanged),
-                                                        rej=fmt_int(done.rejected), sec=fmt_number(done.seconds, 1)))
-                        if done.error_file:
-                            with open(done.error_file, "rb") as handle:
-                                st.download_button(L.IMPORT_REJECTED_FILE, handle.read(),
-                                                   file_name=f"{upload.name}.loi.csv", mime="text/csv")
+                    # a job of the server: it goes on (and is reported on the next page) if the page is left
+                    started = import_jobs.start(url, {k: v for k, v in job.items() if k != "path"}, actor,
+                                                upload.name, upload.getvalue())
+                    st.session_state["_imp_job"] = started.id
+                    st.session_state.pop("_imp_check_key", None)
+
+running = import_jobs.get(st.session_state.get("_imp_job"))
+if running is not None and not running.told:
+    with section("import-job"):
+        import_jobs.follow(running)
+        if running.report is not None and running.refused:
+            show_report(running.report, True)
+        elif running.report is not None:
+            data.forget_meta()
 
 with section("import-history"):
     st.subheader(L.IMPORT_HISTORY)

@@ -385,6 +385,11 @@ IMPORT_ERRORS = "Lỗi (dòng, cột, giá trị, lý do)"
 IMPORT_DECIDED = "Địa bàn trùng tên ở hai cấp, đã hiểu theo cột:"
 IMPORT_COMMIT = "Ghi vào cơ sở dữ liệu"
 IMPORT_DONE = "Đã nhập {file}: thêm {ins}, cập nhật {upd}, không đổi {same}, loại {rej} ({sec} giây)."
+IMPORT_JOB_FAILED = ("Lần nhập tệp {file} dừng giữa chừng vì lỗi hệ thống; không có gì được ghi. Chi tiết đã được ghi "
+                     "vào nhật ký máy chủ.")
+IMPORT_JOB_REFUSED = "Tệp {file} bị từ chối ({n} lỗi); không ghi gì. Mở lại tệp ở trang Nhập dữ liệu để xem từng lỗi."
+IMPORT_JOB_RUNNING = ("Đang ghi tệp {file} vào cơ sở dữ liệu; có thể chuyển sang trang khác, kết quả sẽ được báo "
+                      "khi xong.")
 IMPORT_REJECTED_FILE = "Tải tệp các dòng bị loại"
 IMPORT_HISTORY = "Lịch sử nhập dữ liệu"
 IMPORT_COLUMNS = {"imported_at": "Thời điểm", "imported_by": "Người nhập",

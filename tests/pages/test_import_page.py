@@ -77,3 +77,56 @@ def test_bad_file_is_refused_on_the_page(tmp_path, monkeypatch):
     assert problems.iloc[0].tolist() == [6, "Ngày hẹn trả", "31/02/2024", "ngày không tồn tại"]
     assert not at.main.button  # no commit button for a refused file
     assert dossier_total(url)[0] == 0
+
+
+def _defunct_children() -> list[int]:
+    """Return the process ids of this process's children that ended and were never reaped (zombies)."""
+    import os
+    from pathlib import Path
+
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] == "Z" and int(fields[1]) == os.getpid():
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_an_import_left_running_commits_is_reaped_and_is_told_on_the_next_page(tmp_path, monkeypatch):
+    """Issue #30, item 11: the account leaves the import page during «Ghi vào cơ sở dữ liệu»: the job ends on its
+    own, its process is reaped and its file removed, and the next page the account opens says how it ended (once)."""
+    import tempfile
+
+    from data_access.accounts import current_account
+    from data_access.context import app_context
+    from data_access.schema import accounts
+    from texts.fmt import fmt_number
+    from ui import import_jobs
+    from ui.uploads import PREFIX
+
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    build_demo(create_engine(url), date(2024, 4, 30), n_dossiers=400, seed=2)
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    at = signed_in_app()  # makes the account
+    engine = app_context(url).engine
+    with engine.connect() as conn:
+        actor = current_account(conn, conn.execute(select(accounts.c.id).where(
+            accounts.c.username == "kiem_thu_quan_tri")).scalar_one())
+    content = write_csv(tmp_path / "tuan.csv", "utf-8", ";").read_bytes()
+    job = import_jobs.start(url, {"kind": "dossiers", "file_name": "tuan.csv"}, actor, "tuan.csv", content)
+    assert job.done.wait(120)  # nobody followed it: it ran to the end anyway
+    assert (job.report.inserted, job.refused, job.failed) == (13, False, False)
+    assert dossier_total(url) == (13, "real")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(PREFIX)]  # its file is gone
+    assert _defunct_children() == []  # its process was reaped
+    at.run()  # the account opens a page
+    no_problem(at)
+    assert [s.value for s in at.success] == [
+        f"Đã nhập {md_escape('tuan.csv')}: thêm 13, cập nhật 0, không đổi 0, loại 0 "
+        f"({fmt_number(job.report.seconds, 1)} giây)."]
+    at.run()
+    assert not at.success  # told once

@@ -35,10 +35,11 @@ def _slide_params() -> dict[str, str]:
 
 
 def cutoff_line(filters: Filters) -> str:
-    """Return the cut-off shown on every slide (the meeting's cut-off time, or the as-of date)."""
+    """Return the cut-off shown on every slide (the meeting's cut-off time, or the as-of date), as Markdown: the
+    meeting's title is typed text, escaped so that it shows literally."""
     if filters.meeting is not None:
         return L.SLIDE_CUTOFF_MEETING.format(cutoff=fmt_datetime(filters.meeting.cutoff_at),
-                                             title=filters.meeting.title)
+                                             title=md_escape(filters.meeting.title))
     return L.SLIDE_CUTOFF.format(start=fmt_date(filters.period.start), end=fmt_date(filters.period.end))
 
 
@@ -65,7 +66,7 @@ def slide_bar(title: str, filters: Filters) -> None:
     left, position, back, forward, auto, leave = st.columns([9, 1.2, 1.3, 1.3, 2.4, 1.6], vertical_alignment="center")
     with left:
         st.title(title)
-        st.markdown(f"**{md_escape(cutoff_line(filters))}**")  # the meeting's title is typed text: shown literally
+        st.markdown(f"**{cutoff_line(filters)}**")
     position.markdown(f"**{L.SLIDE_POSITION.format(n=index + 1, total=len(paths))}**")
     if back.button(L.SLIDE_PREVIOUS, key="slide_previous", disabled=index == 0):
         st.switch_page(paths[index - 1], query_params=_slide_params())

@@ -8,6 +8,7 @@ draws the sign-in form, not the signed-in overview, and the audit trail records 
 import asyncio
 import sys
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from http.cookies import SimpleCookie
 from urllib.parse import urlparse
 
@@ -73,7 +74,8 @@ async def _replay(base: str) -> tuple[Run, Run]:
 
 
 def test_a_replayed_session_id_is_refused_and_audited(server, e2e_db):
-    signed, taken = asyncio.run(_replay(server))
+    with ThreadPoolExecutor(1) as pool:  # a loop of its own: the session's Playwright may run one in this thread
+        signed, taken = pool.submit(asyncio.run, _replay(server)).result(timeout=300)
     assert L.SIGN_IN_USER not in signed.widgets and signed.error is None  # the browser itself was signed in
     assert L.SIGN_IN_USER in taken.widgets  # the replayed id got the form, not the overview
     with create_engine(e2e_db).connect() as conn:

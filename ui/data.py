@@ -20,7 +20,7 @@ from data_access.accounts import Account, list_accounts
 from data_access.audit import read_audit
 from data_access.context import app_context, forget_context
 from data_access.dossier_queries import DossierFilter
-from data_access.engine import database_url
+from data_access.engine import database_refusal, database_url
 from data_access.meta import read_meta
 from data_access.source import SOURCE_HASH_FUNCS, Scope, Source, live_key, open_source, scope_of
 from data_access.stage_queries import StageQuery
@@ -35,6 +35,7 @@ TTL_SECONDS = 600
 FRESH_SECONDS = 5  # the sidebar's database check and meetings list, per process (a run re-reads them no sooner)
 log = logging.getLogger(__name__)
 _ANSWERED: dict[str, float] = {}  # url -> when the database last answered connection_error (time.monotonic)
+_REFUSED: dict[str, str | None] = {}  # url -> why the database refused the last check (data_access.engine)
 
 
 def _engine(url: str) -> Engine:
@@ -64,9 +65,16 @@ def connection_error(within_s: float = 0) -> str | None:
         return None
     except (SQLAlchemyError, OSError, DomainError) as exc:  # DomainError: a read-only file at an older revision
         _ANSWERED.pop(url, None)
+        _REFUSED[url] = database_refusal(exc)  # the database answered but refused (an account without rights)
         log.exception("database unreachable")
         forget_context(url)
         return str(exc)
+
+
+def refusal() -> str | None:
+    """Return the Vietnamese sentence of the database's last refusal (its account lacks rights on a table), or
+    None when it was unreachable for another reason."""
+    return _REFUSED.get(database_url())
 
 
 @st.cache_data(ttl=10, show_spinner=False)

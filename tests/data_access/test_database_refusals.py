@@ -2,6 +2,7 @@
 the password (issue #30): a database account without rights, a violated constraint."""
 
 import uuid
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, insert, text
@@ -25,8 +26,9 @@ def test_a_violated_constraint_names_its_table(engine):
     assert said.startswith("Cơ sở dữ liệu từ chối thao tác vì dữ liệu không nhất quán (bảng «fields»)")
 
 
-@pytest.mark.postgres
-def test_an_account_without_rights_is_told_which_table(monkeypatch, capsys):
+@pytest.fixture
+def without_rights(monkeypatch):
+    """Yield the DATABASE_URL of a PostgreSQL account that may read the schema's tables but write none."""
     with pg_schema() as schema:
         admin = create_engine(f"{PG_ADMIN_URL}?options=-csearch_path%3D{schema}")
         create_schema(admin)
@@ -38,14 +40,30 @@ def test_an_account_without_rights_is_told_which_table(monkeypatch, capsys):
         url = f"postgresql+psycopg://{role}:bi-mat-khong-in-ra@127.0.0.1:5432/test?options=-csearch_path%3D{schema}"
         monkeypatch.setenv("DATABASE_URL", url)
         try:
-            code = cli.main(["import", "dossiers", str(CORPUS / "ho_so_cu.xls")])
-            err = capsys.readouterr().err
+            yield url
         finally:
             forget_context(url)
             admin.dispose()
             with create_engine(PG_ADMIN_URL).begin() as conn:
                 conn.execute(text(f'DROP OWNED BY "{role}"'))
                 conn.execute(text(f'DROP ROLE "{role}"'))
+
+
+@pytest.mark.postgres
+def test_an_account_without_rights_is_told_which_table(without_rights, capsys):
+    code = cli.main(["import", "dossiers", str(CORPUS / "ho_so_cu.xls")])
+    err = capsys.readouterr().err
     assert code == 1
     assert "Tài khoản cơ sở dữ liệu của ứng dụng không có quyền trên bảng «" in err
     assert "permission denied" not in err and "bi-mat-khong-in-ra" not in err
+
+
+@pytest.mark.postgres
+def test_the_sign_in_page_says_the_account_lacks_rights(without_rights):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=60)
+    at.run()
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and errors[0].startswith("Tài khoản cơ sở dữ liệu của ứng dụng không có quyền trên bảng «")
+    assert not at.exception

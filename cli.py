@@ -50,6 +50,7 @@ from data_access.importing.runner import run_import
 from data_access.meta import dossier_count, read_meta
 from data_access.source import open_source
 from metrics.errors import DomainError
+from metrics.periods import PERIOD_KINDS, comparable_period, period_to_date
 from metrics.territory import LEVEL_COMMUNE
 from texts import command_line as T
 from texts.fmt import fmt_date, fmt_datetime, fmt_int, fmt_number
@@ -197,10 +198,30 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    """Print the summary JSON; return the exit code."""
-    source = open_source(app_context().engine)
-    shown = summary_by_unit(source, args.as_of, args.start) if args.by == "unit" else source.headline(
-        args.as_of, args.start)
+    """Print the summary JSON; return the exit code. With --period the window is that kind's to --as-of, and with
+    --compare the like-for-like window too, in the shape agreed in issue #28."""
+    context = app_context()
+    source = open_source(context.engine)
+    if args.start is not None and args.start > args.as_of:
+        raise DomainError(T.FROM_AFTER_AS_OF)
+    start = args.start
+    if args.period is not None:
+        if args.start is not None:
+            raise DomainError(T.PERIOD_OR_FROM)
+        period = period_to_date(args.period, args.as_of, None, context.settings.week_starts_on)
+        start = period.start
+    elif args.compare:
+        raise DomainError(T.COMPARE_NEEDS_PERIOD)
+    if args.by == "unit":
+        shown = summary_by_unit(source, args.as_of, start)
+    elif args.compare:
+        compare = comparable_period(args.period, period, context.settings.week_starts_on)
+        shown = {"period": {"kind": args.period, "from": period.start.isoformat(), "as_of": args.as_of.isoformat()},
+                 "compared_with": {"from": compare.start.isoformat(), "as_of": compare.end.isoformat()},
+                 "dossiers": source.headline(args.as_of, period.start)["dossiers"],
+                 "previous": source.headline(compare.end, compare.start)["dossiers"]}
+    else:
+        shown = source.headline(args.as_of, start)
     print(json.dumps(shown, ensure_ascii=False))
     return 0
 
@@ -336,6 +357,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help=T.HELP_SUMMARY_FROM)
     summ.add_argument("--by", choices=["unit"], default=None,
                       help=T.HELP_SUMMARY_BY)
+    summ.add_argument("--period", choices=[k for k in PERIOD_KINDS if k != "custom"], default=None,
+                      help=T.HELP_SUMMARY_PERIOD)
+    summ.add_argument("--compare", action="store_true", help=T.HELP_SUMMARY_COMPARE)
     summ.set_defaults(func=cmd_summary)
     stages = sub.add_parser("stages", help=T.HELP_STAGES)
     stages.add_argument("--from", dest="start", type=_iso_date, required=True, help=T.HELP_STAGES_FROM)

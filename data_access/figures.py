@@ -13,14 +13,14 @@ from data_access.source import Source
 from data_access.stage_queries import StageQuery
 from data_access.summary import dossier_figures
 from metrics.agencies import agencies_in_force, agency_successors, regroup_by_successor
-from metrics.periods import Period, period_to_date
+from metrics.periods import Period, comparable_period, period_to_date
 from metrics.rollup import detail_months, last_month, period_counts, remap_keys, series_from_daily
 from metrics.scorecard import IndicatorSpec
 from metrics.stages import agency_table, step_table, supplement_summary, transfers_table
-from metrics.tasks import classify_tasks
+from metrics.tasks import TASK_STATUSES, classify_tasks, status_counts
 from metrics.territory import counts_by_unit_in_force, named_lines, scorecard_in_force, units_in_force
 from texts import labels as L
-from texts.fmt import fmt_date
+from texts.fmt import fmt_int, fmt_window
 from texts.tasks import tasks_of_agencies_on
 
 OVERDUE_COUNTS = ["resolved_late", "in_progress_overdue", "overdue_total", "overdue_land_env"]
@@ -28,21 +28,38 @@ OVERDUE_COUNTS = ["resolved_late", "in_progress_overdue", "overdue_total", "over
 
 @dataclass(frozen=True)
 class Comparison:
-    """What changes are measured against: last week, or the previous meeting's frozen figures."""
+    """What changes are measured against: the like-for-like window of the period (metrics.periods.
+    comparable_period) on the same Source, and the text that names it; `source` is None when a meeting's frozen
+    frames lack that window (no change is shown then, rather than one against another window)."""
 
-    source: Source
+    source: Source | None
     period: Period
     text: str
 
 
-def comparison(source: Source, kind: str, week_before: Period, week_starts_on: int) -> Comparison:
-    """Return the previous meeting's frozen figures (the same kind of period to its cut-off) when the Source has
-    them, else the Source itself a week earlier; with the text that labels the change."""
-    if source.previous is not None and source.previous.meeting is not None:
-        before = source.previous.meeting
-        return Comparison(source.previous, period_to_date(kind, before.cutoff_at.date(), None, week_starts_on),
-                          L.COMPARE_MEETING.format(date=fmt_date(before.held_on)))
-    return Comparison(source, week_before, L.COMPARE_WEEK.format(date=fmt_date(week_before.end)))
+def comparison(source: Source, kind: str, period: Period, week_starts_on: int) -> Comparison:
+    """Return the comparison of `period` (of `kind`) with its like-for-like window, named in its text ("so với cùng
+    kỳ tháng trước (01/11–05/11/2026)"); in a meeting, counted on the meeting's frozen frames."""
+    other = comparable_period(kind, period, week_starts_on)
+    text = L.COMPARE_KIND[kind].format(window=fmt_window(other.start, other.end), days=fmt_int(other.days))
+    return Comparison(source if source.covers(other) else None, other, text)
+
+
+def compared_headline(source: Source, as_of: date, week_starts_on: int) -> tuple[dict, dict | None, Comparison]:
+    """Return (the `summary` figures of the month to `as_of`, those of its like-for-like window, the Comparison):
+    the meeting table and the pack compare the month with the same days of the previous month, never a month to
+    date with another meeting's month of another length. The second is None when it cannot be counted."""
+    period = period_to_date("month", as_of)
+    compare = comparison(source, "month", period, week_starts_on)
+    now = source.headline(as_of, period.start)
+    if compare.source is None:
+        return now, None, compare
+    end = compare.period.end
+    tasks_then = status_counts(classify_tasks(tasks(source, end), end)).iloc[0]
+    before = {"as_of": end.isoformat(), "from": compare.period.start.isoformat(),
+              "dossiers": dossier_figures(counts(source, compare.period, NO_FILTER)),
+              "tasks": {status: int(tasks_then[status]) for status in TASK_STATUSES}}
+    return now, before, compare
 
 
 def successors(source: Source, on: date) -> dict[int, int]:

@@ -3,8 +3,8 @@
 While a meeting is selected the pages read these frames instead of the database, so what the meeting sees
 does not move when new data is imported. A snapshot holds, for the cut-off date:
 - the rollup sums (per day for the months that need it, per month otherwise; see metrics.rollup) in total
-  and per unit, agency, field and level, from which every period of the four standard kinds that ends on the
-  cut-off, its week-earlier and previous periods and the monthly trends are counted exactly;
+  and per unit, agency, field and level, from which every period of the standard kinds that ends on the cut-off,
+  the like-for-like window it is compared with, its previous period and the monthly trends are counted exactly;
 - the overdue breakdowns (per procedure, per agency holding the dossier, per unit and procedure) of each of
   those four periods, and the age buckets at the cut-off, for all fields and for land/environment;
 - the stage analysis (data_access.stage_queries) of the default period kind to the cut-off, all fields and
@@ -33,22 +33,22 @@ from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.meta import read_meta
 from data_access.schema import meeting_frames
 from metrics.errors import DomainError
-from metrics.periods import Period, month_ends, period_to_date, previous_period, same_period_week_before
+from metrics.periods import Period, comparable_period, month_ends, period_to_date, previous_period
 from metrics.rollup import detail_months, last_month, narrow_sums
 from metrics.stages import is_supplement_step
 from texts import messages as M
 
-SNAPSHOT_KINDS = ("week", "month", "quarter", "year")
+SNAPSHOT_KINDS = ("week", "month", "quarter", "year", "28d")
 SCOPES = ("all", "land_env")
 LAND_ENV = DossierFilter(land_env_only=True)
 UNSUPPORTED = M.FROZEN_NO_FILTER
 
 
 def kind_periods(kind: str, cutoff: date, week_starts_on: int) -> tuple[Period, Period, Period]:
-    """Return (period to date, the same a week earlier, the previous whole period) of a kind at the cut-off."""
+    """Return (period to date, the window it is compared with, the previous whole period) of a kind at the
+    cut-off: what a meeting freezes so that its pages compare like for like (metrics.periods.comparable_period)."""
     period = period_to_date(kind, cutoff, None, week_starts_on)
-    return (period, same_period_week_before(kind, period, week_starts_on),
-            previous_period(kind, period, week_starts_on))
+    return (period, comparable_period(kind, period, week_starts_on), previous_period(kind, period, week_starts_on))
 
 
 def frozen_periods(cutoff: date, settings: Settings) -> list[Period]:

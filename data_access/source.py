@@ -43,6 +43,7 @@ from data_access.snapshots import LAND_ENV
 from data_access.summary import summary
 from metrics.errors import DomainError
 from metrics.periods import PERIOD_KINDS, Period
+from metrics.rollup import detail_months
 from metrics.stages import is_supplement_step
 from metrics.territory import units_attributed_to
 from texts import messages as M
@@ -152,6 +153,10 @@ class Source(ABC):
             if self.meeting is not None:
                 return meeting_store.frozen_figures(conn, self.meeting.id)
             return summary(conn, as_of or date.today(), start)
+
+    def covers(self, period: Period) -> bool:
+        """Return True when the Source can count `period` (a meeting's frames hold only the periods it froze)."""
+        return True
 
     def previous_headline(self) -> dict | None:
         """Return the previous meeting's frozen `summary` figures, or None (no meeting, or the first one)."""
@@ -302,6 +307,12 @@ class FrozenSource(Source):
         self.frames = frames
         self.live_twin = LiveSource(engine, key, meeting, None, scope)
         self.scope_read_live = False
+
+    def covers(self, period: Period) -> bool:
+        """Return True when the frozen sums count `period` exactly (a meeting frozen before a comparison window was
+        needed lacks its days)."""
+        return (period.end <= self.frames["cutoff"]["cutoff"].iloc[0]
+                and set(detail_months([period])) <= set(self.frames["detail_months"]["month"]))
 
     def _or_live(self, frozen: Callable[[], T], live: Callable[[], T]) -> T:
         """Return the frozen answer; for a scoped account, the live one as of the cut-off when none was frozen."""

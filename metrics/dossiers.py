@@ -196,6 +196,11 @@ def totals_row(counts: pd.DataFrame) -> dict[str, float | int | None]:
     return result
 
 
+def unknown_totals() -> dict[str, None]:
+    """Return totals_row's keys, every value None: a comparison window that cannot be counted (no change shown)."""
+    return dict.fromkeys((*COUNT_COLUMNS, *RATE_COLUMNS))
+
+
 def overdue_split_long(series: pd.DataFrame) -> pd.DataFrame:
     """Return per period the overdue dossiers split into land/environment and other (long form).
 

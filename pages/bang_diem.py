@@ -48,17 +48,14 @@ def scorecard(period, source=source):
     return data.scorecard(source, period, filters.dossiers, settings.min_dossiers)
 
 
-# In a meeting's view ranks move against the previous meeting; otherwise against the previous period.
-against_meeting = filters.compare.source is not source
-
-
 present = page_header(L.PAGE_SCORECARD, filters,
                       L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(filters.period.end)))
 
 with section("scorecard"):
     current, other = scorecard(filters.period)
-    previous = (scorecard(filters.compare.period, filters.compare.source) if against_meeting
-                else scorecard(filters.previous))[0]
+    # ranks move against the like-for-like window (the same days of the previous month …), never a longer one
+    previous = (scorecard(filters.compare.period, filters.compare.source)[0] if filters.compare.source is not None
+                else current.iloc[0:0])
     scored = rank_change(current, previous, key="unit_id")
     rose, fell = rank_movers(scored)
     level = str(scored["level"].iloc[0]) if len(scored) else LEVEL_COMMUNE
@@ -82,8 +79,7 @@ with section("scorecard"):
     shown = search_units(scored, query)
     show_table(shown, table_columns(), key="scorecard_table",
                empty=L.SCORECARD_NO_MATCH.format(query=query or ""))
-    compared = (L.SCORECARD_PREVIOUS_MEETING.format(compare=filters.compare.text) if against_meeting else
-                L.SCORECARD_PREVIOUS.format(start=fmt_date(filters.previous.start), end=fmt_date(filters.previous.end)))
+    compared = L.SCORECARD_PREVIOUS_MEETING.format(compare=filters.compare.text)
     st.caption(compared + " · " + L.SCORECARD_WEIGHTS.format(weights=", ".join(
                    f"{L.KPI[s.key]} {fmt_int(s.weight)}" for s in specs if s.weight > 0)) + " · "
                + L.SCORECARD_INSUFFICIENT_NOTE.format(count=fmt_int(settings.min_dossiers)))

@@ -7,6 +7,7 @@ import streamlit as st
 
 from config.settings import load_settings
 from data_access.engine import writing
+from data_access.figures import compared_headline
 from data_access.meetings import Decision, create_meeting, record_decision
 from metrics.errors import DomainError
 from metrics.meetings import compare_figures, task_changes
@@ -16,7 +17,7 @@ from reports.pack_data import gather
 from reports.pdf import render
 from texts import labels as L
 from texts import messages as M
-from texts.figures import figures_table
+from texts.figures import figure_headers, figures_table
 from texts.fmt import fmt_date
 from ui import data
 from ui.auth import account, audit, client_address
@@ -51,7 +52,8 @@ else:
         meeting_id = st.selectbox(L.MEETING_PICK, list(labels), format_func=labels.get, key="meeting_pick")
     chosen = listed.loc[listed["id"] == meeting_id].iloc[0]
     shown = data.source(meeting_id, account())
-    frozen, before, previous_id = shown.headline(), shown.previous_headline(), shown.meeting.previous_id
+    previous_id, cut = shown.meeting.previous_id, chosen["cutoff_at"].date()
+    frozen, before, compared = compared_headline(shown, cut, load_settings().week_starts_on)  # like for like
     st.caption(L.MEETING_CUTOFF.format(cutoff=cutoff_text(chosen["cutoff_at"]),
                                        previous=labels.get(previous_id, L.MEETING_NO_PREVIOUS)))
     with section("meeting-pack"):
@@ -73,8 +75,9 @@ else:
                                    file_name=f"du_thao_thong_bao_ket_luan_{meeting_id}.docx", mime=DOCX)
     with section("meeting-figures"):
         st.subheader(L.MEETING_FIGURES)
+        headers = figure_headers((cut.replace(day=1), cut), (compared.period.start, compared.period.end))
         show_table(figures_table(compare_figures(frozen, before)),
-                   [Col(key, label) for key, label in L.MEETING_FIGURE_COLUMNS.items()])
+                   [Col(key, label) for key, label in zip(L.MEETING_FIGURE_COLUMNS, headers, strict=True)])
     cutoff = chosen["cutoff_at"].date()
     if previous_id is not None:
         with section("meeting-task-changes"):

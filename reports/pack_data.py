@@ -10,15 +10,16 @@ from data_access import figures
 from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.meta import LAST_LOAD_AT
 from data_access.source import Source
-from metrics.dossiers import dossier_rates, totals_row
+from metrics.dossiers import dossier_rates, totals_row, unknown_totals
 from metrics.errors import DomainError
 from metrics.indexes import latest_rank, published_by
 from metrics.kpis import top_n
 from metrics.meetings import compare_figures
-from metrics.periods import Period, same_period_week_before
+from metrics.periods import Period
 from metrics.tasks import classify_tasks, overdue_list
 from texts import pack as P
 from texts.cards import KpiCard, headline_cards
+from texts.figures import figure_headers
 from texts.fmt import fmt_date
 
 LAND_ENV = DossierFilter(land_env_only=True)
@@ -40,7 +41,8 @@ class PackData:
     scorecard: pd.DataFrame  # one row per district with composite and rank
     ranks: pd.DataFrame  # index, period, rank, ranked_of, score
     cards: list[KpiCard]  # the overview's eight headline cards for the period (texts.cards)
-    compare: str  # what the cards' changes are measured against ("so với cuộc họp 24/06/2026")
+    compare: str  # what the cards' changes are measured against ("so với cùng kỳ tháng trước (01/11–05/11/2026)")
+    figure_headers: list[str]  # the figures table's headers, naming both windows (texts.figures.figure_headers)
 
 
 def gather(source: Source, settings: Settings, as_of: date | None = None) -> PackData:
@@ -53,7 +55,7 @@ def gather(source: Source, settings: Settings, as_of: date | None = None) -> Pac
     else:
         raise DomainError(P.NEEDS_DATE)
     day = cutoff.date()
-    now, before = source.headline(day), source.previous_headline()
+    now, before, compared = figures.compared_headline(source, day, settings.week_starts_on)
     period = Period(day.replace(day=1), day)
     tasks = classify_tasks(figures.tasks(source, day), day)
     land = dossier_rates(figures.counts(source, period, LAND_ENV, "agency"))
@@ -61,20 +63,21 @@ def gather(source: Source, settings: Settings, as_of: date | None = None) -> Pac
     return PackData(
         province=settings.province, title=title, cutoff=cutoff, loaded_at=source.meta().get(LAST_LOAD_AT, ""),
         period=period, figures=compare_figures(now, before), overdue_tasks=overdue_list(tasks),
+        figure_headers=figure_headers((period.start, period.end), (compared.period.start, compared.period.end)),
         land_env_by_agency=top_n(land, "overdue_total", 15), scorecard=scored.reset_index(drop=True),
         ranks=ranks_of(source, settings, day), **_cards(source, settings, period))
 
 
 def _cards(source: Source, settings: Settings, period: Period) -> dict:
     """Return {"cards", "compare"}: the overview's headline cards for `period`, compared as the overview compares
-    (data_access.figures.comparison: the previous meeting, else a week earlier)."""
-    compare = figures.comparison(source, "month", same_period_week_before("month", period, settings.week_starts_on),
-                                 settings.week_starts_on)
+    (data_access.figures.comparison: the like-for-like window, on the same Source)."""
+    compare = figures.comparison(source, "month", period, settings.week_starts_on)
     day, before_day = period.end, compare.period.end
     now = totals_row(figures.counts(source, period, NO_FILTER))
-    before = totals_row(figures.counts(compare.source, compare.period, NO_FILTER))
+    before = (unknown_totals() if compare.source is None else
+              totals_row(figures.counts(compare.source, compare.period, NO_FILTER)))
     tasks_now = classify_tasks(figures.tasks(source, day), day)
-    tasks_before = classify_tasks(figures.tasks(compare.source, before_day), before_day)
+    tasks_before = classify_tasks(figures.tasks(source, before_day), before_day)
     by_agency = dossier_rates(figures.counts(source, period, NO_FILTER, "agency"))
     cards = headline_cards(now, before, by_agency, tasks_now, tasks_before,
                            published_by(source.reference("index_results"), day), settings, compare.text)

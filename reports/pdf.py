@@ -155,7 +155,7 @@ def render(pack: PackData) -> bytes:
         _tiles(pack.cards, styles),
         PageBreak(),
         Paragraph(P.SECTION_OVERVIEW.format(page=L.PAGE_OVERVIEW, what=L.MEETING_FIGURES.lower()), styles["h1"]),
-        _table(list(L.MEETING_FIGURE_COLUMNS.values()), figures_table(pack.figures).values.tolist(),
+        _table(pack.figure_headers, figures_table(pack.figures).values.tolist(),
                [120, 45, 45, 45], styles),
         PageBreak(),
         Paragraph(P.SECTION_TASKS.format(page=L.PAGE_TASKS, n=fmt_int(len(pack.overdue_tasks))), styles["h1"]),

@@ -85,6 +85,13 @@ def fmt_signed(value: float | None) -> str:
 
 
 @remembered
+def fmt_window(start: date, end: date) -> str:
+    """Return a date window: '01/11–05/11/2026' within a year, '15/12/2025–05/01/2026' across one."""
+    if start.year == end.year:
+        return f"{format_date(start, 'dd/MM', locale=LOCALE)}–{fmt_date(end)}"
+    return f"{fmt_date(start)}–{fmt_date(end)}"
+
+
 def fmt_date(value: date | datetime | pd.Timestamp | None) -> str:
     """Return dd/mm/yyyy, or '—'."""
     if _missing(value):

@@ -39,7 +39,8 @@ ROLE_NAMES = {"lanh_dao": "Lãnh đạo", "van_phong": "Văn phòng", "quan_tri"
               "xa": "Xã, phường"}
 NOT_ALLOWED_PAGE = "Vai trò của tài khoản này chỉ được xem số liệu."
 # The sidebar, on every page: period, filters, data freshness, the meeting shown, presentation
-PERIOD_KINDS = {"week": "Tuần", "month": "Tháng", "quarter": "Quý", "year": "Năm", "custom": "Tùy chọn"}
+PERIOD_KINDS = {"week": "Tuần", "month": "Tháng", "quarter": "Quý", "year": "Năm", "28d": "28 ngày gần nhất",
+                "custom": "Tùy chọn"}
 LEVELS = ("Tỉnh", "Huyện", "Xã")
 SIDEBAR_PERIOD = "Kỳ báo cáo"
 SIDEBAR_AS_OF = "Số liệu đến ngày"
@@ -58,6 +59,10 @@ DATA_AS_OF = "Số liệu đến {date}"
 DATA_EMPTY = "Chưa có dữ liệu. Chạy `python cli.py init` để tạo dữ liệu demo, hoặc nhập dữ liệu của tỉnh."
 PERIOD_LINE = "Kỳ: {start} – {end}"
 COMPARE_WEEK = "so với tuần trước ({date})"
+COMPARE_KIND = {  # the like-for-like window each period kind is compared with (metrics.periods.comparable_period)
+    "week": "so với cùng kỳ tuần trước ({window})", "month": "so với cùng kỳ tháng trước ({window})",
+    "quarter": "so với cùng kỳ quý trước ({window})", "year": "so với cùng kỳ năm trước ({window})",
+    "28d": "so với tuần trước ({window})", "custom": "so với {days} ngày liền trước ({window})"}
 COMPARE_MEETING = "so với cuộc họp {date}"
 FILTERS_NOT_USED = "Các bộ lọc cơ quan, cấp, địa bàn không áp dụng cho trang này."
 MEETING_VIEW = "Xem số liệu"
@@ -277,7 +282,6 @@ SCORECARD_PREVIOUS_MEETING = "Thay đổi hạng {compare}"
 RANK_ROSE = "**▲ Tăng hạng:** {names}"
 RANK_FELL = "**▼ Giảm hạng:** {names}"
 RANK_NO_MOVES = "Không địa bàn nào thay đổi thứ hạng."
-SCORECARD_PREVIOUS = "Thay đổi hạng so với kỳ trước ({start} – {end})"
 SCORECARD_WEIGHTS = "Trọng số điểm tổng hợp: {weights}"
 MAP_INSET = "Trường Sa (ngoài khung bản đồ)"
 MAP_TOOLTIP = "{name}\nĐiểm tổng hợp: {score}\nHạng: {rank}\nĐúng hạn: {on_time}"
@@ -410,8 +414,10 @@ MEETING_OPTION = "{date} — {title}"
 MEETING_CUTOFF = "Số liệu chốt đến {cutoff} · so với cuộc họp trước: {previous}"
 MEETING_NO_PREVIOUS = "chưa có (cuộc họp đầu tiên)"
 MEETING_FIGURES = "Số liệu chốt và thay đổi so với cuộc họp trước"
-MEETING_FIGURE_COLUMNS = {"label": "Chỉ tiêu", "now": "Cuộc họp này", "before": "Cuộc họp trước",
+MEETING_FIGURE_COLUMNS = {"label": "Chỉ tiêu", "now": "Tháng này", "before": "Cùng kỳ tháng trước",
                           "change": "Thay đổi"}
+MEETING_FIGURE_NOW = "Tháng này ({window})"
+MEETING_FIGURE_BEFORE = "Cùng kỳ tháng trước ({window})"
 MEETING_FIGURE_NAMES = {
     "received": "Hồ sơ tiếp nhận trong tháng", "resolved": "Hồ sơ đã giải quyết trong tháng",
     "on_time_rate": "Tỷ lệ giải quyết đúng hạn", "in_progress": "Hồ sơ đang giải quyết",

@@ -17,7 +17,6 @@ from metrics.periods import (
     Period,
     period_to_date,
     previous_period,
-    same_period_week_before,
 )
 from metrics.territory import units_attributed_to
 from texts import labels as L
@@ -43,7 +42,6 @@ class Filters:
     source: Source
     kind: str
     period: Period
-    week_before: Period
     previous: Period
     dossiers: DossierFilter
     used: tuple[str, ...]
@@ -143,9 +141,8 @@ def render_sidebar(page_title: str, account: Account) -> Filters | None:
             set_presenting(True)
             st.rerun()
 
-    week_before = same_period_week_before(kind, period, settings.week_starts_on)
-    filters = Filters(source, kind, period, week_before, previous_period(kind, period, settings.week_starts_on), flt,
-                      used, comparison(source, kind, week_before, settings.week_starts_on))
+    filters = Filters(source, kind, period, previous_period(kind, period, settings.week_starts_on), flt, used,
+                      comparison(source, kind, period, settings.week_starts_on))
     st.session_state[FILTERS_KEY] = filters
     return filters
 

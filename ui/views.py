@@ -11,7 +11,7 @@ from config.settings import load_settings
 from data_access.dossier_queries import DossierFilter
 from data_access.figures import Comparison
 from data_access.source import Source
-from metrics.dossiers import dossier_rates, totals_row
+from metrics.dossiers import dossier_rates, totals_row, unknown_totals
 from metrics.indexes import history_series, latest_components, latest_rank, published_by, rank_series
 from metrics.kpis import most
 from metrics.periods import Period
@@ -44,13 +44,20 @@ def _overview(source: Source, period: Period, flt: DossierFilter, compare: Compa
                                                                                                 pd.DataFrame]:
     as_of = period.end
     now = totals_row(data.counts(source, period, flt))
-    before = totals_row(data.counts(compare.source, compare.period, flt))
+    before = _totals_then(compare, flt)
     by_agency = dossier_rates(data.counts(source, period, flt, "agency"))
     tasks_now = classified_tasks(source, as_of)
-    tasks_before = classified_tasks(compare.source, compare.period.end)
+    tasks_before = classified_tasks(compare.source or source, compare.period.end)
     results = published_by(data.reference(source, "index_results"), as_of)
     cards = headline_cards(now, before, by_agency, tasks_now, tasks_before, results, load_settings(), compare.text)
     return cards, overdue_list(tasks_now).head(10)
+
+
+def _totals_then(compare: Comparison, flt: DossierFilter) -> dict:
+    """Return the totals of the comparison window, or every value None when it cannot be counted (no change)."""
+    if compare.source is None:
+        return unknown_totals()
+    return totals_row(data.counts(compare.source, compare.period, flt))
 
 
 def bottleneck(source: Source, period: Period, flt: DossierFilter, land_env: DossierFilter,
@@ -62,8 +69,7 @@ def bottleneck(source: Source, period: Period, flt: DossierFilter, land_env: Dos
 def _bottleneck(source: Source, period: Period, flt: DossierFilter, land_env: DossierFilter,
                 compare: Comparison) -> list[KpiCard]:
     def totals(scope: DossierFilter) -> tuple[dict, dict]:
-        return (totals_row(data.counts(source, period, scope)),
-                totals_row(data.counts(compare.source, compare.period, scope)))
+        return totals_row(data.counts(source, period, scope)), _totals_then(compare, scope)
 
     by_agency = (dossier_rates(data.counts(source, period, land_env, "agency")),
                  dossier_rates(data.counts(source, period, flt, "agency")))
@@ -160,7 +166,8 @@ def _tasks(source: Source, as_of: date, compare: Comparison, filters: tuple[tupl
            due_soon_days: int) -> TasksView:
     shown = _chosen(classified_tasks(source, as_of), filters)
     totals = status_counts(shown).iloc[0]
-    before = status_counts(_chosen(classified_tasks(compare.source, compare.period.end), filters)).iloc[0]
+    before = (None if compare.source is None else
+              status_counts(_chosen(classified_tasks(compare.source, compare.period.end), filters)).iloc[0])
     per_agency = status_counts(shown, by="lead_agency")
     named = per_agency.rename(columns={"lead_agency": "name"})
     spec = load_settings().indicator("open_overdue_tasks")
@@ -173,8 +180,10 @@ def _tasks(source: Source, as_of: date, compare: Comparison, filters: tuple[tupl
         concerns = L.CONCERNS_MOST.format(who=top[0], value=fmt_int(top[1])) if top else L.CONCERNS.format(
             who=L.CONCERNS_PROVINCE)
         cards.append(KpiCard(key=f"task-{status}", label=L.TASK_STATUS[status], value=fmt_int(totals[status]),
-                             status=tone, concerns=concerns, delta_good_when_up=None,
-                             delta=change_text(int(totals[status]) - int(before[status]), compare.text)))
+                             status=tone, concerns=concerns,
+                             delta_good_when_up=False if status == "open_overdue" else None,  # only it has a direction
+                             delta=change_text(None if before is None else int(totals[status]) - int(before[status]),
+                                               compare.text)))
     long = pd.DataFrame()
     if not per_agency.empty:
         long = status_long(per_agency, "lead_agency")

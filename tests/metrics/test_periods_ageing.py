@@ -77,3 +77,36 @@ def test_months_since_counts_both_months_and_keeps_a_minimum():
 
     assert months_since(date(2025, 4, 1), date(2026, 12, 2), 12) == 21  # April 2025 … December 2026
     assert months_since(date(2025, 4, 1), date(2025, 6, 30), 12) == 12
+
+
+@pytest.mark.parametrize(("kind", "period", "compared"), [
+    # week to date (weeks start on Monday): the same days of the previous week
+    ("week", Period(date(2026, 11, 23), date(2026, 11, 25)), Period(date(2026, 11, 16), date(2026, 11, 18))),
+    # month to date: the previous month from its first day to the same day number, clamped to its end
+    ("month", Period(date(2026, 12, 1), date(2026, 12, 5)), Period(date(2026, 11, 1), date(2026, 11, 5))),
+    ("month", Period(date(2026, 3, 1), date(2026, 3, 31)), Period(date(2026, 2, 1), date(2026, 2, 28))),
+    ("month", Period(date(2024, 3, 1), date(2024, 3, 31)), Period(date(2024, 2, 1), date(2024, 2, 29))),  # leap
+    ("month", Period(date(2026, 5, 1), date(2026, 5, 31)), Period(date(2026, 4, 1), date(2026, 4, 30))),
+    ("month", Period(date(2026, 1, 1), date(2026, 1, 30)), Period(date(2025, 12, 1), date(2025, 12, 30))),
+    # quarter to date: the previous quarter's same number of elapsed days (never past its end)
+    ("quarter", Period(date(2026, 1, 1), date(2026, 1, 5)), Period(date(2025, 10, 1), date(2025, 10, 5))),
+    ("quarter", Period(date(2026, 4, 1), date(2026, 5, 15)), Period(date(2026, 1, 1), date(2026, 2, 14))),
+    ("quarter", Period(date(2026, 7, 1), date(2026, 9, 30)), Period(date(2026, 4, 1), date(2026, 6, 30))),
+    # year to date: the same dates of the previous year (29/02 → 28/02)
+    ("year", Period(date(2026, 1, 1), date(2026, 12, 5)), Period(date(2025, 1, 1), date(2025, 12, 5))),
+    ("year", Period(date(2024, 1, 1), date(2024, 2, 29)), Period(date(2023, 1, 1), date(2023, 2, 28))),
+    # the rolling 28 days: the same length ending a week earlier
+    ("28d", Period(date(2026, 11, 8), date(2026, 12, 5)), Period(date(2026, 11, 1), date(2026, 11, 28))),
+    # a custom window: the window of equal length just before it
+    ("custom", Period(date(2026, 11, 16), date(2026, 11, 25)), Period(date(2026, 11, 6), date(2026, 11, 15))),
+])
+def test_each_kind_is_compared_like_for_like(kind, period, compared):
+    from metrics.periods import comparable_period
+
+    assert comparable_period(kind, period) == compared
+
+
+def test_the_rolling_28_days():
+    assert period_to_date("28d", date(2026, 12, 5)) == Period(date(2026, 11, 8), date(2026, 12, 5))
+    assert period_to_date("28d", date(2024, 3, 1)) == Period(date(2024, 2, 3), date(2024, 3, 1))
+    assert period_to_date("28d", date(2026, 12, 5)).days == 28

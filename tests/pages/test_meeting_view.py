@@ -13,11 +13,11 @@ from tests.pages.conftest import END, no_problem, signed_in_app
 from tests.pages.reference import Reference
 from tests.pages.test_pages import metrics_by_label
 from texts import labels as L
-from texts.fmt import fmt_date, fmt_int, fmt_pct
+from texts.fmt import fmt_int, fmt_pct
 from ui.safe import md_escape
 
 MONTH = Period(date(2026, 6, 1), END)
-EARLIER = Period(date(2026, 6, 1), date(2026, 6, 23))
+SAME_DAYS = Period(date(2026, 5, 1), date(2026, 5, 30))  # the month to the cut-off (30/06) is compared with these
 FIRST_HELD, SECOND_HELD = date(2026, 6, 24), date(2026, 7, 1)
 
 
@@ -37,12 +37,12 @@ def test_overview_shows_the_meeting_figures_after_a_later_correction(meetings_db
     no_problem(at)
     assert any("Giao ban tuần 27" in i.value and "30/06/2026 17:00" in i.value for i in at.info)
     shown = metrics_by_label(at)
-    now, earlier = before.totals(MONTH), before.totals(EARLIER)
+    now, earlier = before.totals(MONTH), before.totals(SAME_DAYS)
     overdue = shown["Hồ sơ quá hạn đang xử lý"]
     assert now["in_progress_overdue"] > 0
     assert overdue[0] == fmt_int(now["in_progress_overdue"])  # frozen: the corrected export closed them all
-    change = now["in_progress_overdue"] - earlier["in_progress_overdue"]
-    assert overdue[1] == f"{'+' if change > 0 else ''}{fmt_int(change)} so với cuộc họp {fmt_date(FIRST_HELD)}"
+    change = now["in_progress_overdue"] - earlier["in_progress_overdue"]  # like for like, on the frozen frames
+    assert overdue[1] == f"{'+' if change > 0 else ''}{fmt_int(change)} so với cùng kỳ tháng trước (01/05–30/05/2026)"
     assert shown["Tỷ lệ giải quyết đúng hạn"][0] == fmt_pct(now["on_time_rate"])
     assert any(L.MEETING_FILTERS_OFF in c.value for c in at.sidebar.caption)
 
@@ -64,14 +64,14 @@ def test_tasks_bottlenecks_scorecard_and_ranking_in_the_meeting_view(meetings_db
     at.switch_page("pages/diem_nghen.py").run()
     no_problem(at)
     shown = metrics_by_label(at)
-    now, earlier = before.totals(MONTH), before.totals(EARLIER)
+    now, earlier = before.totals(MONTH), before.totals(SAME_DAYS)
     assert shown["Hồ sơ quá hạn trong kỳ"][0] == fmt_int(now["overdue_total"])
     change = now["overdue_total"] - earlier["overdue_total"]
     assert shown["Hồ sơ quá hạn trong kỳ"][1].startswith(f"{'+' if change > 0 else ''}{fmt_int(change)} so với")
 
     at.switch_page("pages/bang_diem.py").run()
     no_problem(at)
-    expected = rank_change(before.scorecard(MONTH), before.scorecard(EARLIER), key="unit_id")
+    expected = rank_change(before.scorecard(MONTH), before.scorecard(SAME_DAYS), key="unit_id")
     table = at.dataframe[0].value
     assert table["Hạng"].fillna(-1).tolist() == expected["rank"].fillna(-1).tolist()
     rose, fell = rank_movers(expected)

@@ -21,7 +21,7 @@ from ui import views
 from ui.shared import forget_kept
 
 MONTH = Period(date(2026, 6, 1), END)
-WEEK_BEFORE = Period(date(2026, 6, 1), date(2026, 6, 23))
+LAST_MONTH_SAME_DAYS = Period(date(2026, 5, 1), date(2026, 5, 30))  # the month to 30/06 is compared with these
 
 
 @pytest.fixture(scope="module")
@@ -38,11 +38,12 @@ def test_overview(app, ref):
     no_problem(at)
     assert at.title[0].value == "Tổng quan"
     shown = metrics_by_label(at)
-    now, before = ref.totals(MONTH), ref.totals(WEEK_BEFORE)
+    now, before = ref.totals(MONTH), ref.totals(LAST_MONTH_SAME_DAYS)
     assert shown["Tỷ lệ giải quyết đúng hạn"][0] == fmt_pct(now["on_time_rate"])
     assert shown["Hồ sơ quá hạn đang xử lý"][0] == fmt_int(now["in_progress_overdue"])
     change = now["in_progress_overdue"] - before["in_progress_overdue"]
-    assert shown["Hồ sơ quá hạn đang xử lý"][1].startswith(("+" if change > 0 else "") + fmt_int(change))
+    assert shown["Hồ sơ quá hạn đang xử lý"][1] == (
+        f"{'+' if change > 0 else ''}{fmt_int(change)} so với cùng kỳ tháng trước (01/05–30/05/2026)")
     assert shown["Tỷ lệ quá hạn thuộc đất đai – môi trường"][0] == fmt_pct(now["land_env_share"])
     assert shown["Tỷ lệ hồ sơ nộp trực tuyến"][0] == fmt_pct(now["online_share"])
     assert shown["Tỷ lệ đồng bộ Cổng DVC quốc gia"][0] == fmt_pct(now["sync_rate"])

@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.schema import CreateSchema, DropSchema
 
 import config  # noqa: F401  (the product's pandas options, as every process of it sets them)
+from data_access.context import forget_context
 from data_access.engine import configure_sqlite
 from data_access.migrate import create_schema
 
@@ -97,3 +98,21 @@ def _fresh_sign_in_guard():
 
     sign_in_guard.reset_for_tests()
     yield
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path, monkeypatch):
+    """Yield the DATABASE_URL of a new, empty database (the command line reads it from the environment)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'corpus.sqlite3'}"
+        monkeypatch.setenv("DATABASE_URL", url)
+        yield url
+        forget_context(url)
+        return
+    with pg_schema() as schema:
+        url = f"{PG_ADMIN_URL}?options=-csearch_path%3D{schema}"
+        monkeypatch.setenv("DATABASE_URL", url)
+        try:
+            yield url
+        finally:
+            forget_context(url)

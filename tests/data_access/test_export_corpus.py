@@ -14,9 +14,8 @@ import pytest
 from sqlalchemy import desc, select
 
 import cli
-from data_access.context import app_context, forget_context
+from data_access.context import app_context
 from data_access.schema import import_log, index_results, units
-from tests.conftest import PG_ADMIN_URL, pg_schema
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "exports"
 EXPECTED = sorted(CORPUS.glob("*.expected.json"))
@@ -35,24 +34,6 @@ def test_every_file_of_the_corpus_has_its_expected_figures():
     kinds = {json.loads(p.read_text(encoding="utf-8"))["kind"] for p in EXPECTED}
     assert kinds >= {"dossiers", "steps", "tasks", "indexes", "units", "unit-lineage"}
     assert {p.suffix for p in CORPUS.iterdir() if not p.name.endswith(".json")} == {".xlsx", ".xls", ".csv"}
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request, tmp_path, monkeypatch):
-    """Yield the DATABASE_URL of a new, empty database (the command line reads it from the environment)."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'corpus.sqlite3'}"
-        monkeypatch.setenv("DATABASE_URL", url)
-        yield url
-        forget_context(url)
-        return
-    with pg_schema() as schema:
-        url = f"{PG_ADMIN_URL}?options=-csearch_path%3D{schema}"
-        monkeypatch.setenv("DATABASE_URL", url)
-        try:
-            yield url
-        finally:
-            forget_context(url)
 
 
 def _expand(output: dict) -> dict:

@@ -8,7 +8,6 @@ import pytest
 
 import cli
 from tests.data_access.import_files import write_csv
-from tests.data_access.test_export_corpus import database_url  # noqa: F401  (the fixture: SQLite and PostgreSQL)
 
 DOSSIER_KEYS = ["received", "carried_over", "resolved", "resolved_early", "resolved_on_day", "resolved_late",
                 "ended_without_result", "in_progress", "in_progress_overdue", "on_time_rate", "progress_rate_766",

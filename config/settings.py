@@ -73,6 +73,7 @@ class Settings:
     due_soon_days: int
     indicators: dict[str, IndicatorSpec]
     min_dossiers: int = 0  # a unit with fewer dossiers to handle in the period is not ranked
+    scorecard_months: int = 0  # the scorecard counts at least this many months back (0: the period alone)
     merged_from: tuple[str, ...] = ()  # provinces merged into this one (their rankings before the merger)
     idle_minutes: int = 30  # a session without any action for this long is signed out
     earliest_date: date = date(2010, 1, 1)  # an import refuses dates before it
@@ -126,6 +127,7 @@ def parse_settings(raw: dict) -> Settings:
             due_soon_days=int(raw["tasks"].get("due_soon_days", 7)),
             indicators=indicators,
             min_dossiers=max(0, int(raw.get("scorecard", {}).get("min_dossiers", 0))),
+            scorecard_months=max(0, int(raw.get("scorecard", {}).get("window_months", 0))),
             merged_from=tuple(str(p) for p in raw["province"].get("merged_from", [])),
             idle_minutes=max(1, int(raw.get("security", {}).get("idle_minutes", 30))),
             earliest_date=_date(raw.get("import", {}).get("earliest_date", date(2010, 1, 1)), "import.earliest_date"),

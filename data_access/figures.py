@@ -13,7 +13,7 @@ from data_access.source import Source
 from data_access.stage_queries import StageQuery
 from data_access.summary import dossier_figures
 from metrics.agencies import agencies_in_force, agency_successors, regroup_by_successor
-from metrics.periods import Period, comparable_period, period_to_date
+from metrics.periods import Period, comparable_period, period_to_date, scorecard_window
 from metrics.rollup import detail_months, last_month, period_counts, remap_keys, series_from_daily
 from metrics.scorecard import IndicatorSpec
 from metrics.stages import agency_table, step_table, supplement_summary, transfers_table
@@ -43,6 +43,18 @@ def comparison(source: Source, kind: str, period: Period, week_starts_on: int) -
     other = comparable_period(kind, period, week_starts_on)
     text = L.COMPARE_KIND[kind].format(window=fmt_window(other.start, other.end), days=fmt_int(other.days))
     return Comparison(source if source.covers(other) else None, other, text)
+
+
+def scorecard_comparison(source: Source, kind: str, period: Period, months: int,
+                         week_starts_on: int) -> tuple[Period, Comparison]:
+    """Return (the window the scorecard counts, what its ranks move against): the period and its comparison when it
+    reaches `months` months back, else the rolling `months` months to its end against the same window a week
+    earlier (metrics.periods.scorecard_window)."""
+    window, against = scorecard_window(period, months)
+    if against is None:
+        return period, comparison(source, kind, period, week_starts_on)
+    text = L.COMPARE_KIND["28d"].format(window=fmt_window(against.start, against.end))
+    return window, Comparison(source if source.covers(against) else None, against, text)
 
 
 def compared_headline(source: Source, as_of: date, week_starts_on: int) -> tuple[dict, dict | None, Comparison]:

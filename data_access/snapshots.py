@@ -33,7 +33,14 @@ from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.meta import read_meta
 from data_access.schema import meeting_frames
 from metrics.errors import DomainError
-from metrics.periods import Period, comparable_period, month_ends, period_to_date, previous_period
+from metrics.periods import (
+    Period,
+    comparable_period,
+    month_ends,
+    period_to_date,
+    previous_period,
+    scorecard_window,
+)
 from metrics.rollup import detail_months, last_month, narrow_sums
 from metrics.stages import is_supplement_step
 from texts import messages as M
@@ -52,9 +59,11 @@ def kind_periods(kind: str, cutoff: date, week_starts_on: int) -> tuple[Period, 
 
 
 def frozen_periods(cutoff: date, settings: Settings) -> list[Period]:
-    """Return every period a page can count at the cut-off: the standard kinds and the monthly trend."""
+    """Return every period a page can count at the cut-off: the standard kinds, the scorecard's window and the one
+    its ranks move against (metrics.periods.scorecard_window), and the monthly trend."""
     periods = [p for kind in SNAPSHOT_KINDS for p in kind_periods(kind, cutoff, settings.week_starts_on)]
-    return periods + month_ends(cutoff, settings.trend_months)
+    window = scorecard_window(Period(cutoff, cutoff), settings.scorecard_months)
+    return periods + [p for p in window if p is not None] + month_ends(cutoff, settings.trend_months)
 
 
 def _scope(flt: DossierFilter) -> str | None:

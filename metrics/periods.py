@@ -122,3 +122,23 @@ def months_since(first: date, as_of: date, at_least: int = 1) -> int:
     """Return how many calendar months from the month of `first` to that of `as_of` (both counted), at least
     `at_least` (a unit's trend that always reaches back across a given date)."""
     return max(at_least, (as_of.year - first.year) * 12 + as_of.month - first.month + 1)
+
+
+def months_back(as_of: date, months: int) -> date:
+    """Return the day after the same date `months` earlier (clamped to that month's end): the first day of a rolling
+    window of `months` months ending on as_of (05/12 → 06/09 for three months)."""
+    month_index = as_of.year * 12 + as_of.month - 1 - months
+    year, month = divmod(month_index, 12)
+    back = date(year, month + 1, min(as_of.day, calendar.monthrange(year, month + 1)[1]))
+    return back + timedelta(days=1)
+
+
+def scorecard_window(period: Period, months: int) -> tuple[Period, Period | None]:
+    """Return (the window the scorecard counts, the one its ranks move against, None to use the period's own): the
+    period itself when it reaches `months` months back, else the rolling `months` months to its end, compared with
+    the same window a week earlier (issue #28: the first days of a month must not empty the map)."""
+    if months <= 0 or period.start <= months_back(period.end, months):
+        return period, None
+    window = Period(months_back(period.end, months), period.end)
+    week = timedelta(days=7)
+    return window, Period(window.start - week, window.end - week)

@@ -166,3 +166,14 @@ def extremes(scored: pd.DataFrame, count: int = 5, name: str = "short_name") -> 
     best = ranked[name].head(count).tolist()
     worst = ranked[name].iloc[max(count, len(ranked) - count):].tolist() if len(ranked) > count else []
     return best, worst
+
+
+def best_and_worst(scored: pd.DataFrame, each: int) -> pd.DataFrame:
+    """Return the `each` best-ranked and `each` worst-ranked units (best first), unranked ones left out: what a slide
+    with room for a dozen rows shows of 65 communes."""
+    if "rank" not in scored.columns:
+        raise DomainError(M.MISSING_COLUMN.format(column="rank"))
+    ranked = scored.loc[scored["rank"].notna()].sort_values("rank", kind="stable")
+    if len(ranked) <= 2 * each:
+        return ranked.reset_index(drop=True)
+    return pd.concat([ranked.head(each), ranked.tail(each)]).reset_index(drop=True)

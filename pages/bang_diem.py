@@ -10,10 +10,10 @@ from data_access.dossier_queries import DossierFilter
 from metrics.dossiers import dossier_rates
 from metrics.kpis import top_n
 from metrics.periods import month_ends, months_since
-from metrics.scorecard import extremes, rank_change, rank_movers
+from metrics.scorecard import best_and_worst, extremes, rank_change, rank_movers
 from metrics.territory import LEVEL_COMMUNE, REFORM_DAY, predecessors, units_attributed_to
 from texts import labels as L
-from texts.fmt import fmt_date, fmt_int, fmt_month, fmt_number, fmt_pct
+from texts.fmt import fmt_date, fmt_int, fmt_month, fmt_number, fmt_pct, fmt_window
 from ui import data
 from ui.charts import month_line, show_chart
 from ui.guard import section
@@ -52,10 +52,11 @@ present = page_header(L.PAGE_SCORECARD, filters,
                       L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(filters.period.end)))
 
 with section("scorecard"):
-    current, other = scorecard(filters.period)
-    # ranks move against the like-for-like window (the same days of the previous month …), never a longer one
-    previous = (scorecard(filters.compare.period, filters.compare.source)[0] if filters.compare.source is not None
-                else current.iloc[0:0])
+    # at least three months back (settings.toml [scorecard] window_months), so that a week or the first days of a
+    # month do not leave most units unranked; ranks move against a window of the same length, never a longer one
+    window, against = data.scorecard_comparison(source, filters.kind, filters.period)
+    current, other = scorecard(window)
+    previous = scorecard(against.period, against.source)[0] if against.source is not None else current.iloc[0:0]
     scored = rank_change(current, previous, key="unit_id")
     rose, fell = rank_movers(scored)
     level = str(scored["level"].iloc[0]) if len(scored) else LEVEL_COMMUNE
@@ -65,21 +66,23 @@ with section("scorecard"):
     official = data.boundaries(source, level)[1]
     attribution = L.MAP_ATTRIBUTION_OFFICIAL.format(file=md_escape(official)) if official else L.MAP_ATTRIBUTION[level]
     if present:
+        st.markdown(L.SCORECARD_WINDOW.format(window=fmt_window(window.start, window.end)))
         st.markdown(movers_text(rose, fell) if not many else extremes_text(best, worst))
         table, shape = st.columns([3, 2])
         with table:
-            slide_table(scored.head(12) if many else scored, slide_columns())
+            slide_table(best_and_worst(scored, 6) if many else scored, slide_columns())
         with shape:
             st.pydeck_chart(shared_map(source, level, map_rows(scored), labelled), height=560, key="slide_map")
         st.stop()
     st.subheader(L.SCORECARD_TABLE)
-    st.caption(L.SCORECARD_LEVEL[level].format(count=fmt_int(len(scored))))
+    st.caption(L.SCORECARD_WINDOW.format(window=fmt_window(window.start, window.end)) + " · "
+               + L.SCORECARD_LEVEL[level].format(count=fmt_int(len(scored))))
     st.markdown(movers_text(rose, fell))
     query = st.text_input(L.SCORECARD_SEARCH, key="scorecard_search", placeholder=L.SCORECARD_SEARCH_HINT)
     shown = search_units(scored, query)
     show_table(shown, table_columns(), key="scorecard_table",
                empty=L.SCORECARD_NO_MATCH.format(query=query or ""))
-    compared = L.SCORECARD_PREVIOUS_MEETING.format(compare=filters.compare.text)
+    compared = L.SCORECARD_PREVIOUS_MEETING.format(compare=against.text)
     st.caption(compared + " · " + L.SCORECARD_WEIGHTS.format(weights=", ".join(
                    f"{L.KPI[s.key]} {fmt_int(s.weight)}" for s in specs if s.weight > 0)) + " · "
                + L.SCORECARD_INSUFFICIENT_NOTE.format(count=fmt_int(settings.min_dossiers)))

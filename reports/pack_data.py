@@ -38,7 +38,8 @@ class PackData:
     figures: pd.DataFrame  # metrics.meetings.compare_figures
     overdue_tasks: pd.DataFrame  # open overdue tasks, most days overdue first
     land_env_by_agency: pd.DataFrame  # land/environment overdue per agency, largest first
-    scorecard: pd.DataFrame  # one row per district with composite and rank
+    scorecard: pd.DataFrame  # one row per unit in force with composite and rank
+    scorecard_window: Period  # what it counts: at least settings.toml [scorecard] window_months back
     ranks: pd.DataFrame  # index, period, rank, ranked_of, score
     cards: list[KpiCard]  # the overview's eight headline cards for the period (texts.cards)
     compare: str  # what the cards' changes are measured against ("so với cùng kỳ tháng trước (01/11–05/11/2026)")
@@ -59,12 +60,15 @@ def gather(source: Source, settings: Settings, as_of: date | None = None) -> Pac
     period = Period(day.replace(day=1), day)
     tasks = classify_tasks(figures.tasks(source, day), day)
     land = dossier_rates(figures.counts(source, period, LAND_ENV, "agency"))
-    scored = figures.scorecard(source, period, NO_FILTER, settings.scorecard_specs, settings.min_dossiers)[0]
+    window = figures.scorecard_comparison(source, "month", period, settings.scorecard_months,
+                                          settings.week_starts_on)[0]
+    scored = figures.scorecard(source, window, NO_FILTER, settings.scorecard_specs, settings.min_dossiers)[0]
     return PackData(
         province=settings.province, title=title, cutoff=cutoff, loaded_at=source.meta().get(LAST_LOAD_AT, ""),
         period=period, figures=compare_figures(now, before), overdue_tasks=overdue_list(tasks),
         figure_headers=figure_headers((period.start, period.end), (compared.period.start, compared.period.end)),
         land_env_by_agency=top_n(land, "overdue_total", 15), scorecard=scored.reset_index(drop=True),
+        scorecard_window=window,
         ranks=ranks_of(source, settings, day), **_cards(source, settings, period))
 
 

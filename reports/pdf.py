@@ -24,7 +24,7 @@ from texts import labels as L
 from texts import pack as P
 from texts.cards import KpiCard
 from texts.figures import figures_table
-from texts.fmt import fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct
+from texts.fmt import fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct, fmt_window
 from texts.palette import CARD_BACKGROUNDS, CARD_COLOURS
 
 FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
@@ -176,6 +176,8 @@ def render(pack: PackData) -> bytes:
                 for r in land.to_dict("records")] or [[P.NOT_KNOWN] * 5], [110, 35, 45, 35, 35], styles),
         PageBreak(),
         Paragraph(P.SECTION_SCORECARD.format(page=L.PAGE_SCORECARD), styles["h1"]),
+        Paragraph(_text(L.SCORECARD_WINDOW.format(window=fmt_window(pack.scorecard_window.start,
+                                                                     pack.scorecard_window.end))), styles["body"]),
         _table(P.SCORECARD_HEADER,
                [[L.SCORECARD_INSUFFICIENT if pd.isna(r["rank"]) else fmt_int(r["rank"]), r["name"],
                  fmt_pct(r.get("on_time_rate")), fmt_int(r.get("overdue_total")),

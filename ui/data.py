@@ -209,6 +209,12 @@ def scorecard(source: Source, period: Period, flt: DossierFilter, min_dossiers: 
     return figures.scorecard(source, period, flt, load_settings().scorecard_specs, min_dossiers)
 
 
+def scorecard_comparison(source: Source, kind: str, period: Period) -> tuple[Period, figures.Comparison]:
+    """Return (the window the scorecard counts, what its ranks move against) (figures.scorecard_comparison)."""
+    settings = load_settings()
+    return figures.scorecard_comparison(source, kind, period, settings.scorecard_months, settings.week_starts_on)
+
+
 def meetings() -> pd.DataFrame:
     """Return the meetings, latest first (read at most every FRESH_SECONDS per process; forget_meetings after a
     meeting is created here)."""

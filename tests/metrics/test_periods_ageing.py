@@ -110,3 +110,22 @@ def test_the_rolling_28_days():
     assert period_to_date("28d", date(2026, 12, 5)) == Period(date(2026, 11, 8), date(2026, 12, 5))
     assert period_to_date("28d", date(2024, 3, 1)) == Period(date(2024, 2, 3), date(2024, 3, 1))
     assert period_to_date("28d", date(2026, 12, 5)).days == 28
+
+
+@pytest.mark.parametrize(("period", "window", "compared"), [
+    # the first days of a month: three months back, compared with the same window a week earlier
+    (Period(date(2026, 12, 1), date(2026, 12, 5)), Period(date(2026, 9, 6), date(2026, 12, 5)),
+     Period(date(2026, 8, 30), date(2026, 11, 28))),
+    (Period(date(2026, 5, 1), date(2026, 5, 31)), Period(date(2026, 3, 1), date(2026, 5, 31)),  # 28/02 + 1 day
+     Period(date(2026, 2, 22), date(2026, 5, 24))),
+    (Period(date(2024, 5, 1), date(2024, 5, 30)), Period(date(2024, 3, 1), date(2024, 5, 30)),  # 29/02 + 1 day
+     Period(date(2024, 2, 23), date(2024, 5, 23))),
+    # a period that reaches three months back is counted as it is (its own comparison applies)
+    (Period(date(2026, 1, 1), date(2026, 12, 5)), Period(date(2026, 1, 1), date(2026, 12, 5)), None),
+    (Period(date(2026, 9, 6), date(2026, 12, 5)), Period(date(2026, 9, 6), date(2026, 12, 5)), None),
+])
+def test_the_scorecard_counts_at_least_three_months(period, window, compared):
+    from metrics.periods import scorecard_window
+
+    assert scorecard_window(period, 3) == (window, compared)
+    assert scorecard_window(period, 0) == (period, None)

@@ -8,15 +8,16 @@ many went past their own deadline and the share of passages that did. `dossiers`
 import numpy as np
 import pandas as pd
 
-from metrics.errors import check_option
+from metrics.errors import DomainError, check_option
 from metrics.text import fold_key
+from texts import messages as M
 
 FIELD_CHOICES = ("land_env", "all")
 SUPPLEMENT_WORDS = "bo sung"  # a step whose name says the dossier was returned for supplements (`bổ sung`)
 STEP_TABLE = ["step", "dossiers", "passages", "median_days", "p90_days", "over_step_deadline",
               "over_step_deadline_share", "share_of_time"]
 AGENCY_TABLE = ["agency", "step", "dossiers", "passages", "median_days", "p90_days", "over_step_deadline",
-                "over_step_deadline_share"]
+                "over_step_deadline_share", "day_total", "share_of_time"]
 
 
 def is_supplement_step(name: object) -> bool:
@@ -74,11 +75,25 @@ def agency_table(histogram: pd.DataFrame, dossiers: pd.DataFrame, names: dict[in
     if histogram.empty:
         return pd.DataFrame(columns=AGENCY_TABLE)
     figures = _figures(histogram, ["agency_id", "step"])
+    total = figures["day_total"].sum()
+    figures["share_of_time"] = figures["day_total"] / total if total else float("nan")
     table = figures.merge(dossiers, on=["agency_id", "step"], how="left")
     table["agency"] = table["agency_id"].map(lambda i: names.get(int(i), str(i)))
     table = table.sort_values(["over_step_deadline", "passages", "agency", "step"],
                               ascending=[False, False, True, True], kind="stable")
     return table.reset_index(drop=True).astype({"dossiers": "int64", "passages": "int64"})[AGENCY_TABLE]
+
+
+def heaviest_first(agencies: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of AGENCY_TABLE ordered by the rule that names the heaviest stage: the most days the dossiers
+    spent there (day_total), then the most passages over the step deadline, then agency and step. Its first row is
+    the "Nặng nhất" headline: a reception desk with many quick passages no longer outranks a review step holding
+    most of the days."""
+    for column in ("day_total", "over_step_deadline", "agency", "step"):
+        if column not in agencies.columns:
+            raise DomainError(M.MISSING_COLUMN.format(column=column))
+    return agencies.sort_values(["day_total", "over_step_deadline", "agency", "step"],
+                                ascending=[False, False, True, True], kind="stable").reset_index(drop=True)
 
 
 def supplement_summary(histogram: pd.DataFrame, dossiers_with_rounds: int) -> dict[str, int]:

@@ -223,7 +223,10 @@ STAGES_FIELD_GROUP = "Theo lựa chọn ở trên"
 STAGES_PROCEDURE = "Thủ tục"
 STAGES_PROCEDURE_ALL = "Mọi thủ tục"
 STAGES_FILTERS_FROZEN = "Số liệu cuộc họp đã chốt theo nhóm hồ sơ; chọn lĩnh vực, thủ tục khi xem số liệu trực tiếp."
-STAGES_WORST = "Nặng nhất: {agency} – {step}: trung vị {median} ngày, {share} lượt quá hạn bước."
+STAGES_WORST = ("Nặng nhất: {agency} – {step}: {time} tổng số ngày hồ sơ nằm ở các bước, trung vị {median} ngày, "
+                "{share} lượt quá hạn bước.")
+STAGES_WORST_RULE = ("«Nặng nhất» là cơ quan và bước giữ hồ sơ nhiều ngày nhất (cộng mọi lượt); bảng theo cơ quan xếp "
+                     "theo cùng cách.")
 STAGES_BY_STEP = "Theo bước (thứ tự xử lý)"
 STAGES_BY_AGENCY = "Theo cơ quan giữ bước"
 STAGES_TRANSFERS = "Chuyển cơ quan khác rồi trở lại (ví dụ: cơ quan thuế)"

@@ -12,7 +12,7 @@ from data_access.dossier_queries import DossierFilter
 from data_access.source import Source
 from data_access.stage_queries import NAMED_LIMIT, StageQuery
 from metrics.periods import Period
-from metrics.stages import breaking_step
+from metrics.stages import breaking_step, heaviest_first
 from texts import labels as L
 from texts.fmt import fmt_date, fmt_int, fmt_number, fmt_pct, fmt_stored_time
 from texts.palette import STATUS_COLOURS
@@ -30,7 +30,7 @@ DAYS = [Col("median_days", C["median_days"], lambda v: fmt_number(v, 1)),
 STEP_COLUMNS = [Col("step", C["step"]), Col("dossiers", C["dossiers"], fmt_int),
                 Col("passages", C["passages"], fmt_int), *DAYS, Col("share_of_time", C["share_of_time"], fmt_pct)]
 AGENCY_COLUMNS = [Col("agency", C["agency"]), Col("step", C["step"]), Col("dossiers", C["dossiers"], fmt_int),
-                  Col("passages", C["passages"], fmt_int), *DAYS]
+                  Col("passages", C["passages"], fmt_int), Col("share_of_time", C["share_of_time"], fmt_pct), *DAYS]
 TRANSFER_COLUMNS = [Col("agency", C["agency"]), Col("passages", C["passages"], fmt_int),
                     Col("days", C["days"], fmt_int), Col("mean_days", C["mean_days"], lambda v: fmt_number(v, 1))]
 
@@ -67,14 +67,17 @@ def stage_section(source: Source, period: Period, flt: DossierFilter) -> None:
     if found.steps.empty:
         st.info(L.STAGES_NONE)
     else:
-        worst = found.agencies.iloc[0]
+        by_agency = heaviest_first(found.agencies)  # the headline names this table's first row, by its rule
+        worst = by_agency.iloc[0]
         st.markdown(L.STAGES_WORST.format(agency=md_escape(worst["agency"]), step=md_escape(worst["step"]),
+                                          time=fmt_pct(worst["share_of_time"]),
                                           median=fmt_number(worst["median_days"], 1),
                                           share=fmt_pct(worst["over_step_deadline_share"])))
+        st.caption(L.STAGES_WORST_RULE)
         st.markdown(f"**{L.STAGES_BY_STEP}**")
         show_table(found.steps, STEP_COLUMNS, key="stages_steps")
         st.markdown(f"**{L.STAGES_BY_AGENCY}**")
-        show_table(found.agencies, AGENCY_COLUMNS, height=420, key="stages_agencies")
+        show_table(by_agency, AGENCY_COLUMNS, height=420, key="stages_agencies")
         left, right = st.columns(2)
         with left:
             st.markdown(f"**{L.STAGES_TRANSFERS}**")

@@ -65,3 +65,20 @@ def test_stage_functions_should_not_side_effect():
     supplement_summary(histogram, 1)
     pd.testing.assert_frame_equal(histogram, HISTOGRAM)
     pd.testing.assert_frame_equal(steps, STEPS)
+
+
+def test_the_heaviest_stage_is_the_one_holding_the_most_days():
+    """Issue #28: "Nặng nhất: Trung tâm PVHCC – Tiếp nhận hồ sơ: trung vị 0,0 ngày" contradicted its table, where
+    Thẩm định held 77,6 % of the days. The headline's rule: most days held, then most passages over the deadline."""
+    from metrics.stages import heaviest_first
+
+    agencies = pd.DataFrame({
+        "agency": ["Trung tâm PVHCC", "Chi nhánh VPĐK đất đai", "Chi cục Thuế", "Phòng Tài nguyên"],
+        "step": ["Tiếp nhận hồ sơ", "Thẩm định", "Xác định nghĩa vụ tài chính", "Thẩm định"],
+        "over_step_deadline": [57, 18, 3, 18], "day_total": [40, 776, 120, 776]})
+    before = agencies.copy()
+    ordered = heaviest_first(agencies)
+    assert ordered[["agency", "step"]].values.tolist() == [
+        ["Chi nhánh VPĐK đất đai", "Thẩm định"], ["Phòng Tài nguyên", "Thẩm định"],  # equal days and over: by name
+        ["Chi cục Thuế", "Xác định nghĩa vụ tài chính"], ["Trung tâm PVHCC", "Tiếp nhận hồ sơ"]]
+    pd.testing.assert_frame_equal(agencies, before)  # the input is not changed

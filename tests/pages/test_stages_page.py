@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, select
 from data_access import figures
 from data_access.context import app_context
 from data_access.meta import LAST_LOAD_AT, read_meta, record_load
-from data_access.schema import dossier_steps, fields
+from data_access.schema import agencies, dossier_steps, fields
 from data_access.source import open_source
 from tests.data_access.helpers import read_dossier_rows
 from tests.pages.conftest import END, no_problem, signed_in_app
@@ -24,19 +24,22 @@ from tests.pages.test_pages import MONTH
 from texts import labels as L
 from ui import recount
 from ui.data import forget_meta
+from ui.safe import md_escape
 
 C = L.STAGES_COLUMNS
 
 
 @pytest.fixture(scope="module")
-def expected(demo_db) -> tuple[pd.DataFrame, int]:
-    """Return (per step: dossiers, passages, median, p90, over, in process order; dossiers without steps) for the
-    land/environment dossiers of MONTH, from raw rows."""
+def expected(demo_db) -> tuple[pd.DataFrame, int, tuple[str, str]]:
+    """Return (per step: dossiers, passages, median, p90, over, in process order; dossiers without steps; the
+    (agency, step) that held the dossiers the most days, then with the most passages over the step deadline) for
+    the land/environment dossiers of MONTH, from raw rows."""
     engine = create_engine(demo_db)
     with engine.connect() as conn:
         rows = read_dossier_rows(conn)
         steps = pd.DataFrame(conn.execute(select(dossier_steps)).mappings().all())
         land_fields = set(conn.execute(select(fields.c.id).where(fields.c.is_land_env.is_(True))).scalars())
+        names = dict(conn.execute(select(agencies.c.id, agencies.c.name)).all())
     engine.dispose()
     start, end = pd.Timestamp(MONTH.start), pd.Timestamp(MONTH.end)
     for frame, columns in ((rows, ["received_on", "result_on"]), (steps, ["started_on", "ended_on", "due_on"])):
@@ -56,13 +59,16 @@ def expected(demo_db) -> tuple[pd.DataFrame, int]:
                                       p90=("days", lambda d: np.percentile(d, 90)), over=("over", "sum"),
                                       position=("place", "mean")).reset_index()
     table = table.sort_values(["position", "step"]).reset_index(drop=True)
-    return table, int((~chosen.isin(steps["dossier_code"])).sum())
+    held = steps.assign(agency=steps["agency_id"].map(names)).groupby(["agency", "step"]).agg(
+        days=("days", "sum"), over=("over", "sum")).reset_index()
+    heaviest = held.sort_values(["days", "over", "agency", "step"], ascending=[False, False, True, True]).iloc[0]
+    return table, int((~chosen.isin(steps["dossier_code"])).sum()), (heaviest["agency"], heaviest["step"])
 
 
 def test_the_step_table_equals_the_rules_applied_to_raw_rows(app, expected):
     at = app("pages/diem_nghen.py")
     no_problem(at)
-    table, without = expected
+    table, without, (agency, step) = expected
     assert L.STAGES_TITLE in [s.value for s in at.subheader]
     shown = next(d.value for d in at.dataframe if C["share_of_time"] in d.value.columns)
     assert shown[C["step"]].tolist() == table["step"].tolist()
@@ -71,7 +77,12 @@ def test_the_step_table_equals_the_rules_applied_to_raw_rows(app, expected):
     assert shown[C["median_days"]].round(4).tolist() == table["median"].round(4).tolist()
     assert shown[C["p90_days"]].round(4).tolist() == table["p90"].round(4).tolist()
     assert shown[C["over_step_deadline"]].tolist() == table["over"].tolist()
-    assert any(m.value.startswith("Nặng nhất: ") for m in at.markdown)
+    # the headline names the agency and step that held the dossiers the most days: the agency table's first row
+    headline = next(m.value for m in at.markdown if m.value.startswith("Nặng nhất: "))
+    assert headline.startswith(f"Nặng nhất: {md_escape(agency)} – {md_escape(step)}: ")
+    by_agency = next(d.value for d in at.dataframe if C["agency"] in d.value.columns)
+    assert (by_agency[C["agency"]].iloc[0], by_agency[C["step"]].iloc[0]) == (agency, step)
+    assert L.STAGES_WORST_RULE in [c.value for c in at.caption]
     assert L.STAGES_NO_STEPS.format(n=f"{without:,}".replace(",", ".")) in [c.value for c in at.caption]
 
 

@@ -99,13 +99,16 @@ def rank_card(key: str, latest: dict | None, settings: Settings, concerns: str,
     share = latest["rank"] / latest["n_ranked"]
     status = kpi(key, share, None, settings.indicator("rank_share")).status
     moved = rank_change(latest["rank"], latest["previous_rank"])
-    delta = None
+    delta, good_up = None, True
     if moved is not None:
-        delta = L.RANK_MOVED.format(steps=fmt_signed(moved), period=latest["previous_period"], was=L.RANK_VALUE.format(
-            rank=latest["previous_rank"], n=latest["previous_n_ranked"]))
+        was = L.RANK_VALUE.format(rank=latest["previous_rank"], n=latest["previous_n_ranked"])
+        if latest["previous_n_ranked"] == latest["n_ranked"]:
+            delta = L.RANK_MOVED.format(steps=fmt_signed(moved), period=latest["previous_period"], was=was)
+        else:  # 10/63 and 9/34 are places in fields of different sizes: both shown, no move in places, no colour
+            delta, good_up = L.RANK_OTHER_FIELD.format(period=latest["previous_period"], was=was), None
     note = L.RANK_PERIOD.format(period=latest["period"]) + (L.DEMO_TAG if latest["is_demo"] else "")
     return KpiCard(key=key, label=label, value=L.RANK_VALUE.format(rank=latest["rank"], n=latest["n_ranked"]),
-                   status=status, concerns=L.CONCERNS.format(who=concerns), delta=delta, delta_good_when_up=True,
+                   status=status, concerns=L.CONCERNS.format(who=concerns), delta=delta, delta_good_when_up=good_up,
                    help=L.KPI_HELP.get(key), note=note)
 
 

@@ -146,6 +146,7 @@ CONCERNS_PAR = "Sở Nội vụ (cơ quan thường trực CCHC)"
 CONCERNS_766 = "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)"
 RANK_VALUE = "{rank}/{n}"
 RANK_MOVED = "{steps} bậc (kỳ {period}: {was})"
+RANK_OTHER_FIELD = "kỳ {period}: {was} — khác số tỉnh được xếp hạng, không so sánh bậc"
 RANK_PERIOD = "Kỳ {period}"
 NO_RANK = "Chưa có"
 

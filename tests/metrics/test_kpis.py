@@ -43,3 +43,19 @@ def test_helpers_should_not_side_effect():
     lowest(AGENCIES, "online_share", "received", 50)
     top_n(AGENCIES, "in_progress_overdue", 3)
     pd.testing.assert_frame_equal(AGENCIES, before)
+
+
+def test_a_rank_out_of_34_is_never_a_move_in_places_from_a_rank_out_of_63():
+    """Issue #28: "9/34, +1 bậc (kỳ 2024: 10/63)" compared places in fields of different sizes."""
+    from config.settings import load_settings
+    from texts.cards import rank_card
+
+    settings = load_settings()
+    across = {"period": "2025", "rank": 9, "n_ranked": 34, "score": 90.1, "source": "x", "is_demo": False,
+              "previous_period": "2024", "previous_rank": 10, "previous_n_ranked": 63}
+    card = rank_card("par_rank", across, settings, "Sở Nội vụ")
+    assert (card.value, card.delta, card.delta_good_when_up) == (
+        "9/34", "kỳ 2024: 10/63 — khác số tỉnh được xếp hạng, không so sánh bậc", None)
+    same = {**across, "period": "2026", "previous_period": "2025", "previous_rank": 11, "previous_n_ranked": 34}
+    card = rank_card("par_rank", same, settings, "Sở Nội vụ")
+    assert (card.delta, card.delta_good_when_up) == ("+2 bậc (kỳ 2025: 11/34)", True)

@@ -40,8 +40,8 @@ elif not may_decide:
     st.caption(L.NOT_ALLOWED_PAGE)
 listed = data.meetings()
 
-if listed.empty:
-    st.info(L.MEETINGS_NONE)
+if listed.empty:  # suggest only what this role can do
+    st.info(L.MEETINGS_NONE_CREATE if may_decide else L.MEETINGS_NONE_ASK)
 else:
     labels = {int(row["id"]): meeting_label(row) for _, row in listed.iterrows()}
     viewed = filters.meeting

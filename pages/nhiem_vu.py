@@ -31,16 +31,18 @@ with section("tasks"):
     docs, leaders, agencies, statuses = [], [], [], []
     if not present:  # a slide shows every task
         c1, c2, c3, c4 = st.columns(4)
-        docs = c1.multiselect(L.TASK_FILTER_DOC, choices["doc_number"], key="t_doc", placeholder=L.SIDEBAR_ALL)
-        leaders = c2.multiselect(L.TASK_FILTER_LEADER, choices["leader"], key="t_leader", placeholder=L.SIDEBAR_ALL)
+        docs = c1.multiselect(L.TASK_FILTER_DOC, choices["doc_number"], key="t_doc", placeholder=L.SIDEBAR_ALL,
+                              select_all=False)
+        leaders = c2.multiselect(L.TASK_FILTER_LEADER, choices["leader"], key="t_leader",
+                                 placeholder=L.SIDEBAR_ALL, select_all=False)
         home = account().home_agency()  # a department sees its own tasks first; it may widen
         if home is not None and "t_agency" not in st.session_state:
             mine = data.agency_name(filters.source, home)
             st.session_state["t_agency"] = [n for n in choices["lead_agency"] if n == mine]
         agencies = c3.multiselect(L.TASK_FILTER_AGENCY, choices["lead_agency"], key="t_agency",
-                                  placeholder=L.SIDEBAR_ALL)
+                                  placeholder=L.SIDEBAR_ALL, select_all=False)
         statuses = c4.multiselect(L.TASK_FILTER_STATUS, list(TASK_STATUSES), key="t_status",
-                                  format_func=L.TASK_STATUS.get, placeholder=L.SIDEBAR_ALL)
+                                  format_func=L.TASK_STATUS.get, placeholder=L.SIDEBAR_ALL, select_all=False)
     view = views.tasks(filters.source, as_of, compare, tuple(tuple(v) for v in (docs, leaders, agencies, statuses)),
                        settings.due_soon_days)
     kpi_row(view.cards, per_row=5)

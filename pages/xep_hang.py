@@ -6,7 +6,7 @@ from config.settings import load_settings
 from metrics.text import fold_key
 from texts import labels as L
 from texts.cards import KpiCard, rank_card
-from texts.fmt import fmt_date, fmt_number
+from texts.fmt import fmt_date, fmt_index_period, fmt_number
 from ui import views
 from ui.charts import show_chart
 from ui.explainer import explainer_section
@@ -32,7 +32,7 @@ def render_index(province: str, name: str, present: bool = False) -> None:
     if latest and latest["score"] is not None:
         cards.append(KpiCard(key=f"score-{fold_key(name)}", label=L.RANKING_LATEST_SCORE.format(index=label),
                              value=fmt_number(latest["score"], 2), status="info",
-                             concerns=L.RANK_PERIOD.format(period=latest["period"])
+                             concerns=L.RANK_PERIOD.format(period=fmt_index_period(latest["period"]))
                              + (L.DEMO_TAG if latest["is_demo"] else "")))
     kpi_row(cards, per_row=4)
     if present:
@@ -54,10 +54,10 @@ def render_index(province: str, name: str, present: bool = False) -> None:
         if series["score"].notna().any():
             show_chart(score_chart(series))
         if not components.empty:
-            st.markdown(f"**{L.RANKING_COMPONENTS.format(period=components['period'].iloc[0])}**")
+            st.markdown(f"**{L.RANKING_COMPONENTS.format(period=fmt_index_period(components['period'].iloc[0]))}**")
             show_chart(components_chart(components))
     with st.expander(L.RANKING_SOURCES):
-        show_table(series.iloc[::-1], [Col("series_label", L.RANKING_PROVINCE), Col("period", L.TOOLTIP_PERIOD),
+        show_table(series.iloc[::-1], [Col("series_label", L.RANKING_PROVINCE), Col("period", L.TOOLTIP_PERIOD, fmt_index_period),
                                        Col("rank_label", L.TOOLTIP_RANK),
                                        Col("score_label", L.TOOLTIP_SCORE), Col("kind_label", L.TOOLTIP_KIND),
                                        Col("source", L.TOOLTIP_SOURCE)])

@@ -10,7 +10,7 @@ from metrics.indexes import latest_rank
 from metrics.kpis import KpiValue, kpi, lowest, most, rank_change
 from metrics.tasks import open_overdue_by, status_counts
 from texts import labels as L
-from texts.fmt import fmt_int, fmt_pct, fmt_points, fmt_signed
+from texts.fmt import fmt_index_period, fmt_int, fmt_pct, fmt_points, fmt_signed
 
 MIN_RECEIVED_FOR_LOWEST = 30
 
@@ -103,10 +103,12 @@ def rank_card(key: str, latest: dict | None, settings: Settings, concerns: str,
     if moved is not None:
         was = L.RANK_VALUE.format(rank=latest["previous_rank"], n=latest["previous_n_ranked"])
         if latest["previous_n_ranked"] == latest["n_ranked"]:
-            delta = L.RANK_MOVED.format(steps=fmt_signed(moved), period=latest["previous_period"], was=was)
+            delta = L.RANK_MOVED.format(steps=fmt_signed(moved), period=fmt_index_period(latest["previous_period"]),
+                                        was=was)
         else:  # 10/63 and 9/34 are places in fields of different sizes: both shown, no move in places, no colour
-            delta, good_up = L.RANK_OTHER_FIELD.format(period=latest["previous_period"], was=was), None
-    note = L.RANK_PERIOD.format(period=latest["period"]) + (L.DEMO_TAG if latest["is_demo"] else "")
+            delta = L.RANK_OTHER_FIELD.format(period=fmt_index_period(latest["previous_period"]), was=was)
+            good_up = None
+    note = L.RANK_PERIOD.format(period=fmt_index_period(latest["period"])) + (L.DEMO_TAG if latest["is_demo"] else "")
     return KpiCard(key=key, label=label, value=L.RANK_VALUE.format(rank=latest["rank"], n=latest["n_ranked"]),
                    status=status, concerns=L.CONCERNS.format(who=concerns), delta=delta, delta_good_when_up=good_up,
                    help=L.KPI_HELP.get(key), note=note)

@@ -84,7 +84,27 @@ def fmt_signed(value: float | None) -> str:
     return format_decimal(round(float(value)), format="+#,##0;-#,##0", locale=LOCALE) if value else "0"
 
 
-@remembered
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def fmt_index_period(period: object) -> str:
+    """Return an index period as a reader writes it: '2025' → 'năm 2025', '2026-11' → 'tháng 11/2026', '2026-Q4' →
+    'quý IV/2026', '2026-W03' → 'tuần 3/2026'; anything else as it is."""
+    text = str(period).strip()
+    year, _, part = text.partition("-")
+    if not year.isdigit() or len(year) != 4:
+        return text
+    if not part:
+        return L.PERIOD_YEAR.format(year=year)
+    if part.isdigit() and 1 <= int(part) <= 12:
+        return L.PERIOD_MONTH.format(month=int(part), year=year)
+    if part[:1] in "Qq" and part[1:].isdigit() and int(part[1:]) in _ROMAN:
+        return L.PERIOD_QUARTER.format(quarter=_ROMAN[int(part[1:])], year=year)
+    if part[:1] in "Ww" and part[1:].isdigit():
+        return L.PERIOD_WEEK.format(week=int(part[1:]), year=year)
+    return text
+
+
 def fmt_window(start: date, end: date) -> str:
     """Return a date window: '01/11–05/11/2026' within a year, '15/12/2025–05/01/2026' across one."""
     if start.year == end.year:
@@ -92,6 +112,7 @@ def fmt_window(start: date, end: date) -> str:
     return f"{fmt_date(start)}–{fmt_date(end)}"
 
 
+@remembered
 def fmt_date(value: date | datetime | pd.Timestamp | None) -> str:
     """Return dd/mm/yyyy, or '—'."""
     if _missing(value):

@@ -50,20 +50,19 @@ SIDEBAR_AGENCY = "Cơ quan giải quyết"
 SIDEBAR_LEVEL = "Cấp giải quyết"
 SIDEBAR_UNIT = "Địa bàn"
 SIDEBAR_ALL = "Tất cả"
+PICKER_NO_MATCH = "Không có lựa chọn phù hợp"
 SIDEBAR_FILTERS = "Bộ lọc"
 SIDEBAR_DATA = "Dữ liệu"
 DATA_DEMO = "DỮ LIỆU MINH HỌA (DEMO) — không phải số liệu thật"
 DATA_REAL = "Dữ liệu thật"
 DATA_LOADED_AT = "Nạp lúc {when}"
 DATA_AS_OF = "Số liệu đến {date}"
-DATA_EMPTY = "Chưa có dữ liệu. Chạy `python cli.py init` để tạo dữ liệu demo, hoặc nhập dữ liệu của tỉnh."
+DATA_EMPTY = "Chưa có dữ liệu. Đề nghị Văn phòng UBND tỉnh nạp dữ liệu của tỉnh."
 PERIOD_LINE = "Kỳ: {start} – {end}"
-COMPARE_WEEK = "so với tuần trước ({date})"
 COMPARE_KIND = {  # the like-for-like window each period kind is compared with (metrics.periods.comparable_period)
     "week": "so với cùng kỳ tuần trước ({window})", "month": "so với cùng kỳ tháng trước ({window})",
     "quarter": "so với cùng kỳ quý trước ({window})", "year": "so với cùng kỳ năm trước ({window})",
     "28d": "so với tuần trước ({window})", "custom": "so với {days} ngày liền trước ({window})"}
-COMPARE_MEETING = "so với cuộc họp {date}"
 FILTERS_NOT_USED = "Các bộ lọc cơ quan, cấp, địa bàn không áp dụng cho trang này."
 MEETING_VIEW = "Xem số liệu"
 MEETING_VIEW_LIVE = "Số liệu hiện tại"
@@ -145,9 +144,13 @@ CONCERNS_PROVINCE = "Toàn tỉnh"
 CONCERNS_PAR = "Sở Nội vụ (cơ quan thường trực CCHC)"
 CONCERNS_766 = "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)"
 RANK_VALUE = "{rank}/{n}"
-RANK_MOVED = "{steps} bậc (kỳ {period}: {was})"
-RANK_OTHER_FIELD = "kỳ {period}: {was} — khác số tỉnh được xếp hạng, không so sánh bậc"
-RANK_PERIOD = "Kỳ {period}"
+RANK_MOVED = "{steps} bậc ({period}: {was})"
+RANK_OTHER_FIELD = "{period}: {was} — khác số tỉnh được xếp hạng, không so sánh bậc"
+RANK_PERIOD = "Kết quả {period}"
+PERIOD_YEAR = "năm {year}"
+PERIOD_MONTH = "tháng {month}/{year}"
+PERIOD_QUARTER = "quý {quarter}/{year}"
+PERIOD_WEEK = "tuần {week}/{year}"
 NO_RANK = "Chưa có"
 
 # Nhiệm vụ được giao (pages/nhiem_vu.py)
@@ -196,9 +199,9 @@ BOTTLENECK_WHERE = "Hồ sơ quá hạn đang nằm ở đâu (đơn vị đang 
 BOTTLENECK_APOLOGY = "Phiếu xin lỗi cho hồ sơ đất đai – môi trường trễ hạn"
 GROUP_LAND_ENV = "Đất đai – môi trường"
 # Bộ chỉ số 766: cần gì để lên hạng (ui/explainer.py, pages/chi_so_766.py, issue #15)
-EXPLAIN_INTRO = ("Từ kết quả Bộ chỉ số 766 của các tỉnh trong kỳ và quy tắc chấm điểm (mỗi thành phần đạt "
-                 "min(1, tỷ lệ ÷ mục tiêu) × điểm tối đa; mục tiêu và điểm tối đa ở settings.toml).")
-EXPLAIN_HEADLINE = "{province} xếp hạng {rank}/{n} kỳ {period} với {score} điểm{demo}."
+EXPLAIN_INTRO = ("Từ kết quả Bộ chỉ số 766 của các tỉnh trong kỳ và cách chấm điểm: mỗi thành phần được điểm theo "
+                 "tỷ lệ đạt được so với mục tiêu của thành phần đó, đạt mục tiêu thì được đủ điểm tối đa.")
+EXPLAIN_HEADLINE = "{province} xếp hạng {rank}/{n} {period} với {score} điểm{demo}."
 EXPLAIN_ABOVE = "Kém {province} (hạng {rank}) {gap} điểm."
 EXPLAIN_TOP = "Đang đứng đầu {n} tỉnh, thành phố."
 EXPLAIN_BELOW = "Hơn {province} (hạng {rank}) {gap} điểm."
@@ -206,6 +209,8 @@ EXPLAIN_LINE = "{rate}: {now} → {needed} ({change}) đủ để vượt {provi
 EXPLAIN_NONE_ALONE = "Không thành phần nào một mình đủ bù {gap} điểm để vượt {province}."
 EXPLAIN_NO_DATA = ("Chưa có kết quả Bộ chỉ số 766 của các tỉnh trong cùng kỳ để so sánh. Nhập tệp kết quả chỉ số "
                    "(tổng điểm và thành phần của mọi tỉnh) ở trang Nhập dữ liệu.")
+EXPLAIN_NO_DATA_ASK = ("Chưa có kết quả Bộ chỉ số 766 của các tỉnh trong cùng kỳ để so sánh; đề nghị Văn phòng UBND "
+                       "tỉnh nạp kết quả chỉ số của các tỉnh.")
 EXPLAIN_ON_RANKING = "Trang Xếp hạng chỉ số có diễn biến xếp hạng của từng chỉ số qua các kỳ."
 EXPLAIN_COMPONENTS = "Điểm mất theo thành phần (thành phần cần thay đổi ít nhất trước)"
 EXPLAIN_AGENCIES = "Cơ quan kéo tỷ lệ «{rate}» của tỉnh lên nhiều nhất nếu đạt mục tiêu {target}"
@@ -236,6 +241,8 @@ STAGES_SUPPLEMENT = ("Yêu cầu bổ sung: {dossiers} hồ sơ, {rounds} lượ
 STAGES_NO_STEPS = "{n} hồ sơ không có dữ liệu bước xử lý (được đếm, không bỏ qua)."
 STAGES_NO_STEPS_LIST = "Mã các hồ sơ không có dữ liệu bước (tối đa {n})"
 STAGES_NONE = "Không có dữ liệu bước xử lý cho các hồ sơ này. Nhập tệp «Bước xử lý hồ sơ» ở trang Nhập dữ liệu."
+STAGES_NONE_ASK = ("Không có dữ liệu bước xử lý cho các hồ sơ này; đề nghị Văn phòng UBND tỉnh nạp tệp «Bước xử lý "
+                   "hồ sơ».")
 STAGES_EARLIER_LOAD = ("Dữ liệu vừa được nạp thêm. Phần này đang hiện phân tích theo dữ liệu nạp lúc {when}; "
                        "phân tích theo dữ liệu mới đang được tính và sẽ tự thay vào khi xong.")
 STAGES_EARLIER_UNKNOWN = "lần trước"
@@ -294,11 +301,10 @@ MAP_HINT = ("Màu theo điểm tổng hợp: đỏ (thấp) → vàng → xanh (
             "trên bản đồ hoặc chọn trong danh sách để xem chi tiết.")
 MAP_ATTRIBUTION_TITLE = "Nguồn ranh giới"
 MAP_ATTRIBUTION = {  # by the level shown (assets/geo/SOURCES.md)
-    "Xã": ("Ranh giới xã 2025: gis.vn, qua lamngockhuong/vietnam-3d-map; đã chỉnh sửa. Trường Sa: sơ đồ minh họa "
-           "(geoBoundaries). Nguồn không công bố giấy phép: ranh giới tạm, sẽ thay bằng tệp ranh giới chính thức "
-           "của tỉnh (cli.py import boundaries)."),
+    "Xã": ("Ranh giới xã 2025: gis.vn, đã chỉnh sửa; Trường Sa: sơ đồ minh họa (geoBoundaries). Đây là ranh giới "
+           "tạm, sẽ thay bằng ranh giới chính thức của tỉnh."),
     "Huyện": ("Ranh giới huyện trước 01/7/2025: © OCHA ROAP / Chính phủ Việt Nam (CC BY 3.0 IGO) và "
-              "geoBoundaries.org; Ninh Thuận: gis.chinhphu.vn qua dvhcvn (GPL-3.0), ranh giới tạm; đã chỉnh sửa."),
+              "geoBoundaries.org; Ninh Thuận: gis.chinhphu.vn (GPL-3.0), ranh giới tạm; đã chỉnh sửa."),
 }
 MAP_ATTRIBUTION_OFFICIAL = "tệp ranh giới chính thức của tỉnh ({file})."
 SCORECARD_LEVEL = {
@@ -310,7 +316,7 @@ SCORECARD_SEARCH_HINT = "Gõ một phần tên, có dấu hoặc không dấu"
 SCORECARD_NO_MATCH = "Không có địa bàn nào khớp «{query}»."
 SCORECARD_INSUFFICIENT = "không đủ dữ liệu"
 SCORECARD_INSUFFICIENT_NOTE = ("«Không đủ dữ liệu»: dưới {count} hồ sơ cần xử lý trong kỳ, không xếp hạng "
-                               "(ngưỡng trong settings.toml).")
+                               "(ngưỡng do tỉnh quy định).")
 SCORECARD_BEST = "**Cao nhất:** {names}"
 SCORECARD_WORST_FIVE = "**Thấp nhất:** {names}"
 SCORECARD_OTHER = "Hồ sơ không gán được cho một địa bàn"
@@ -334,7 +340,7 @@ COLUMN_LINE = "Dòng"
 RANKING_PROVINCE = "Tỉnh"
 RANKING_RANK_TITLE = "Thứ hạng {index} qua các kỳ (hạng 1 ở trên cùng)"
 RANKING_SCORE_TITLE = "Điểm {index} qua các kỳ"
-RANKING_COMPONENTS = "Các thành phần kỳ {period} (điểm ÷ điểm tối đa)"
+RANKING_COMPONENTS = "Các thành phần {period} (điểm so với điểm tối đa)"
 RANKING_NO_DATA = "Chưa có kết quả {index} cho {province}."
 RANKING_DEMO_NOTE = "Điểm rỗng (○) là dữ liệu minh họa (demo), không phải số liệu công bố."
 AXIS_RANK = "Thứ hạng"
@@ -413,7 +419,8 @@ IMPORT_MORE_ERRORS = "… và {n} lỗi khác (chỉ hiện {shown} lỗi đầu
 # Cuộc họp và kết luận (pages/cuoc_hop.py, ui/meetings.py)
 MEETINGS_INTRO = ("Số liệu của mỗi cuộc họp được chốt tại thời điểm chốt số liệu và giữ nguyên làm hồ sơ, kể cả khi "
                   "sau đó có dữ liệu mới. Kết luận của Chủ tịch được ghi thành nhiệm vụ và theo dõi ở tuần sau.")
-MEETINGS_NONE = "Chưa có cuộc họp nào. Văn phòng tạo cuộc họp ở mục «Tạo cuộc họp» bên dưới."
+MEETINGS_NONE_CREATE = "Chưa có cuộc họp nào. Tạo cuộc họp ở mục «Tạo cuộc họp» bên dưới."
+MEETINGS_NONE_ASK = "Chưa có cuộc họp nào; Văn phòng UBND tỉnh tạo cuộc họp và chốt số liệu trước buổi họp."
 MEETING_PICK = "Cuộc họp"
 MEETING_OPTION = "{date} — {title}"
 MEETING_CUTOFF = "Số liệu chốt đến {cutoff} · so với cuộc họp trước: {previous}"

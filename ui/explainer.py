@@ -11,8 +11,9 @@ from data_access.source import Source
 from metrics.explainer import Standing, agency_gains, components, standing
 from metrics.periods import Period
 from texts import labels as L
-from texts.fmt import fmt_int, fmt_number, fmt_pct, fmt_points
+from texts.fmt import fmt_index_period, fmt_int, fmt_number, fmt_pct, fmt_points
 from ui import data
+from ui.auth import account
 from ui.present import slide_table
 from ui.safe import md_escape
 from ui.tables import Col, show_table
@@ -30,7 +31,7 @@ SLIDE_LINES = 3  # a slide states the three smallest changes
 def explanation_lines(found: Standing, table: pd.DataFrame) -> list[str]:
     """Return the headline, the gaps and one line per component that can pass the province above alone."""
     lines = [L.EXPLAIN_HEADLINE.format(province=found.province, rank=fmt_int(found.rank), n=fmt_int(found.n_ranked),
-                                       period=found.period, score=fmt_number(found.score, 2),
+                                       period=fmt_index_period(found.period), score=fmt_number(found.score, 2),
                                        demo=L.DEMO_TAG if found.is_demo else "")]
     if found.above is None:
         lines.append(L.EXPLAIN_TOP.format(n=fmt_int(found.n_ranked)))
@@ -57,7 +58,7 @@ def explainer_section(source: Source, results: pd.DataFrame, province: str, sett
     are those of the period (the sidebar's)."""
     found = standing(results, province)
     if found is None:
-        st.info(L.EXPLAIN_NO_DATA)
+        st.info(L.EXPLAIN_NO_DATA if account().may("import") else L.EXPLAIN_NO_DATA_ASK)  # what this role can do
         return
     rules = list(settings.index_766)
     table = components(results, found, rules)

@@ -197,7 +197,8 @@ def _pick_ids(label: str, frame, key: str, default: tuple[int, ...] = ()) -> tup
     names = dict(zip(frame["id"], frame["name"], strict=True))
     _remember(key, [i for i in default if i in names])
     st.session_state[key] = [i for i in st.session_state[key] if i in names]  # the units/agencies of another date
-    chosen = st.multiselect(label, list(names), key=key, format_func=names.get, placeholder=L.SIDEBAR_ALL)
+    chosen = st.multiselect(label, list(names), key=key, format_func=names.get, placeholder=L.SIDEBAR_ALL,
+                            select_all=False)  # no "Select all" / "Select N matches" (English)
     _store(key)
     return tuple(int(i) for i in chosen if i in names)
 
@@ -217,7 +218,8 @@ def _dossier_filters(source: Source, used: tuple[str, ...], on: date, account: A
         agency_ids = tuple(sorted({a for c in chosen for a in counted_for(c, successors)}))
     if "level" in used:
         _remember("f_level", [])
-        levels = tuple(st.multiselect(L.SIDEBAR_LEVEL, L.LEVELS, key="f_level", placeholder=L.SIDEBAR_ALL))
+        levels = tuple(st.multiselect(L.SIDEBAR_LEVEL, L.LEVELS, key="f_level", placeholder=L.SIDEBAR_ALL,
+                                      select_all=False))
         _store("f_level")
     if "unit" in used:
         chosen = _pick_ids(L.SIDEBAR_UNIT, data.units_offered(source, on), "f_unit")

@@ -17,6 +17,7 @@ from texts import labels as L
 from texts.fmt import fmt_date, fmt_int, fmt_number, fmt_pct, fmt_stored_time
 from texts.palette import STATUS_COLOURS
 from ui import data
+from ui.auth import account
 from ui.charts import finish, shared_chart, show_chart
 from ui.safe import md_escape
 from ui.tables import Col, show_table
@@ -65,7 +66,7 @@ def stage_section(source: Source, period: Period, flt: DossierFilter) -> None:
         _earlier_load(source, query, counted.loaded_at if not counted.fresh else codes.loaded_at)
     found = counted.value
     if found.steps.empty:
-        st.info(L.STAGES_NONE)
+        st.info(L.STAGES_NONE if account().may("import") else L.STAGES_NONE_ASK)  # what this role can do
     else:
         by_agency = heaviest_first(found.agencies)  # the headline names this table's first row, by its rule
         worst = by_agency.iloc[0]

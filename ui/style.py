@@ -2,17 +2,36 @@
 
 from functools import lru_cache
 
+import streamlit
 import streamlit as st
 
 from texts import labels as L
 from texts.palette import CARD_BACKGROUNDS, CARD_COLOURS, STATUS_COLOURS
+from ui.host_guard import STREAMLIT_VERSION
 from ui.warmup import KEY as WARMUP_KEY
 
 
 @lru_cache(maxsize=4)
 def _css(upload_mb: int) -> str:
     """Return the page stylesheet, stating the upload limit of .streamlit/config.toml (server.maxUploadSize)."""
-    return "\n".join(_BASE + _uploader(upload_mb))
+    return "\n".join(_BASE + _uploader(upload_mb) + _empty_choices())
+
+
+# The pickers' own "No results" (a filter that matches no option) is written by Streamlit's frontend with no option
+# to change it; its element carries a class of the build (the emotion "target" of Selectbox.js and Multiselect.js
+# of Streamlit 1.67.0), so the rule applies to that version only (ui.host_guard.STREAMLIT_VERSION) and is checked by
+# tests/e2e/test_words.py in Chromium.
+_EMPTY_CHOICE_CLASSES = (".equpb2c9", ".eo2qvtu11")
+
+
+def _empty_choices() -> list[str]:
+    """Return the rules that replace the pickers' "No results" by our words, on the Streamlit they were read in."""
+    if streamlit.__version__ != STREAMLIT_VERSION:
+        return []
+    found = ", ".join(_EMPTY_CHOICE_CLASSES)
+    after = ", ".join(f"{c}::after" for c in _EMPTY_CHOICE_CLASSES)
+    return [f"{found} {{ font-size: 0 !important; }}",
+            f'{after} {{ content: "{L.PICKER_NO_MATCH}"; font-size: 0.875rem; }}']
 
 
 _BASE = (

@@ -27,7 +27,8 @@ def preload_elements() -> None:
         st.metric(L.WARMUP_LABEL, "0")
         st.dataframe(pd.DataFrame({L.WARMUP_LABEL: []}), hide_index=True)
         st.selectbox(L.WARMUP_LABEL, [L.WARMUP_LABEL], key=WIDGET_KEYS[0])
-        st.multiselect(L.WARMUP_LABEL, [L.WARMUP_LABEL], key=WIDGET_KEYS[1], placeholder=L.SIDEBAR_ALL)
+        st.multiselect(L.WARMUP_LABEL, [L.WARMUP_LABEL], key=WIDGET_KEYS[1], placeholder=L.SIDEBAR_ALL,
+                       select_all=False)
         st.date_input(L.WARMUP_LABEL, value=_DAY, key=WIDGET_KEYS[2], format="DD/MM/YYYY")
         st.button(L.WARMUP_LABEL, key=WIDGET_KEYS[3])
         st.download_button(L.WARMUP_LABEL, data=b"", file_name="trong.txt", key=WIDGET_KEYS[4])

@@ -16,7 +16,7 @@ from metrics.tasks import status_counts
 from tests.e2e.conftest import ARTIFACTS, END, RENDER_TIMES, open_signed_in
 from tests.pages.reference import Reference
 from texts import labels as L
-from texts.fmt import fmt_int, fmt_number, fmt_pct
+from texts.fmt import fmt_index_period, fmt_int, fmt_number, fmt_pct
 
 SIZES = [(1920, 1080), (1366, 768)]
 MONTH = Period(END.replace(day=1), END)
@@ -45,7 +45,7 @@ def expected_kpis(ref: Reference) -> dict[str, dict[str, str]]:
                                  f"{fmt_int(worst['rank'])}"},
         "xep-hang": {"Xếp hạng PAR INDEX gần nhất": f"{par['rank']}/{par['n_ranked']}"},
         "chi-so-766": {"caption": L.EXPLAIN_HEADLINE.format(
-            province="Khánh Hòa", rank=found.rank, n=found.n_ranked, period=found.period,
+            province="Khánh Hòa", rank=found.rank, n=found.n_ranked, period=fmt_index_period(found.period),
             score=fmt_number(found.score, 2), demo=L.DEMO_TAG)},
         "cuoc-hop": {},
         "nhap-du-lieu": {},

@@ -55,7 +55,8 @@ def test_a_rank_out_of_34_is_never_a_move_in_places_from_a_rank_out_of_63():
               "previous_period": "2024", "previous_rank": 10, "previous_n_ranked": 63}
     card = rank_card("par_rank", across, settings, "Sở Nội vụ")
     assert (card.value, card.delta, card.delta_good_when_up) == (
-        "9/34", "kỳ 2024: 10/63 — khác số tỉnh được xếp hạng, không so sánh bậc", None)
+        "9/34", "năm 2024: 10/63 — khác số tỉnh được xếp hạng, không so sánh bậc", None)
     same = {**across, "period": "2026", "previous_period": "2025", "previous_rank": 11, "previous_n_ranked": 34}
     card = rank_card("par_rank", same, settings, "Sở Nội vụ")
-    assert (card.delta, card.delta_good_when_up) == ("+2 bậc (kỳ 2025: 11/34)", True)
+    assert (card.delta, card.delta_good_when_up) == ("+2 bậc (năm 2025: 11/34)", True)
+    assert card.note == "Kết quả năm 2026"

@@ -10,7 +10,7 @@ from data_access.index_queries import load_index_results
 from metrics.indexes import period_start
 from tests.pages.conftest import END, no_problem
 from texts import labels as L
-from texts.fmt import fmt_number, fmt_pct, fmt_points
+from texts.fmt import fmt_index_period, fmt_number, fmt_pct, fmt_points
 
 
 def _raw(demo_db) -> pd.DataFrame:
@@ -45,7 +45,8 @@ def test_the_explainer_states_rank_gap_and_the_cheapest_change(app, demo_db):
     at = app("pages/chi_so_766.py")
     no_problem(at)
     lines = [m.value.replace("\\", "") for m in at.markdown]  # shown escaped as Markdown
-    assert lines[0] == L.EXPLAIN_HEADLINE.format(province="Khánh Hòa", rank=int(mine["rank"]), n=34, period=period,
+    assert lines[0] == L.EXPLAIN_HEADLINE.format(province="Khánh Hòa", rank=int(mine["rank"]), n=34,
+                                                 period=fmt_index_period(period),
                                                  score=fmt_number(mine["score"], 2), demo=L.DEMO_TAG)
     assert lines[1] == L.EXPLAIN_ABOVE.format(province=above["province"], rank=int(above["rank"]),
                                               gap=fmt_number(gap, 2))

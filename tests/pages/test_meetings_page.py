@@ -35,7 +35,7 @@ def test_create_a_meeting_then_record_a_decision(app, own_db):
     at = app("pages/cuoc_hop.py")
     no_problem(at)
     assert at.title[0].value == L.PAGE_MEETINGS
-    assert any(L.MEETINGS_NONE in i.value for i in at.info)
+    assert any(L.MEETINGS_NONE_CREATE in i.value for i in at.info)
     at.text_input(key="meeting_title").input("Giao ban CCHC tuần 27")
     at.date_input(key="meeting_held_on").set_value(END + timedelta(days=1))
     at.date_input(key="meeting_cutoff_day").set_value(END)

@@ -2,6 +2,8 @@
 
 from datetime import date, datetime
 
+import pytest
+
 from texts.fmt import (
     DASH,
     fmt_date,
@@ -67,3 +69,20 @@ def test_agency_now():
 
     assert fmt_agency_now("Sở Giao thông vận tải", "Sở Xây dựng") == "Sở Giao thông vận tải (nay là Sở Xây dựng)"
     assert fmt_agency_now(None, "Sở Tư pháp") == fmt_agency_now(float("nan"), "Sở Tư pháp") == "Sở Tư pháp"
+
+
+@pytest.mark.parametrize(("period", "shown"), [
+    ("2025", "năm 2025"), ("2026-11", "tháng 11/2026"), ("2026-03", "tháng 3/2026"), ("2026-Q4", "quý IV/2026"),
+    ("2024-Q1", "quý I/2024"), ("2026-W03", "tuần 3/2026"), ("kỳ lạ", "kỳ lạ")])
+def test_index_periods_are_written_as_readers_write_them(period, shown):
+    """Issue #28: "Kỳ 2026-11" is not how a leader writes a period."""
+    from texts.fmt import fmt_index_period
+
+    assert fmt_index_period(period) == shown
+
+
+def test_a_window_names_its_year_once_within_a_year():
+    from texts.fmt import fmt_window
+
+    assert fmt_window(date(2026, 11, 1), date(2026, 11, 5)) == "01/11–05/11/2026"
+    assert fmt_window(date(2025, 12, 15), date(2026, 1, 5)) == "15/12/2025–05/01/2026"

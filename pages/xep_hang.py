@@ -57,7 +57,8 @@ def render_index(province: str, name: str, present: bool = False) -> None:
             st.markdown(f"**{L.RANKING_COMPONENTS.format(period=fmt_index_period(components['period'].iloc[0]))}**")
             show_chart(components_chart(components))
     with st.expander(L.RANKING_SOURCES):
-        show_table(series.iloc[::-1], [Col("series_label", L.RANKING_PROVINCE), Col("period", L.TOOLTIP_PERIOD, fmt_index_period),
+        show_table(series.iloc[::-1], [Col("series_label", L.RANKING_PROVINCE),
+                                       Col("period", L.TOOLTIP_PERIOD, fmt_index_period),
                                        Col("rank_label", L.TOOLTIP_RANK),
                                        Col("score_label", L.TOOLTIP_SCORE), Col("kind_label", L.TOOLTIP_KIND),
                                        Col("source", L.TOOLTIP_SOURCE)])

@@ -30,8 +30,9 @@ def _empty_choices() -> list[str]:
         return []
     found = ", ".join(_EMPTY_CHOICE_CLASSES)
     after = ", ".join(f"{c}::after" for c in _EMPTY_CHOICE_CLASSES)
-    return [f"{found} {{ font-size: 0 !important; }}",
-            f'{after} {{ content: "{L.PICKER_NO_MATCH}"; font-size: 0.875rem; }}']
+    return [f"{found} {{ visibility: hidden; position: relative; }}",  # hidden text is neither seen nor read out
+            f'{after} {{ content: "{L.PICKER_NO_MATCH}"; visibility: visible; position: absolute; left: 0; right: 0; '
+            "text-align: center; }"]
 
 
 _BASE = (
@@ -41,6 +42,9 @@ _BASE = (
         '[data-testid="stMetricLabel"] p { font-size: 1.05rem; font-weight: 600; }',
         ".block-container { padding-top: 1.5rem; }",
         f".st-key-{WARMUP_KEY} {{ display: none !important; }}",  # ui/warmup.py: placeholders never seen nor read out
+        # Streamlit's keyboard "Skip to main content" link (shown on focus) says it in Vietnamese
+        '[data-testid="stSkipToContent"] { font-size: 0 !important; }',
+        f'[data-testid="stSkipToContent"]::after {{ content: "{L.SKIP_TO_CONTENT}"; font-size: 1rem; }}',
         # labels and changes wrap instead of being cut with an ellipsis on narrower screens
         '[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * '
         "{ white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }",

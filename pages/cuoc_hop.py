@@ -24,7 +24,7 @@ from ui.auth import account, audit, client_address
 from ui.guard import section
 from ui.meetings import TASK_TABLE, cutoff_text, meeting_label, task_changes_tables
 from ui.safe import md_escape
-from ui.sidebar import current_filters, data_as_of
+from ui.sidebar import NEW_MEETING_KEY, current_filters, data_as_of
 from ui.tables import Col, show_table
 
 st.title(L.PAGE_MEETINGS)
@@ -49,6 +49,9 @@ else:
         meeting_id = viewed.id
         st.caption(L.MEETING_FROM_SIDEBAR)
     else:
+        created = st.session_state.pop(NEW_MEETING_KEY, None)
+        if created in labels:  # just created here: set before the picker is drawn
+            st.session_state["meeting_pick"] = created
         meeting_id = st.selectbox(L.MEETING_PICK, list(labels), format_func=labels.get, key="meeting_pick")
     chosen = listed.loc[listed["id"] == meeting_id].iloc[0]
     shown = data.source(meeting_id, account())
@@ -126,11 +129,12 @@ if may_decide:
             try:
                 cutoff_at = datetime.combine(cutoff_day, cutoff_time)
                 with st.spinner(L.MEETING_FREEZING), writing(data.engine()) as conn:
-                    create_meeting(conn, held_on, title, cutoff_at, load_settings(), account(), client_address())
+                    created = create_meeting(conn, held_on, title, cutoff_at, load_settings(), account(),
+                                             client_address())
                 data.forget_meetings()
                 st.session_state["meeting_flash"] = L.MEETING_CREATED.format(
                     title=md_escape(" ".join(title.split())), cutoff=cutoff_text(cutoff_at))
-                st.session_state.pop("meeting_pick", None)  # show the new meeting
+                st.session_state[NEW_MEETING_KEY] = created  # the next run shows it: picker and figures alike
                 st.rerun()
             except DomainError as exc:
                 st.error(str(exc))

@@ -5,7 +5,6 @@ import streamlit as st
 from config.settings import load_settings
 from data_access.engine import database_url
 from data_access.importing.columns import KINDS
-from data_access.importing.preview import import_history
 from data_access.importing.readers import ReadError
 from texts import labels as L
 from texts import messages as M
@@ -17,7 +16,6 @@ from ui.safe import md_escape
 from ui.uploads import saved
 
 settings = load_settings()
-engine = data.engine()
 url = database_url()
 actor, address = account(), client_address()
 
@@ -78,5 +76,4 @@ if running is not None and not running.told:
 
 with section("import-history"):
     st.subheader(L.IMPORT_HISTORY)
-    with engine.connect() as conn:
-        show_history(import_history(conn))
+    show_history(data.import_log())  # times in Vietnam's time, as everywhere

@@ -21,6 +21,7 @@ from data_access.audit import read_audit
 from data_access.context import app_context, forget_context
 from data_access.dossier_queries import DossierFilter
 from data_access.engine import database_refusal, database_url
+from data_access.importing.preview import import_history
 from data_access.meta import read_meta
 from data_access.source import SOURCE_HASH_FUNCS, Scope, Source, live_key, open_source, scope_of
 from data_access.stage_queries import StageQuery
@@ -239,18 +240,30 @@ def meeting_decisions(meeting_id: int, source: Source) -> pd.DataFrame:
                                                source.scope.unit_ids)
 
 
+def in_vietnam(times: pd.Series) -> pd.Series:
+    """Return stored UTC times (naive) as Vietnam's local times (naive), for display beside every other time."""
+    return pd.to_datetime(times).dt.tz_localize("UTC").dt.tz_convert(VIETNAM).dt.tz_localize(None)
+
+
 def accounts() -> pd.DataFrame:
-    """Return the accounts (data_access.accounts.list_accounts: no hashes), read fresh."""
+    """Return the accounts (data_access.accounts.list_accounts: no hashes), read fresh, times in Vietnam's time."""
     with engine().connect() as conn:
-        return list_accounts(conn)
+        listed = list_accounts(conn)
+    return listed.assign(created_at=in_vietnam(listed["created_at"]), locked_until=in_vietnam(listed["locked_until"]))
+
+
+def import_log() -> pd.DataFrame:
+    """Return the latest imports (data_access.importing.preview.import_history), times in Vietnam's time."""
+    with engine().connect() as conn:
+        history = import_history(conn)
+    return history.assign(imported_at=in_vietnam(history["imported_at"]))
 
 
 def audit_trail(since: date | None, account: str | None, action: str | None) -> pd.DataFrame:
     """Return the audit trail (data_access.audit.read_audit), latest first, its times in Vietnam's time."""
     with engine().connect() as conn:
         trail = read_audit(conn, since, account, action)
-    at = pd.to_datetime(trail["at"]).dt.tz_localize("UTC").dt.tz_convert(VIETNAM).dt.tz_localize(None)
-    return trail.assign(at=at)
+    return trail.assign(at=in_vietnam(trail["at"]))
 
 
 def agency_name(source: Source, agency_id: int) -> str | None:

@@ -29,6 +29,7 @@ from ui.pages import PAGE_FILTERS
 from ui.safe import md_escape
 
 MEETING_PARAM = "hop"  # ?hop=ID opens every page on a meeting's frozen figures (bookmarks, presentation mode)
+NEW_MEETING_KEY = "_meeting_created"  # a meeting just created on the meetings page: shown next
 UNKNOWN_MEETING_KEY = "_unknown_meeting"  # the ?hop= value that named no meeting (shown once, then forgotten)
 
 FILTERS_KEY = "_filters"
@@ -158,6 +159,9 @@ def _source_choice(account: Account) -> Source:
         if asked and wanted not in labels:  # a mistyped or deleted meeting: live figures, and say so once
             st.session_state[UNKNOWN_MEETING_KEY] = asked[:12]
     _remember("meeting_view", None)
+    created = st.session_state.get(NEW_MEETING_KEY)
+    if created in labels and st.session_state["meeting_view"] is not None:  # viewing a meeting: the new one now
+        st.session_state["meeting_view"] = created
     if st.session_state["meeting_view"] not in labels:
         st.session_state["meeting_view"] = None
     chosen = st.selectbox(L.MEETING_VIEW, [None, *labels], key="meeting_view", placeholder=L.MEETING_VIEW_LIVE,

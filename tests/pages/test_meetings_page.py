@@ -102,3 +102,20 @@ def test_the_office_downloads_the_draft_notice_and_a_viewer_is_not_offered_it(ap
     no_problem(viewer)
     assert L.MEETING_NOTICE_MAKE not in [b.label for b in viewer.button]
     assert L.MEETING_PACK_MAKE in [b.label for b in viewer.button]
+
+
+def test_a_newly_created_meeting_is_the_one_shown(app, own_db):
+    """Issue #28: right after a meeting was created the picker showed the previous one."""
+    engine = create_engine(own_db)
+    with engine.begin() as conn:
+        first = create_meeting(conn, date(2026, 6, 24), "Giao ban tuần 26", datetime(2026, 6, 23, 17))
+    at = app("pages/cuoc_hop.py")
+    assert at.selectbox(key="meeting_pick").value == first
+    at.text_input(key="meeting_title").input("Giao ban CCHC tuần 27")
+    at.date_input(key="meeting_held_on").set_value(END + timedelta(days=1))
+    at.date_input(key="meeting_cutoff_day").set_value(END)
+    _button(at, L.MEETING_CREATE_SAVE).click().run()
+    no_problem(at)
+    picker = at.selectbox(key="meeting_pick")
+    assert picker.value == first + 1 and picker.index == 0  # the new meeting, first in the list
+    assert any(c.value.startswith("Số liệu chốt đến 30/06/2026 17:00") for c in at.caption)

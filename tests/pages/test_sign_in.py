@@ -292,3 +292,29 @@ def test_a_session_outlives_a_database_outage(db, monkeypatch):
     at.button(key="retry_database").click().run()
     no_problem(at)
     assert len(at.metric) == 8
+
+
+def test_every_time_on_the_admin_page_is_vietnam_time(db):
+    """Issue #28: account creation times were shown in UTC beside audit times in local time."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import create_engine, select
+
+    from data_access.schema import accounts, audit_log
+
+    at = signed_in_app("quan_tri")
+    at.run()
+    at.switch_page("pages/quan_tri.py")
+    at.run()
+    no_problem(at)
+    engine = create_engine(os.environ["DATABASE_URL"])
+    with engine.connect() as conn:
+        created = conn.execute(select(accounts.c.created_at).where(accounts.c.username == "kiem_thu_quan_tri")).scalar()
+        logged = conn.execute(select(audit_log.c.at).order_by(audit_log.c.id.desc()).limit(1)).scalar()
+    engine.dispose()
+    vietnam = timedelta(hours=7)
+    assert abs(datetime.now(UTC).replace(tzinfo=None) - created) < timedelta(hours=1)  # stored in UTC
+    listed = at.dataframe[0].value.set_index(L.ADMIN_COLUMNS["username"])
+    assert listed.loc["kiem_thu_quan_tri", L.ADMIN_COLUMNS["created_at"]] == created + vietnam
+    trail = at.dataframe[-1].value
+    assert trail[L.AUDIT_COLUMNS["at"]].iloc[0] == logged + vietnam

@@ -196,6 +196,15 @@ def totals_row(counts: pd.DataFrame) -> dict[str, float | int | None]:
     return result
 
 
+def land_share_means_something(everything: dict, land_env: dict) -> bool:
+    """Return True when the land/environment share of overdue dossiers can rank a scope: it handles both
+    land/environment dossiers and others (a land registration office's share is 100 % by what it does, and a
+    department without land dossiers has 0 %, whatever their performance)."""
+    land = (land_env.get("received") or 0) + (land_env.get("carried_over") or 0)
+    every = (everything.get("received") or 0) + (everything.get("carried_over") or 0)
+    return 0 < land < every
+
+
 def unknown_totals() -> dict[str, None]:
     """Return totals_row's keys, every value None: a comparison window that cannot be counted (no change shown)."""
     return dict.fromkeys((*COUNT_COLUMNS, *RATE_COLUMNS))

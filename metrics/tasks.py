@@ -112,3 +112,14 @@ def open_overdue_by(classified: pd.DataFrame, by: str) -> pd.DataFrame:
     counts = rows.groupby(by, dropna=True).size().rename("overdue_tasks").reset_index()
     counts["overdue_tasks"] = counts["overdue_tasks"].astype("int64")
     return counts
+
+
+def tasks_within(tasks: pd.DataFrame, agency_ids: tuple[int, ...] = (), unit_ids: tuple[int, ...] = ()) -> pd.DataFrame:
+    """Return a copy of the tasks led by one of `agency_ids` and by an agency of one of `unit_ids` (each empty: no
+    condition): what the sidebar's agency and unit filters cover of the tasks (issue #28)."""
+    keep = pd.Series(True, index=tasks.index)
+    if agency_ids:
+        keep &= tasks["lead_agency_id"].isin(agency_ids)
+    if unit_ids:
+        keep &= tasks["lead_unit_id"].isin(unit_ids)
+    return tasks.loc[keep].reset_index(drop=True)

@@ -16,6 +16,7 @@ from ui.charts import LAND_ENV_COLOUR, OTHER_COLOUR, column_chart, hbar, month_l
 from ui.guard import section
 from ui.kpi import kpi_row
 from ui.present import page_header, slide_chart
+from ui.safe import md_escape
 from ui.sidebar import current_filters
 from ui.stages import stage_section
 from ui.tables import Col, show_table
@@ -28,6 +29,7 @@ land_env = replace(filters.dossiers, land_env_only=True)
 
 present = page_header(L.PAGE_BOTTLENECKS, filters,
                       L.PERIOD_LINE.format(start=fmt_date(period.start), end=fmt_date(as_of)) + " · "
+                      + L.SCOPE_LINE.format(scope=md_escape(filters.scope)) + " · "
                       + L.LAND_ENV_GROUP.format(fields=", ".join(settings.land_env_fields)))
 only_land_env = present or st.toggle(L.LAND_ENV_ONLY, value=True, key="b_land_env_only")  # a slide: land/env
 scope = land_env if only_land_env else filters.dossiers

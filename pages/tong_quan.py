@@ -8,6 +8,7 @@ from ui import views
 from ui.guard import section
 from ui.kpi import kpi_row
 from ui.present import page_header
+from ui.safe import md_escape
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
 
@@ -16,10 +17,11 @@ source = filters.source
 as_of, compare = filters.period.end, filters.compare
 
 present = page_header(L.PAGE_OVERVIEW, filters,
-                      L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(as_of)))
+                      L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(as_of)) + " · "
+                      + L.SCOPE_LINE.format(scope=md_escape(filters.scope)))
 
 with section("overview-kpis"):
-    cards, oldest = views.overview(source, filters.period, filters.dossiers, compare)
+    cards, oldest = views.overview(source, filters.period, filters.dossiers, compare, filters.scope)
     kpi_row(cards[:4])
     kpi_row(cards[4:])
 if present:

@@ -1,7 +1,7 @@
 """The KPI cards of the overview and the other pages, as texts built from computed figures (formatting and
 accountability lines); drawn by ui/kpi.py on screen and by reports/pdf.py on the pack's summary page."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -30,38 +30,43 @@ class KpiCard:
     note: str | None = None
 
 
-def concern_most(table: pd.DataFrame, column: str) -> str:
-    """Return 'Nhiều nhất: <agency> (n)' for the row with the largest `column`, or the province."""
+def concern_most(table: pd.DataFrame, column: str, scope: str | None = None) -> str:
+    """Return 'Nhiều nhất: <agency> (n)' for the row with the largest `column`, or what the card covers (the
+    province unless `scope` names it)."""
     found = most(table, column)
     if found is None:
-        return L.CONCERNS.format(who=L.CONCERNS_PROVINCE)
+        return L.CONCERNS.format(who=scope or L.CONCERNS_PROVINCE)
     return L.CONCERNS_MOST.format(who=found[0], value=fmt_int(found[1]))
 
 
 def concern_lowest(table: pd.DataFrame, column: str, base: str = "received",
-                   min_base: int = MIN_RECEIVED_FOR_LOWEST) -> str:
-    """Return 'Thấp nhất: <agency> (x %)' among rows with enough `base`, or the province."""
+                   min_base: int = MIN_RECEIVED_FOR_LOWEST, scope: str | None = None) -> str:
+    """Return 'Thấp nhất: <agency> (x %)' among rows with enough `base`, or what the card covers."""
     found = lowest(table, column, base, min_base)
     if found is None:
-        return L.CONCERNS.format(who=L.CONCERNS_PROVINCE)
+        return L.CONCERNS.format(who=scope or L.CONCERNS_PROVINCE)
     return L.CONCERNS_LOWEST.format(who=found[0], value=fmt_pct(found[1]))
 
 
 def dossier_cards(now: dict, before: dict, by_agency: pd.DataFrame, settings: Settings,
-                  compare: str) -> list[KpiCard]:
+                  compare: str, scope: str | None = None, land_share_applies: bool = True) -> list[KpiCard]:
     """Return the dossier KPI cards: on-time, overdue in progress, land/env share, online share, sync rate;
-    changes are labelled with `compare` ('so với tuần trước (…)')."""
+    changes are labelled with `compare` ('so với cùng kỳ tháng trước (…)'). `scope` names what they cover when it is
+    not the province; the land/environment share is not graded where it cannot rank the scope (it says why)."""
     specs = [
-        ("on_time_rate", "on_time_rate", True, concern_most(by_agency, "resolved_late")),
-        ("in_progress_overdue", "overdue_in_progress", False, concern_most(by_agency, "in_progress_overdue")),
-        ("land_env_share", "land_env_share", False, concern_most(by_agency, "overdue_land_env")),
-        ("online_share", "online_share", True, concern_lowest(by_agency, "online_share")),
-        ("sync_rate", "sync_rate", True, concern_lowest(by_agency, "sync_rate")),
+        ("on_time_rate", "on_time_rate", True, concern_most(by_agency, "resolved_late", scope)),
+        ("in_progress_overdue", "overdue_in_progress", False, concern_most(by_agency, "in_progress_overdue", scope)),
+        ("land_env_share", "land_env_share", False, concern_most(by_agency, "overdue_land_env", scope)),
+        ("online_share", "online_share", True, concern_lowest(by_agency, "online_share", scope=scope)),
+        ("sync_rate", "sync_rate", True, concern_lowest(by_agency, "sync_rate", scope=scope)),
     ]
     cards = []
     for key, indicator, good_up, concerns in specs:
         value = kpi(key, now[key], before[key], settings.indicator(indicator))
-        cards.append(_card(value, concerns, good_up, compare, count=key == "in_progress_overdue"))
+        card = _card(value, concerns, good_up, compare, count=key == "in_progress_overdue")
+        if key == "land_env_share" and not land_share_applies:
+            card = replace(card, status="info", delta=None, note=L.LAND_SHARE_NOT_FOR_SCOPE)
+        cards.append(card)
     return cards
 
 
@@ -80,11 +85,11 @@ def _card(value: KpiValue, concerns: str, good_up: bool, compare: str, count: bo
 
 
 def task_card(open_now: int, open_before: int, by_agency: pd.DataFrame, settings: Settings,
-              compare: str) -> KpiCard:
+              compare: str, scope: str | None = None) -> KpiCard:
     """Return the open-overdue-tasks card; `by_agency` has lead_agency and overdue_tasks."""
     value = kpi("open_overdue_tasks", open_now, open_before, settings.indicator("open_overdue_tasks"))
     found = most(by_agency.rename(columns={"lead_agency": "name"}), "overdue_tasks")
-    concerns = L.CONCERNS.format(who=L.CONCERNS_PROVINCE) if found is None else L.CONCERNS_MOST.format(
+    concerns = L.CONCERNS.format(who=scope or L.CONCERNS_PROVINCE) if found is None else L.CONCERNS_MOST.format(
         who=found[0], value=fmt_int(found[1]))
     return _card(value, concerns, False, compare, count=True)
 
@@ -116,18 +121,25 @@ def rank_card(key: str, latest: dict | None, settings: Settings, concerns: str,
 
 def headline_cards(now: dict, before: dict, by_agency: pd.DataFrame, tasks_now: pd.DataFrame,
                    tasks_before: pd.DataFrame, results: pd.DataFrame, settings: Settings,
-                   compare: str) -> list[KpiCard]:
+                   compare: str, scope: str | None = None, land_share_applies: bool = True,
+                   task_scope: str | None = None) -> list[KpiCard]:
     """Return the overview's eight headline cards in order (on the page, its slide and the pack's summary page):
     the dossier cards, open overdue tasks fourth, then the PAR INDEX and 766 ranks. `tasks_*` are classified tasks
-    (metrics.tasks.classify_tasks), `results` the index results published by then."""
-    cards = dossier_cards(now, before, by_agency, settings, compare)
-    cards.insert(3, task_card(int(status_counts(tasks_now)["open_overdue"].iloc[0]),
-                              int(status_counts(tasks_before)["open_overdue"].iloc[0]),
-                              open_overdue_by(tasks_now, "lead_agency"), settings, compare))
-    cards.append(rank_card("par_rank", latest_rank(results, settings.province, "PAR INDEX"), settings,
-                           L.CONCERNS_PAR))
-    cards.append(rank_card("rank_766", latest_rank(results, settings.province, "766"), settings, L.CONCERNS_766))
-    return cards
+    (metrics.tasks.classify_tasks), `results` the index results published by then; `scope` names what the dossier
+    and task cards cover when it is not the province (the ranks are always the province's); `task_scope` the task
+    card's when it differs (a commune account sees only its own units' tasks)."""
+    cards = dossier_cards(now, before, by_agency, settings, compare, scope, land_share_applies)
+    tasks = task_card(int(status_counts(tasks_now)["open_overdue"].iloc[0]),
+                      int(status_counts(tasks_before)["open_overdue"].iloc[0]),
+                      open_overdue_by(tasks_now, "lead_agency"), settings, compare, task_scope or scope)
+    if task_scope and task_scope != scope:  # beside cards of a wider scope, it says whose tasks it counts
+        tasks = replace(tasks, note=L.CARD_COVERS.format(scope=task_scope))
+    cards.insert(3, tasks)
+    ranks = [rank_card("par_rank", latest_rank(results, settings.province, "PAR INDEX"), settings, L.CONCERNS_PAR),
+             rank_card("rank_766", latest_rank(results, settings.province, "766"), settings, L.CONCERNS_766)]
+    if scope or task_scope:  # beside narrowed cards, the ranks say they are the province's
+        ranks = [replace(card, note=L.SCOPE_PROVINCE + (f" · {card.note}" if card.note else "")) for card in ranks]
+    return cards + ranks
 
 
 def bottleneck_cards(everything: tuple[dict, dict], land: tuple[dict, dict], by_agency: tuple[pd.DataFrame,

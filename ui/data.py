@@ -27,6 +27,7 @@ from data_access.source import SOURCE_HASH_FUNCS, Scope, Source, live_key, open_
 from data_access.stage_queries import StageQuery
 from metrics.errors import DomainError
 from metrics.periods import Period
+from metrics.territory import units_in_force
 from texts.fmt import VIETNAM
 from ui import recount
 from ui.recount import Counted
@@ -264,6 +265,14 @@ def audit_trail(since: date | None, account: str | None, action: str | None) -> 
     with engine().connect() as conn:
         trail = read_audit(conn, since, account, action)
     return trail.assign(at=in_vietnam(trail["at"]))
+
+
+def unit_name(source: Source, unit_ids: tuple[int, ...], on: date) -> str | None:
+    """Return the name of the unit in force on `on` among `unit_ids` (a commune with its predecessors), or None."""
+    frame = reference(source, "units")
+    shown = units_in_force(frame, on)
+    found = shown.loc[shown["id"].isin(unit_ids), "name"]
+    return None if found.empty else str(found.iloc[0])
 
 
 def agency_name(source: Source, agency_id: int) -> str | None:

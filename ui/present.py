@@ -67,6 +67,8 @@ def slide_bar(title: str, filters: Filters) -> None:
     with left:
         st.title(title)
         st.markdown(f"**{cutoff_line(filters)}**")
+        if filters.scope != L.SCOPE_PROVINCE:  # a narrowed slide says what it covers (names are imported text)
+            st.markdown(md_escape(L.SCOPE_LINE.format(scope=filters.scope)))
     position.markdown(f"**{L.SLIDE_POSITION.format(n=index + 1, total=len(paths))}**")
     if back.button(L.SLIDE_PREVIOUS, key="slide_previous", disabled=index == 0):
         st.switch_page(paths[index - 1], query_params=_slide_params())

@@ -47,6 +47,7 @@ class Filters:
     dossiers: DossierFilter
     used: tuple[str, ...]
     compare: Comparison
+    scope: str = L.SCOPE_PROVINCE  # what the filtered figures cover, named: "Toàn tỉnh", "Phường Tây Nha Trang" …
 
     @property
     def meeting(self) -> Meeting | None:
@@ -124,7 +125,7 @@ def render_sidebar(page_title: str, account: Account) -> Filters | None:
         st.caption(L.PERIOD_LINE.format(start=fmt_date(period.start), end=fmt_date(period.end)))
 
         used = PAGE_FILTERS.get(page_title, ())
-        flt = DossierFilter()
+        flt, scope = DossierFilter(), L.SCOPE_PROVINCE
         if not source.filters_supported:
             used = ()
             st.caption(L.MEETING_FILTERS_OFF)
@@ -132,7 +133,7 @@ def render_sidebar(page_title: str, account: Account) -> Filters | None:
                 st.caption(L.MEETING_SCOPE_LIVE.format(cutoff=fmt_datetime(source.meeting.cutoff_at)))
         elif used:
             st.subheader(L.SIDEBAR_FILTERS)
-            flt = _dossier_filters(source, used, period.end, account)
+            flt, scope = _dossier_filters(source, used, period.end, account)
         else:
             st.caption(L.FILTERS_NOT_USED)
         _freshness(meta)
@@ -143,7 +144,7 @@ def render_sidebar(page_title: str, account: Account) -> Filters | None:
             st.rerun()
 
     filters = Filters(source, kind, period, previous_period(kind, period, settings.week_starts_on), flt, used,
-                      comparison(source, kind, period, settings.week_starts_on))
+                      comparison(source, kind, period, settings.week_starts_on), scope)
     st.session_state[FILTERS_KEY] = filters
     return filters
 
@@ -195,42 +196,52 @@ def render_meeting_banner() -> None:
                                         icon="📌" if frozen else "⚠️")
 
 
-def _pick_ids(label: str, frame, key: str, default: tuple[int, ...] = ()) -> tuple[int, ...]:
+def _pick_ids(label: str, frame, key: str, default: tuple[int, ...] = (),
+              named: list[str] | None = None) -> tuple[int, ...]:
     """Draw a multiselect over a frame's id/name rows (remembered across pages, `default` at first); return the
-    chosen ids."""
+    chosen ids (their names appended to `named`)."""
     names = dict(zip(frame["id"], frame["name"], strict=True))
     _remember(key, [i for i in default if i in names])
     st.session_state[key] = [i for i in st.session_state[key] if i in names]  # the units/agencies of another date
     chosen = st.multiselect(label, list(names), key=key, format_func=names.get, placeholder=L.SIDEBAR_ALL,
                             select_all=False)  # no "Select all" / "Select N matches" (English)
     _store(key)
+    if named is not None:
+        named.extend(str(names[i]) for i in chosen if i in names)
     return tuple(int(i) for i in chosen if i in names)
 
 
-def _dossier_filters(source: Source, used: tuple[str, ...], on: date, account: Account) -> DossierFilter:
+def _dossier_filters(source: Source, used: tuple[str, ...], on: date,
+                     account: Account) -> tuple[DossierFilter, str]:
     """Draw the pickers of the agencies and units in force on `on`; a choice includes its predecessors (a merged
     department's dossiers, a commune's whole predecessors), so history runs across the 2025 changes. A department
-    account starts on its agency (it may widen); a commune account is offered its own commune only."""
+    account starts on its agency, a commune account on its commune (offered its own only); either may widen to the
+    province. Return the filter and what it covers, named ("Toàn tỉnh" without a choice)."""
     agency_ids: tuple[int, ...] = ()
     levels: tuple[str, ...] = ()
     unit_ids: tuple[int, ...] = ()
+    named: list[str] = []
     if "agency" in used:
         successors = data.successors(source, on)
         shown = data.agencies_offered(source, on)
         home = account.home_agency()
-        chosen = _pick_ids(L.SIDEBAR_AGENCY, shown, "f_agency", () if home is None else (home,))
+        chosen = _pick_ids(L.SIDEBAR_AGENCY, shown, "f_agency", () if home is None else (home,), named)
         agency_ids = tuple(sorted({a for c in chosen for a in counted_for(c, successors)}))
     if "level" in used:
         _remember("f_level", [])
         levels = tuple(st.multiselect(L.SIDEBAR_LEVEL, L.LEVELS, key="f_level", placeholder=L.SIDEBAR_ALL,
                                       select_all=False))
         _store("f_level")
+        named.extend(L.SCOPE_LEVEL.format(level=level) for level in levels)
     if "unit" in used:
-        chosen = _pick_ids(L.SIDEBAR_UNIT, data.units_offered(source, on), "f_unit")
+        home_unit = account.detail_unit()
+        chosen = _pick_ids(L.SIDEBAR_UNIT, data.units_offered(source, on), "f_unit",
+                           () if home_unit is None else (home_unit,), named)
         if chosen:
             units, lineage = data.reference(source, "units"), data.reference(source, "unit_lineage")
             unit_ids = tuple(sorted({u for c in chosen for u in units_attributed_to(c, units, lineage, on)}))
-    return DossierFilter(agency_ids=agency_ids, levels=levels, unit_ids=unit_ids)
+    return (DossierFilter(agency_ids=agency_ids, levels=levels, unit_ids=unit_ids),
+            " · ".join(named) if named else L.SCOPE_PROVINCE)
 
 
 def current_filters() -> Filters:

@@ -2,7 +2,7 @@
 takes every input it depends on as an argument (a Source stands for its data, by its key), reads through ui.data
 and computes with metrics. What it returns is shared: read only."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -11,7 +11,7 @@ from config.settings import load_settings
 from data_access.dossier_queries import DossierFilter
 from data_access.figures import Comparison
 from data_access.source import Source
-from metrics.dossiers import dossier_rates, totals_row, unknown_totals
+from metrics.dossiers import dossier_rates, land_share_means_something, totals_row, unknown_totals
 from metrics.indexes import history_series, latest_components, latest_rank, published_by, rank_series
 from metrics.kpis import most
 from metrics.periods import Period
@@ -24,6 +24,7 @@ from metrics.tasks import (
     overdue_list,
     status_counts,
     status_long,
+    tasks_within,
 )
 from metrics.text import fold_key
 from texts import labels as L
@@ -34,23 +35,40 @@ from ui.ranking_charts import decorate
 from ui.shared import kept
 
 
-def overview(source: Source, period: Period, flt: DossierFilter, compare: Comparison) -> tuple[list[KpiCard],
-                                                                                               pd.DataFrame]:
-    """Return the overview's eight headline cards and its oldest overdue tasks (ten at most)."""
-    return kept(_overview, source, period, flt, compare)
+def overview(source: Source, period: Period, flt: DossierFilter, compare: Comparison,
+             scope: str = L.SCOPE_PROVINCE) -> tuple[list[KpiCard], pd.DataFrame]:
+    """Return the overview's eight headline cards and its oldest overdue tasks (ten at most), for the dossiers and
+    tasks within `flt` (tasks led by its agencies, or by the agencies of its units); `scope` names what they cover."""
+    return kept(_overview, source, period, flt, compare, scope)
 
 
-def _overview(source: Source, period: Period, flt: DossierFilter, compare: Comparison) -> tuple[list[KpiCard],
-                                                                                                pd.DataFrame]:
+def _overview(source: Source, period: Period, flt: DossierFilter, compare: Comparison,
+              scope: str) -> tuple[list[KpiCard], pd.DataFrame]:
     as_of = period.end
     now = totals_row(data.counts(source, period, flt))
     before = _totals_then(compare, flt)
-    by_agency = dossier_rates(data.counts(source, period, flt, "agency"))
-    tasks_now = classified_tasks(source, as_of)
-    tasks_before = classified_tasks(compare.source or source, compare.period.end)
+    by_agency = _accountable(source, period, flt)
+    tasks_now = tasks_within(classified_tasks(source, as_of), flt.agency_ids, flt.unit_ids)
+    tasks_before = tasks_within(classified_tasks(compare.source or source, compare.period.end), flt.agency_ids,
+                                flt.unit_ids)
     results = published_by(data.reference(source, "index_results"), as_of)
-    cards = headline_cards(now, before, by_agency, tasks_now, tasks_before, results, load_settings(), compare.text)
+    narrowed = flt.agency_ids or flt.unit_ids or flt.levels
+    applies = not narrowed or land_share_means_something(now, totals_row(data.counts(
+        source, period, replace(flt, land_env_only=True))))
+    own = None  # a commune account reads only its own units' tasks, even beside province figures: its card says so
+    if source.scope is not None and not flt.unit_ids:
+        own = data.unit_name(source, source.scope.unit_ids, as_of)
+    cards = headline_cards(now, before, by_agency, tasks_now, tasks_before, results, load_settings(), compare.text,
+                           scope if narrowed else None, applies, own)
     return cards, overdue_list(tasks_now).head(10)
+
+
+def _accountable(source: Source, period: Period, flt: DossierFilter) -> pd.DataFrame:
+    """Return the per-agency rates the cards name agencies from, or none when the cards cover more than the
+    viewer's own units (a commune account reading province figures: naming its own agencies would mislead)."""
+    if source.scope is not None and not flt.unit_ids:
+        return dossier_rates(data.counts(source, period, flt, "agency")).iloc[0:0]
+    return dossier_rates(data.counts(source, period, flt, "agency"))
 
 
 def _totals_then(compare: Comparison, flt: DossierFilter) -> dict:
@@ -71,8 +89,7 @@ def _bottleneck(source: Source, period: Period, flt: DossierFilter, land_env: Do
     def totals(scope: DossierFilter) -> tuple[dict, dict]:
         return totals_row(data.counts(source, period, scope)), _totals_then(compare, scope)
 
-    by_agency = (dossier_rates(data.counts(source, period, land_env, "agency")),
-                 dossier_rates(data.counts(source, period, flt, "agency")))
+    by_agency = (_accountable(source, period, land_env), _accountable(source, period, flt))
     return bottleneck_cards(totals(flt), totals(land_env), by_agency, load_settings(), compare.text)
 
 

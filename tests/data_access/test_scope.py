@@ -154,7 +154,7 @@ def case_whole(method: str):
     def check(db):
         whole, scoped, *_ = _pair(db)
         args = {"reference": ("units",), "names": ("agency",), "boundaries": ("Xã",), "headline": (APRIL.end,),
-                "meta": (), "previous_headline": ()}[method]
+                "meta": (), "previous_headline": (), "covers": (APRIL,)}[method]
         got, expected = getattr(scoped, method)(*args), getattr(whole, method)(*args)
         if isinstance(got, pd.DataFrame):
             pd.testing.assert_frame_equal(got, expected)
@@ -175,7 +175,7 @@ def case_narrowed(db):
 CASES = {"sums": case_sums, "overdue": case_overdue, "ageing": case_ageing, "tasks": case_tasks,
          "stages": case_stages, "journey": case_journey, "overdue_codes": case_overdue_codes,
          "narrowed": case_narrowed, **{m: case_whole(m) for m in ("reference", "names", "boundaries", "headline",
-                                                                 "meta", "previous_headline")}}
+                                                                 "meta", "previous_headline", "covers")}}
 
 
 def test_every_read_of_a_source_is_listed_with_its_scope_rule():

@@ -159,3 +159,12 @@ def test_overdue_split_long():
     series = pd.DataFrame({"period_start": [date(2024, 3, 1)], "overdue_total": [4], "overdue_land_env": [3]})
     long = overdue_split_long(series)
     assert long[["group", "count"]].values.tolist() == [["land_env", 3], ["other", 1]]
+
+
+def test_the_land_share_ranks_only_a_scope_with_both_kinds_of_dossiers():
+    from metrics.dossiers import land_share_means_something
+
+    assert land_share_means_something({"received": 10, "carried_over": 2}, {"received": 3, "carried_over": 1})
+    assert not land_share_means_something({"received": 10, "carried_over": 2}, {"received": 10, "carried_over": 2})
+    assert not land_share_means_something({"received": 10, "carried_over": 2}, {"received": 0, "carried_over": 0})
+    assert not land_share_means_something({"received": 0, "carried_over": 0}, {"received": 0, "carried_over": 0})

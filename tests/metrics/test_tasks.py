@@ -78,3 +78,17 @@ def test_status_long_and_overdue_by():
     assert long["count"].sum() == 9
     by_agency = open_overdue_by(classified, "lead_agency")
     assert by_agency.values.tolist() == [["Sở Nông nghiệp và Môi trường", 2]]
+
+
+def test_tasks_within_a_filter_and_without_side_effect():
+    import pandas as pd
+
+    from metrics.tasks import tasks_within
+
+    tasks = pd.DataFrame({"id": [1, 2, 3, 4], "lead_agency_id": [10, 11, 10, 12], "lead_unit_id": [None, 5, 6, 5]})
+    before = tasks.copy()
+    assert tasks_within(tasks)["id"].tolist() == [1, 2, 3, 4]
+    assert tasks_within(tasks, agency_ids=(10,))["id"].tolist() == [1, 3]
+    assert tasks_within(tasks, unit_ids=(5,))["id"].tolist() == [2, 4]
+    assert tasks_within(tasks, agency_ids=(10, 11), unit_ids=(5, 6))["id"].tolist() == [2, 3]
+    pd.testing.assert_frame_equal(tasks, before)

@@ -1,6 +1,7 @@
 """Every page from app.py: no exception, and the numbers shown equal metrics on the same database."""
 
 import json
+import os
 import re
 from datetime import date
 
@@ -257,3 +258,23 @@ def test_scorecard_across_the_change_shows_what_cannot_be_attributed(app, ref):
     assert len(table) == 65
     total = ref.totals(year)["received"]
     assert table["Hồ sơ tiếp nhận"].sum() + lines["Hồ sơ tiếp nhận"].sum() == total  # nothing lost, nothing twice
+
+
+def test_a_card_whose_measure_means_nothing_for_the_scope_is_not_graded(app, ref):
+    """Issue #28: the land/environment share of a department that handles no land dossier (or only land ones) is
+    decided by what it handles, not by its performance: not drawn red, and it says why."""
+    from sqlalchemy import create_engine, select
+
+    from data_access.schema import agencies
+
+    at = app()
+    engine = create_engine(os.environ["DATABASE_URL"])
+    with engine.connect() as conn:
+        building = conn.execute(select(agencies.c.id).where(agencies.c.name == "Sở Xây dựng")).scalar_one()
+    engine.dispose()
+    at.multiselect(key="f_agency").set_value([building]).run()
+    no_problem(at)
+    assert any(c.value.endswith("Phạm vi số liệu: Sở Xây dựng") for c in at.caption)
+    notes = [m.value for m in at.markdown if L.LAND_SHARE_NOT_FOR_SCOPE.split(":")[0] in m.value.replace("\\", "")]
+    assert len(notes) == 1 and "Cần xử lý ngay" not in notes[0]
+    assert "st-key-kpi-red-land_env_share" not in str(at.main)  # its card is not the red one

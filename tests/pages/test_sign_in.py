@@ -3,6 +3,7 @@ in, the idle timeout and the sign-out end the session, and a viewing role gets n
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -212,13 +213,34 @@ def test_a_refused_change_says_why_and_changes_nothing(db):
     assert "ngan" not in at.dataframe[0].value["Tên đăng nhập"].tolist()
 
 
-def test_a_commune_account_sees_province_figures_and_only_its_own_detail(db):
+def test_a_commune_account_starts_on_its_commune_and_sees_the_province_labelled(db):
+    """Issue #28: a commune account's default view is its own commune's, said on the page; the province figures it
+    may widen to are labelled «Toàn tỉnh» and name no agency of its own commune."""
+    from metrics.periods import Period
+    from metrics.territory import units_attributed_to
+    from tests.pages.conftest import END
+    from tests.pages.reference import Reference
+    from texts.fmt import fmt_pct
+
     leader, commune = signed_in_app("lanh_dao"), signed_in_app("xa", commune="22453")  # Xã Cam Lâm
     leader.run()
     commune.run()
     no_problem(commune)
-    cards = [(m.label, m.value) for m in commune.metric]
-    assert cards[:3] == [(m.label, m.value) for m in leader.metric][:3]  # province figures, the same for both
+    ref = Reference(os.environ["DATABASE_URL"])
+    mine = units_attributed_to(_commune_id("22453"), ref.units, ref.lineage, END)
+    own = ref.totals(Period(END.replace(day=1), END), unit_id=list(mine))
+    cards = {m.label: m.value for m in commune.metric}
+    assert cards["Tỷ lệ giải quyết đúng hạn"] == fmt_pct(own["on_time_rate"])  # its commune's figures
+    assert any(c.value.endswith("Phạm vi số liệu: Xã Cam Lâm") for c in commune.caption)
+    commune.multiselect(key="f_unit").set_value([]).run()  # widened to the province
+    no_problem(commune)
+    assert [(m.label, m.value) for m in commune.metric][:3] == [(m.label, m.value) for m in leader.metric][:3]
+    assert any(c.value.endswith("Phạm vi số liệu: Toàn tỉnh") for c in commune.caption)
+    said = [c.value.replace("\\", "") for c in commune.caption]  # shown escaped
+    # the dossier cards name no agency of its own commune; the task card (its own units' tasks only) says whose
+    assert said.count("Trách nhiệm: Toàn tỉnh") == 5  # the five dossier cards
+    assert sum("Chỉ tính: Xã Cam Lâm" in m.value.replace("\\", "") for m in commune.markdown) == 1  # the task card
+    assert len([c for c in said if "Cam Lâm" in c]) <= 1  # only the task card may name its own agency
     commune.switch_page("pages/bang_diem.py")
     commune.run()
     no_problem(commune)
@@ -318,3 +340,36 @@ def test_every_time_on_the_admin_page_is_vietnam_time(db):
     assert listed.loc["kiem_thu_quan_tri", L.ADMIN_COLUMNS["created_at"]] == created + vietnam
     trail = at.dataframe[-1].value
     assert trail[L.AUDIT_COLUMNS["at"]].iloc[0] == logged + vietnam
+
+
+def test_a_department_reads_its_own_dossiers_and_tasks_named_as_such(db):
+    """Issue #28: a department account saw its own dossier cards beside province-wide task cards, unlabelled; the
+    agency filter left the task figures unfiltered."""
+    import csv
+
+    from metrics.tasks import status_counts
+    from tests.pages.conftest import END
+    from tests.pages.reference import Reference
+
+    at = signed_in_app("so_nganh", agency="Sở Nông nghiệp và Môi trường")
+    at.run()
+    no_problem(at)
+    assert any(c.value.endswith("Phạm vi số liệu: Sở Nông nghiệp và Môi trường") for c in at.caption)
+    # its tasks: led by it or by a department merged into it (the shipped agency lineage, followed to the end)
+    with open(Path(__file__).resolve().parents[2] / "assets" / "reference" / "khanh_hoa_agency_lineage_2025.csv",
+              encoding="utf-8") as handle:
+        lineage = [(r["Cơ quan cũ"], r["Cơ quan mới"]) for r in csv.DictReader(handle)]
+    ours = {"Sở Nông nghiệp và Môi trường"}
+    while True:
+        more = {old for old, new in lineage if new in ours} - ours
+        if not more:
+            break
+        ours |= more
+    tasks = Reference(os.environ["DATABASE_URL"]).classified_tasks(END)
+    mine = int(status_counts(tasks.loc[tasks["lead_agency"].isin(ours)])["open_overdue"].iloc[0])
+    everyone = int(status_counts(tasks)["open_overdue"].iloc[0])
+    assert mine != everyone  # the test can tell them apart
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["Nhiệm vụ quá hạn chưa hoàn thành"] == str(mine)
+    at.multiselect(key="f_agency").set_value([]).run()  # widened: the province's tasks again
+    assert {m.label: m.value for m in at.metric}["Nhiệm vụ quá hạn chưa hoàn thành"] == str(everyone)

@@ -123,3 +123,15 @@ def tasks_within(tasks: pd.DataFrame, agency_ids: tuple[int, ...] = (), unit_ids
     if unit_ids:
         keep &= tasks["lead_unit_id"].isin(unit_ids)
     return tasks.loc[keep].reset_index(drop=True)
+
+
+def top_groups(counts: pd.DataFrame, by: str, keep: int, others: str) -> pd.DataFrame:
+    """Return the first `keep` rows of grouped status counts (status_counts order: most overdue first) and, when
+    there are more, one row `others` summing the rest: a chart of the agencies that matter, not of 75."""
+    if by not in counts.columns:
+        raise DomainError(M.NO_COLUMN.format(column=by))
+    if len(counts) <= keep:
+        return counts.copy()
+    rest = counts.iloc[keep:].drop(columns=[by]).sum(numeric_only=True).to_frame().T.astype("int64")
+    rest.insert(0, by, others)
+    return pd.concat([counts.iloc[:keep], rest], ignore_index=True)

@@ -144,7 +144,7 @@ def stacked_bar(frame: pd.DataFrame, category: str, value: str, stack: str, pale
         x=alt.X(f"{value}:Q", title=L.COUNT_AXIS, axis=alt.Axis(format=",d", tickMinStep=1)),
         y=alt.Y(f"{category}:N", title=None, sort=category_order),
         color=alt.Color(f"{stack}:N", title=None, scale=alt.Scale(domain=order, range=[palette[o] for o in order]),
-                        legend=alt.Legend(orient="bottom", columns=3)),
+                        legend=alt.Legend(orient="top", columns=3)),  # read before the bars, not after a long list
         order=alt.Order("stack_order:Q"),
         tooltip=tooltip,
     ).properties(height=130 + 32 * max(1, len(category_order)))

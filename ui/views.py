@@ -25,6 +25,7 @@ from metrics.tasks import (
     status_counts,
     status_long,
     tasks_within,
+    top_groups,
 )
 from metrics.text import fold_key
 from texts import labels as L
@@ -33,6 +34,8 @@ from texts.fmt import fmt_int, fmt_number
 from ui import data
 from ui.ranking_charts import decorate
 from ui.shared import kept
+
+TASK_CHART_AGENCIES = 15  # the tasks chart shows the agencies with the most overdue tasks, then "others"
 
 
 def overview(source: Source, period: Period, flt: DossierFilter, compare: Comparison,
@@ -202,10 +205,11 @@ def _tasks(source: Source, as_of: date, compare: Comparison, filters: tuple[tupl
                              delta=change_text(None if before is None else int(totals[status]) - int(before[status]),
                                                compare.text)))
     long = pd.DataFrame()
+    charted = top_groups(per_agency, "lead_agency", TASK_CHART_AGENCIES, L.TASKS_OTHER_AGENCIES)
     if not per_agency.empty:
-        long = status_long(per_agency, "lead_agency")
+        long = status_long(charted, "lead_agency")
         long = long.assign(status_label=long["status"].map(L.TASK_STATUS), count_label=long["count"].map(fmt_int))
     ages = overdue_ageing(shown)
     ages = ages.assign(bucket_label=ages["bucket"].map(L.AGE_BUCKETS), count_label=ages["count"].map(fmt_int))
-    return TasksView(cards, long, per_agency["lead_agency"].tolist(), ages, overdue_list(shown),
+    return TasksView(cards, long, charted["lead_agency"].tolist(), ages, overdue_list(shown),
                      due_soon(shown, as_of, due_soon_days))

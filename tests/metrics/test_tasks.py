@@ -92,3 +92,17 @@ def test_tasks_within_a_filter_and_without_side_effect():
     assert tasks_within(tasks, unit_ids=(5,))["id"].tolist() == [2, 4]
     assert tasks_within(tasks, agency_ids=(10, 11), unit_ids=(5, 6))["id"].tolist() == [2, 3]
     pd.testing.assert_frame_equal(tasks, before)
+
+
+def test_the_tasks_chart_keeps_the_agencies_that_matter_then_the_others():
+    import pandas as pd
+
+    from metrics.tasks import top_groups
+
+    counts = pd.DataFrame({"lead_agency": ["A", "B", "C", "D"], "open_overdue": [5, 3, 1, 0],
+                           "done_late": [0, 1, 2, 4], "total": [5, 4, 3, 4]})
+    before = counts.copy()
+    kept = top_groups(counts, "lead_agency", 2, "Các cơ quan khác")
+    assert kept.values.tolist() == [["A", 5, 0, 5], ["B", 3, 1, 4], ["Các cơ quan khác", 1, 6, 7]]
+    assert top_groups(counts, "lead_agency", 4, "x").equals(counts)
+    pd.testing.assert_frame_equal(counts, before)

@@ -278,3 +278,16 @@ def test_a_card_whose_measure_means_nothing_for_the_scope_is_not_graded(app, ref
     notes = [m.value for m in at.markdown if L.LAND_SHARE_NOT_FOR_SCOPE.split(":")[0] in m.value.replace("\\", "")]
     assert len(notes) == 1 and "Cần xử lý ngay" not in notes[0]
     assert "st-key-kpi-red-land_env_share" not in str(at.main)  # its card is not the red one
+
+
+def test_the_tasks_chart_shows_fifteen_agencies_then_the_others_with_its_legend_on_top(app, ref):
+    """Issue #28: about 75 bars, 3,000 px tall, with the legend at the bottom."""
+    at = app("pages/nhiem_vu.py")
+    no_problem(at)
+    agencies = ref.classified_tasks(END)["lead_agency"].nunique()
+    assert agencies > 16  # the demo's tasks are spread over more agencies than the chart shows
+    spec = next(json.loads(c.proto.spec) for c in at.get("vega_lite_chart") if "stack_order" in c.proto.spec)
+    encoding = (spec.get("encoding") or spec["layer"][0]["encoding"])
+    shown = encoding["y"]["sort"]
+    assert len(shown) == 16 and shown[-1] == L.TASKS_OTHER_AGENCIES
+    assert encoding["color"]["legend"]["orient"] == "top"

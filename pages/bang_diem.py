@@ -15,9 +15,9 @@ from metrics.territory import LEVEL_COMMUNE, REFORM_DAY, predecessors, units_att
 from texts import labels as L
 from texts.fmt import fmt_date, fmt_int, fmt_month, fmt_number, fmt_pct, fmt_window
 from ui import data
-from ui.charts import month_line, show_chart
+from ui.charts import colour_legend, month_line, show_chart
 from ui.guard import section
-from ui.maps import shared_map
+from ui.maps import legend_rows, shared_map
 from ui.present import page_header, slide_table
 from ui.safe import md_escape
 from ui.scorecard import (
@@ -73,6 +73,7 @@ with section("scorecard"):
             slide_table(best_and_worst(scored, 6) if many else scored, slide_columns())
         with shape:
             st.pydeck_chart(shared_map(source, level, map_rows(scored), labelled), height=560, key="slide_map")
+            show_chart(colour_legend(legend_rows(), L.MAP_LEGEND_TITLE))
         st.stop()
     st.subheader(L.SCORECARD_TABLE)
     st.caption(L.SCORECARD_WINDOW.format(window=fmt_window(window.start, window.end)) + " · "
@@ -101,6 +102,7 @@ with section("scorecard-map"):
             st.markdown(extremes_text(best, worst))
         event = st.pydeck_chart(shared_map(source, level, map_rows(scored), labelled), height=560,
                                 on_select="rerun", selection_mode="single-object", key="district_map")
+        show_chart(colour_legend(legend_rows(), L.MAP_LEGEND_TITLE))  # the cells' own colours, with their numbers
         st.caption(L.MAP_HINT + " " + L.MAP_ATTRIBUTION_TITLE + ": " + attribution)
     clicked = None
     for objects in (event.selection.objects or {}).values() if event is not None else []:

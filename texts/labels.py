@@ -305,8 +305,12 @@ RANK_NO_MOVES = "Không địa bàn nào thay đổi thứ hạng."
 SCORECARD_WEIGHTS = "Trọng số điểm tổng hợp: {weights}"
 MAP_INSET = "Trường Sa (ngoài khung bản đồ)"
 MAP_TOOLTIP = "{name}\nĐiểm tổng hợp: {score}\nHạng: {rank}\nĐúng hạn: {on_time}"
-MAP_HINT = ("Màu theo điểm tổng hợp: đỏ (thấp) → vàng → xanh (cao); xám: không đủ dữ liệu. Bấm vào một địa bàn "
-            "trên bản đồ hoặc chọn trong danh sách để xem chi tiết.")
+MAP_HINT = ("Màu theo điểm tổng hợp (chú giải bên dưới): đỏ thấp, xanh cao; xám: không đủ dữ liệu. Bấm vào một địa "
+            "bàn trên bản đồ hoặc chọn trong danh sách để xem chi tiết.")
+MAP_LEGEND_TITLE = "Điểm tổng hợp"
+MAP_LEGEND_BELOW = "dưới {value}"
+MAP_LEGEND_BETWEEN = "{low} – dưới {high}"
+MAP_LEGEND_FROM = "từ {value}"
 MAP_ATTRIBUTION_TITLE = "Nguồn ranh giới"
 MAP_ATTRIBUTION = {  # by the level shown (assets/geo/SOURCES.md)
     "Xã": ("Ranh giới xã 2025: gis.vn, đã chỉnh sửa; Trường Sa: sơ đồ minh họa (geoBoundaries). Đây là ranh giới "

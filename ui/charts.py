@@ -210,3 +210,14 @@ def show_chart(chart: ChartSpec, key: str | None = None) -> None:
     import streamlit as st
 
     st.vega_lite_chart(spec=chart.spec, width="stretch", height=chart.height or "content", key=key)
+
+
+@shared_chart
+def colour_legend(rows: pd.DataFrame, title: str) -> alt.TopLevelMixin:
+    """Return a legend strip: one swatch per row in its own `colour` (hex, used as it is) with its `label` under it
+    (the map's score bands: the same colours as its cells)."""
+    order = rows["label"].tolist()
+    base = alt.Chart(rows).encode(x=alt.X("label:N", sort=order, axis=None, title=None))
+    swatches = base.mark_rect(height=22).encode(color=alt.Color("colour:N", scale=None, legend=None))
+    labels = base.mark_text(dy=24, fontSize=14).encode(text="label:N")
+    return finish((swatches + labels).properties(title=title, height=60))

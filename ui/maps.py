@@ -7,6 +7,7 @@ import pydeck as pdk
 
 from data_access.source import Source
 from texts import labels as L
+from texts.fmt import fmt_int
 from ui import data
 from ui.shared import kept
 
@@ -20,14 +21,61 @@ FONT = "'sans-serif'"
 CHARACTERS = "'auto'"
 
 
-def score_colour(score: float | None) -> list[int]:
-    """Return an RGBA colour from red (0) through amber (50) to green (100); grey without a score."""
+# The composite score in five bands, red (low) to green (high): the same colours on the map and in its legend, so that
+# the lowest unit is red, as the caption says (a continuous scale drew a 38 orange).
+SCORE_BANDS = ((50.0, (183, 28, 28)), (60.0, (230, 81, 0)), (70.0, (245, 166, 35)), (80.0, (124, 179, 66)),
+               (float("inf"), (46, 125, 50)))
+
+
+def score_band(score: float | None) -> int | None:
+    """Return the index of the band of a composite score (SCORE_BANDS), None without a score."""
     if score is None or pd.isna(score):
-        return NO_SCORE
-    s = max(0.0, min(100.0, float(score))) / 100.0
-    red, amber, green = (183, 28, 28), (245, 166, 35), (46, 125, 50)
-    a, b, t = (red, amber, s / 0.5) if s < 0.5 else (amber, green, (s - 0.5) / 0.5)
-    return [round(a[i] + (b[i] - a[i]) * t) for i in range(3)] + [220]
+        return None
+    return next(i for i, (upper, _) in enumerate(SCORE_BANDS) if float(score) < upper)
+
+
+def score_colour(score: float | None) -> list[int]:
+    """Return the RGBA colour of a composite score's band; grey without a score."""
+    band = score_band(score)
+    return NO_SCORE if band is None else [*SCORE_BANDS[band][1], 220]
+
+
+def legend_rows() -> pd.DataFrame:
+    """Return the map legend's rows: label ('< 50', '50–60' …, and 'không đủ dữ liệu') and its colour as hex."""
+    rows, lower = [], None
+    for upper, rgb in SCORE_BANDS:
+        if lower is None:
+            label = L.MAP_LEGEND_BELOW.format(value=fmt_int(upper))
+        elif upper == float("inf"):
+            label = L.MAP_LEGEND_FROM.format(value=fmt_int(lower))
+        else:
+            label = L.MAP_LEGEND_BETWEEN.format(low=fmt_int(lower), high=fmt_int(upper))
+        rows.append({"label": label, "colour": _hex(rgb)})
+        lower = upper
+    rows.append({"label": L.SCORECARD_INSUFFICIENT, "colour": _hex(NO_SCORE[:3])})
+    return pd.DataFrame(rows)
+
+
+def _hex(rgb) -> str:
+    return "#" + "".join(f"{int(v):02x}" for v in rgb)
+
+
+def place_labels(labels: pd.DataFrame, zoom: float, text: str = "short_name", size_px: int = 13) -> pd.DataFrame:
+    """Return the labels that can be drawn without overprinting one another at `zoom`: each is a box of its text
+    around its point (Web Mercator pixels), kept in the given order (most important first) unless it overlaps one
+    already kept. A dropped name stays in the tooltip and the table."""
+    scale = 512 * 2 ** zoom / 360  # pixels per degree of longitude
+    kept_boxes, keep = [], []
+    for position, row in enumerate(labels.itertuples(index=False)):
+        x = float(row.longitude) * scale
+        y = math.degrees(math.log(math.tan(math.pi / 4 + math.radians(float(row.latitude)) / 2))) * scale
+        half_width, half_height = 0.62 * size_px * len(str(getattr(row, text))) / 2 + 4, size_px / 2 + 4
+        box = (x - half_width, x + half_width, y - half_height, y + half_height)
+        if any(box[0] < b[1] and b[0] < box[1] and box[2] < b[3] and b[2] < box[3] for b in kept_boxes):
+            continue
+        kept_boxes.append(box)
+        keep.append(position)
+    return labels.iloc[keep]
 
 
 def _coords(geometry: dict):
@@ -85,7 +133,9 @@ def district_map(geojson: dict, scores: pd.DataFrame, labelled: set[str] | None 
         else scores
     if labelled is not None and not labels.empty:
         labels = labels.loc[labels["code"].astype(str).isin(labelled)]
-    if not labels.empty:
+    if not labels.empty:  # never overprinted: the lowest scores first, then the highest, others dropped
+        order = labels["composite"].rank(method="first", na_option="bottom")
+        labels = place_labels(labels.assign(_order=order).sort_values("_order").drop(columns="_order"), view.zoom)
         layers.append(pdk.Layer("TextLayer", id="labels", data=labels[["short_name", "latitude", "longitude"]],
                                 get_position="[longitude, latitude]", get_text="short_name", get_size=13,
                                 get_color=[17, 17, 17], font_family=FONT, font_weight=700,

@@ -13,12 +13,14 @@ from streamlit.testing.v1 import AppTest
 from data_access.context import app_context
 from metrics.indexes import latest_rank, published_by
 from metrics.periods import Period
+from metrics.scorecard import extremes
 from metrics.tasks import status_counts
 from tests.pages.conftest import APP, END, no_problem
 from tests.pages.reference import Reference
 from texts import labels as L
 from texts.fmt import fmt_int, fmt_number, fmt_pct
 from ui import views
+from ui.maps import place_labels
 from ui.shared import forget_kept
 
 MONTH = Period(date(2026, 6, 1), END)
@@ -139,7 +141,10 @@ def test_a_warm_run_reads_only_the_signed_in_account(app, demo_db):
             no_problem(at)
     finally:
         event.remove(engine, "before_cursor_execute", record)
-    assert sent == ["accounts"] * len(MEETING_PAGES)
+    # the data freshness (meta) is read again when its short cache expires, at most once a few seconds: how often
+    # depends on how long these runs take, so it is counted apart
+    assert [table for table in sent if table != "meta"] == ["accounts"] * len(MEETING_PAGES)
+    assert sent.count("meta") <= 2
 
 
 def test_bottlenecks_page(app, ref):
@@ -177,7 +182,11 @@ def test_scorecard_page(app, ref):
     assert len(decks) == 1
     layers = {layer["id"]: layer for layer in json.loads(decks[0].proto.json)["layers"]}
     assert len(layers["districts"]["data"]["features"]) == 65  # every commune drawn
-    assert len(layers["labels"]["data"]) == 10  # 65 names would not be readable: the best and worst five
+    named = pd.DataFrame(layers["labels"]["data"])
+    # 65 names would not be readable: the worst and best five, less those that would overprint another
+    best, worst = extremes(expected)
+    assert 5 <= len(named) <= 10 and set(named["short_name"]) <= set(best + worst)
+    assert len(place_labels(named, zoom=json.loads(decks[0].proto.json)["initialViewState"]["zoom"])) == len(named)
     assert "Trường Sa" in layers["inset-label"]["data"][0]["label"]
     # picking a commune shows its detail, with its predecessors
     khanh_son = ref.units.loc[(ref.units["name"] == "Xã Khánh Sơn") & ref.units["valid_to"].isna(), "id"].iloc[0]
@@ -238,7 +247,10 @@ def test_scorecard_before_the_change_shows_the_16_districts_of_both_former_provi
     assert lines.loc["Xã cũ bị chia tách", "Hồ sơ tiếp nhận"] == 0
     layers = {layer["id"]: layer for layer in json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"]}
     assert len(layers["districts"]["data"]["features"]) == 16
-    assert len(layers["labels"]["data"]) == 15  # every district named (Trường Sa is the inset)
+    named = pd.DataFrame(layers["labels"]["data"])  # every district named (Trường Sa is the inset) unless two
+    assert 12 <= len(named) <= 15  # would overprint each other: then the one drawn first keeps its name
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    assert len(place_labels(named, zoom=deck["initialViewState"]["zoom"])) == len(named)
     assert any("Khánh Hòa và Ninh Thuận (cũ)" in c.value for c in at.caption)
 
 

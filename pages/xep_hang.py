@@ -53,9 +53,9 @@ def render_index(province: str, name: str, present: bool = False) -> None:
         st.subheader(L.RANKING_SCORE_TITLE.format(index=label))
         if series["score"].notna().any():
             show_chart(score_chart(series))
-        if not components.empty:
-            st.markdown(f"**{L.RANKING_COMPONENTS.format(period=fmt_index_period(components['period'].iloc[0]))}**")
-            show_chart(components_chart(components))
+    if not components.empty:  # the whole width: long component names beside their bars
+        st.markdown(f"**{L.RANKING_COMPONENTS.format(period=fmt_index_period(components['period'].iloc[0]))}**")
+        show_chart(components_chart(components))
     with st.expander(L.RANKING_SOURCES):
         show_table(series.iloc[::-1], [Col("series_label", L.RANKING_PROVINCE),
                                        Col("period", L.TOOLTIP_PERIOD, fmt_index_period),

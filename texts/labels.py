@@ -106,6 +106,11 @@ TABLE_EXCEL = "Tải bảng (Excel)"
 EXCEL_SHEET = "Bảng"
 
 # Tổng quan (pages/tong_quan.py, texts/cards.py)
+KPI_SHORT = {  # table headers where a row holds many figures (the full name in KPI, shown on hover)
+    "composite": "Điểm", "rank_change": "± hạng", "received": "Tiếp nhận", "on_time_rate": "Đúng hạn",
+    "overdue_per_1000": "Quá hạn/1.000", "online_share": "Trực tuyến", "sync_rate": "Đồng bộ",
+    "apology_compliance": "Xin lỗi", "digitisation_rate": "Số hóa", "overdue_tasks": "NV quá hạn",
+}
 KPI = {
     "on_time_rate": "Tỷ lệ giải quyết đúng hạn",
     "in_progress_overdue": "Hồ sơ quá hạn đang xử lý",
@@ -301,6 +306,7 @@ SCORECARD_PREVIOUS_MEETING = "Thay đổi hạng {compare}"
 SCORECARD_WINDOW = "Bảng điểm tính trong {window}"
 RANK_ROSE = "**▲ Tăng hạng:** {names}"
 RANK_FELL = "**▼ Giảm hạng:** {names}"
+RANK_MORE = " và {n} địa bàn khác"
 RANK_NO_MOVES = "Không địa bàn nào thay đổi thứ hạng."
 SCORECARD_WEIGHTS = "Trọng số điểm tổng hợp: {weights}"
 MAP_INSET = "Trường Sa (ngoài khung bản đồ)"

@@ -75,9 +75,13 @@ def score_chart(series: pd.DataFrame, height: int = 260) -> alt.TopLevelMixin:
 @shared_chart
 def components_chart(components: pd.DataFrame, height: int | None = None) -> alt.TopLevelMixin:
     """Return components as bars of score ÷ max points (weakest first), labelled 'score/max'."""
-    base = alt.Chart(components).encode(y=alt.Y("component:N", title=None, sort=alt.SortField("share")))
+    # the names get at most 320 px, so that the bars keep their room at 1366 px; the scale reaches past 100 % so
+    # that a full component's "10,98/12,00" is not cut at the edge
+    base = alt.Chart(components).encode(y=alt.Y("component:N", title=None, sort=alt.SortField("share"),
+                                                axis=alt.Axis(labelLimit=320)))
     bars = base.mark_bar(color=PRIMARY).encode(
-        x=alt.X("share:Q", title=None, scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
+        x=alt.X("share:Q", title=None, scale=alt.Scale(domain=[0, 1.25]),
+                axis=alt.Axis(format=".0%", values=[0, 0.25, 0.5, 0.75, 1])),
         tooltip=[alt.Tooltip("component:N", title=L.COMPONENT), alt.Tooltip("points_label:N", title=L.AXIS_SCORE),
                  alt.Tooltip("source:N", title=L.TOOLTIP_SOURCE)])
     text = base.mark_text(align="left", dx=6, fontSize=14).encode(x="share:Q", text="points_label:N")

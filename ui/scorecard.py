@@ -39,14 +39,17 @@ def rank_change_text(value: float | None) -> str:
 
 def table_columns() -> list[Col]:
     """Return the scorecard's displayed columns: unit, rank, change, composite, each indicator with status."""
+    # short headers (the full name on hover) and narrow figure columns: the whole table fits 1366 px
     columns = [
-        Col("rank", L.KPI["rank"], rank_text),
-        Col("name", L.UNIT),
-        Col("composite", L.KPI["composite"], lambda v: fmt_number(v, 1)),
-        Col("rank_change", L.KPI["rank_change"], rank_change_text),
-        Col("received", L.KPI["received"], fmt_int),
+        Col("rank", L.KPI["rank"], rank_text, width="small"),
+        Col("name", L.UNIT, width="medium"),
+        Col("composite", L.KPI_SHORT["composite"], lambda v: fmt_number(v, 1), help=L.KPI["composite"],
+            width="small"),
+        Col("rank_change", L.KPI_SHORT["rank_change"], rank_change_text, help=L.KPI["rank_change"], width="small"),
+        Col("received", L.KPI_SHORT["received"], fmt_int, help=L.KPI["received"], width="small"),
     ]
-    columns += [Col(k, L.KPI[k], FORMATS[k], status=f"{k}_status") for k in SCORECARD_INDICATORS]
+    columns += [Col(k, L.KPI_SHORT.get(k, L.KPI[k]), FORMATS[k], status=f"{k}_status", help=L.KPI[k], width="small")
+                for k in SCORECARD_INDICATORS]
     return columns
 
 
@@ -75,15 +78,21 @@ def map_rows(scored: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
+MOVERS_NAMED = 5  # the biggest moves each way are named; the others counted (a wall of 30 names is not read)
+
+
 def movers_text(rose: list[tuple[str, int]], fell: list[tuple[str, int]]) -> str:
-    """Return '▲ Tăng hạng: A (+2), B (+1) · ▼ Giảm hạng: C (−3)' (names escaped), or that no rank moved."""
+    """Return '▲ Tăng hạng: A (+2), B (+1) · ▼ Giảm hạng: C (−3)' (names escaped; the five biggest moves each way,
+    then how many others), or that no rank moved."""
     if not rose and not fell:
         return L.RANK_NO_MOVES
     parts = []
-    if rose:
-        parts.append(L.RANK_ROSE.format(names=", ".join(f"{md_escape(n)} (+{fmt_int(k)})" for n, k in rose)))
-    if fell:
-        parts.append(L.RANK_FELL.format(names=", ".join(f"{md_escape(n)} (−{fmt_int(k)})" for n, k in fell)))
+    for moved, label, sign in ((rose, L.RANK_ROSE, "+"), (fell, L.RANK_FELL, "−")):
+        if moved:
+            names = ", ".join(f"{md_escape(n)} ({sign}{fmt_int(k)})" for n, k in moved[:MOVERS_NAMED])
+            if len(moved) > MOVERS_NAMED:
+                names += L.RANK_MORE.format(n=fmt_int(len(moved) - MOVERS_NAMED))
+            parts.append(label.format(names=names))
     return " · ".join(parts)
 
 

@@ -23,6 +23,8 @@ class Col:
     header: str
     fmt: Callable[[object], str] | None = None
     status: str | None = None
+    help: str | None = None  # the full name, shown on hover, of a column whose header is shortened
+    width: str | None = None  # "small", "medium" or "large": a wide table keeps its figure columns on screen
 
 
 def table_view(frame: pd.DataFrame, columns: list[Col]) -> pd.DataFrame:
@@ -75,7 +77,9 @@ def show_table(frame: pd.DataFrame, columns: list[Col], height: int | str = "aut
     if frame.empty:
         st.caption(empty)
         return
-    st.dataframe(kept(rendered, frame, columns), hide_index=True, height=height, key=key, placeholder="—")
+    config = {c.header: st.column_config.Column(help=c.help, width=c.width) for c in columns if c.help or c.width}
+    st.dataframe(kept(rendered, frame, columns), hide_index=True, height=height, key=key, placeholder="—",
+                 column_config=config or None)
     identity = hashlib.sha1("|".join([key or "", empty, *(c.header for c in columns)]).encode()).hexdigest()[:12]
     st.download_button(L.TABLE_EXCEL, data=lambda: to_excel(frame, columns), file_name=f"bang_{identity}.xlsx",
                        mime=XLSX, key=f"xlsx_{identity}", on_click="ignore", type="tertiary")

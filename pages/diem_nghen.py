@@ -113,11 +113,14 @@ with section("bottleneck-where"):
     with right:
         st.subheader(L.BOTTLENECK_PROCEDURES)
         procedures = top_n(data.overdue(source, period, scope, "procedure"), "overdue_total", 10)
-        show_table(procedures, [
-            Col("name", L.COLUMNS["name"]), Col("field", L.COLUMNS["field"]),
-            Col("overdue_total", L.COLUMNS["overdue_total"], fmt_int),
-            Col("resolved_late", L.COLUMNS["resolved_late"], fmt_int),
-            Col("in_progress_overdue", L.COLUMNS["in_progress_overdue"], fmt_int),
+        show_table(procedures, [  # in half the page: the figures keep their place, the long names give way
+            Col("name", L.COLUMNS["name"], width="medium"),
+            Col("overdue_total", L.KPI_SHORT["overdue_total"], fmt_int, help=L.COLUMNS["overdue_total"], width="small"),
+            Col("in_progress_overdue", L.KPI_SHORT["in_progress_overdue"], fmt_int,
+                help=L.COLUMNS["in_progress_overdue"], width="small"),
+            Col("resolved_late", L.KPI_SHORT["resolved_late"], fmt_int, help=L.COLUMNS["resolved_late"],
+                width="small"),
+            Col("field", L.COLUMNS["field"], width="small"),
         ])
 
 with section("bottleneck-stages"):

@@ -110,6 +110,7 @@ KPI_SHORT = {  # table headers where a row holds many figures (the full name in 
     "composite": "Điểm", "rank_change": "± hạng", "received": "Tiếp nhận", "on_time_rate": "Đúng hạn",
     "overdue_per_1000": "Quá hạn/1.000", "online_share": "Trực tuyến", "sync_rate": "Đồng bộ",
     "apology_compliance": "Xin lỗi", "digitisation_rate": "Số hóa", "overdue_tasks": "NV quá hạn",
+    "overdue_total": "Quá hạn", "in_progress_overdue": "Đang quá hạn", "resolved_late": "Trả trễ",
 }
 KPI = {
     "on_time_rate": "Tỷ lệ giải quyết đúng hạn",

@@ -142,6 +142,23 @@ def test_an_idle_session_is_signed_out(db):
     assert [i.value for i in at.info] == [L.SIGNED_OUT_IDLE.format(minutes=30)]
 
 
+def test_an_idle_sign_out_is_audited(db):
+    """Issue #30, item 14: idle sign-outs were not recorded."""
+    from sqlalchemy import create_engine
+
+    from data_access.audit import read_audit
+
+    at = signed_in_app("lanh_dao")
+    at.run()
+    at.session_state[SEEN_KEY] = time.monotonic() - 31 * 60
+    at.run()
+    engine = create_engine(os.environ["DATABASE_URL"])
+    with engine.connect() as conn:
+        line = read_audit(conn, action="sign_out").iloc[0]
+    engine.dispose()
+    assert (line["account"], line["detail"]) == ("kiem_thu_lanh_dao", "hết thời gian chờ (30 phút không thao tác)")
+
+
 def test_sign_out_returns_to_the_form(db):
     at = signed_in_app("lanh_dao")
     at.run()

@@ -26,6 +26,10 @@ def test_a_violated_constraint_names_its_table(engine):
     assert said.startswith("Cơ sở dữ liệu từ chối thao tác vì dữ liệu không nhất quán (bảng «fields»)")
 
 
+def _quoted(conn, name: str) -> str:
+    return conn.dialect.identifier_preparer.quote_identifier(name)
+
+
 @pytest.fixture
 def without_rights(monkeypatch):
     """Yield the DATABASE_URL of a PostgreSQL account that may read the schema's tables but write none."""
@@ -33,10 +37,11 @@ def without_rights(monkeypatch):
         admin = create_engine(f"{PG_ADMIN_URL}?options=-csearch_path%3D{schema}")
         create_schema(admin)
         role = f"cchc_ro_{uuid.uuid4().hex[:8]}"
-        with admin.begin() as conn:
-            conn.execute(text(f'CREATE ROLE "{role}" LOGIN PASSWORD \'bi-mat-khong-in-ra\''))
-            conn.execute(text(f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"'))
-            conn.execute(text(f'GRANT SELECT ON ALL TABLES IN SCHEMA "{schema}" TO "{role}"'))
+        with admin.begin() as conn:  # identifiers cannot be bound: quoted by the dialect, the password bound
+            who, where = _quoted(conn, role), _quoted(conn, schema)
+            conn.execute(text("CREATE ROLE " + who + " LOGIN PASSWORD 'bi-mat-khong-in-ra'"))
+            conn.execute(text("GRANT USAGE ON SCHEMA " + where + " TO " + who))
+            conn.execute(text("GRANT SELECT ON ALL TABLES IN SCHEMA " + where + " TO " + who))
         url = f"postgresql+psycopg://{role}:bi-mat-khong-in-ra@127.0.0.1:5432/test?options=-csearch_path%3D{schema}"
         monkeypatch.setenv("DATABASE_URL", url)
         try:
@@ -45,8 +50,8 @@ def without_rights(monkeypatch):
             forget_context(url)
             admin.dispose()
             with create_engine(PG_ADMIN_URL).begin() as conn:
-                conn.execute(text(f'DROP OWNED BY "{role}"'))
-                conn.execute(text(f'DROP ROLE "{role}"'))
+                conn.execute(text("DROP OWNED BY " + _quoted(conn, role)))
+                conn.execute(text("DROP ROLE " + _quoted(conn, role)))
 
 
 @pytest.mark.postgres

@@ -11,7 +11,7 @@ from config.settings import load_settings
 from data_access.dossier_queries import DossierFilter
 from data_access.figures import Comparison
 from data_access.source import Source
-from metrics.dossiers import dossier_rates, land_share_means_something, totals_row, unknown_totals
+from metrics.dossiers import COUNT_COLUMNS, dossier_rates, land_share_means_something, totals_row, unknown_totals
 from metrics.indexes import history_series, latest_components, latest_rank, published_by, rank_series
 from metrics.kpis import most
 from metrics.periods import Period
@@ -69,8 +69,8 @@ def _overview(source: Source, period: Period, flt: DossierFilter, compare: Compa
 def _accountable(source: Source, period: Period, flt: DossierFilter) -> pd.DataFrame:
     """Return the per-agency rates the cards name agencies from, or none when the cards cover more than the
     viewer's own units (a commune account reading province figures: naming its own agencies would mislead)."""
-    if source.scope is not None and not flt.unit_ids:
-        return dossier_rates(data.counts(source, period, flt, "agency")).iloc[0:0]
+    if source.scope is not None and not flt.unit_ids:  # nothing to name: no query
+        return dossier_rates(pd.DataFrame(columns=["name", *COUNT_COLUMNS]))
     return dossier_rates(data.counts(source, period, flt, "agency"))
 
 

@@ -11,13 +11,13 @@ import pandas as pd
 from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.source import Source
 from data_access.stage_queries import StageQuery
-from data_access.summary import dossier_figures
+from data_access.summary import dossier_figures, summary_of
 from metrics.agencies import agencies_in_force, agency_successors, regroup_by_successor
 from metrics.periods import Period, comparable_period, period_to_date, scorecard_window
 from metrics.rollup import detail_months, last_month, period_counts, remap_keys, series_from_daily
 from metrics.scorecard import IndicatorSpec
 from metrics.stages import agency_table, step_table, supplement_summary, transfers_table
-from metrics.tasks import TASK_STATUSES, classify_tasks, status_counts
+from metrics.tasks import classify_tasks
 from metrics.territory import counts_by_unit_in_force, named_lines, scorecard_in_force, units_in_force
 from texts import labels as L
 from texts.fmt import fmt_int, fmt_window
@@ -67,10 +67,8 @@ def compared_headline(source: Source, as_of: date, week_starts_on: int) -> tuple
     if compare.source is None:
         return now, None, compare
     end = compare.period.end
-    tasks_then = status_counts(classify_tasks(tasks(source, end), end)).iloc[0]
-    before = {"as_of": end.isoformat(), "from": compare.period.start.isoformat(),
-              "dossiers": dossier_figures(counts(source, compare.period, NO_FILTER)),
-              "tasks": {status: int(tasks_then[status]) for status in TASK_STATUSES}}
+    before = summary_of(compare.period, counts(source, compare.period, NO_FILTER),
+                        classify_tasks(tasks(source, end), end))
     return now, before, compare
 
 

@@ -26,11 +26,15 @@ def dossier_figures(counts: pd.DataFrame) -> dict:
 def summary(conn: Connection, as_of: date, start: date | None = None) -> dict:
     """Return {"as_of", "from", "dossiers": {...}, "tasks": {...}} for the period [start, as_of]."""
     period = Period(start or as_of.replace(day=1), as_of)
-    tasks = classify_tasks(load_tasks(conn, issued_by=as_of), as_of)
-    counts = status_counts(tasks).iloc[0]
+    return summary_of(period, dossier_counts(conn, period), classify_tasks(load_tasks(conn, issued_by=as_of), as_of))
+
+
+def summary_of(period: Period, counts: pd.DataFrame, classified: pd.DataFrame) -> dict:
+    """Return the summary dict of a period from its one row of dossier counts and its tasks classified at its end."""
+    statuses = status_counts(classified).iloc[0]
     return {
-        "as_of": as_of.isoformat(),
+        "as_of": period.end.isoformat(),
         "from": period.start.isoformat(),
-        "dossiers": dossier_figures(dossier_counts(conn, period)),
-        "tasks": {status: int(counts[status]) for status in TASK_STATUSES},
+        "dossiers": dossier_figures(counts),
+        "tasks": {status: int(statuses[status]) for status in TASK_STATUSES},
     }

@@ -1,4 +1,5 @@
-"""Starts the dashboard server: `streamlit run app.py` with the arguments given (make run calls it).
+"""Starts the dashboard server: `streamlit run asgi.py` (app.py as a documented `st.App`, with the project's HTTP
+middleware and routes) with the arguments given (make run calls it).
 
 Before any browser session opens it applies the routing fix of ui/streamlit_fixes.py (streamlit/streamlit#9992) and
 the cuts of ui/streamlit_speed.py (Streamlit's per-run work for thirty viewers).
@@ -22,10 +23,10 @@ from pathlib import Path
 from streamlit.web import cli
 
 import ui
-from ui import host_guard, streamlit_speed
+from ui import streamlit_speed
 from ui.streamlit_fixes import declare_navigation_app
 
-APP = Path(__file__).resolve().parent / "app.py"
+APP = Path(__file__).resolve().parent / "asgi.py"
 LIBRARIES = ("numpy", "pandas", "pyarrow", "sqlalchemy", "altair", "pydeck", "babel.dates", "babel.numbers", "argon2")
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,6 @@ def main(argv: list[str] | None = None) -> None:
     # sets 127.0.0.1 (its nginx), and a province's own proxy sets its address (README).
     os.environ.setdefault("FORWARDED_ALLOW_IPS", "")
     keep_session_ids_out_of_logs()
-    host_guard.apply()
     declare_navigation_app()
     streamlit_speed.apply()
     for name in LIBRARIES:

@@ -1,21 +1,12 @@
 """Every HTTP answer follows `server.allowedHosts` (issue #30, item 15).
 
 Streamlit checks the Host of its websocket against `server.allowedHosts`, but its other routes (`/media/…`, the
-health check, static files) answer any Host, so a DNS-rebinding page could still read what they serve. serve.py
-adds one ASGI middleware, ahead of Streamlit's own, that answers 403 to a request whose Host is not allowed.
-
-Streamlit has no documented way to add a middleware to the server `streamlit run` starts, so this replaces
-`create_streamlit_middleware` of its Starlette app module: a private name, applied only to the version it was
-written against (STREAMLIT_VERSION) and refused, with a logged warning, on any other.
+health check, static files) answer any Host, so a DNS-rebinding page could still read what they serve. asgi.py
+gives Streamlit's documented `st.App` one ASGI middleware, run ahead of Streamlit's own, that answers 403 to a
+request whose Host is not allowed.
 """
 
-import logging
 from urllib.parse import urlparse
-
-import streamlit
-
-STREAMLIT_VERSION = "1.67.0"  # the version create_streamlit_middleware was read in
-log = logging.getLogger(__name__)
 
 
 def host_allowed(host: str | None, allowed: list[str]) -> bool:
@@ -54,23 +45,3 @@ class AllowedHostsMiddleware:
                 return
         await self.app(scope, receive, send)
 
-
-def apply() -> bool:
-    """Put AllowedHostsMiddleware first in Streamlit's server; return False (and log why) on another version."""
-    if streamlit.__version__ != STREAMLIT_VERSION:
-        log.warning("Streamlit %s is not %s: the host check of every HTTP answer is not applied; re-check "
-                    "ui/host_guard.py against this version", streamlit.__version__, STREAMLIT_VERSION)
-        return False
-    from starlette.middleware import Middleware
-    from streamlit.web.server.starlette import starlette_app
-
-    original = starlette_app.create_streamlit_middleware
-    if getattr(original, "checks_hosts", False):
-        return True
-
-    def create_streamlit_middleware() -> list:
-        return [Middleware(AllowedHostsMiddleware), *original()]
-
-    create_streamlit_middleware.checks_hosts = True
-    starlette_app.create_streamlit_middleware = create_streamlit_middleware
-    return True

@@ -7,7 +7,6 @@ import streamlit as st
 
 from texts import labels as L
 from texts.palette import CARD_BACKGROUNDS, CARD_COLOURS, STATUS_COLOURS
-from ui.host_guard import STREAMLIT_VERSION
 from ui.warmup import KEY as WARMUP_KEY
 
 
@@ -19,8 +18,9 @@ def _css(upload_mb: int) -> str:
 
 # The pickers' own "No results" (a filter that matches no option) is written by Streamlit's frontend with no option
 # to change it; its element carries a class of the build (the emotion "target" of Selectbox.js and Multiselect.js
-# of Streamlit 1.67.0), so the rule applies to that version only (ui.host_guard.STREAMLIT_VERSION) and is checked by
+# of Streamlit 1.67.0), so the rule applies to that version only (STREAMLIT_VERSION) and is checked by
 # tests/e2e/test_words.py in Chromium.
+STREAMLIT_VERSION = "1.67.0"  # the version these classes were read in
 _EMPTY_CHOICE_CLASSES = (".equpb2c9", ".eo2qvtu11")
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, delete, select, update
 
 from data_access.audit import record
-from data_access.schema import accounts, agencies, units
+from data_access.schema import accounts, agencies, units, web_sessions
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,10 @@ class KeptScope:
 
 
 def remove_demo_accounts(conn: Connection) -> int:
-    """Delete the demo's accounts (their passwords were printed for the demo only); return how many."""
+    """Delete the demo's accounts (their passwords were printed for the demo only) and the sign-ins their browsers
+    kept; return how many accounts."""
+    demo = select(accounts.c.id).where(accounts.c.is_demo.is_(True))
+    conn.execute(delete(web_sessions).where(web_sessions.c.account_id.in_(demo)))
     return conn.execute(delete(accounts).where(accounts.c.is_demo.is_(True))).rowcount
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 from data_access import sign_in_guard as guard
 from data_access.audit import record
 from data_access.engine import is_read_only, writing
-from data_access.schema import accounts, agencies, units
+from data_access.schema import accounts, agencies, units, web_sessions
 from metrics.errors import DomainError
 from metrics.territory import LEVEL_COMMUNE
 from texts import messages as M
@@ -135,19 +135,28 @@ def _changed(conn: Connection, username: str, actor: Account | None, action: str
     record(conn, actor, action, detail, address)
 
 
+def _end_kept_sign_ins(conn: Connection, username: str, why: str) -> None:
+    """End every browser's kept sign-in of an account (data_access.web_sessions): each of its tabs signs out."""
+    ids = select(accounts.c.id).where(accounts.c.username == username).scalar_subquery()
+    conn.execute(update(web_sessions).where(web_sessions.c.account_id == ids, web_sessions.c.ended_at.is_(None))
+                 .values(ended_at=_now(), ended_why=why, code_hash=None))
+
+
 def set_password(conn: Connection, username: str, password: str, *, actor: Account | None = None,
                  address: str | None = None) -> None:
-    """Set an account's password (and lift its lockout)."""
+    """Set an account's password (and lift its lockout); the browsers it kept signed in sign in again."""
     _check_password(password)
     _changed(conn, username, actor, "account_password", username, address, password_hash=_hasher.hash(password),
              failed_count=0, locked_until=None)
     guard.forget_failures(conn, username)
+    _end_kept_sign_ins(conn, username, "password")
 
 
 def set_disabled(conn: Connection, username: str, disabled: bool = True, *, actor: Account | None = None,
                  address: str | None = None) -> None:
-    """Disable (or enable again) an account; a disabled account is signed out at its next page run. An account whose
-    role needs a scope it lost (its agency or commune was removed) cannot be enabled before its role is set again."""
+    """Disable (or enable again) an account; a disabled account is signed out at its next page run, in every
+    browser. An account whose role needs a scope it lost (its agency or commune was removed) cannot be enabled before
+    its role is set again."""
     row = conn.execute(select(accounts).where(accounts.c.username == username)).first()
     if not disabled and row is not None and _scope_missing(row):
         raise DomainError(M.ROLE_NEEDS_AGENCY if row.role == "so_nganh" else M.ROLE_NEEDS_COMMUNE)
@@ -155,6 +164,8 @@ def set_disabled(conn: Connection, username: str, disabled: bool = True, *, acto
         _keep_an_administrator(conn, row)
     _changed(conn, username, actor, "account_disable" if disabled else "account_enable", username, address,
              disabled=disabled)
+    if disabled:
+        _end_kept_sign_ins(conn, username, "disabled")
 
 
 def set_role(conn: Connection, username: str, role: str, *, agency: str | None = None, commune: str | None = None,

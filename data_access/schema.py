@@ -326,6 +326,23 @@ sign_in_failures = Table(
     Column("updated_at", DateTime, nullable=False),
 )
 
+# A local account's sign-in kept by its browser (revision 0013, issue #29 §3): the browser holds a random token in an
+# HttpOnly cookie; only its hash is stored. A sign-in first stores the hash of a one-time code its page hands to the
+# server's /api/phien route, which stores the token's hash instead and sets the cookie.
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("account_id", Integer, ForeignKey("accounts.id"), nullable=False, index=True),
+    Column("code_hash", String(64), unique=True),  # the one-time code, until the cookie is set
+    Column("token_hash", String(64), unique=True),  # the cookie's token, once set
+    Column("browser", String(64)),  # ui.session_binding's secret of the browser that signed in (None: unknown)
+    Column("created_at", DateTime, nullable=False),
+    Column("last_seen_at", DateTime, nullable=False),
+    Column("ended_at", DateTime),
+    Column("ended_why", String(20)),  # data_access.web_sessions.ENDINGS
+)
+
 # Append-only from the application: who did what, when, from which address.
 audit_log = Table(
     "audit_log",

@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from texts import labels as L
-from ui.auth import return_to_bookmark, sign_in_form, signed_in
+from ui.auth import keep_signed_in, return_to_bookmark, sign_in_form, signed_in
 from ui.import_jobs import announce as announce_imports
 from ui.mode import presenting
 from ui.pages import AGENDA, DEFAULT, PAGES
@@ -33,6 +33,7 @@ apply_style(present)
 if account is None:
     sign_in_form(page.url_path)
     st.stop()
+keep_signed_in()  # right after the form: the browser takes the cookie that keeps it signed in across reloads
 return_to_bookmark()  # after single sign-on the provider sends the browser home: open the page it asked for
 render_sidebar(page.title, account)
 if present and page.title not in {title for _, title in AGENDA}:

@@ -6,7 +6,8 @@
    HttpOnly, SameSite=Strict cookie. Only hashes are stored: a copy of the database signs nobody in.
 3. A new tab or a reload presents the cookie: `resume` finds the session by its token's hash. Every run of a signed
    in page calls `check` with the session's id, so a sign-out, the idle timeout or a disabled account ends it in every
-   tab of the browser at once.
+   tab of the browser at once. Both only read (a page run never waits for an import's write lock); `settle` writes
+   what they found, at most once per TOUCH_EVERY for a session in use.
 
 A session ends (ENDINGS) by sign-out, after `idle_minutes` without a run in any tab, LONGEST after its start, when
 its account is disabled or its password set again (data_access.accounts ends them), or when its account is removed.
@@ -31,12 +32,15 @@ ENDINGS = ("sign_out", "idle", "expired", "disabled", "password")
 
 @dataclass(frozen=True)
 class Checked:
-    """What `check` or `resume` found: the account (None when the session ended) and why it ended."""
+    """What `check` or `resume` found (they only read): the account, or None with why the session ended; and what
+    `settle` should write (the end found now, or a run to note) off the page's path."""
 
     account: Account | None
     session_id: int | None = None
-    ended_why: str | None = None  # one of ENDINGS when this check ended it or found it ended
+    ended_why: str | None = None  # one of ENDINGS when the session has ended
     cookie_set: bool = False  # True once the browser holds the cookie (the one-time code was redeemed)
+    to_end: bool = False  # it ran out at this check: settle() stores the end
+    to_touch: bool = False  # its last run is older than TOUCH_EVERY: settle() notes this one
 
 
 def _now() -> datetime:
@@ -63,7 +67,7 @@ def redeem(conn: Connection, code: str, browser: str | None, now: datetime | Non
     """Return the cookie's new token for a one-time code still valid and presented by the browser that signed in,
     or None (unknown, used, older than CODE_SECONDS, another browser, or the session ended)."""
     now = now or _now()
-    if not code or len(code) > 200:
+    if not isinstance(code, str) or not code or len(code) > 200:
         return None
     row = conn.execute(select(web_sessions).where(web_sessions.c.code_hash == _hash(code))).first()
     if (row is None or row.ended_at is not None or row.token_hash is not None
@@ -77,7 +81,7 @@ def redeem(conn: Connection, code: str, browser: str | None, now: datetime | Non
 
 
 def _checked(conn: Connection, row, now: datetime, idle_minutes: int) -> Checked:
-    """Return the account of a stored session row, ending the session (and saying why) when it has run out."""
+    """Return the account of a stored session row, or why it ended (reading only)."""
     if row.ended_at is not None:
         return Checked(None, row.id, row.ended_why)
     why = None
@@ -89,15 +93,25 @@ def _checked(conn: Connection, row, now: datetime, idle_minutes: int) -> Checked
     if why is None and account is None:
         why = "disabled"
     if why is not None:
-        _end(conn, web_sessions.c.id == row.id, why, now)
-        return Checked(None, row.id, why)
-    if now - row.last_seen_at >= TOUCH_EVERY and not is_read_only(conn):
-        conn.execute(update(web_sessions).where(web_sessions.c.id == row.id).values(last_seen_at=now))
-    return Checked(account, row.id, None, row.token_hash is not None)
+        return Checked(None, row.id, why, to_end=True)
+    return Checked(account, row.id, None, row.token_hash is not None,
+                   to_touch=now - row.last_seen_at >= TOUCH_EVERY)
+
+
+def settle(conn: Connection, checked: Checked, now: datetime | None = None) -> None:
+    """Write what a check found: the end of a session that ran out, or the time of its last run."""
+    now = now or _now()
+    if checked.session_id is None or is_read_only(conn):
+        return
+    if checked.to_end:
+        _end(conn, web_sessions.c.id == checked.session_id, checked.ended_why, now)
+    elif checked.to_touch:
+        conn.execute(update(web_sessions).where(web_sessions.c.id == checked.session_id,
+                                                web_sessions.c.last_seen_at < now).values(last_seen_at=now))
 
 
 def check(conn: Connection, session_id: int, idle_minutes: int, now: datetime | None = None) -> Checked:
-    """Return the account a kept session still signs in (its last run noted), or why it ended."""
+    """Return the account a kept session still signs in at `now`, or why it ended."""
     row = conn.execute(select(web_sessions).where(web_sessions.c.id == session_id)).first()
     if row is None:
         return Checked(None, session_id, "disabled")  # its account was removed (with its sessions)
@@ -106,7 +120,7 @@ def check(conn: Connection, session_id: int, idle_minutes: int, now: datetime | 
 
 def resume(conn: Connection, token: str | None, idle_minutes: int, now: datetime | None = None) -> Checked:
     """Return the account the cookie's token signs in, or Checked(None) for no, unknown or ended session."""
-    if not token or len(token) > 200:
+    if not isinstance(token, str) or not token or len(token) > 200:
         return Checked(None)
     row = conn.execute(select(web_sessions).where(web_sessions.c.token_hash == _hash(token))).first()
     if row is None:
@@ -126,6 +140,6 @@ def end_session(conn: Connection, session_id: int, why: str = "sign_out", now: d
 
 def end_by_token(conn: Connection, token: str | None, now: datetime | None = None) -> bool:
     """End the kept session a cookie's token names (its browser signs out); return True when it was open."""
-    if not token or len(token) > 200:
+    if not isinstance(token, str) or not token or len(token) > 200:
         return False
     return _end(conn, web_sessions.c.token_hash == _hash(token), "sign_out", now or _now()) > 0

@@ -35,6 +35,9 @@ SIGNED_OUT = "Đã đăng xuất."
 SIGNED_OUT_IDLE = "Phiên làm việc đã kết thúc sau {minutes} phút không thao tác; đề nghị đăng nhập lại."
 SIGNED_OUT_OTHER_BROWSER = "Phiên làm việc này không thuộc trình duyệt đang mở; đề nghị đăng nhập lại."
 SIGNED_OUT_DISABLED = "Tài khoản đã bị khóa hoặc xóa; đề nghị liên hệ quản trị."
+SIGNED_OUT_ELSEWHERE = "Đã đăng xuất ở một thẻ khác của trình duyệt này."
+SIGNED_OUT_PASSWORD = "Mật khẩu của tài khoản vừa được đặt lại; đề nghị đăng nhập bằng mật khẩu mới."
+SIGNED_OUT_EXPIRED = "Phiên đăng nhập đã quá {hours} giờ; đề nghị đăng nhập lại."
 ROLE_NAMES = {"lanh_dao": "Lãnh đạo", "van_phong": "Văn phòng", "quan_tri": "Quản trị", "so_nganh": "Sở, ngành",
               "xa": "Xã, phường"}
 NOT_ALLOWED_PAGE = "Vai trò của tài khoản này chỉ được xem số liệu."

@@ -36,14 +36,19 @@ def token_of(cookie: str | None) -> bytes | None:
         return None
 
 
+def secret_of(cookie: str | None) -> str | None:
+    """Return a hash of the token an XSRF cookie value carries, or None without one."""
+    token = token_of(cookie)
+    return hashlib.sha256(token).hexdigest() if token else None
+
+
 def browser_secret() -> str | None:
     """Return a hash of the token of this connection's XSRF cookie, or None without one (tests, no browser)."""
     try:
         cookie = st.context.cookies.get(XSRF_COOKIE)
     except Exception:  # noqa: BLE001 - outside a browser session there are no cookies
         return None
-    token = token_of(cookie)
-    return hashlib.sha256(token).hexdigest() if token else None
+    return secret_of(cookie)
 
 
 def bind() -> None:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from texts import labels as L
 from texts.palette import CARD_BACKGROUNDS, CARD_COLOURS, STATUS_COLOURS
+from ui.session_cookie import SCRIPT_KEY as COOKIE_SCRIPT_KEY
 from ui.warmup import KEY as WARMUP_KEY
 
 
@@ -42,6 +43,7 @@ _BASE = (
         '[data-testid="stMetricLabel"] p { font-size: 1.05rem; font-weight: 600; }',
         ".block-container { padding-top: 1.5rem; }",
         f".st-key-{WARMUP_KEY} {{ display: none !important; }}",  # ui/warmup.py: placeholders never seen nor read out
+        f".st-key-{COOKIE_SCRIPT_KEY} {{ display: none !important; }}",  # ui/session_cookie.py: a script only
         # Streamlit's keyboard "Skip to main content" link (shown on focus) says it in Vietnamese
         '[data-testid="stSkipToContent"] { font-size: 0 !important; }',
         f'[data-testid="stSkipToContent"]::after {{ content: "{L.SKIP_TO_CONTENT}"; font-size: 1rem; }}',

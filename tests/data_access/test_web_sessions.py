@@ -20,6 +20,7 @@ from data_access.web_sessions import (
     open_session,
     redeem,
     resume,
+    settle,
 )
 
 PASSWORD = "mật-khẩu-đủ-dài"
@@ -76,16 +77,20 @@ def test_a_late_code_or_one_from_another_browser_sets_no_cookie(db):
 def test_runs_keep_it_alive_and_idle_minutes_without_a_run_end_it_in_every_tab(db):
     session_id, token = _signed_in(db)
     with db.begin() as conn:  # a run 29 minutes later (another tab) notes the browser is in use
-        assert check(conn, session_id, IDLE, T0 + timedelta(minutes=29)).account is not None
+        found = check(conn, session_id, IDLE, T0 + timedelta(minutes=29))
+        assert found.account is not None and found.to_touch and not found.to_end
+        assert conn.execute(select(web_sessions.c.last_seen_at)).scalar() == T0 + timedelta(seconds=2)  # read only
+        settle(conn, found, T0 + timedelta(minutes=29))
         assert conn.execute(select(web_sessions.c.last_seen_at)).scalar() == T0 + timedelta(minutes=29)
-        # a run less than a minute later is not written (no write on every run)
-        assert check(conn, session_id, IDLE, T0 + timedelta(minutes=29, seconds=40)).account is not None
-        assert conn.execute(select(web_sessions.c.last_seen_at)).scalar() == T0 + timedelta(minutes=29)
+        # a run less than a minute later has nothing to write (no write on every run)
+        assert not check(conn, session_id, IDLE, T0 + timedelta(minutes=29, seconds=40)).to_touch
     with db.begin() as conn:  # 30 minutes and a second after that last run: ended, for the cookie too
         ended = check(conn, session_id, IDLE, T0 + timedelta(minutes=59, seconds=1))
-        assert ended.account is None and ended.ended_why == "idle"
+        assert ended.account is None and ended.ended_why == "idle" and ended.to_end
+        settle(conn, ended, T0 + timedelta(minutes=59, seconds=1))
         again = resume(conn, token, IDLE, T0 + timedelta(minutes=59, seconds=2))
-    assert again.account is None and again.ended_why == "idle"
+        assert again.account is None and again.ended_why == "idle" and not again.to_end  # stored
+        assert conn.execute(select(web_sessions.c.ended_why)).scalar() == "idle"
 
 
 def test_a_kept_sign_in_ends_after_its_longest_life_however_active(db):
@@ -94,7 +99,9 @@ def test_a_kept_sign_in_ends_after_its_longest_life_however_active(db):
     with db.begin() as conn:
         while at + timedelta(minutes=20) - T0 <= LONGEST:
             at += timedelta(minutes=20)
-            assert check(conn, session_id, IDLE, at).account is not None
+            found = check(conn, session_id, IDLE, at)
+            assert found.account is not None
+            settle(conn, found, at)
         assert check(conn, session_id, IDLE, at + timedelta(minutes=20)).ended_why == "expired"
 
 

@@ -390,3 +390,38 @@ def test_a_department_reads_its_own_dossiers_and_tasks_named_as_such(db):
     assert cards["Nhiệm vụ quá hạn chưa hoàn thành"] == str(mine)
     at.multiselect(key="f_agency").set_value([]).run()  # widened: the province's tasks again
     assert {m.label: m.value for m in at.metric}["Nhiệm vụ quá hạn chưa hoàn thành"] == str(everyone)
+
+
+def _scripts(at: AppTest) -> list[str]:
+    """Return the bodies of the st.html elements of the last run (ui/session_cookie.py's scripts)."""
+    return [str(e.proto.body) for e in at.get("html") if str(e.proto.body).startswith("<script>")]
+
+
+def test_a_form_sign_in_is_kept_for_its_browser_and_sign_out_ends_it(db):
+    """Issue #29 §3: the sign-in stores a kept session (hashes only), the page hands its one-time code to the
+    server until the cookie is set, and sign-out ends the session and has the form drop the cookie."""
+    from data_access.schema import web_sessions
+    from data_access.web_sessions import redeem
+
+    at = _anonymous()
+    at.text_input(key="sign_in_user").input("kiem_thu_lanh_dao")
+    at.text_input(key="sign_in_password").input(TEST_PASSWORD)
+    at.button[0].click().run()
+    no_problem(at)
+    engine = app_context(os.environ["DATABASE_URL"]).engine
+    with engine.connect() as conn:
+        row = conn.execute(select(web_sessions).order_by(web_sessions.c.id.desc())).first()
+    scripts = _scripts(at)
+    assert len(scripts) == 1 and "/api/phien" in scripts[0] and "ket-thuc" not in scripts[0]
+    code = scripts[0].split("ma=")[1].split('"')[0]
+    assert row.token_hash is None and len(row.code_hash) == 64 and code not in row.code_hash
+    with engine.begin() as conn:  # what the route does with the browser's request
+        assert redeem(conn, code, None) is not None
+    at.run()
+    assert _scripts(at) == []  # the browser holds its cookie: the code is not handed over again
+    at.sidebar.button(key="sign_out").click().run()
+    _only_the_form(at)
+    with engine.connect() as conn:
+        ended = conn.execute(select(web_sessions.c.ended_why).where(web_sessions.c.id == row.id)).scalar()
+    assert ended == "sign_out"
+    assert len(_scripts(at)) == 1 and "/api/phien/ket-thuc" in _scripts(at)[0]

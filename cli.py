@@ -166,10 +166,34 @@ def cmd_boundaries(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_holidays(args: argparse.Namespace) -> int:
+    """Add a holiday file's days to the working-day calendar; return 0 (a refused file raises, writing nothing)."""
+    from data_access.holidays import import_holidays
+
+    added = import_holidays(app_context().engine, args.file)
+    print(T.HOLIDAYS_DONE.format(n=fmt_int(added), file=args.file.name))
+    return 0
+
+
+def cmd_due_soon(args: argparse.Namespace) -> int:
+    """Print the dossiers and tasks about to go overdue, as JSON in the shape agreed in issue #33."""
+    from data_access.early_warning import due_soon
+    from data_access.holidays import holiday_calendar
+
+    context = app_context()
+    days = args.working_days if args.working_days is not None else context.settings.early_warning_days
+    with context.engine.connect() as conn:
+        found = due_soon(conn, args.as_of, days, holiday_calendar(conn))
+    print(json.dumps(found, ensure_ascii=False))
+    return 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """Import one file; return 0 when written (or validated with --dry-run), 1 when refused."""
     if args.kind == "boundaries":
         return cmd_boundaries(args)
+    if args.kind == "holidays":
+        return cmd_holidays(args)
     context = app_context()
     settings, engine = context.settings, context.engine
     started = time.perf_counter()
@@ -342,7 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--replace-real", action="store_true", help=T.HELP_DEMO_REPLACE)
     demo.set_defaults(func=cmd_demo)
     imp = sub.add_parser("import", help=T.HELP_IMPORT)
-    imp.add_argument("kind", choices=[*KINDS, "boundaries"],
+    imp.add_argument("kind", choices=[*KINDS, "boundaries", "holidays"],
                      help=T.HELP_IMPORT_KIND)
     imp.add_argument("file", type=Path, help=T.HELP_IMPORT_FILE)
     imp.add_argument("--sheet", default=None, help=T.HELP_IMPORT_SHEET)
@@ -366,6 +390,10 @@ def build_parser() -> argparse.ArgumentParser:
     stages.add_argument("--as-of", type=_iso_date, required=True, help=T.HELP_STAGES_AS_OF)
     stages.add_argument("--fields", choices=["land_env", "all"], default="land_env", help=T.HELP_STAGES_FIELDS)
     stages.set_defaults(func=cmd_stages)
+    soon = sub.add_parser("due-soon", help=T.HELP_DUE_SOON)
+    soon.add_argument("--as-of", type=_iso_date, required=True, help=T.HELP_DUE_SOON_AS_OF)
+    soon.add_argument("--working-days", type=_positive, default=None, help=T.HELP_DUE_SOON_DAYS)
+    soon.set_defaults(func=cmd_due_soon)
     pack = sub.add_parser("pack", help=T.HELP_PACK)
     which = pack.add_mutually_exclusive_group(required=True)
     which.add_argument("--meeting", type=_positive, help=T.HELP_PACK_MEETING)

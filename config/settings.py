@@ -76,6 +76,7 @@ class Settings:
     scorecard_months: int = 0  # the scorecard counts at least this many months back (0: the period alone)
     merged_from: tuple[str, ...] = ()  # provinces merged into this one (their rankings before the merger)
     idle_minutes: int = 30  # a session without any action for this long is signed out
+    early_warning_days: int = 3  # dossiers and tasks due within this many working days are "about to go overdue"
     earliest_date: date = date(2010, 1, 1)  # an import refuses dates before it
     due_years_ahead: int = 10  # an import refuses due dates and deadlines further ahead than this
     notice: NoticeSettings = NoticeSettings()
@@ -130,6 +131,7 @@ def parse_settings(raw: dict) -> Settings:
             scorecard_months=max(0, int(raw.get("scorecard", {}).get("window_months", 0))),
             merged_from=tuple(str(p) for p in raw["province"].get("merged_from", [])),
             idle_minutes=max(1, int(raw.get("security", {}).get("idle_minutes", 30))),
+            early_warning_days=min(30, max(1, int(raw.get("early_warning", {}).get("working_days", 3)))),
             earliest_date=_date(raw.get("import", {}).get("earliest_date", date(2010, 1, 1)), "import.earliest_date"),
             due_years_ahead=max(0, int(raw.get("import", {}).get("due_years_ahead", 10))),
             notice=_notice(raw.get("notice", {})),

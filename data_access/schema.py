@@ -343,6 +343,17 @@ web_sessions = Table(
     Column("ended_why", String(20)),  # data_access.web_sessions.ENDINGS
 )
 
+# Days off and compensatory working days the Office added (revision 0014) beside the shipped config/holidays/*.csv.
+holidays = Table(
+    "holidays",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("kind", String(10), nullable=False),  # metrics.workdays.KINDS
+    Column("name", String(200), nullable=False),
+    Column("file_name", String(300)),
+    Column("imported_at", DateTime, nullable=False),
+)
+
 # Append-only from the application: who did what, when, from which address.
 audit_log = Table(
     "audit_log",

@@ -192,3 +192,18 @@ DATABASE_READ_ONLY = ("Cơ sở dữ liệu đang mở chỉ đọc (tệp khôn
                       "dữ liệu, tạo cuộc họp hay đổi tài khoản được. Cấp quyền ghi cho tệp rồi khởi động lại để ghi.")
 DATABASE_READ_ONLY_OLD = ("Cơ sở dữ liệu chỉ đọc ở phiên bản lược đồ {revision}, ứng dụng cần {head}: không nâng "
                           "cấp được khi tệp không ghi được. Cấp quyền ghi cho tệp rồi chạy lại «python cli.py init».")
+
+# Working days and the early warning (issue #33)
+HOLIDAY_HEADERS = {"day": "Ngày", "kind": "Loại", "name": "Tên"}  # the columns of a holiday file
+WORKING_DAYS_RANGE = "Số ngày làm việc phải từ 1 đến {longest}, không phải {n}."
+HOLIDAY_BAD_DATE = "Dòng {row}, cột «{column}»: «{value}» không phải ngày (dd/mm/yyyy)"
+HOLIDAY_BAD_KIND = "Dòng {row}, cột «{column}»: «{value}» không phải «nghỉ» hoặc «làm bù»"
+HOLIDAY_NO_NAME = "Dòng {row}, cột «{column}»: thiếu tên ngày lễ"
+HOLIDAY_PRESENT = "Dòng {row}, cột «{column}»: ngày {day} đã có trong lịch nghỉ lễ ({name})"
+HOLIDAY_REPEATED = "Dòng {row}, cột «{column}»: ngày {day} đã có ở dòng {first} của tệp"
+HOLIDAY_WEEKEND_OFF = "Dòng {row}, cột «{column}»: ngày {day} là thứ Bảy hoặc Chủ nhật, không cần ghi là ngày nghỉ"
+HOLIDAY_WEEKDAY_WORKED = "Dòng {row}, cột «{column}»: ngày {day} là ngày thường, không thể là ngày làm bù"
+HOLIDAY_COLUMNS_MISSING = "Tệp {file} thiếu cột: {columns} (cần «Ngày», «Loại», «Tên»)"
+HOLIDAY_REFUSED = "Tệp {file} bị từ chối: {n} lỗi; không ghi gì vào cơ sở dữ liệu."
+HOLIDAYS_MORE_ERRORS = "… và {n} lỗi khác"
+AUDIT_HOLIDAYS = "lịch nghỉ lễ: {file}, thêm {n} ngày"

@@ -1,0 +1,121 @@
+"""`cli.py due-soon` and `cli.py import holidays` (issue #33) on SQLite and PostgreSQL, on hand-made dossiers and
+tasks whose due dates straddle a weekend and the holidays of late April 2026 (config/holidays/2026.csv).
+
+As of Friday 24/04/2026 the 3rd working day after is Monday 04/05: Saturday 25 and Sunday 26 are the weekend,
+Monday 27 is Giỗ Tổ's day off (it fell on Sunday 26), Tuesday 28 and Wednesday 29 are the 1st and 2nd working
+days, Thursday 30/04 and Friday 01/05 are holidays, the weekend follows, Monday 04/05 is the 3rd.
+"""
+
+import json
+from datetime import date
+
+import pandas as pd
+import pytest
+from sqlalchemy import create_engine, func, insert, select
+
+import cli
+from data_access.migrate import create_schema
+from data_access.reference import ensure_reference, get_or_create_agency
+from data_access.schema import holidays, tasks
+from tests.data_access.helpers import write_dossiers
+
+LAND_OFFICE, POLICE, DISTRICT = "Văn phòng Đăng ký đất đai tỉnh", "Công an tỉnh", "UBND huyện Xuân"
+D = date
+# code, received, due, result, field, agency handling it, agency holding it now (None: the one handling it)
+DOSSIERS = [
+    ("A1", D(2026, 4, 20), D(2026, 4, 25), None, "Đất đai", "Sở Nông nghiệp và Môi trường", LAND_OFFICE),  # Sat
+    ("A2", D(2026, 4, 21), D(2026, 4, 28), None, "Hộ tịch", DISTRICT, None),
+    ("A3", D(2026, 4, 22), D(2026, 5, 4), None, "Đất đai", LAND_OFFICE, None),  # due on the 3rd working day
+    ("A4", D(2026, 4, 22), D(2026, 5, 5), None, "Đất đai", LAND_OFFICE, None),  # the 4th: not yet
+    ("A5", D(2026, 4, 20), D(2026, 4, 24), None, "Đất đai", LAND_OFFICE, None),  # due on D: not "about to"
+    ("A6", D(2026, 4, 23), D(2026, 4, 29), D(2026, 4, 24), "Hộ tịch", DISTRICT, None),  # resolved on D
+    ("A7", D(2026, 4, 23), D(2026, 4, 29), D(2026, 4, 25), "Môi trường", DISTRICT, None),  # still open at D
+    ("A8", D(2026, 4, 25), D(2026, 4, 28), None, "Hộ tịch", DISTRICT, None),  # received after D
+    ("A9", D(2026, 4, 24), D(2026, 4, 30), None, "Hộ tịch", LAND_OFFICE, None),  # due on a holiday
+    ("B1", D(2026, 4, 20), D(2026, 4, 27), None, "Hộ tịch", POLICE, None),  # due on Giỗ Tổ's day off
+    ("B2", D(2026, 4, 20), D(2026, 4, 28), None, "Hộ tịch", POLICE, None),
+]
+# document date, deadline, completed
+TASKS = [(D(2026, 4, 1), D(2026, 4, 28), None), (D(2026, 4, 1), D(2026, 5, 4), None),
+         (D(2026, 4, 1), D(2026, 5, 5), None), (D(2026, 4, 1), D(2026, 4, 28), D(2026, 4, 24)),
+         (D(2026, 4, 1), D(2026, 4, 28), D(2026, 4, 26)), (D(2026, 4, 25), D(2026, 4, 28), None),
+         (D(2026, 4, 1), None, None)]
+
+
+@pytest.fixture
+def db(database_url):
+    engine = create_engine(database_url)
+    create_schema(engine)
+    frame = pd.DataFrame(DOSSIERS, columns=["code", "received_on", "due_on", "result_on", "field", "agency",
+                                            "current_agency"])
+    frame = frame.assign(status="Đang xử lý", channel="truc_tiep", synced=False, apology=False, digitised=False,
+                         district="Xuân", ended=False, waiting_supplement=False)
+    with engine.begin() as conn:
+        ensure_reference(conn)
+        write_dossiers(conn, frame)
+        lead = get_or_create_agency(conn, DISTRICT)
+        conn.execute(insert(tasks), [{"task_key": f"T{i}", "doc_number": f"{i}/TB-UBND", "doc_date": doc,
+                                      "content": f"Nhiệm vụ {i}", "lead_agency_id": lead, "deadline": deadline,
+                                      "completed_on": done} for i, (doc, deadline, done) in enumerate(TASKS, 1)])
+    yield engine
+    engine.dispose()
+
+
+def _due_soon(capsys, *args: str) -> dict:
+    assert cli.main(["due-soon", *args]) == 0, capsys.readouterr().err
+    return json.loads(capsys.readouterr().out)
+
+
+def test_due_soon_counts_in_working_days_per_agency_holding_the_dossier(db, capsys):
+    # counted: A1, A3, A9 (land office: A1 held there, A3 and A9 handled there; A1 and A3 land), A7 (district,
+    # environment), A2 (district), B1 and B2 (police); A4 too late, A5 due on D, A6 resolved on D, A8 received after
+    # D. Tasks: the 1st (28/04), 2nd (04/05) and 5th (completed after D); the 3rd is too late, the 4th done on D,
+    # the 6th issued after D, the 7th has no deadline.
+    assert _due_soon(capsys, "--as-of", "2026-04-24") == {
+        "as_of": "2026-04-24", "working_days": 3, "until": "2026-05-04",
+        "dossiers": {"total": 7, "land_env": 3},
+        "by_agency": [{"agency": LAND_OFFICE, "dossiers": 3, "land_env": 2},
+                      {"agency": POLICE, "dossiers": 2, "land_env": 0},  # a tie: by name
+                      {"agency": DISTRICT, "dossiers": 2, "land_env": 1}],
+        "tasks": {"total": 3},
+        "holidays_missing_for": []}
+
+
+def test_one_working_day_skips_the_weekend_and_the_day_off(db, capsys):
+    # Tuesday 28/04: due 25/04 (A1), 27/04 (B1) and 28/04 (A2, B2); tasks 1 and 5
+    assert _due_soon(capsys, "--as-of", "2026-04-24", "--working-days", "1") == {
+        "as_of": "2026-04-24", "working_days": 1, "until": "2026-04-28",
+        "dossiers": {"total": 4, "land_env": 1},
+        "by_agency": [{"agency": POLICE, "dossiers": 2, "land_env": 0},
+                      {"agency": DISTRICT, "dossiers": 1, "land_env": 0},  # a tie: "UBND…" before "Văn phòng…"
+                      {"agency": LAND_OFFICE, "dossiers": 1, "land_env": 1}],
+        "tasks": {"total": 2},
+        "holidays_missing_for": []}
+
+
+def test_a_year_without_holidays_is_named_until_the_office_adds_it(db, capsys, tmp_path):
+    before = _due_soon(capsys, "--as-of", "2026-12-30")
+    assert (before["until"], before["holidays_missing_for"]) == ("2027-01-04", [2027])  # 31/12, 01/01, 04/01
+    added = tmp_path / "nghi_le_2027.csv"
+    added.write_text("Ngày;Loại;Tên\n01/01/2027;nghỉ;Tết Dương lịch\n", encoding="utf-8")
+    assert cli.main(["import", "holidays", str(added)]) == 0
+    assert capsys.readouterr().out.strip() == "Đã thêm 1 ngày vào lịch nghỉ lễ từ tệp nghi_le_2027.csv."
+    after = _due_soon(capsys, "--as-of", "2026-12-30")
+    assert (after["until"], after["holidays_missing_for"]) == ("2027-01-05", [])
+
+
+def test_a_bad_holiday_file_names_every_row_and_writes_nothing(db, capsys, tmp_path):
+    bad = tmp_path / "le.csv"
+    bad.write_text("Ngày,Loại,Tên\n01/01/2026,nghỉ,Tết Dương lịch\n31/02/2027,nghỉ,Không có ngày này\n"
+                   "04/01/2027,nghi,\n09/01/2027,làm bù,Thứ Bảy làm bù\n11/01/2027,nghỉ lễ,Một ngày\n"
+                   "11/01/2027,nghỉ,Lặp lại\n02/01/2027,nghỉ,Thứ Bảy\n", encoding="utf-8")
+    assert cli.main(["import", "holidays", str(bad)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "le.csv: Dòng 2, cột «Ngày»: ngày 01/01/2026 đã có trong lịch nghỉ lễ (Tết Dương lịch)",
+        "le.csv: Dòng 3, cột «Ngày»: «31/02/2027» không phải ngày (dd/mm/yyyy)",
+        "le.csv: Dòng 4, cột «Tên»: thiếu tên ngày lễ",
+        "le.csv: Dòng 7, cột «Ngày»: ngày 11/01/2027 đã có ở dòng 6 của tệp",
+        "le.csv: Dòng 8, cột «Ngày»: ngày 02/01/2027 là thứ Bảy hoặc Chủ nhật, không cần ghi là ngày nghỉ",
+        "Tệp le.csv bị từ chối: 5 lỗi; không ghi gì vào cơ sở dữ liệu."]
+    with db.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(holidays)).scalar() == 0

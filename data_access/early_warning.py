@@ -3,51 +3,111 @@ falls after D and on or before the N-th working day after D, per agency holding 
 deadline falls in the same days. Aggregated in SQL; no dossier row and no applicant reaches the caller.
 """
 
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 from sqlalchemy import Connection, Select, and_, case, func, or_, select
 
-from data_access.schema import agencies, dossiers, fields, tasks
+from data_access.dossier_queries import NO_FILTER, DossierFilter, filter_conditions
+from data_access.schema import agencies, dossier_steps, dossiers, fields, procedures, tasks
 from metrics.workdays import Calendar
 
 DUE_SOON_COLUMNS = ("agency", "dossiers", "land_env")
+DUE_SOON_LIST_COLUMNS = ("code", "procedure", "agency", "step", "due_on", "land_env")
+LIST_LIMIT = 2000  # dossiers listed at most (the counts are always whole)
 d = dossiers.c
+step_c = dossier_steps.c
 
 
-def _holding() -> object:
-    """Return the agency holding a dossier now: the one its steps name, else the one that handles it."""
-    return func.coalesce(d.current_agency_id, d.agency_id)
+def _open_step(as_of: date, column) -> object:
+    """Return a scalar subquery of `column` of the dossier's step open at as_of (the latest started)."""
+    return (select(column).where(step_c.dossier_code == d.code, step_c.started_on <= as_of,
+                                 or_(step_c.ended_on.is_(None), step_c.ended_on > as_of))
+            .order_by(step_c.started_on.desc(), step_c.place.desc()).limit(1).scalar_subquery())
 
 
-def build_due_soon_query(as_of: date, until: date) -> Select:
-    """Return the SELECT of DUE_SOON_COLUMNS: dossiers in progress at as_of, due in (as_of, until], per agency."""
-    holding = _holding().label("agency_id")
-    rows = (select(holding, case((fields.c.is_land_env.is_(True), 1), else_=0).label("land_env"))
+def _due_rows(as_of: date, until: date, flt: DossierFilter) -> Select:
+    """Return the SELECT of the dossiers in progress at as_of due in (as_of, until], with the agency holding each
+    now (its step open at as_of when there is one, else the agency the export names, else the one handling it)."""
+    holding = func.coalesce(_open_step(as_of, step_c.agency_id), d.current_agency_id, d.agency_id).label("agency_id")
+    return (select(d.code, d.procedure_id, holding, _open_step(as_of, step_c.step).label("step"), d.due_on,
+                   case((fields.c.is_land_env.is_(True), 1), else_=0).label("land_env"))
             .select_from(dossiers.join(fields, fields.c.id == d.field_id))
             .where(d.received_on <= as_of, or_(d.result_on.is_(None), d.result_on > as_of),
-                   d.due_on > as_of, d.due_on <= until)
-            .subquery("due_soon"))
+                   d.due_on > as_of, d.due_on <= until, *filter_conditions(flt)))
+
+
+def build_due_soon_query(as_of: date, until: date, flt: DossierFilter = NO_FILTER) -> Select:
+    """Return the SELECT of DUE_SOON_COLUMNS: dossiers in progress at as_of, due in (as_of, until], per agency."""
+    rows = _due_rows(as_of, until, flt).subquery("due_soon")
     return (select(agencies.c.name.label("agency"), func.count().label("dossiers"),
                    func.sum(rows.c.land_env).label("land_env"))
             .select_from(rows.join(agencies, agencies.c.id == rows.c.agency_id))
             .group_by(agencies.c.id, agencies.c.name))
 
 
-def due_soon_by_agency(conn: Connection, as_of: date, until: date) -> pd.DataFrame:
+def build_due_soon_list(as_of: date, until: date, flt: DossierFilter = NO_FILTER) -> Select:
+    """Return the SELECT of DUE_SOON_LIST_COLUMNS, soonest due first (LIST_LIMIT rows at most)."""
+    rows = _due_rows(as_of, until, flt).subquery("due_soon")
+    return (select(rows.c.code, procedures.c.name.label("procedure"), agencies.c.name.label("agency"), rows.c.step,
+                   rows.c.due_on, rows.c.land_env)
+            .select_from(rows.join(agencies, agencies.c.id == rows.c.agency_id)
+                         .outerjoin(procedures, procedures.c.id == rows.c.procedure_id))
+            .order_by(rows.c.due_on, rows.c.code).limit(LIST_LIMIT))
+
+
+def due_soon_by_agency(conn: Connection, as_of: date, until: date, flt: DossierFilter = NO_FILTER) -> pd.DataFrame:
     """Return DUE_SOON_COLUMNS, one row per agency holding any, most dossiers first, then by name."""
-    result = conn.execute(build_due_soon_query(as_of, until))
+    result = conn.execute(build_due_soon_query(as_of, until, flt))
     frame = pd.DataFrame(result.fetchall(), columns=list(DUE_SOON_COLUMNS))
     frame = frame.astype({"dossiers": "int64", "land_env": "int64"})
     return frame.sort_values(["dossiers", "agency"], ascending=[False, True], ignore_index=True)
 
 
-def build_tasks_due_soon_query(as_of: date, until: date) -> Select:
-    """Return the SELECT counting tasks issued by as_of, not completed by it, whose deadline is in (as_of, until]."""
+def build_tasks_due_soon_query(as_of: date, until: date, agency_ids: tuple[int, ...] = ()) -> Select:
+    """Return the SELECT counting tasks issued by as_of, not completed by it, whose deadline is in (as_of, until]
+    (led by `agency_ids` when given)."""
     t = tasks.c
+    led = [t.lead_agency_id.in_(agency_ids)] if agency_ids else []
     return select(func.count()).select_from(tasks).where(
         t.doc_date <= as_of, or_(t.completed_on.is_(None), t.completed_on > as_of),
-        and_(t.deadline > as_of, t.deadline <= until))
+        and_(t.deadline > as_of, t.deadline <= until), *led)
+
+
+@dataclass(frozen=True)
+class DueSoon:
+    """What will go overdue in the next working days: the window, the counts, per agency, the list."""
+
+    as_of: date
+    working_days: int
+    until: date
+    missing_years: tuple[int, ...]
+    by_agency: pd.DataFrame  # DUE_SOON_COLUMNS
+    dossiers: pd.DataFrame  # DUE_SOON_LIST_COLUMNS (LIST_LIMIT at most)
+    tasks: int
+
+    @property
+    def total(self) -> int:
+        """Return the dossiers about to go overdue."""
+        return int(self.by_agency["dossiers"].sum())
+
+    @property
+    def land_env(self) -> int:
+        """Return those of the land and environment group."""
+        return int(self.by_agency["land_env"].sum())
+
+
+def due_soon_view(conn: Connection, as_of: date, working_days: int, calendar: Calendar,
+                  flt: DossierFilter = NO_FILTER) -> DueSoon:
+    """Return what will go overdue within `working_days` working days after as_of, for the dossiers within `flt`
+    (and the tasks led by its agencies)."""
+    until = calendar.add_working_days(as_of, working_days)
+    result = conn.execute(build_due_soon_list(as_of, until, flt))
+    listed = pd.DataFrame(result.fetchall(), columns=list(DUE_SOON_LIST_COLUMNS))
+    tasks_total = conn.execute(build_tasks_due_soon_query(as_of, until, flt.agency_ids)).scalar_one()
+    return DueSoon(as_of, working_days, until, tuple(calendar.missing_years(as_of, until)),
+                   due_soon_by_agency(conn, as_of, until, flt), listed, int(tasks_total))
 
 
 def due_soon(conn: Connection, as_of: date, working_days: int, calendar: Calendar) -> dict:

@@ -14,9 +14,12 @@ import pytest
 from sqlalchemy import create_engine, func, insert, select
 
 import cli
+from data_access.early_warning import due_soon_view
+from data_access.holidays import holiday_calendar
 from data_access.migrate import create_schema
 from data_access.reference import ensure_reference, get_or_create_agency
-from data_access.schema import holidays, tasks
+from data_access.schema import dossier_steps, holidays, tasks
+from metrics.workdays import working_days_left
 from tests.data_access.helpers import write_dossiers
 
 LAND_OFFICE, POLICE, DISTRICT = "Văn phòng Đăng ký đất đai tỉnh", "Công an tỉnh", "UBND huyện Xuân"
@@ -54,6 +57,14 @@ def db(database_url):
         ensure_reference(conn)
         write_dossiers(conn, frame)
         lead = get_or_create_agency(conn, DISTRICT)
+        police = get_or_create_agency(conn, POLICE)
+        conn.execute(insert(dossier_steps), [  # A2 is at the police now; A7's step there ended on D
+            {"dossier_code": "A2", "step": "Tiếp nhận", "agency_id": lead, "started_on": D(2026, 4, 21),
+             "ended_on": D(2026, 4, 23), "place": 1},
+            {"dossier_code": "A2", "step": "Xác minh", "agency_id": police, "started_on": D(2026, 4, 23),
+             "ended_on": None, "place": 2},
+            {"dossier_code": "A7", "step": "Xác minh", "agency_id": police, "started_on": D(2026, 4, 23),
+             "ended_on": D(2026, 4, 24), "place": 1}])
         conn.execute(insert(tasks), [{"task_key": f"T{i}", "doc_number": f"{i}/TB-UBND", "doc_date": doc,
                                       "content": f"Nhiệm vụ {i}", "lead_agency_id": lead, "deadline": deadline,
                                       "completed_on": done} for i, (doc, deadline, done) in enumerate(TASKS, 1)])
@@ -67,16 +78,16 @@ def _due_soon(capsys, *args: str) -> dict:
 
 
 def test_due_soon_counts_in_working_days_per_agency_holding_the_dossier(db, capsys):
-    # counted: A1, A3, A9 (land office: A1 held there, A3 and A9 handled there; A1 and A3 land), A7 (district,
-    # environment), A2 (district), B1 and B2 (police); A4 too late, A5 due on D, A6 resolved on D, A8 received after
-    # D. Tasks: the 1st (28/04), 2nd (04/05) and 5th (completed after D); the 3rd is too late, the 4th done on D,
-    # the 6th issued after D, the 7th has no deadline.
+    # counted: A1, A3, A9 (land office: A1 held there, A3 and A9 handled there; A1 and A3 land), A2 (at the police
+    # by its open step), B1 and B2 (police), A7 (district: its step at the police ended on D; environment); A4 too
+    # late, A5 due on D, A6 resolved on D, A8 received after D. Tasks: the 1st (28/04), 2nd (04/05) and 5th
+    # (completed after D); the 3rd is too late, the 4th done on D, the 6th issued after D, the 7th has no deadline.
     assert _due_soon(capsys, "--as-of", "2026-04-24") == {
         "as_of": "2026-04-24", "working_days": 3, "until": "2026-05-04",
         "dossiers": {"total": 7, "land_env": 3},
-        "by_agency": [{"agency": LAND_OFFICE, "dossiers": 3, "land_env": 2},
-                      {"agency": POLICE, "dossiers": 2, "land_env": 0},  # a tie: by name
-                      {"agency": DISTRICT, "dossiers": 2, "land_env": 1}],
+        "by_agency": [{"agency": POLICE, "dossiers": 3, "land_env": 0},  # a tie: by name
+                      {"agency": LAND_OFFICE, "dossiers": 3, "land_env": 2},
+                      {"agency": DISTRICT, "dossiers": 1, "land_env": 1}],
         "tasks": {"total": 3},
         "holidays_missing_for": []}
 
@@ -86,11 +97,22 @@ def test_one_working_day_skips_the_weekend_and_the_day_off(db, capsys):
     assert _due_soon(capsys, "--as-of", "2026-04-24", "--working-days", "1") == {
         "as_of": "2026-04-24", "working_days": 1, "until": "2026-04-28",
         "dossiers": {"total": 4, "land_env": 1},
-        "by_agency": [{"agency": POLICE, "dossiers": 2, "land_env": 0},
-                      {"agency": DISTRICT, "dossiers": 1, "land_env": 0},  # a tie: "UBND…" before "Văn phòng…"
+        "by_agency": [{"agency": POLICE, "dossiers": 3, "land_env": 0},
                       {"agency": LAND_OFFICE, "dossiers": 1, "land_env": 1}],
         "tasks": {"total": 2},
         "holidays_missing_for": []}
+
+
+def test_the_list_names_code_procedure_holder_step_and_working_days_left(db):
+    with db.connect() as conn:
+        calendar = holiday_calendar(conn)
+        found = due_soon_view(conn, D(2026, 4, 24), 1, calendar)
+    assert (found.until, found.total, found.land_env, found.tasks) == (D(2026, 4, 28), 4, 1, 2)
+    listed = found.dossiers
+    assert list(listed["code"]) == ["A1", "B1", "A2", "B2"]  # soonest due first, then by code
+    assert list(listed["agency"]) == [LAND_OFFICE, POLICE, POLICE, POLICE]
+    assert list(listed["step"].fillna("")) == ["", "", "Xác minh", ""]
+    assert working_days_left(calendar, found.as_of, listed["due_on"]) == [0, 0, 1, 1]
 
 
 def test_a_year_without_holidays_is_named_until_the_office_adds_it(db, capsys, tmp_path):

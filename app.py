@@ -28,7 +28,7 @@ open_default_page_by_its_address(DEFAULT.url_path)  # /tong-quan bookmarks (see 
 present = presenting()  # presentation mode: no navigation, no sidebar, one slide per agenda item
 page = st.navigation(sections, position="hidden" if present or account is None else "sidebar")
 st.set_page_config(page_title=f"{page.title} · {L.APP_TITLE}", page_icon=FAVICON,
-                   layout="wide", initial_sidebar_state="collapsed" if present else "expanded")
+                   layout="wide", initial_sidebar_state="collapsed" if present else "auto")  # auto: closed on a phone
 apply_style(present)
 if account is None:
     sign_in_form(page.url_path)

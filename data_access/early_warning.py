@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Select, and_, case, func, or_, select
 
 from data_access.dossier_queries import NO_FILTER, DossierFilter, filter_conditions
 from data_access.schema import agencies, dossier_steps, dossiers, fields, procedures, tasks
-from metrics.workdays import Calendar
+from metrics.workdays import Calendar, working_days_left
 
 DUE_SOON_COLUMNS = ("agency", "dossiers", "land_env")
 DUE_SOON_LIST_COLUMNS = ("code", "procedure", "agency", "step", "due_on", "land_env")
@@ -65,11 +65,13 @@ def due_soon_by_agency(conn: Connection, as_of: date, until: date, flt: DossierF
     return frame.sort_values(["dossiers", "agency"], ascending=[False, True], ignore_index=True)
 
 
-def build_tasks_due_soon_query(as_of: date, until: date, agency_ids: tuple[int, ...] = ()) -> Select:
-    """Return the SELECT counting tasks issued by as_of, not completed by it, whose deadline is in (as_of, until]
-    (led by `agency_ids` when given)."""
+def build_tasks_due_soon_query(as_of: date, until: date, flt: DossierFilter = NO_FILTER) -> Select:
+    """Return the SELECT counting tasks issued by as_of, not completed by it, whose deadline is in (as_of, until],
+    within the filter as metrics.tasks.tasks_within reads it: led by one of its agencies, by an agency of its units."""
     t = tasks.c
-    led = [t.lead_agency_id.in_(agency_ids)] if agency_ids else []
+    led = [t.lead_agency_id.in_(flt.agency_ids)] if flt.agency_ids else []
+    if flt.unit_ids:
+        led.append(t.lead_agency_id.in_(select(agencies.c.id).where(agencies.c.unit_id.in_(flt.unit_ids))))
     return select(func.count()).select_from(tasks).where(
         t.doc_date <= as_of, or_(t.completed_on.is_(None), t.completed_on > as_of),
         and_(t.deadline > as_of, t.deadline <= until), *led)
@@ -84,7 +86,7 @@ class DueSoon:
     until: date
     missing_years: tuple[int, ...]
     by_agency: pd.DataFrame  # DUE_SOON_COLUMNS
-    dossiers: pd.DataFrame  # DUE_SOON_LIST_COLUMNS (LIST_LIMIT at most)
+    dossiers: pd.DataFrame  # DUE_SOON_LIST_COLUMNS and working_days_left (LIST_LIMIT at most)
     tasks: int
 
     @property
@@ -105,7 +107,8 @@ def due_soon_view(conn: Connection, as_of: date, working_days: int, calendar: Ca
     until = calendar.add_working_days(as_of, working_days)
     result = conn.execute(build_due_soon_list(as_of, until, flt))
     listed = pd.DataFrame(result.fetchall(), columns=list(DUE_SOON_LIST_COLUMNS))
-    tasks_total = conn.execute(build_tasks_due_soon_query(as_of, until, flt.agency_ids)).scalar_one()
+    listed["working_days_left"] = working_days_left(calendar, as_of, listed["due_on"])
+    tasks_total = conn.execute(build_tasks_due_soon_query(as_of, until, flt)).scalar_one()
     return DueSoon(as_of, working_days, until, tuple(calendar.missing_years(as_of, until)),
                    due_soon_by_agency(conn, as_of, until, flt), listed, int(tasks_total))
 

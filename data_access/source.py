@@ -37,6 +37,8 @@ from data_access import (
 from data_access import meetings as meeting_store
 from data_access.accounts import NotAllowed
 from data_access.dossier_queries import NO_FILTER, DossierFilter
+from data_access.early_warning import DueSoon, due_soon_view
+from data_access.holidays import holiday_calendar
 from data_access.meta import LAST_LOAD_AT, TASKS_CHANGED_AT, read_meta
 from data_access.schema import meeting_frames, meetings
 from data_access.snapshots import LAND_ENV
@@ -46,6 +48,7 @@ from metrics.periods import PERIOD_KINDS, Period
 from metrics.rollup import detail_months
 from metrics.stages import is_supplement_step
 from metrics.territory import units_attributed_to
+from metrics.workdays import Calendar
 from texts import messages as M
 
 T = TypeVar("T")
@@ -224,6 +227,18 @@ class Source(ABC):
         if self.scope is not None and not self._in_scope(code):
             return pd.DataFrame(columns=stage_queries.JOURNEY_COLUMNS)
         return self._live(lambda conn: stage_queries.dossier_journey(conn, code, as_of))
+
+    def calendar(self) -> Calendar:
+        """Return the calendar of working days (config/holidays and the days the Office added)."""
+        return self._live(holiday_calendar)
+
+    def due_soon(self, as_of: date, working_days: int, flt: DossierFilter) -> DueSoon | None:
+        """Return what will go overdue within `working_days` working days after as_of (data_access.early_warning),
+        narrowed to the scope; None for a meeting, which does not freeze it."""
+        if self.meeting is not None:
+            return None
+        flt = self.narrowed(flt)
+        return self._live(lambda conn: due_soon_view(conn, as_of, working_days, holiday_calendar(conn), flt))
 
     def _in_scope(self, code: str) -> bool:
         with self.engine.connect() as conn:

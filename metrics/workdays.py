@@ -7,7 +7,7 @@ the command line say so.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 
@@ -67,5 +67,5 @@ def calendar_of(holidays: pd.DataFrame) -> Calendar:
 
 
 def working_days_left(calendar: Calendar, as_of: date, due: Iterable[date]) -> list[int]:
-    """Return, for each due date, the working days from as_of to it ((as_of, due])."""
-    return [calendar.working_days_between(as_of, d) for d in due]
+    """Return, for each due date (a date, datetime or Timestamp), the working days from as_of to it ((as_of, due])."""
+    return [calendar.working_days_between(as_of, d.date() if isinstance(d, datetime) else d) for d in due]

@@ -13,6 +13,7 @@ from texts import labels as L
 from texts.fmt import fmt_date, fmt_int, fmt_month, fmt_pct
 from ui import data, views
 from ui.charts import LAND_ENV_COLOUR, OTHER_COLOUR, column_chart, hbar, month_line, month_stack, show_chart
+from ui.early_warning import early_warning_section
 from ui.guard import section
 from ui.kpi import kpi_row
 from ui.present import page_header, slide_chart
@@ -54,6 +55,9 @@ if present:
         by_agency = _labelled(top_n(data.counts(source, period, land_env, "agency"), "overdue_total", 8))
         slide_chart(hbar(by_agency, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip), 420)
     st.stop()
+
+with section("bottleneck-due-soon"):
+    early_warning_section(source, as_of, scope, filters.scope, listed=True)
 
 with section("bottleneck-trend"):
     st.subheader(L.BOTTLENECK_TREND)

@@ -101,4 +101,5 @@ with section("tasks-due-soon"):
     st.subheader(L.TASKS_DUE_SOON.format(days=settings.due_soon_days))
     show_table(view.due_soon, empty=L.TASKS_NONE,
                columns=task_columns + [Col("days_left", L.TASK_COLUMNS["days_left"], fmt_int),
-                               Col("coordinating", L.TASK_COLUMNS["coordinating"])])
+                                       Col("working_days_left", L.TASK_COLUMNS["working_days_left"], fmt_int),
+                                       Col("coordinating", L.TASK_COLUMNS["coordinating"])])

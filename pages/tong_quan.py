@@ -1,10 +1,12 @@
-"""Tổng quan: headline KPIs with their change against last week, and the oldest overdue tasks."""
+"""Tổng quan: headline KPIs with their change against last week, what will go overdue in the next working days,
+and the oldest overdue tasks."""
 
 import streamlit as st
 
 from texts import labels as L
 from texts.fmt import fmt_date, fmt_int
 from ui import views
+from ui.early_warning import early_warning_section
 from ui.guard import section
 from ui.kpi import kpi_row
 from ui.present import page_header
@@ -37,3 +39,6 @@ with section("overview-oldest-tasks"):
         Col("doc_number", L.TASK_COLUMNS["doc_number"]),
         Col("leader", L.TASK_COLUMNS["leader"]),
     ])
+
+with section("overview-due-soon"):
+    early_warning_section(source, as_of, filters.dossiers, filters.scope)

@@ -165,3 +165,19 @@ def bottleneck_cards(everything: tuple[dict, dict], land: tuple[dict, dict], by_
                 concern_lowest(land_by_agency, "apology_compliance", "overdue_total"),
                 help=L.KPI_HELP["apology_compliance"], delta=change_text(apology.change, compare, points=True)),
     ]
+
+
+def due_soon_cards(total: int, land_env: int, tasks: int, by_agency: pd.DataFrame, working_days: int,
+                   scope: str | None = None, own: str | None = None) -> list[KpiCard]:
+    """Return the early warning's two cards: dossiers about to go overdue (land/environment among them, the agency
+    holding most) and tasks whose deadline falls in the same working days; with `own` (a commune account's units,
+    which they alone cover) each says so instead."""
+    share = fmt_pct(land_env / total) if total else fmt_pct(None)
+    covers = None if own is None else L.CARD_COVERS.format(scope=own)
+    dossiers = KpiCard("due_soon", L.DUE_SOON_DOSSIERS, fmt_int(total), "info",
+                       covers or concern_most(by_agency.rename(columns={"agency": "name"}), "dossiers", scope),
+                       delta_good_when_up=None, note=L.DUE_SOON_LAND_ENV.format(n=fmt_int(land_env), share=share))
+    due_tasks = KpiCard("due_soon_tasks", L.DUE_SOON_TASKS, fmt_int(tasks), "info",
+                        covers or L.CONCERNS.format(who=scope or L.CONCERNS_PROVINCE), delta_good_when_up=None,
+                        note=L.DUE_SOON_TASKS_NOTE.format(n=fmt_int(working_days)))
+    return [dossiers, due_tasks]

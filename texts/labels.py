@@ -186,6 +186,7 @@ TASK_COLUMNS = {
     "deadline": "Hạn xử lý",
     "days_overdue": "Số ngày quá hạn",
     "days_left": "Còn (ngày)",
+    "working_days_left": "Còn (ngày làm việc)",
     "progress_note": "Tình hình thực hiện",
     "coordinating": "Cơ quan phối hợp",
     "status": "Tình trạng",
@@ -538,3 +539,21 @@ SLIDE_AUTO = "Tự chuyển ({seconds} giây)"
 SLIDE_EXIT = "✕ Thoát"
 SLIDE_TASKS_OLDEST = "{n} nhiệm vụ quá hạn lâu nhất (trong tổng số {total})"
 SLIDE_LAND_ENV_BY_AGENCY = "Hồ sơ đất đai – môi trường quá hạn theo cơ quan (nhiều nhất)"
+
+# The early warning (issue #33): what will go overdue in the next working days
+DUE_SOON_TITLE = "Sắp quá hạn trong {n} ngày làm việc tới (đến hết {until})"
+DUE_SOON_DOSSIERS = "Hồ sơ sắp quá hạn"
+DUE_SOON_TASKS = "Nhiệm vụ sắp đến hạn"
+DUE_SOON_LAND_ENV = "Đất đai – môi trường: {n} ({share})"
+DUE_SOON_TASKS_NOTE = "hạn xử lý trong {n} ngày làm việc tới"
+DUE_SOON_HOLIDAYS_MISSING = ("Chưa có lịch nghỉ lễ năm {years}: các ngày thường của năm đó đang được tính là ngày làm "
+                             "việc. Văn phòng bổ sung bằng «python cli.py import holidays».")
+DUE_SOON_OWN_UNITS = "các địa bàn của tài khoản"  # a commune account whose unit has no name on the date
+DUE_SOON_NONE = "Không có hồ sơ nào sắp quá hạn trong các ngày làm việc tới."
+DUE_SOON_IN_MEETING = "Cuộc họp chưa chốt số hồ sơ sắp quá hạn; xem ở số liệu hiện tại."
+DUE_SOON_BY_AGENCY = "Theo cơ quan đang giữ hồ sơ"
+DUE_SOON_LIST = "Danh sách hồ sơ sắp quá hạn"
+DUE_SOON_LIST_CUT = "Hiện {shown} hồ sơ đến hạn sớm nhất trên tổng số {total}."
+DUE_SOON_COLUMNS = {"agency": "Cơ quan đang giữ hồ sơ", "dossiers": "Hồ sơ sắp quá hạn",
+                    "land_env": "Trong đó đất đai – môi trường", "code": "Mã hồ sơ", "procedure": "Thủ tục",
+                    "step": "Bước đang xử lý", "due_on": "Ngày hẹn trả", "working_days_left": "Còn (ngày làm việc)"}

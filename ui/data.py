@@ -20,6 +20,7 @@ from data_access.accounts import Account, list_accounts
 from data_access.audit import read_audit
 from data_access.context import app_context, forget_context
 from data_access.dossier_queries import DossierFilter
+from data_access.early_warning import DueSoon
 from data_access.engine import database_refusal, database_url
 from data_access.importing.preview import import_history
 from data_access.meta import read_meta
@@ -28,6 +29,7 @@ from data_access.stage_queries import StageQuery
 from metrics.errors import DomainError
 from metrics.periods import Period
 from metrics.territory import units_in_force
+from metrics.workdays import Calendar
 from texts.fmt import VIETNAM
 from ui import recount
 from ui.recount import Counted
@@ -167,6 +169,19 @@ def stages(source: Source, query: StageQuery) -> tuple[Counted[figures.StageAnal
 def stages_ready(source: Source, query: StageQuery) -> bool:
     """Return True when the stage analysis and overdue codes of `source`'s own data are counted."""
     return recount.ready(source, "stages", (query,)) and recount.ready(source, "overdue_codes", (query,))
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
+def calendar(source: Source) -> Calendar:
+    """Return the calendar of working days (data_access.holidays)."""
+    return source.calendar()
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
+def due_soon(source: Source, as_of: date, flt: DossierFilter) -> DueSoon | None:
+    """Return what will go overdue within settings' early-warning working days after as_of, or None for a meeting
+    (data_access.source.Source.due_soon)."""
+    return source.due_soon(as_of, load_settings().early_warning_days, flt)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)

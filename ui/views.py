@@ -28,6 +28,7 @@ from metrics.tasks import (
     top_groups,
 )
 from metrics.text import fold_key
+from metrics.workdays import working_days_left
 from texts import labels as L
 from texts.cards import KpiCard, bottleneck_cards, change_text, headline_cards
 from texts.fmt import fmt_int, fmt_number
@@ -211,5 +212,6 @@ def _tasks(source: Source, as_of: date, compare: Comparison, filters: tuple[tupl
         long = long.assign(status_label=long["status"].map(L.TASK_STATUS), count_label=long["count"].map(fmt_int))
     ages = overdue_ageing(shown)
     ages = ages.assign(bucket_label=ages["bucket"].map(L.AGE_BUCKETS), count_label=ages["count"].map(fmt_int))
-    return TasksView(cards, long, charted["lead_agency"].tolist(), ages, overdue_list(shown),
-                     due_soon(shown, as_of, due_soon_days))
+    soon = due_soon(shown, as_of, due_soon_days)
+    soon["working_days_left"] = working_days_left(data.calendar(source), as_of, soon["deadline"])
+    return TasksView(cards, long, charted["lead_agency"].tolist(), ages, overdue_list(shown), soon)

@@ -112,6 +112,7 @@ def test_the_list_names_code_procedure_holder_step_and_working_days_left(db):
     assert list(listed["code"]) == ["A1", "B1", "A2", "B2"]  # soonest due first, then by code
     assert list(listed["agency"]) == [LAND_OFFICE, POLICE, POLICE, POLICE]
     assert list(listed["step"].fillna("")) == ["", "", "Xác minh", ""]
+    assert list(listed["working_days_left"]) == [0, 0, 1, 1]  # Sat 25/04 and the day off 27/04: none; Tue 28/04: 1
     assert working_days_left(calendar, found.as_of, listed["due_on"]) == [0, 0, 1, 1]
 
 

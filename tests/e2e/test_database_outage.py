@@ -68,7 +68,7 @@ def test_the_page_names_the_lost_database_and_recovers(browser, cluster):
         page = context.new_page()
         open_signed_in(page, f"{base}/tong-quan", USER, PASSWORD)
         wait_rendered(page)
-        assert page.locator('[data-testid="stMetric"]').count() == 8
+        assert page.locator('[data-testid="stMetric"]').count() == 10  # eight headline cards, the early warning's two
         _as_postgres("pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop")
         page.get_by_role("link", name=L.PAGE_TASKS).click()  # the next run finds the database gone
         lost = L.DATABASE_LOST.format(url=f"postgresql+psycopg://postgres:***@127.0.0.1:{port}/cchc")

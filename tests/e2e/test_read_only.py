@@ -36,7 +36,7 @@ def test_a_read_only_file_is_viewed_and_imports_are_refused(browser, tmp_path):
         page = context.new_page()
         open_signed_in(page, f"{base}/tong-quan", USER, PASSWORD)
         wait_rendered(page)
-        assert page.locator('[data-testid="stMetric"]').count() == 8
+        assert page.locator('[data-testid="stMetric"]').count() == 10  # eight headline cards, the early warning's two
         page.get_by_text(L.SIDEBAR_READ_ONLY).wait_for()
         page.get_by_role("link", name=L.PAGE_IMPORT).click()
         page.get_by_text(M.DATABASE_READ_ONLY).wait_for(timeout=60_000)

@@ -55,6 +55,7 @@ def test_a_year_without_a_holiday_list_is_named(calendar):
 def test_working_days_left_counts_after_the_as_of_date(calendar):
     due = [date(2026, 4, 24), date(2026, 4, 25), date(2026, 4, 28), date(2026, 4, 29)]
     assert working_days_left(calendar, date(2026, 4, 24), due) == [0, 0, 1, 2]
+    assert working_days_left(calendar, date(2026, 4, 24), pd.to_datetime(pd.Series(due))) == [0, 0, 1, 2]
 
 
 def test_an_unreasonable_number_of_days_is_refused(calendar):

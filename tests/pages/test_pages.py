@@ -3,14 +3,18 @@
 import json
 import os
 import re
-from datetime import date
+from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 import pytest
 from sqlalchemy import event
 from streamlit.testing.v1 import AppTest
 
 from data_access.context import app_context
+from data_access.dossier_queries import DossierFilter
+from data_access.early_warning import due_soon, due_soon_view
+from data_access.holidays import holiday_calendar
 from metrics.indexes import latest_rank, published_by
 from metrics.periods import Period
 from metrics.scorecard import extremes
@@ -62,6 +66,23 @@ def test_overview(app, ref):
     assert list(oldest["Số ngày quá hạn"]) == sorted(oldest["Số ngày quá hạn"], reverse=True)
 
 
+def test_overview_warns_of_what_goes_overdue_in_the_next_working_days(app, demo_db):
+    """Issue #33: the overview's early warning equals `cli.py due-soon` on the same database (3 working days after
+    Tuesday 30/06/2026: Friday 03/07)."""
+    at = app()
+    no_problem(at)
+    with app_context(demo_db).engine.connect() as conn:
+        expected = due_soon(conn, END, 3, holiday_calendar(conn))
+    assert expected["until"] == "2026-07-03" and expected["dossiers"]["total"] > 0
+    shown = metrics_by_label(at)
+    assert shown["Hồ sơ sắp quá hạn"][0] == fmt_int(expected["dossiers"]["total"])
+    assert shown["Nhiệm vụ sắp đến hạn"][0] == fmt_int(expected["tasks"]["total"])
+    assert L.DUE_SOON_TITLE.format(n=3, until="03/07/2026") in [s.value for s in at.subheader]
+    table = next(d.value for d in at.dataframe if L.DUE_SOON_COLUMNS["agency"] in d.value.columns)
+    assert list(table[L.DUE_SOON_COLUMNS["agency"]]) == [a["agency"] for a in expected["by_agency"]]
+    assert list(table[L.DUE_SOON_COLUMNS["dossiers"]]) == [a["dossiers"] for a in expected["by_agency"]]
+
+
 def test_overview_follows_sidebar_period_and_district(app, ref):
     at = app()
     at.selectbox(key="period_kind").set_value("year").run()
@@ -87,6 +108,13 @@ def test_tasks_page(app, ref):
     assert shown["Quá hạn chưa hoàn thành"][0] == fmt_int(counts["open_overdue"])
     assert shown["Không có thời hạn"][0] == fmt_int(counts["no_deadline"])
     assert len(at.dataframe[0].value) == counts["open_overdue"]
+    # issue #33: the tasks due within 7 days also say their working days left (Wed 01/07 is the 1st after Tue 30/06;
+    # the weekend of 04–05/07 is not counted)
+    soon = next(d.value for d in at.dataframe if L.TASK_COLUMNS["working_days_left"] in d.value.columns)
+    assert len(soon) > 0
+    expected = [int(np.busday_count(END + timedelta(days=1), deadline + timedelta(days=1)))
+                for deadline in pd.to_datetime(soon[L.TASK_COLUMNS["deadline"]]).dt.date]
+    assert list(soon[L.TASK_COLUMNS["working_days_left"]]) == expected  # no holiday from 01/07 to 07/07/2026
     # filtering by status keeps only that status
     at.multiselect(key="t_status").set_value(["open_overdue"]).run()
     no_problem(at)
@@ -147,7 +175,7 @@ def test_a_warm_run_reads_only_the_signed_in_account(app, demo_db):
     assert sent.count("meta") <= 2 and sent.count("meetings") <= 2
 
 
-def test_bottlenecks_page(app, ref):
+def test_bottlenecks_page(app, ref, demo_db):
     at = app("pages/diem_nghen.py")
     no_problem(at)
     assert at.title[0].value == "Điểm nghẽn đất đai – môi trường"
@@ -158,8 +186,15 @@ def test_bottlenecks_page(app, ref):
     assert shown["Hồ sơ quá hạn trong kỳ"][0] == fmt_int(everything["overdue_total"])
     assert shown["Hồ sơ quá hạn đất đai – môi trường"][0] == fmt_int(everything["overdue_land_env"])
     assert shown["Phiếu xin lỗi cho hồ sơ đất đai – môi trường trễ hạn"][0] == fmt_pct(land["apology_compliance"])
-    procedures = at.dataframe[0].value
+    procedures = next(d.value for d in at.dataframe if "Quá hạn" in d.value.columns)
     assert procedures["Quá hạn"].is_monotonic_decreasing
+    # issue #33: the land and environment dossiers about to go overdue, listed soonest first, as counted in SQL
+    with app_context(demo_db).engine.connect() as conn:
+        expected = due_soon_view(conn, END, 3, holiday_calendar(conn), DossierFilter(land_env_only=True))
+    listed = next(d.value for d in at.dataframe if L.DUE_SOON_COLUMNS["code"] in d.value.columns)
+    assert list(listed[L.DUE_SOON_COLUMNS["code"]]) == list(expected.dossiers["code"]) != []
+    assert list(listed[L.DUE_SOON_COLUMNS["working_days_left"]]) == list(expected.dossiers["working_days_left"])
+    assert set(expected.dossiers["land_env"]) == {1}
 
 
 def test_scorecard_page(app, ref):

@@ -1,0 +1,51 @@
+"""The early warning (issue #33): dossiers and tasks that will go overdue in the next working days, with the
+agencies holding them and, where asked, the list of dossiers (downloadable as Excel; no applicant is named)."""
+
+from datetime import date
+
+import streamlit as st
+
+from data_access.dossier_queries import DossierFilter
+from data_access.source import Source
+from texts import labels as L
+from texts.cards import due_soon_cards
+from texts.fmt import fmt_date, fmt_int
+from ui import data
+from ui.kpi import kpi_row
+from ui.tables import Col, show_table
+
+C = L.DUE_SOON_COLUMNS
+
+
+def early_warning_section(source: Source, as_of: date, flt: DossierFilter, scope: str | None = None,
+                          listed: bool = False) -> None:
+    """Draw what will go overdue after as_of: its two cards, the agencies holding the dossiers and, when `listed`,
+    the dossiers themselves (a meeting's view says it did not freeze them)."""
+    found = data.due_soon(source, as_of, flt)
+    if found is None:
+        st.caption(L.DUE_SOON_IN_MEETING)
+        return
+    st.subheader(L.DUE_SOON_TITLE.format(n=fmt_int(found.working_days), until=fmt_date(found.until)))
+    if found.missing_years:
+        st.warning(L.DUE_SOON_HOLIDAYS_MISSING.format(years=", ".join(str(y) for y in found.missing_years)),
+                   icon="⚠️")
+    own = None  # an account of one commune reads its own units' dossiers and tasks here, whatever the filter: say so
+    if source.scope is not None:
+        own = data.unit_name(source, source.scope.unit_ids, as_of) or L.DUE_SOON_OWN_UNITS
+    kpi_row(due_soon_cards(found.total, found.land_env, found.tasks, found.by_agency, found.working_days, scope,
+                           own))
+    if not found.total:
+        st.caption(L.DUE_SOON_NONE)
+        return
+    st.markdown(f"**{L.DUE_SOON_BY_AGENCY}**")
+    show_table(found.by_agency, key="due_soon_agencies", columns=[
+        Col("agency", C["agency"]), Col("dossiers", C["dossiers"], fmt_int), Col("land_env", C["land_env"], fmt_int)])
+    if not listed:
+        return
+    st.markdown(f"**{L.DUE_SOON_LIST}**")
+    if len(found.dossiers) < found.total:
+        st.caption(L.DUE_SOON_LIST_CUT.format(shown=fmt_int(len(found.dossiers)), total=fmt_int(found.total)))
+    show_table(found.dossiers, key="due_soon_dossiers", columns=[
+        Col("code", C["code"]), Col("procedure", C["procedure"]), Col("agency", C["agency"]),
+        Col("step", C["step"]), Col("due_on", C["due_on"], fmt_date),
+        Col("working_days_left", C["working_days_left"], fmt_int)])

@@ -21,7 +21,7 @@ from operator import attrgetter
 from typing import TypeVar
 
 import pandas as pd
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from data_access import boundaries as boundary_store
 from data_access import (
@@ -51,6 +51,7 @@ from metrics.territory import units_attributed_to
 from metrics.workdays import Calendar
 from texts import messages as M
 
+LOCK_TIMEOUT = "SET LOCAL lock_timeout = '2s'"  # PostgreSQL: how long the early warning waits for a lock
 T = TypeVar("T")
 SUMS_KEPT = 64  # rollup sums kept per Source (each a few thousand rows at most)
 REFERENCE = ("index_results", "units", "unit_lineage", "agency_lineage", "agencies")
@@ -238,7 +239,12 @@ class Source(ABC):
         if self.meeting is not None:
             return None
         flt = self.narrowed(flt)
-        return self._live(lambda conn: due_soon_view(conn, as_of, working_days, holiday_calendar(conn), flt))
+
+        def read(conn: Connection) -> DueSoon:
+            if conn.dialect.name == "postgresql":  # a table locked by a schema change fails this part, not the page
+                conn.exec_driver_sql(LOCK_TIMEOUT)
+            return due_soon_view(conn, as_of, working_days, holiday_calendar(conn), flt)
+        return self._live(read)
 
     def _in_scope(self, code: str) -> bool:
         with self.engine.connect() as conn:

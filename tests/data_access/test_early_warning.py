@@ -7,13 +7,14 @@ days, Thursday 30/04 and Friday 01/05 are holidays, the weekend follows, Monday 
 """
 
 import json
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 import pytest
 from sqlalchemy import create_engine, func, insert, select
 
 import cli
+from data_access.dossier_queries import NO_FILTER
 from data_access.early_warning import due_soon_view
 from data_access.holidays import holiday_calendar
 from data_access.migrate import create_schema
@@ -142,3 +143,24 @@ def test_a_bad_holiday_file_names_every_row_and_writes_nothing(db, capsys, tmp_p
         "Tệp le.csv bị từ chối: 5 lỗi; không ghi gì vào cơ sở dữ liệu."]
     with db.connect() as conn:
         assert conn.execute(select(func.count()).select_from(holidays)).scalar() == 0
+
+
+def test_a_locked_steps_table_fails_the_early_warning_not_the_page(db):
+    """On PostgreSQL a schema change's lock on the steps makes the early warning give up after LOCK_TIMEOUT (its
+    section says it cannot be shown) instead of holding the page; on SQLite a writer never blocks it (WAL)."""
+    from sqlalchemy.exc import OperationalError
+
+    from data_access.source import open_source
+
+    holder = db.connect()
+    writing = holder.begin()
+    if db.dialect.name == "postgresql":
+        holder.exec_driver_sql("LOCK TABLE dossier_steps IN ACCESS EXCLUSIVE MODE")
+        with pytest.raises(OperationalError, match="lock timeout"):
+            open_source(db).due_soon(D(2026, 4, 24), 3, NO_FILTER)
+    else:
+        holder.execute(insert(holidays).values(day=D(2027, 1, 1), kind="nghi", name="Tết", imported_at=datetime(
+            2026, 12, 1)))  # a write transaction left open
+        assert open_source(db).due_soon(D(2026, 4, 24), 3, NO_FILTER).total == 7
+    writing.rollback()
+    holder.close()

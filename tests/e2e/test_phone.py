@@ -5,6 +5,7 @@ is cut; on the overview, the tasks page and the bottleneck page with its early-w
 import pytest
 
 from tests.e2e.conftest import open_signed_in
+from tests.e2e.test_browser import wait_rendered
 from texts import labels as L
 
 MAIN = '[data-testid="stMain"]'
@@ -16,8 +17,9 @@ SIDEBAR_RIGHT = ("() => { const s = document.querySelector('[data-testid=stSideb
 
 
 def _settled(page, text: str) -> None:
-    """Wait until the page's main area shows `text` (the section checked has been drawn)."""
+    """Wait until the page's main area shows `text` and its run has finished drawing."""
     page.locator(MAIN).get_by_text(text, exact=False).first.wait_for(timeout=60_000)
+    wait_rendered(page)
 
 
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (412, 915)])
@@ -42,6 +44,7 @@ def test_a_phone_reads_the_overview_tasks_and_early_warning(browser, server, wid
 
     page.goto(f"{server}/diem-nghen")
     _settled(page, L.DUE_SOON_LIST)
+    page.locator(f'{MAIN} [data-testid="stDataFrame"]').first.wait_for(timeout=60_000)
     tables = page.evaluate(f"() => [...document.querySelectorAll('{MAIN} [data-testid=stDataFrame]')]"
                            ".map(e => e.getBoundingClientRect().right)")
     assert tables and max(tables) <= width  # each table scrolls inside itself

@@ -15,6 +15,7 @@ from metrics.workdays import Calendar, working_days_left
 
 DUE_SOON_COLUMNS = ("agency", "dossiers", "land_env")
 DUE_SOON_LIST_COLUMNS = ("code", "procedure", "agency", "step", "due_on", "land_env")
+DUE_SOON_FIELD_COLUMNS = ("field", "dossiers", "land_env")  # land_env: 1 when the field is of that group
 LIST_LIMIT = 2000  # dossiers listed at most (the counts are always whole)
 d = dossiers.c
 step_c = dossier_steps.c
@@ -32,7 +33,8 @@ def _due_rows(as_of: date, until: date, flt: DossierFilter) -> Select:
     now (its step open at as_of when there is one, else the agency the export names, else the one handling it)."""
     holding = func.coalesce(_open_step(as_of, step_c.agency_id), d.current_agency_id, d.agency_id).label("agency_id")
     return (select(d.code, d.procedure_id, holding, _open_step(as_of, step_c.step).label("step"), d.due_on,
-                   case((fields.c.is_land_env.is_(True), 1), else_=0).label("land_env"))
+                   case((fields.c.is_land_env.is_(True), 1), else_=0).label("land_env"),
+                   fields.c.name.label("field"))
             .select_from(dossiers.join(fields, fields.c.id == d.field_id))
             .where(d.received_on <= as_of, or_(d.result_on.is_(None), d.result_on > as_of),
                    d.due_on > as_of, d.due_on <= until, *filter_conditions(flt)))
@@ -47,14 +49,23 @@ def build_due_soon_query(as_of: date, until: date, flt: DossierFilter = NO_FILTE
             .group_by(agencies.c.id, agencies.c.name))
 
 
-def build_due_soon_list(as_of: date, until: date, flt: DossierFilter = NO_FILTER) -> Select:
-    """Return the SELECT of DUE_SOON_LIST_COLUMNS, soonest due first (LIST_LIMIT rows at most)."""
+def build_due_soon_by_field(as_of: date, until: date, flt: DossierFilter = NO_FILTER) -> Select:
+    """Return the SELECT of DUE_SOON_FIELD_COLUMNS: the dossiers about to go overdue per field, most first."""
+    rows = _due_rows(as_of, until, flt).subquery("due_soon")
+    counted = func.count().label("dossiers")
+    return (select(rows.c.field, counted, func.max(rows.c.land_env).label("land_env"))
+            .group_by(rows.c.field).order_by(counted.desc(), rows.c.field))
+
+
+def build_due_soon_list(as_of: date, until: date, flt: DossierFilter = NO_FILTER,
+                        limit: int | None = LIST_LIMIT) -> Select:
+    """Return the SELECT of DUE_SOON_LIST_COLUMNS, soonest due first (`limit` rows at most; None: all)."""
     rows = _due_rows(as_of, until, flt).subquery("due_soon")
     return (select(rows.c.code, procedures.c.name.label("procedure"), agencies.c.name.label("agency"), rows.c.step,
                    rows.c.due_on, rows.c.land_env)
             .select_from(rows.join(agencies, agencies.c.id == rows.c.agency_id)
                          .outerjoin(procedures, procedures.c.id == rows.c.procedure_id))
-            .order_by(rows.c.due_on, rows.c.code).limit(LIST_LIMIT))
+            .order_by(rows.c.due_on, rows.c.code).limit(limit))
 
 
 def due_soon_by_agency(conn: Connection, as_of: date, until: date, flt: DossierFilter = NO_FILTER) -> pd.DataFrame:
@@ -88,6 +99,8 @@ class DueSoon:
     by_agency: pd.DataFrame  # DUE_SOON_COLUMNS
     dossiers: pd.DataFrame  # DUE_SOON_LIST_COLUMNS and working_days_left (LIST_LIMIT at most)
     tasks: int
+    by_field: pd.DataFrame | None = None  # DUE_SOON_FIELD_COLUMNS
+    followup: pd.DataFrame | None = None  # at a meeting: metrics.early_warning.FOLLOWUP_COLUMNS of the one before
 
     @property
     def total(self) -> int:
@@ -101,16 +114,19 @@ class DueSoon:
 
 
 def due_soon_view(conn: Connection, as_of: date, working_days: int, calendar: Calendar,
-                  flt: DossierFilter = NO_FILTER) -> DueSoon:
+                  flt: DossierFilter = NO_FILTER, limit: int | None = LIST_LIMIT) -> DueSoon:
     """Return what will go overdue within `working_days` working days after as_of, for the dossiers within `flt`
-    (and the tasks led by its agencies)."""
+    (and the tasks led by its agencies); `limit` dossiers listed at most (None: all, as a meeting freezes them)."""
     until = calendar.add_working_days(as_of, working_days)
-    result = conn.execute(build_due_soon_list(as_of, until, flt))
+    result = conn.execute(build_due_soon_list(as_of, until, flt, limit))
     listed = pd.DataFrame(result.fetchall(), columns=list(DUE_SOON_LIST_COLUMNS))
     listed["working_days_left"] = working_days_left(calendar, as_of, listed["due_on"])
     tasks_total = conn.execute(build_tasks_due_soon_query(as_of, until, flt)).scalar_one()
+    result = conn.execute(build_due_soon_by_field(as_of, until, flt))
+    by_field = pd.DataFrame(result.fetchall(), columns=list(DUE_SOON_FIELD_COLUMNS)).astype(
+        {"dossiers": "int64", "land_env": "int64"})
     return DueSoon(as_of, working_days, until, tuple(calendar.missing_years(as_of, until)),
-                   due_soon_by_agency(conn, as_of, until, flt), listed, int(tasks_total))
+                   due_soon_by_agency(conn, as_of, until, flt), listed, int(tasks_total), by_field)
 
 
 def due_soon(conn: Connection, as_of: date, working_days: int, calendar: Calendar) -> dict:
@@ -128,3 +144,15 @@ def due_soon(conn: Connection, as_of: date, working_days: int, calendar: Calenda
         "tasks": {"total": int(conn.execute(build_tasks_due_soon_query(as_of, until)).scalar_one())},
         "holidays_missing_for": calendar.missing_years(as_of, until),
     }
+
+
+CODES_PER_QUERY = 500  # codes bound per statement (every database accepts this many parameters)
+
+
+def outcomes(conn: Connection, codes: list[str]) -> pd.DataFrame:
+    """Return code, due_on, result_on of the dossiers with these codes, as stored now."""
+    found = []
+    for start in range(0, len(codes), CODES_PER_QUERY):
+        chunk = codes[start:start + CODES_PER_QUERY]
+        found.extend(conn.execute(select(d.code, d.due_on, d.result_on).where(d.code.in_(chunk))).all())
+    return pd.DataFrame(found, columns=["code", "due_on", "result_on"])

@@ -49,7 +49,7 @@ def create_meeting(conn: Connection, held_on: date, title: str, cutoff_at: datet
     meeting_id = conn.execute(insert(meetings).values(
         held_on=held_on, title=title, cutoff_at=cutoff_at, created_at=datetime.now(UTC).replace(tzinfo=None),
         figures=json.dumps(figures, ensure_ascii=False))).inserted_primary_key[0]
-    take_snapshot(conn, meeting_id, cutoff_at.date(), settings or load_settings())
+    take_snapshot(conn, meeting_id, cutoff_at.date(), settings or load_settings(), previous_meeting(conn, meeting_id))
     record(conn, actor, "meeting_create", f"#{meeting_id} {title} ({cutoff_at:%d/%m/%Y %H:%M})", address)
     return meeting_id
 

@@ -21,6 +21,8 @@ from sqlalchemy import Connection, delete, insert, select
 
 from config.settings import Settings
 from data_access import (
+    early_warning,
+    holidays,
     index_queries,
     overdue_queries,
     reference,
@@ -32,6 +34,7 @@ from data_access import (
 from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.meta import read_meta
 from data_access.schema import meeting_frames
+from metrics.early_warning import followup
 from metrics.errors import DomainError
 from metrics.periods import (
     Period,
@@ -101,6 +104,7 @@ def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.
                 {"code": list(stage_queries.overdue_codes(conn, query))}, dtype=str)
     for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)):
         frames[f"ageing:{scope}"] = overdue_queries.overdue_ageing(conn, cutoff, flt)
+    frames.update(_due_soon_frames(conn, cutoff, settings))
     frames["tasks"] = task_queries.load_tasks(conn, cutoff)
     frames["index_results"] = index_queries.load_index_results(conn)
     frames["units"] = reference.list_units(conn)
@@ -111,6 +115,39 @@ def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.
     loaded = read_meta(conn)
     frames["meta"] = pd.DataFrame({"key": list(loaded), "value": list(loaded.values())}, dtype=str)
     return frames
+
+
+def _due_soon_frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.DataFrame]:
+    """Return the early warning at the cut-off, whole (every dossier listed), for all fields and land/environment."""
+    calendar = holidays.holiday_calendar(conn)
+    frames = {}
+    for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)):
+        found = early_warning.due_soon_view(conn, cutoff, settings.early_warning_days, calendar, flt, limit=None)
+        frames[f"due_soon:{scope}:agencies"] = found.by_agency
+        frames[f"due_soon:{scope}:dossiers"] = found.dossiers
+        frames[f"due_soon:{scope}:fields"] = found.by_field
+        frames[f"due_soon:{scope}:window"] = pd.DataFrame({
+            "working_days": [found.working_days], "until": [found.until], "tasks": [found.tasks],
+            "missing": [",".join(str(y) for y in found.missing_years)]})
+    return frames
+
+
+def frozen_due_soon(frames: dict[str, pd.DataFrame], as_of: date, working_days: int,
+                    flt: DossierFilter) -> early_warning.DueSoon | None:
+    """Return the early warning frozen at the cut-off (with the follow-up of the meeting before), or None when it was
+    not frozen so (a meeting created before it was kept, another filter or number of working days)."""
+    scope = _scope(flt)
+    window = frames.get(f"due_soon:{scope}:window") if scope else None
+    if window is None or int(window["working_days"].iloc[0]) != working_days:
+        return None
+    if as_of != frames["cutoff"]["cutoff"].iloc[0]:
+        return None
+    missing = str(window["missing"].iloc[0])
+    listed = frames[f"due_soon:{scope}:dossiers"].head(early_warning.LIST_LIMIT)
+    return early_warning.DueSoon(as_of, working_days, pd.Timestamp(window["until"].iloc[0]).date(),
+                                 tuple(int(y) for y in missing.split(",") if y), frames[f"due_soon:{scope}:agencies"],
+                                 listed, int(window["tasks"].iloc[0]), frames.get(f"due_soon:{scope}:fields"),
+                                 frames.get("due_soon:followup"))
 
 
 def stage_kind(settings: Settings) -> str:
@@ -158,9 +195,13 @@ def frozen_overdue_codes(frames: dict[str, pd.DataFrame], query: stage_queries.S
     return tuple(_frozen_stage_parts(frames, query, ("overdue_codes",))["overdue_codes"]["code"])
 
 
-def take_snapshot(conn: Connection, meeting_id: int, cutoff: date, settings: Settings) -> int:
-    """Freeze the frames of a meeting (replacing any it had); return how many were stored."""
+def take_snapshot(conn: Connection, meeting_id: int, cutoff: date, settings: Settings,
+                  previous_id: int | None = None) -> int:
+    """Freeze the frames of a meeting (replacing any it had), with the follow-up of what was about to go overdue at
+    the meeting `previous_id`; return how many were stored."""
     frames = _frames(conn, cutoff, settings)
+    if previous_id is not None:
+        frames.update(_followup_frames(conn, previous_id, cutoff))
     conn.execute(delete(meeting_frames).where(meeting_frames.c.meeting_id == meeting_id))
     rows = []
     for name, frame in frames.items():
@@ -169,6 +210,19 @@ def take_snapshot(conn: Connection, meeting_id: int, cutoff: date, settings: Set
         rows.append({"meeting_id": meeting_id, "name": name, "payload": buffer.getvalue()})
     conn.execute(insert(meeting_frames), rows)
     return len(rows)
+
+
+def _followup_frames(conn: Connection, previous_id: int, cutoff: date) -> dict[str, pd.DataFrame]:
+    """Return the follow-up of the dossiers that were about to go overdue at the meeting `previous_id` (none when it
+    did not freeze them): how many went overdue by `cutoff`, per agency holding them then."""
+    name = "due_soon:all:dossiers"
+    payload = conn.execute(select(meeting_frames.c.payload).where(meeting_frames.c.meeting_id == previous_id,
+                                                                  meeting_frames.c.name == name)).scalar()
+    if payload is None:
+        return {}
+    listed = pd.read_parquet(io.BytesIO(payload))
+    now = early_warning.outcomes(conn, [str(c) for c in listed["code"]])
+    return {"due_soon:followup": followup(listed, now, cutoff)}
 
 
 def load_snapshot(conn: Connection, meeting_id: int) -> dict[str, pd.DataFrame]:

@@ -345,6 +345,13 @@ class FrozenSource(Source):
         self.scope_read_live = True
         return live()
 
+    def due_soon(self, as_of: date, working_days: int, flt: DossierFilter) -> DueSoon | None:
+        """Return the early warning frozen with the meeting and the follow-up of the one before (province-wide: a
+        commune account's is not frozen), or None."""
+        if self.scope is not None:
+            return None
+        return snapshots.frozen_due_soon(self.frames, as_of, working_days, flt)
+
     def _sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame:
         return self._or_live(lambda: snapshots.frozen_sums(self.frames, flt, by, months),
                              lambda: self.live_twin._sums(flt, by, months, until))

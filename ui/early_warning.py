@@ -34,6 +34,8 @@ def early_warning_section(source: Source, as_of: date, flt: DossierFilter, scope
         own = data.unit_name(source, source.scope.unit_ids, as_of) or L.DUE_SOON_OWN_UNITS
     kpi_row(due_soon_cards(found.total, found.land_env, found.tasks, found.by_agency, found.working_days, scope,
                            own))
+    if found.followup is not None and source.meeting is not None and source.meeting.previous_held_on is not None:
+        _followup(found.followup, source.meeting.previous_held_on)
     if not found.total:
         st.caption(L.DUE_SOON_NONE)
         return
@@ -42,6 +44,11 @@ def early_warning_section(source: Source, as_of: date, flt: DossierFilter, scope
         Col("agency", C["agency"]), Col("dossiers", C["dossiers"], fmt_int), Col("land_env", C["land_env"], fmt_int)])
     if not listed:
         return
+    if found.by_field is not None:
+        st.markdown(f"**{L.DUE_SOON_BY_FIELD}**")
+        by_field = found.by_field.assign(group=found.by_field["land_env"].map({1: L.GROUP_LAND_ENV, 0: L.GROUP_OTHER}))
+        show_table(by_field, key="due_soon_fields", columns=[
+            Col("field", C["field"]), Col("dossiers", C["dossiers"], fmt_int), Col("group", C["group"])])
     st.markdown(f"**{L.DUE_SOON_LIST}**")
     if len(found.dossiers) < found.total:
         st.caption(L.DUE_SOON_LIST_CUT.format(shown=fmt_int(len(found.dossiers)), total=fmt_int(found.total)))
@@ -49,3 +56,13 @@ def early_warning_section(source: Source, as_of: date, flt: DossierFilter, scope
         Col("code", C["code"]), Col("procedure", C["procedure"]), Col("agency", C["agency"]),
         Col("step", C["step"]), Col("due_on", C["due_on"], fmt_date),
         Col("working_days_left", C["working_days_left"], fmt_int)])
+
+
+def _followup(followup, previous: date) -> None:
+    """Draw how many of the dossiers about to go overdue at the meeting before did go overdue, per agency."""
+    about, went = int(followup["about_to"].sum()), int(followup["went_overdue"].sum())
+    st.markdown(f"**{L.DUE_SOON_FOLLOWUP.format(date=fmt_date(previous), went=fmt_int(went), about=fmt_int(about))}**")
+    F = L.DUE_SOON_FOLLOWUP_COLUMNS
+    show_table(followup, key="due_soon_followup", columns=[
+        Col("agency", F["agency"]), Col("about_to", F["about_to"], fmt_int),
+        Col("went_overdue", F["went_overdue"], fmt_int)])

@@ -11,15 +11,18 @@ from datetime import date, datetime
 
 import pandas as pd
 import pytest
-from sqlalchemy import create_engine, func, insert, select
+from sqlalchemy import create_engine, func, insert, select, update
+from sqlalchemy.exc import OperationalError
 
 import cli
 from data_access.dossier_queries import NO_FILTER
 from data_access.early_warning import due_soon_view
 from data_access.holidays import holiday_calendar
+from data_access.meetings import create_meeting
 from data_access.migrate import create_schema
 from data_access.reference import ensure_reference, get_or_create_agency
-from data_access.schema import dossier_steps, holidays, tasks
+from data_access.schema import dossier_steps, dossiers, holidays, tasks
+from data_access.source import open_source
 from metrics.workdays import working_days_left
 from tests.data_access.helpers import write_dossiers
 
@@ -113,7 +116,9 @@ def test_the_list_names_code_procedure_holder_step_and_working_days_left(db):
     assert list(listed["code"]) == ["A1", "B1", "A2", "B2"]  # soonest due first, then by code
     assert list(listed["agency"]) == [LAND_OFFICE, POLICE, POLICE, POLICE]
     assert list(listed["step"].fillna("")) == ["", "", "Xác minh", ""]
-    assert list(listed["working_days_left"]) == [0, 0, 1, 1]  # Sat 25/04 and the day off 27/04: none; Tue 28/04: 1
+    assert list(listed["working_days_left"]) == [0, 0, 1, 1]
+    assert found.by_field.to_dict("records") == [{"field": "Hộ tịch", "dossiers": 3, "land_env": 0},
+                                                 {"field": "Đất đai", "dossiers": 1, "land_env": 1}]  # Sat 25/04 and the day off 27/04: none; Tue 28/04: 1
     assert working_days_left(calendar, found.as_of, listed["due_on"]) == [0, 0, 1, 1]
 
 
@@ -148,10 +153,6 @@ def test_a_bad_holiday_file_names_every_row_and_writes_nothing(db, capsys, tmp_p
 def test_a_locked_steps_table_fails_the_early_warning_not_the_page(db):
     """On PostgreSQL a schema change's lock on the steps makes the early warning give up after LOCK_TIMEOUT (its
     section says it cannot be shown) instead of holding the page; on SQLite a writer never blocks it (WAL)."""
-    from sqlalchemy.exc import OperationalError
-
-    from data_access.source import open_source
-
     holder = db.connect()
     writing = holder.begin()
     if db.dialect.name == "postgresql":
@@ -164,3 +165,29 @@ def test_a_locked_steps_table_fails_the_early_warning_not_the_page(db):
         assert open_source(db).due_soon(D(2026, 4, 24), 3, NO_FILTER).total == 7
     writing.rollback()
     holder.close()
+
+
+def test_a_meeting_freezes_it_and_the_next_one_follows_it_up(db):
+    """Issue #33, item 5: the meeting of 24/04 freezes the early warning; by the meeting of 06/05, A1 and A9 are
+    still open past their due dates, A3 and B2 were resolved late, A2 and B1 on time and A7 before its due date."""
+    with db.begin() as conn:
+        first = create_meeting(conn, D(2026, 4, 24), "Giao ban 24/4", datetime(2026, 4, 24, 16, 0))
+    with db.begin() as conn:
+        for code, result in (("A2", D(2026, 4, 27)), ("A3", D(2026, 5, 5)), ("B1", D(2026, 4, 27)),
+                             ("B2", D(2026, 4, 29))):
+            conn.execute(update(dossiers).where(dossiers.c.code == code).values(result_on=result))
+        second = create_meeting(conn, D(2026, 5, 6), "Giao ban 6/5", datetime(2026, 5, 6, 16, 0))
+    frozen = open_source(db, first).due_soon(D(2026, 4, 24), 3, NO_FILTER)
+    assert (frozen.until, frozen.total, frozen.land_env, frozen.tasks) == (D(2026, 5, 4), 7, 3, 3)
+    assert frozen.by_agency.to_dict("records") == [{"agency": POLICE, "dossiers": 3, "land_env": 0},
+                                                   {"agency": LAND_OFFICE, "dossiers": 3, "land_env": 2},
+                                                   {"agency": DISTRICT, "dossiers": 1, "land_env": 1}]
+    assert frozen.followup is None  # the first meeting has none before it
+    assert frozen.by_field.to_dict("records") == [{"field": "Hộ tịch", "dossiers": 4, "land_env": 0},
+                                                  {"field": "Đất đai", "dossiers": 2, "land_env": 1},
+                                                  {"field": "Môi trường", "dossiers": 1, "land_env": 1}]
+    later = open_source(db, second).due_soon(D(2026, 5, 6), 3, NO_FILTER)
+    assert later.followup.to_dict("records") == [{"agency": LAND_OFFICE, "about_to": 3, "went_overdue": 3},
+                                                 {"agency": POLICE, "about_to": 3, "went_overdue": 1},
+                                                 {"agency": DISTRICT, "about_to": 1, "went_overdue": 0}]
+    assert open_source(db, second).due_soon(D(2026, 5, 6), 5, NO_FILTER) is None  # not frozen for 5 days

@@ -4,7 +4,7 @@ narrowed to the commune in the SQL; province totals and the scorecard's per-unit
 another commune's detail is refused (SQLite and PostgreSQL)."""
 
 import inspect
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 import pytest
@@ -154,13 +154,33 @@ def case_whole(method: str):
     def check(db):
         whole, scoped, *_ = _pair(db)
         args = {"reference": ("units",), "names": ("agency",), "boundaries": ("Xã",), "headline": (APRIL.end,),
-                "meta": (), "previous_headline": (), "covers": (APRIL,)}[method]
+                "meta": (), "previous_headline": (), "covers": (APRIL,), "calendar": ()}[method]
         got, expected = getattr(scoped, method)(*args), getattr(whole, method)(*args)
         if isinstance(got, pd.DataFrame):
             pd.testing.assert_frame_equal(got, expected)
         else:
             assert got == expected
     return check
+
+
+def case_due_soon(db):
+    """Issue #33: a commune account's early warning counts its own units' dossiers (and their agencies' tasks)."""
+    whole, scoped, mine, other, _ = _pair(db)
+    with db[0].connect() as conn:  # the day before one of its dossiers falls due, while it is still open
+        row = conn.execute(select(dossiers.c.due_on).where(
+            dossiers.c.unit_id == mine, dossiers.c.due_on > dossiers.c.received_on,
+            dossiers.c.result_on.is_(None)).order_by(dossiers.c.code).limit(1)).one()
+    as_of = row.due_on - timedelta(days=1)
+    got = scoped.due_soon(as_of, 3, NO_FILTER)
+    expected = whole.due_soon(as_of, 3, DossierFilter(unit_ids=(mine,)))
+    everywhere = whole.due_soon(as_of, 3, NO_FILTER)
+    for part in ("by_agency", "dossiers", "by_field"):
+        pd.testing.assert_frame_equal(getattr(got, part), getattr(expected, part))
+    assert (got.total, got.tasks, got.until) == (expected.total, expected.tasks, expected.until)
+    assert 0 < got.total <= everywhere.total and got.missing_years == (as_of.year,)  # no list before 2025
+    assert set(got.dossiers["code"]) < set(whole.due_soon(as_of, 60, NO_FILTER).dossiers["code"])
+    with pytest.raises(NotAllowed):
+        scoped.due_soon(as_of, 3, DossierFilter(unit_ids=(other,)))
 
 
 def case_narrowed(db):
@@ -174,8 +194,9 @@ def case_narrowed(db):
 
 CASES = {"sums": case_sums, "overdue": case_overdue, "ageing": case_ageing, "tasks": case_tasks,
          "stages": case_stages, "journey": case_journey, "overdue_codes": case_overdue_codes,
-         "narrowed": case_narrowed, **{m: case_whole(m) for m in ("reference", "names", "boundaries", "headline",
-                                                                 "meta", "previous_headline", "covers")}}
+         "narrowed": case_narrowed, "due_soon": case_due_soon,
+         **{m: case_whole(m) for m in ("reference", "names", "boundaries", "headline", "meta", "previous_headline",
+                                       "covers", "calendar")}}
 
 
 def test_every_read_of_a_source_is_listed_with_its_scope_rule():

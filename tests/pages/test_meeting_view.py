@@ -45,6 +45,20 @@ def test_overview_shows_the_meeting_figures_after_a_later_correction(meetings_db
     assert overdue[1] == f"{'+' if change > 0 else ''}{fmt_int(change)} so với cùng kỳ tháng trước (01/05–30/05/2026)"
     assert shown["Tỷ lệ giải quyết đúng hạn"][0] == fmt_pct(now["on_time_rate"])
     assert any(L.MEETING_FILTERS_OFF in c.value for c in at.sidebar.caption)
+    # issue #33: the early warning frozen at 30/06 and the follow-up of the one frozen at 23/06 (about to go overdue
+    # then: in progress on Tue 23/06, due 24/06–26/06; gone overdue by 30/06: still open past the due date, or late)
+    rows = before.rows
+    due_soon = lambda at_day, until: rows.loc[(rows["received_on"] <= at_day) & (rows["due_on"] > at_day)  # noqa: E731
+                                              & (rows["due_on"] <= until)
+                                              & (rows["result_on"].isna() | (rows["result_on"] > at_day))]
+    assert shown[L.DUE_SOON_DOSSIERS][0] == fmt_int(len(due_soon(date(2026, 6, 30), date(2026, 7, 3))))
+    then = due_soon(date(2026, 6, 23), date(2026, 6, 26))
+    cutoff = date(2026, 6, 30)
+    result = then["result_on"]
+    went = then.loc[((then["due_on"] < cutoff) & (result.isna() | (result > cutoff)))
+                    | (result.notna() & (result > then["due_on"]) & (result <= cutoff))]
+    line = L.DUE_SOON_FOLLOWUP.format(date="24/06/2026", went=fmt_int(len(went)), about=fmt_int(len(then)))
+    assert len(then) > 0 and any(line in m.value for m in at.markdown), line
 
     at.selectbox(key="meeting_view").set_value(None).run()  # back to the live data
     no_problem(at)

@@ -16,6 +16,8 @@ from metrics.workdays import Calendar, working_days_left
 DUE_SOON_COLUMNS = ("agency", "dossiers", "land_env")
 DUE_SOON_LIST_COLUMNS = ("code", "procedure", "agency", "step", "due_on", "land_env")
 DUE_SOON_FIELD_COLUMNS = ("field", "dossiers", "land_env")  # land_env: 1 when the field is of that group
+DUE_SOON_UNIT_COLUMNS = ("key", "dossiers", "land_env")
+DUE_SOON_COUNTS = ("dossiers", "land_env")
 LIST_LIMIT = 2000  # dossiers listed at most (the counts are always whole)
 d = dossiers.c
 step_c = dossier_steps.c
@@ -32,7 +34,7 @@ def _due_rows(as_of: date, until: date, flt: DossierFilter) -> Select:
     """Return the SELECT of the dossiers in progress at as_of due in (as_of, until], with the agency holding each
     now (its step open at as_of when there is one, else the agency the export names, else the one handling it)."""
     holding = func.coalesce(_open_step(as_of, step_c.agency_id), d.current_agency_id, d.agency_id).label("agency_id")
-    return (select(d.code, d.procedure_id, holding, _open_step(as_of, step_c.step).label("step"), d.due_on,
+    return (select(d.code, d.procedure_id, d.unit_id, holding, _open_step(as_of, step_c.step).label("step"), d.due_on,
                    case((fields.c.is_land_env.is_(True), 1), else_=0).label("land_env"),
                    fields.c.name.label("field"))
             .select_from(dossiers.join(fields, fields.c.id == d.field_id))
@@ -55,6 +57,14 @@ def build_due_soon_by_field(as_of: date, until: date, flt: DossierFilter = NO_FI
     counted = func.count().label("dossiers")
     return (select(rows.c.field, counted, func.max(rows.c.land_env).label("land_env"))
             .group_by(rows.c.field).order_by(counted.desc(), rows.c.field))
+
+
+def build_due_soon_by_unit(as_of: date, until: date, flt: DossierFilter = NO_FILTER) -> Select:
+    """Return the SELECT of DUE_SOON_UNIT_COLUMNS: the dossiers about to go overdue per unit of any era (key = unit
+    id, None without one), for metrics.territory to count by the units in force."""
+    rows = _due_rows(as_of, until, flt).subquery("due_soon")
+    return (select(rows.c.unit_id.label("key"), func.count().label("dossiers"),
+                   func.sum(rows.c.land_env).label("land_env")).group_by(rows.c.unit_id))
 
 
 def build_due_soon_list(as_of: date, until: date, flt: DossierFilter = NO_FILTER,
@@ -100,6 +110,7 @@ class DueSoon:
     dossiers: pd.DataFrame  # DUE_SOON_LIST_COLUMNS and working_days_left (LIST_LIMIT at most)
     tasks: int
     by_field: pd.DataFrame | None = None  # DUE_SOON_FIELD_COLUMNS
+    by_unit: pd.DataFrame | None = None  # DUE_SOON_UNIT_COLUMNS per unit of any era (Source names them in force)
     followup: pd.DataFrame | None = None  # at a meeting: metrics.early_warning.FOLLOWUP_COLUMNS of the one before
 
     @property
@@ -125,8 +136,11 @@ def due_soon_view(conn: Connection, as_of: date, working_days: int, calendar: Ca
     result = conn.execute(build_due_soon_by_field(as_of, until, flt))
     by_field = pd.DataFrame(result.fetchall(), columns=list(DUE_SOON_FIELD_COLUMNS)).astype(
         {"dossiers": "int64", "land_env": "int64"})
+    result = conn.execute(build_due_soon_by_unit(as_of, until, flt))
+    by_unit = pd.DataFrame(result.fetchall(), columns=list(DUE_SOON_UNIT_COLUMNS)).astype(
+        {"dossiers": "int64", "land_env": "int64"})
     return DueSoon(as_of, working_days, until, tuple(calendar.missing_years(as_of, until)),
-                   due_soon_by_agency(conn, as_of, until, flt), listed, int(tasks_total), by_field)
+                   due_soon_by_agency(conn, as_of, until, flt), listed, int(tasks_total), by_field, by_unit)
 
 
 def due_soon(conn: Connection, as_of: date, working_days: int, calendar: Calendar) -> dict:

@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 
 from data_access.dossier_queries import NO_FILTER, DossierFilter
+from data_access.early_warning import DUE_SOON_COUNTS, DueSoon
 from data_access.source import Source
 from data_access.stage_queries import StageQuery
 from data_access.summary import dossier_figures, summary_of
@@ -144,6 +145,16 @@ def unit_lines(source: Source, period: Period, flt: DossierFilter) -> pd.DataFra
     units = source.reference("units")
     return named_lines(*counts_by_unit_in_force(counts(source, period, flt, "unit"), units,
                                                 source.reference("unit_lineage"), period.end), units)
+
+
+def due_soon_units(source: Source, found: DueSoon) -> pd.DataFrame:
+    """Return key, name, dossiers, land_env of the units in force at the as-of date (then the lines not attributed to
+    one, named by their key) holding any dossier about to go overdue, most first, then by name."""
+    units = source.reference("units")
+    lines = named_lines(*counts_by_unit_in_force(found.by_unit, units, source.reference("unit_lineage"), found.as_of,
+                                                 columns=DUE_SOON_COUNTS), units)
+    lines = lines.loc[lines["dossiers"] > 0]
+    return lines.sort_values(["dossiers", "name"], ascending=[False, True], ignore_index=True)
 
 
 def summary_by_unit(source: Source, as_of: date, start: date | None = None) -> dict:

@@ -126,6 +126,7 @@ def _due_soon_frames(conn: Connection, cutoff: date, settings: Settings) -> dict
         frames[f"due_soon:{scope}:agencies"] = found.by_agency
         frames[f"due_soon:{scope}:dossiers"] = found.dossiers
         frames[f"due_soon:{scope}:fields"] = found.by_field
+        frames[f"due_soon:{scope}:units"] = found.by_unit
         frames[f"due_soon:{scope}:window"] = pd.DataFrame({
             "working_days": [found.working_days], "until": [found.until], "tasks": [found.tasks],
             "missing": [",".join(str(y) for y in found.missing_years)]})
@@ -147,7 +148,7 @@ def frozen_due_soon(frames: dict[str, pd.DataFrame], as_of: date, working_days: 
     return early_warning.DueSoon(as_of, working_days, pd.Timestamp(window["until"].iloc[0]).date(),
                                  tuple(int(y) for y in missing.split(",") if y), frames[f"due_soon:{scope}:agencies"],
                                  listed, int(window["tasks"].iloc[0]), frames.get(f"due_soon:{scope}:fields"),
-                                 frames.get("due_soon:followup"))
+                                 frames.get(f"due_soon:{scope}:units"), frames.get("due_soon:followup"))
 
 
 def stage_kind(settings: Settings) -> str:

@@ -101,18 +101,20 @@ def attribution(units: pd.DataFrame, lineage: pd.DataFrame, on: date) -> dict[in
 
 
 def counts_by_unit_in_force(unit_counts: pd.DataFrame, units: pd.DataFrame, lineage: pd.DataFrame,
-                            on: date, mapping: dict[int, int | str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return (one row per unit in force: key = unit id, then COUNT_COLUMNS, zeros included; one row per other line:
-    key in OTHER_LINES, then COUNT_COLUMNS) from counts per unit of any era (`key` = unit id, None = no unit)."""
-    _check(unit_counts, ("key", *COUNT_COLUMNS), "unit_counts")
+                            on: date, mapping: dict[int, int | str] | None = None,
+                            columns: tuple[str, ...] = COUNT_COLUMNS) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (one row per unit in force: key = unit id, then `columns` (COUNT_COLUMNS by default), zeros included;
+    one row per other line: key in OTHER_LINES, then `columns`) from counts per unit of any era (`key` = unit id,
+    None = no unit)."""
+    _check(unit_counts, ("key", *columns), "unit_counts")
     mapping = attribution(units, lineage, on) if mapping is None else mapping
     keys = unit_counts["key"].map(lambda k: PROVINCIAL if k is None or pd.isna(k) else mapping.get(int(k), SPLIT))
-    counts = unit_counts[list(COUNT_COLUMNS)].astype("int64").assign(target=keys.astype(object).to_numpy())
-    summed = counts.groupby("target", sort=False)[list(COUNT_COLUMNS)].sum()
+    counts = unit_counts[list(columns)].astype("int64").assign(target=keys.astype(object).to_numpy())
+    summed = counts.groupby("target", sort=False)[list(columns)].sum()
     shown = units_in_force(units, on)["id"].astype(int).tolist()
     per_unit = summed.reindex(shown, fill_value=0).rename_axis("key").reset_index()
     other = summed.reindex(list(OTHER_LINES), fill_value=0).rename_axis("key").reset_index()
-    return per_unit.astype({c: "int64" for c in COUNT_COLUMNS}), other.astype({c: "int64" for c in COUNT_COLUMNS})
+    return per_unit.astype({c: "int64" for c in columns}), other.astype({c: "int64" for c in columns})
 
 
 def named_lines(per_unit: pd.DataFrame, other: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:

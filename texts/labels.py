@@ -558,7 +558,8 @@ DUE_SOON_FOLLOWUP = "Theo dõi từ cuộc họp ngày {date}: {went}/{about} h�
 DUE_SOON_FOLLOWUP_COLUMNS = {"agency": "Cơ quan giữ hồ sơ khi đó", "about_to": "Sắp quá hạn khi đó",
                              "went_overdue": "Đã quá hạn"}
 DUE_SOON_BY_FIELD = "Theo lĩnh vực"
-DUE_SOON_COLUMNS = {"field": "Lĩnh vực", "group": "Nhóm", "agency": "Cơ quan đang giữ hồ sơ",
+DUE_SOON_BY_UNIT = "Theo địa bàn đang có hiệu lực"
+DUE_SOON_COLUMNS = {"unit": "Địa bàn", "field": "Lĩnh vực", "group": "Nhóm", "agency": "Cơ quan đang giữ hồ sơ",
                     "dossiers": "Hồ sơ sắp quá hạn",
                     "land_env": "Trong đó đất đai – môi trường", "code": "Mã hồ sơ", "procedure": "Thủ tục",
                     "step": "Bước đang xử lý", "due_on": "Ngày hẹn trả", "working_days_left": "Còn (ngày làm việc)"}

@@ -6,6 +6,7 @@ nothing a page shows moves when data is imported during the meeting.
 
 import logging
 import time
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -181,7 +182,10 @@ def calendar(source: Source) -> Calendar:
 def due_soon(source: Source, as_of: date, flt: DossierFilter) -> DueSoon | None:
     """Return what will go overdue within settings' early-warning working days after as_of, or None for a meeting
     (data_access.source.Source.due_soon)."""
-    return source.due_soon(as_of, load_settings().early_warning_days, flt)
+    found = source.due_soon(as_of, load_settings().early_warning_days, flt)
+    if found is None or found.by_unit is None:
+        return found
+    return replace(found, by_unit=figures.due_soon_units(source, found))  # named by the units in force
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)

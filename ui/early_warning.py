@@ -44,6 +44,11 @@ def early_warning_section(source: Source, as_of: date, flt: DossierFilter, scope
         Col("agency", C["agency"]), Col("dossiers", C["dossiers"], fmt_int), Col("land_env", C["land_env"], fmt_int)])
     if not listed:
         return
+    if found.by_unit is not None:
+        st.markdown(f"**{L.DUE_SOON_BY_UNIT}**")
+        by_unit = found.by_unit.assign(name=found.by_unit["name"].map(lambda n: L.OTHER_LINES.get(n, n)))
+        show_table(by_unit, key="due_soon_units", columns=[
+            Col("name", C["unit"]), Col("dossiers", C["dossiers"], fmt_int), Col("land_env", C["land_env"], fmt_int)])
     if found.by_field is not None:
         st.markdown(f"**{L.DUE_SOON_BY_FIELD}**")
         by_field = found.by_field.assign(group=found.by_field["land_env"].map({1: L.GROUP_LAND_ENV, 0: L.GROUP_OTHER}))

@@ -19,6 +19,7 @@ from metrics.indexes import latest_rank, published_by
 from metrics.periods import Period
 from metrics.scorecard import extremes
 from metrics.tasks import status_counts
+from metrics.territory import units_in_force
 from tests.pages.conftest import APP, END, no_problem
 from tests.pages.reference import Reference
 from texts import labels as L
@@ -195,6 +196,10 @@ def test_bottlenecks_page(app, ref, demo_db):
     assert list(listed[L.DUE_SOON_COLUMNS["code"]]) == list(expected.dossiers["code"]) != []
     assert list(listed[L.DUE_SOON_COLUMNS["working_days_left"]]) == list(expected.dossiers["working_days_left"])
     assert set(expected.dossiers["land_env"]) == {1}
+    by_unit = next(d.value for d in at.dataframe if L.DUE_SOON_COLUMNS["unit"] in d.value.columns)
+    assert by_unit[L.DUE_SOON_COLUMNS["dossiers"]].sum() == expected.total  # every dossier once, by unit in force
+    in_force = set(units_in_force(ref.units, END)["name"]) | set(L.OTHER_LINES.values())
+    assert set(by_unit[L.DUE_SOON_COLUMNS["unit"]]) <= in_force
 
 
 def test_scorecard_page(app, ref):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Connection, Select, and_, case, func, or_, select
+from sqlalchemy import CompoundSelect, Connection, Select, and_, case, func, or_, select, union_all
 
 from data_access.dossier_queries import NO_FILTER, DossierFilter, filter_conditions
 from data_access.schema import agencies, dossier_steps, dossiers, fields, procedures, tasks
@@ -30,16 +30,17 @@ def _open_step(as_of: date, column) -> object:
             .order_by(step_c.started_on.desc(), step_c.place.desc()).limit(1).scalar_subquery())
 
 
-def _due_rows(as_of: date, until: date, flt: DossierFilter) -> Select:
-    """Return the SELECT of the dossiers in progress at as_of due in (as_of, until], with the agency holding each
-    now (its step open at as_of when there is one, else the agency the export names, else the one handling it)."""
+def _due_rows(as_of: date, until: date, flt: DossierFilter) -> CompoundSelect:
+    """Return the UNION ALL of the dossiers in progress at as_of due in (as_of, until], with the agency holding each
+    now (its step open at as_of when there is one, else the agency the export names, else the one handling it):
+    those still open (found through the partial index ix_dossiers_open_due) and those closed after as_of."""
     holding = func.coalesce(_open_step(as_of, step_c.agency_id), d.current_agency_id, d.agency_id).label("agency_id")
-    return (select(d.code, d.procedure_id, d.unit_id, holding, _open_step(as_of, step_c.step).label("step"), d.due_on,
-                   case((fields.c.is_land_env.is_(True), 1), else_=0).label("land_env"),
-                   fields.c.name.label("field"))
-            .select_from(dossiers.join(fields, fields.c.id == d.field_id))
-            .where(d.received_on <= as_of, or_(d.result_on.is_(None), d.result_on > as_of),
-                   d.due_on > as_of, d.due_on <= until, *filter_conditions(flt)))
+    columns = (d.code, d.procedure_id, d.unit_id, holding, _open_step(as_of, step_c.step).label("step"), d.due_on,
+               case((fields.c.is_land_env.is_(True), 1), else_=0).label("land_env"), fields.c.name.label("field"))
+    window = (d.received_on <= as_of, d.due_on > as_of, d.due_on <= until, *filter_conditions(flt))
+    source = dossiers.join(fields, fields.c.id == d.field_id)
+    return union_all(select(*columns).select_from(source).where(d.result_on.is_(None), *window),
+                     select(*columns).select_from(source).where(d.result_on > as_of, *window))
 
 
 def build_due_soon_query(as_of: date, until: date, flt: DossierFilter = NO_FILTER) -> Select:

@@ -4,6 +4,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import streamlit
 import streamlit as st
 from sqlalchemy.exc import DBAPIError
 
@@ -17,8 +18,10 @@ try:  # Streamlit's control-flow exceptions (st.stop, st.rerun, st.switch_page) 
     from streamlit.runtime.scriptrunner_utils.exceptions import RerunException, StopException
 
     _CONTROL = (RerunException, StopException)
-except ImportError:  # pragma: no cover - older layouts
+except ImportError:  # pragma: no cover - another layout: say so (st.rerun inside a section would be shown as an error)
     _CONTROL = ()
+    logging.getLogger(__name__).warning("Streamlit %s moved its control-flow exceptions: ui/guard.py lets none "
+                                        "through; read it again against this version", streamlit.__version__)
 
 
 @contextmanager

@@ -19,6 +19,8 @@ from typing import Any
 from streamlit import config, dataframe_util
 from streamlit.elements import arrow
 
+from ui.versions import streamlit_is_pinned
+
 MARSHALLED = "_marshalled_once"  # the attribute ui.tables.rendered sets on a shared Styler: {uuid: bytes}
 _original = {"get_option": config.get_option, "marshall_styler": arrow.marshall_styler,
              "arrow_bytes": dataframe_util.convert_pandas_df_to_arrow_bytes}
@@ -62,11 +64,15 @@ def convert_pandas_df_to_arrow_bytes(df: Any, **kwargs: Any) -> bytes:
     return entry[1]
 
 
-def apply() -> None:
-    """Put both cuts in place (idempotent; serve.py calls it before the server starts)."""
+def apply() -> bool:
+    """Put both cuts in place (idempotent; serve.py calls it before the server starts); on a Streamlit other than
+    the one they were read in (ui.versions), apply none and return False."""
+    if not streamlit_is_pinned("ui/streamlit_speed.py"):
+        return False
     config.get_option = get_option
     arrow.marshall_styler = marshall_styler
     dataframe_util.convert_pandas_df_to_arrow_bytes = convert_pandas_df_to_arrow_bytes
+    return True
 
 
 def undo() -> None:

@@ -8,6 +8,7 @@ import streamlit as st
 from texts import labels as L
 from texts.palette import CARD_BACKGROUNDS, CARD_COLOURS, STATUS_COLOURS
 from ui.session_cookie import SCRIPT_KEY as COOKIE_SCRIPT_KEY
+from ui.versions import STREAMLIT_VERSION
 from ui.warmup import KEY as WARMUP_KEY
 
 
@@ -21,7 +22,6 @@ def _css(upload_mb: int) -> str:
 # to change it; its element carries a class of the build (the emotion "target" of Selectbox.js and Multiselect.js
 # of Streamlit 1.67.0), so the rule applies to that version only (STREAMLIT_VERSION) and is checked by
 # tests/e2e/test_words.py in Chromium.
-STREAMLIT_VERSION = "1.67.0"  # the version these classes were read in
 _EMPTY_CHOICE_CLASSES = (".equpb2c9", ".eo2qvtu11")
 
 

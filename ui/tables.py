@@ -13,6 +13,7 @@ from texts import labels as L
 from texts.palette import STATUS_BACKGROUNDS, STATUS_COLOURS
 from ui.shared import kept
 from ui.streamlit_speed import MARSHALLED
+from ui.versions import pandas_is_pinned
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ def rendered(frame: pd.DataFrame, columns: list[Col]) -> "pd.io.formats.style.St
     translates a Styler on every run, reads what was translated here (kept and shared through ui.shared); with
     ui.streamlit_speed applied it also marshals it once."""
     styler = styled(frame, columns)
+    if not pandas_is_pinned("ui/tables.py (a shared table's Styler computed once)"):
+        return styler  # Streamlit computes it on every run, as it would without this
     styler._compute()
     translated = styler._translate(False, False)  # what streamlit's marshall_styler asks for, as it asks for it
     styler._compute = lambda: styler  # on the instance: Streamlit checks the Styler's exact type

@@ -146,18 +146,18 @@ def due_soon_view(conn: Connection, as_of: date, working_days: int, calendar: Ca
 
 def due_soon(conn: Connection, as_of: date, working_days: int, calendar: Calendar) -> dict:
     """Return the `cli.py due-soon` figures: {"as_of", "working_days", "until", "dossiers": {"total", "land_env"},
-    "by_agency": [{"agency", "dossiers", "land_env"}], "tasks": {"total"}, "holidays_missing_for": [years]}."""
-    until = calendar.add_working_days(as_of, working_days)
-    by_agency = due_soon_by_agency(conn, as_of, until)
+    "by_agency": [{"agency", "dossiers", "land_env"}], "tasks": {"total"}, "holidays_missing_for": [years]}: the
+    province's due_soon_view, as JSON."""
+    found = due_soon_view(conn, as_of, working_days, calendar)
     return {
         "as_of": as_of.isoformat(),
         "working_days": working_days,
-        "until": until.isoformat(),
-        "dossiers": {"total": int(by_agency["dossiers"].sum()), "land_env": int(by_agency["land_env"].sum())},
+        "until": found.until.isoformat(),
+        "dossiers": {"total": found.total, "land_env": found.land_env},
         "by_agency": [{"agency": str(r.agency), "dossiers": int(r.dossiers), "land_env": int(r.land_env)}
-                      for r in by_agency.itertuples()],
-        "tasks": {"total": int(conn.execute(build_tasks_due_soon_query(as_of, until)).scalar_one())},
-        "holidays_missing_for": calendar.missing_years(as_of, until),
+                      for r in found.by_agency.itertuples()],
+        "tasks": {"total": found.tasks},
+        "holidays_missing_for": list(found.missing_years),
     }
 
 

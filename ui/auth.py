@@ -105,6 +105,16 @@ def _settle(found: web_sessions.Checked, account: Account | None = None, detail:
         session_cookie.in_background(write)
 
 
+def _read_kept(read) -> web_sessions.Checked | None:
+    """Return what `read(conn)` finds of a kept sign-in (reading only), or None, logged, when the database fails."""
+    try:
+        with data.engine().connect() as conn:
+            return read(conn)
+    except (SQLAlchemyError, OSError):
+        log.exception("cannot read a kept sign-in")
+        return None
+
+
 def _by_cookie() -> Account | None:
     """Return the account the browser's kept sign-in cookie names (a reload, a new tab), signing it in; else None."""
     token = session_cookie.cookie_token()
@@ -112,11 +122,8 @@ def _by_cookie() -> Account | None:
         return None
     st.session_state[COOKIE_SEEN_KEY] = True  # a connection presents one cookie: it is read once
     minutes = load_settings().idle_minutes
-    try:
-        with data.engine().connect() as conn:
-            found = web_sessions.resume(conn, token, minutes)
-    except (SQLAlchemyError, OSError):
-        log.exception("cannot read a kept sign-in")
+    found = _read_kept(lambda conn: web_sessions.resume(conn, token, minutes))
+    if found is None:
         return None
     if found.account is None:
         _settle(found)
@@ -134,11 +141,8 @@ def _still_kept(account: Account, session_id: int) -> Account | None:
     """Return the account while its kept sign-in lasts (sign-out in another tab, idle in every tab, disabled, a new
     password end it), else sign this session out saying why."""
     minutes = load_settings().idle_minutes
-    try:
-        with data.engine().connect() as conn:
-            found = web_sessions.check(conn, session_id, minutes)
-    except (SQLAlchemyError, OSError):
-        log.exception("cannot check the signed-in account")
+    found = _read_kept(lambda conn: web_sessions.check(conn, session_id, minutes))
+    if found is None:
         return None
     _settle(found)
     if found.account is None:

@@ -20,16 +20,15 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import streamlit as st
-from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from data_access.context import app_context
-from data_access.engine import database_url, writing
+from data_access.engine import writing
 from data_access.web_sessions import LONGEST, end_by_token, redeem
+from ui import data
 from ui.session_binding import XSRF_COOKIE, secret_of
 
 COOKIE = "cchc_phien"
@@ -50,10 +49,6 @@ def _base() -> str:
     return f"/{base}" if base else ""
 
 
-def _engine() -> Engine:
-    return app_context(database_url()).engine
-
-
 def _same_origin(request: Request) -> bool:
     """Return True when the request comes from a page of this server (its Origin names the Host it was sent to)."""
     origin = request.headers.get("origin")
@@ -61,12 +56,12 @@ def _same_origin(request: Request) -> bool:
 
 
 def _start_sync(code: str, browser: str | None) -> str | None:
-    with writing(_engine()) as conn:
+    with writing(data.engine()) as conn:
         return redeem(conn, code, browser)
 
 
 def _end_sync(token: str) -> None:
-    with writing(_engine()) as conn:
+    with writing(data.engine()) as conn:
         end_by_token(conn, token)
 
 

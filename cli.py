@@ -9,7 +9,10 @@
     python cli.py stages --from YYYY-MM-DD --as-of YYYY-MM-DD [--fields land_env|all]   where dossiers lose days
     python cli.py pack --meeting ID | --as-of YYYY-MM-DD --out FILE.pdf
     python cli.py notice --meeting ID --out FILE.docx   the draft conclusion notice of a meeting
-    python cli.py meeting create --date YYYY-MM-DD --title TEXT --cutoff "YYYY-MM-DD HH:MM"   (prints the id last)
+    python cli.py meeting create --date YYYY-MM-DD --title TEXT --cutoff "YYYY-MM-DD HH:MM" --chair NAME
+        --chair-title TITLE [--presenter "WHO: REPORT"]… [--attendees TEXT]   (prints the id last)
+    python cli.py conclusion add --meeting ID --text TEXT (--lead AGENCY [--with AGENCY]… | --category KEY)
+        [--deadline YYYY-MM-DD]   (prints the conclusion's id last)
     python cli.py user add NAME --role ROLE [--agency NAME | --commune GSO_CODE] [--email E]  (password: stdin)
     python cli.py user set-password|disable|enable NAME · user role NAME --role ROLE · user list
 """
@@ -287,29 +290,47 @@ def cmd_pack(args: argparse.Namespace) -> int:
 def cmd_notice(args: argparse.Namespace) -> int:
     """Write the draft conclusion notice (.docx) of a meeting from its frozen figures; 1 with a message when the
     meeting does not exist."""
-    from data_access.meetings import meeting_decisions
+    from data_access.meetings import notice_inputs
     from reports.notice import render_notice
     from reports.notice_data import gather_notice
 
     context = app_context()
     source = open_source(context.engine, args.meeting)  # refuses an unknown meeting (DomainError: exit 1)
     with context.engine.connect() as conn:
-        decisions = meeting_decisions(conn, args.meeting)
-    document = render_notice(gather_notice(source, decisions, context.settings), context.settings.notice)
+        inputs = notice_inputs(conn, args.meeting)
+    document = render_notice(gather_notice(source, inputs, context.settings), context.settings.notice)
     args.out.write_bytes(document)
     print(T.NOTICE_DONE.format(file=args.out))
     return 0
 
 
 def cmd_meeting(args: argparse.Namespace) -> int:
-    """Create and freeze a meeting as the meetings page does; print its id alone on the last line."""
-    from data_access.meetings import create_meeting
+    """Create and freeze a meeting with its record as the meetings page does; print its id alone on the last line."""
+    from data_access.meetings import MeetingRecord, create_meeting, presenter
+
+    context = app_context()
+    record = MeetingRecord(args.chair, args.chair_title, tuple(presenter(p) for p in args.presenter),
+                           args.attendees or "", args.signer or "", tuple(args.signer_title))
+    with writing(context.engine) as conn:
+        meeting_id = create_meeting(conn, args.date, args.title, args.cutoff, context.settings, record=record)
+    print(T.MEETING_CREATED.format(id=meeting_id, date=fmt_date(args.date), cutoff=fmt_datetime(args.cutoff)))
+    print(meeting_id)
+    return 0
+
+
+def cmd_conclusion(args: argparse.Namespace) -> int:
+    """Record a conclusion of a meeting, to one body or to a category; print its id alone on the last line."""
+    from data_access.conclusions import Conclusion, add_conclusion, agency_id
 
     context = app_context()
     with writing(context.engine) as conn:
-        meeting_id = create_meeting(conn, args.date, args.title, args.cutoff, context.settings)
-    print(T.MEETING_CREATED.format(id=meeting_id, date=fmt_date(args.date), cutoff=fmt_datetime(args.cutoff)))
-    print(meeting_id)
+        lead = None if args.lead is None else agency_id(conn, args.lead)
+        for name in args.coordinating:
+            agency_id(conn, name)  # a coordinating body must be known too
+        conclusion_id = add_conclusion(conn, args.meeting, Conclusion(
+            args.text, lead, args.category, args.deadline, "; ".join(args.coordinating)))
+    print(T.CONCLUSION_ADDED.format(id=conclusion_id, meeting=args.meeting))
+    print(conclusion_id)
     return 0
 
 
@@ -409,7 +430,23 @@ def build_parser() -> argparse.ArgumentParser:
     meeting.add_argument("--date", type=_iso_date, required=True, help=T.HELP_MEETING_DATE)
     meeting.add_argument("--title", required=True, help=T.HELP_MEETING_TITLE)
     meeting.add_argument("--cutoff", type=_cutoff, required=True, help=T.HELP_MEETING_CUTOFF)
+    meeting.add_argument("--chair", required=True, help=T.HELP_MEETING_CHAIR)
+    meeting.add_argument("--chair-title", required=True, help=T.HELP_MEETING_CHAIR_TITLE)
+    meeting.add_argument("--presenter", action="append", default=[], help=T.HELP_MEETING_PRESENTER)
+    meeting.add_argument("--attendees", help=T.HELP_MEETING_ATTENDEES)
+    meeting.add_argument("--signer", help=T.HELP_MEETING_SIGNER)
+    meeting.add_argument("--signer-title", action="append", default=[], help=T.HELP_MEETING_SIGNER_TITLE)
     meeting.set_defaults(func=cmd_meeting)
+    conclusion = sub.add_parser("conclusion", help=T.HELP_CONCLUSION)
+    conclusion.add_argument("action", choices=["add"])
+    conclusion.add_argument("--meeting", type=_positive, required=True, help=T.HELP_CONCLUSION_MEETING)
+    conclusion.add_argument("--text", required=True, help=T.HELP_CONCLUSION_TEXT)
+    addressee = conclusion.add_mutually_exclusive_group(required=True)
+    addressee.add_argument("--lead", help=T.HELP_CONCLUSION_LEAD)
+    addressee.add_argument("--category", help=T.HELP_CONCLUSION_CATEGORY)
+    conclusion.add_argument("--with", dest="coordinating", action="append", default=[], help=T.HELP_CONCLUSION_WITH)
+    conclusion.add_argument("--deadline", type=_iso_date, help=T.HELP_CONCLUSION_DEADLINE)
+    conclusion.set_defaults(func=cmd_conclusion)
     user = sub.add_parser("user", help=T.HELP_USER)
     user.add_argument("action", choices=["add", "set-password", "disable", "enable", "role", "list"])
     user.add_argument("name", nargs="?", help=T.HELP_USER_NAME)

@@ -35,15 +35,25 @@ class NoticeSettings:
     signer: tuple[str, ...] = ()
     signer_name: str = ""
     recipients_before: tuple[str, ...] = ()
+    recipients_departments: str = ""
+    recipients_local: str = ""  # the local People's Committees addressed from 1/7/2025 (communes)
+    recipients_local_before_merger: str = ""  # before it (districts)
     recipients_after: tuple[str, ...] = ()
+    closing: str = ""
+    chair_title: str = ""  # what the meetings page proposes for a new meeting
+    attendees: str = ""
     top: int = 5
+
+
+_NOTICE_TEXTS = ("place", "signer_name", "recipients_departments", "recipients_local",
+                 "recipients_local_before_merger", "closing", "chair_title", "attendees")
 
 
 def _notice(raw: dict) -> NoticeSettings:
     lines = {key: tuple(str(v) for v in raw[key]) for key in ("issuer", "signer", "recipients_before",
                                                                "recipients_after") if key in raw}
-    return NoticeSettings(**lines, place=str(raw.get("place", NoticeSettings.place)),
-                          signer_name=str(raw.get("signer_name", "")), top=max(1, int(raw.get("top", 5))))
+    texts = {key: str(raw[key]) for key in _NOTICE_TEXTS if key in raw}
+    return NoticeSettings(**lines, **texts, top=max(1, int(raw.get("top", 5))))
 
 
 def _components(raw: list[dict]) -> tuple[ComponentRule, ...]:

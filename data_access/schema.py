@@ -269,7 +269,44 @@ meetings = Table(
     Column("cutoff_at", DateTime, nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("figures", Text, nullable=False),  # JSON of data_access.summary at the cut-off date
+    # What the conclusion notice says of the meeting (revision 0015, issue #32); kept and audited with it.
+    Column("chair", String(200)),  # "Nguyễn Văn A"
+    Column("chair_title", String(300)),  # "Chủ tịch UBND tỉnh, Trưởng ban Chỉ đạo Cải cách hành chính tỉnh"
+    Column("presenters", Text),  # JSON [[who, report heard], …] in the order heard
+    Column("attendees", Text),  # a category line or names
+    Column("signer_name", String(200)),  # None: settings.toml [notice] signer_name
+    Column("signer_title", Text),  # the title block, one line each ("\n"); None: settings.toml [notice] signer
+    Column("assessment_results", Text),  # the Office's edit of the assessment; None: written from the figures
+    Column("assessment_shortcomings", Text),
     Index("ix_meetings_held_on", "held_on"),
+)
+
+# The meeting's conclusions (revision 0015, issue #32): each addressed to one body (lead agency, coordinating bodies)
+# or to a category of bodies (data_access.meetings.CATEGORIES), with or without a deadline. One addressed to a body
+# with a deadline is also a task (task_id) followed on the tasks page. `suggestion` names the standard directive the
+# draft proposed from the figures and the Office accepted (its text is then the whole directive).
+conclusions = Table(
+    "conclusions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("meeting_id", Integer, ForeignKey("meetings.id"), nullable=False, index=True),
+    Column("content", Text, nullable=False),
+    Column("lead_agency_id", Integer, ForeignKey("agencies.id")),
+    Column("category", String(40)),
+    Column("coordinating", Text),
+    Column("deadline", Date),
+    Column("task_id", Integer, ForeignKey("tasks.id")),
+    Column("suggestion", String(200)),
+    Column("created_at", DateTime, nullable=False),
+)
+
+# Suggested directives the Office dropped from a meeting's notice (revision 0015).
+dropped_suggestions = Table(
+    "dropped_suggestions",
+    metadata,
+    Column("meeting_id", Integer, ForeignKey("meetings.id"), primary_key=True),
+    Column("suggestion", String(200), primary_key=True),
+    Column("dropped_at", DateTime, nullable=False),
 )
 
 

@@ -1,15 +1,16 @@
 """Cuộc họp và kết luận: frozen figures of a weekly meeting against the previous one, task changes between
 them, and the chairman's conclusions recorded as tasks."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 import streamlit as st
 
 from config.settings import load_settings
 from data_access.engine import writing
 from data_access.figures import compared_headline
-from data_access.meetings import Decision, create_meeting, record_decision
+from data_access.meetings import MeetingRecord, create_meeting
 from metrics.errors import DomainError
+from metrics.indexes import MERGER_DAY
 from metrics.meetings import compare_figures, task_changes
 from reports.notice import DOCX, render_notice
 from reports.notice_data import gather_notice
@@ -18,19 +19,27 @@ from reports.pdf import render
 from texts import labels as L
 from texts import messages as M
 from texts.figures import figure_headers, figures_table
-from texts.fmt import fmt_date
 from ui import data
 from ui.auth import account, audit, client_address
 from ui.guard import section
-from ui.meetings import TASK_TABLE, cutoff_text, meeting_label, task_changes_tables
+from ui.meeting_notice import (
+    FLASH,
+    assessment_section,
+    conclusion_form,
+    conclusions_table,
+    record_fields,
+    record_section,
+    suggestions_section,
+)
+from ui.meetings import cutoff_text, meeting_label, task_changes_tables
 from ui.safe import md_escape
 from ui.sidebar import NEW_MEETING_KEY, current_filters, data_as_of
 from ui.tables import Col, show_table
 
 st.title(L.PAGE_MEETINGS)
 st.caption(L.MEETINGS_INTRO)
-if "meeting_flash" in st.session_state:
-    st.success(st.session_state.pop("meeting_flash"))
+if FLASH in st.session_state:
+    st.success(st.session_state.pop(FLASH))
 filters = current_filters()
 source = filters.source
 may_decide = account().may("meetings") and not data.read_only()
@@ -66,15 +75,16 @@ else:
             audit("pack_download", f"#{meeting_id}")
             st.download_button(L.MEETING_PACK_DOWNLOAD, pdf, file_name=f"bo_tai_lieu_hop_{meeting_id}.pdf",
                                mime="application/pdf", key="meeting_pack_file")
+    settings = load_settings()
+    notice = None
     if account().may("meetings"):  # the Office drafts the notice (reports.notice_data.gather_notice checks it too)
         with section("meeting-notice"):
+            notice = gather_notice(shown, data.notice_inputs(meeting_id), settings, account())
             if st.button(L.MEETING_NOTICE_MAKE, key="meeting_notice"):
                 with st.spinner(L.MEETING_NOTICE_WORKING):
-                    settings = load_settings()
-                    notice = render_notice(gather_notice(shown, data.meeting_decisions(meeting_id, shown), settings,
-                                                         account()), settings.notice)
+                    document = render_notice(notice, settings.notice)
                 audit("notice_download", f"#{meeting_id}")
-                st.download_button(L.MEETING_NOTICE_DOWNLOAD, notice, key="meeting_notice_file",
+                st.download_button(L.MEETING_NOTICE_DOWNLOAD, document, key="meeting_notice_file",
                                    file_name=f"du_thao_thong_bao_ket_luan_{meeting_id}.docx", mime=DOCX)
     with section("meeting-figures"):
         st.subheader(L.MEETING_FIGURES)
@@ -88,39 +98,26 @@ else:
             task_changes_tables(*task_changes(data.tasks(source, cutoff), previous_cutoff, cutoff))
     with section("meeting-decisions"):
         st.subheader(L.MEETING_DECISIONS)
+        st.caption(L.MEETING_DECISIONS_NOTE)
         agencies = data.reference(source, "agencies")
         names = dict(zip(agencies["id"].astype(int), agencies["name"], strict=True))
-        decided = data.meeting_decisions(meeting_id, source)
-        decided["lead_agency"] = decided["lead_agency_id"].map(names)
-        show_table(decided, [*TASK_TABLE[:2], Col("coordinating", L.MEETING_DECISION_COORD), TASK_TABLE[2]],
-                   empty=L.MEETING_NO_DECISIONS)
+        after_merger = chosen["held_on"] >= MERGER_DAY
+        conclusions_table(data.meeting_conclusions(meeting_id, source), names, after_merger)
         if may_decide:
-            with st.form("decision", clear_on_submit=True):
-                st.markdown(f"**{L.MEETING_DECISION_ADD}**")
-                content = st.text_area(L.MEETING_DECISION_CONTENT, key="decision_content")
-                left, middle, right = st.columns([2, 2, 1])
-                lead = left.selectbox(L.MEETING_DECISION_LEAD, list(names), format_func=names.get, key="decision_lead")
-                coordinating = middle.text_input(L.MEETING_DECISION_COORD, key="decision_coord")
-                deadline = right.date_input(L.MEETING_DECISION_DEADLINE, value=chosen["held_on"] + timedelta(days=14),
-                                            format="DD/MM/YYYY", key="decision_deadline")
-                if st.form_submit_button(L.MEETING_DECISION_SAVE):
-                    try:
-                        with writing(data.engine()) as conn:
-                            record_decision(conn, meeting_id, Decision(content, lead, names[lead], deadline,
-                                                                       coordinating), account(), client_address())
-                        data.forget_meta()
-                        st.session_state["meeting_flash"] = L.MEETING_DECISION_DONE.format(
-                            agency=md_escape(names[lead]), deadline=fmt_date(deadline))
-                        st.rerun()
-                    except DomainError as exc:
-                        st.error(str(exc))
+            conclusion_form(meeting_id, chosen["held_on"], names, after_merger)
+    if may_decide and notice is not None:
+        with section("meeting-notice-parts"):
+            suggestions_section(meeting_id, notice, {name: agency for agency, name in names.items()})
+            assessment_section(meeting_id, notice)
+            record_section(meeting_id, notice.record, settings.notice)
 
 if may_decide:
     with st.expander(L.MEETING_CREATE, expanded=listed.empty), st.form("meeting", clear_on_submit=True):
         today = date.today()
         held_on = st.date_input(L.MEETING_HELD_ON, value=today, format="DD/MM/YYYY", key="meeting_held_on")
-        title = st.text_input(L.MEETING_TITLE, key="meeting_title", value=L.MEETING_TITLE_DEFAULT.format(
-            week=today.isocalendar().week, year=today.year))
+        title = st.text_input(L.MEETING_TITLE, key="meeting_title", value=L.MEETING_TITLE_DEFAULT)
+        st.caption(L.MEETING_RECORD_NOTE)
+        record = record_fields("meeting", MeetingRecord(), load_settings().notice)
         left, right = st.columns(2)
         cutoff_day = left.date_input(L.MEETING_CUTOFF_DATE, value=data_as_of(data.meta()), format="DD/MM/YYYY",
                                      key="meeting_cutoff_day")
@@ -130,9 +127,9 @@ if may_decide:
                 cutoff_at = datetime.combine(cutoff_day, cutoff_time)
                 with st.spinner(L.MEETING_FREEZING), writing(data.engine()) as conn:
                     created = create_meeting(conn, held_on, title, cutoff_at, load_settings(), account(),
-                                             client_address())
+                                             client_address(), record)
                 data.forget_meetings()
-                st.session_state["meeting_flash"] = L.MEETING_CREATED.format(
+                st.session_state[FLASH] = L.MEETING_CREATED.format(
                     title=md_escape(" ".join(title.split())), cutoff=cutoff_text(cutoff_at))
                 st.session_state[NEW_MEETING_KEY] = created  # the next run shows it: picker and figures alike
                 st.rerun()

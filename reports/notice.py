@@ -74,6 +74,14 @@ def _page_numbers(section) -> None:
     paragraph._p.append(field)
 
 
+def _demo_mark(section) -> None:
+    """Say in the page header of every page, never in the body, that the figures are demo data."""
+    for header in (section.first_page_header, section.header):
+        paragraph = header.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(paragraph, N.DEMO_MARK, 10, bold=True)
+
+
 def _page(doc) -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -99,6 +107,11 @@ def _header(doc, settings: NoticeSettings) -> None:
     _widths(table)
 
 
+def signer(data: NoticeData, settings: NoticeSettings) -> tuple[tuple[str, ...], str]:
+    """Return (the signer's title block, name): the meeting's, else settings.toml [notice]."""
+    return data.record.signer_title or settings.signer, data.record.signer_name or settings.signer_name
+
+
 def _signature(doc, data: NoticeData, settings: NoticeSettings) -> None:
     _line(doc, "", BODY_PT)
     table = _two_columns(doc)
@@ -106,12 +119,13 @@ def _signature(doc, data: NoticeData, settings: NoticeSettings) -> None:
     _line(row.cells[0], N.RECIPIENTS, 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, first=True)
     for line in recipients(data, settings):
         _line(row.cells[0], line, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
-    for i, line in enumerate(settings.signer):
+    title, name = signer(data, settings)
+    for i, line in enumerate(title):
         _line(row.cells[1], line, BODY_PT, bold=True, first=i == 0)
     for _ in range(4):  # the space for the signature and the seal
         _line(row.cells[1], "", BODY_PT)
-    if settings.signer_name:
-        _line(row.cells[1], settings.signer_name, BODY_PT, bold=True)
+    if name:
+        _line(row.cells[1], name, BODY_PT, bold=True)
     _widths(table)
 
 
@@ -119,13 +133,15 @@ def render_notice(data: NoticeData, settings: NoticeSettings) -> bytes:
     """Return the .docx bytes of the draft conclusion notice."""
     doc = Document()
     _page(doc)
+    if data.demo:
+        _demo_mark(doc.sections[0])
     doc.core_properties.title = N.TITLE
     doc.core_properties.author = " ".join(settings.issuer)
     _header(doc, settings)
     _line(doc, "", BODY_PT)
     _line(doc, N.TITLE, BODY_PT, bold=True)
     _line(doc, summary_line(data), BODY_PT, bold=True).paragraph_format.space_after = Pt(12)
-    for kind, text in body(data):
+    for kind, text in body(data, settings):
         paragraph = doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         paragraph.paragraph_format.first_line_indent = Cm(1)

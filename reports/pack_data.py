@@ -20,7 +20,7 @@ from metrics.tasks import classify_tasks, overdue_list
 from texts import pack as P
 from texts.cards import KpiCard, headline_cards
 from texts.figures import figure_headers
-from texts.fmt import fmt_date
+from texts.fmt import fmt_date, meeting_title
 
 LAND_ENV = DossierFilter(land_env_only=True)
 RANKED_INDEXES = ("PAR INDEX", "SIPAS", "766", "PAPI", "PCI")
@@ -50,7 +50,7 @@ def gather(source: Source, settings: Settings, as_of: date | None = None) -> Pac
     """Return the pack content of a Source: a meeting's (its frozen figures, as of its cut-off) or the live
     database's as of a date (figures computed now)."""
     if source.meeting is not None:
-        title, cutoff = source.meeting.title, source.meeting.cutoff_at
+        title, cutoff = meeting_title(source.meeting.title), source.meeting.cutoff_at
     elif as_of is not None:
         title, cutoff = P.TITLE_AS_OF.format(date=fmt_date(as_of)), datetime.combine(as_of, datetime.min.time())
     else:

@@ -105,6 +105,23 @@ HELP_MEETING = "tạo cuộc họp và chốt số liệu như trang Cuộc họ
 HELP_MEETING_DATE = "ngày họp (YYYY-MM-DD)"
 HELP_MEETING_TITLE = "tên cuộc họp"
 HELP_MEETING_CUTOFF = "thời điểm chốt số liệu, \"YYYY-MM-DD HH:MM\""
+HELP_MEETING_CHAIR = "người chủ trì, như thông báo ghi (\"ông Nguyễn Văn A\")"
+HELP_MEETING_CHAIR_TITLE = ("chức vụ người chủ trì (\"Chủ tịch UBND tỉnh, Trưởng ban Chỉ đạo Cải cách hành chính "
+                            "tỉnh\")")
+HELP_MEETING_PRESENTER = ("người trình bày và báo cáo được nghe, \"Giám đốc Sở Nội vụ: báo cáo …\" (nhắc lại cho mỗi "
+                          "người)")
+HELP_MEETING_ATTENDEES = "thành phần cùng dự (một dòng, hoặc tên)"
+HELP_MEETING_SIGNER = "người ký thông báo (mặc định: settings.toml [notice])"
+HELP_MEETING_SIGNER_TITLE = "chức danh ký, mỗi dòng một lần (mặc định: settings.toml [notice])"
+HELP_CONCLUSION = "ghi một kết luận của cuộc họp, giao một cơ quan hoặc một nhóm cơ quan (in mã kết luận ở dòng cuối)"
+HELP_CONCLUSION_MEETING = "mã cuộc họp"
+HELP_CONCLUSION_TEXT = "nội dung kết luận"
+HELP_CONCLUSION_LEAD = "cơ quan chủ trì (tên như trong danh mục cơ quan)"
+HELP_CONCLUSION_CATEGORY = ("nhóm cơ quan: co_quan (các cơ quan, đơn vị, địa phương), nguoi_dung_dau (người đứng đầu "
+                            "các sở, ngành, địa phương), dia_phuong (UBND các xã, phường, đặc khu)")
+HELP_CONCLUSION_WITH = "cơ quan phối hợp (nhắc lại cho mỗi cơ quan)"
+HELP_CONCLUSION_DEADLINE = "thời hạn (YYYY-MM-DD); bỏ trống nếu kết luận không có thời hạn"
+CONCLUSION_ADDED = "Đã ghi kết luận số {id} của cuộc họp số {meeting}."
 BAD_CUTOFF = "«{text}» không phải thời điểm dạng \"YYYY-MM-DD HH:MM\""
 MEETING_CREATED = "Đã tạo cuộc họp số {id} ngày {date}, số liệu chốt đến {cutoff}."
 

@@ -1,5 +1,6 @@
 """Vietnamese number and date formatting with babel (vi_VN): 1.746 · 98,5 % · 23/11/2026. Missing → '—'."""
 
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from functools import lru_cache, wraps
@@ -150,3 +151,16 @@ def fmt_month(value: date | pd.Timestamp) -> str:
 def fmt_agency_now(was: object, now: str) -> str:
     """Return 'old (nay là new)' for a task assigned to an agency that has since merged, else the agency's name."""
     return L.AGENCY_NOW.format(old=was, new=now) if isinstance(was, str) and was else now
+
+
+_ABBREVIATIONS = ((re.compile(r"\bCCHC\b"), "cải cách hành chính"), (re.compile(r"\bTTHC\b"), "thủ tục hành chính"))
+_WEEK_IN_TITLE = re.compile(r"\s*[-–,]?\s*\btuần\s+\d{1,2}(\s*/\s*\d{4})?\b", re.IGNORECASE)
+
+
+def meeting_title(title: str) -> str:
+    """Return a meeting's title as a document names it: abbreviations spelt out ("CCHC" → "cải cách hành chính") and
+    no week number ("tuần 49/2026"), which the meeting's date already says."""
+    text = str(title)
+    for pattern, words in _ABBREVIATIONS:
+        text = pattern.sub(words, text)
+    return " ".join(_WEEK_IN_TITLE.sub("", text).split()) or str(title)

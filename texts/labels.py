@@ -93,7 +93,7 @@ PRESENT_HELP = ("Mỗi mục của cuộc họp một trang, chữ lớn, không
 # Shared by the pages: statuses, tables, axes, errors
 STATUS_WORDS = {"green": "Đạt", "amber": "Cần chú ý", "red": "Cần xử lý ngay", "none": "Chưa có số liệu"}
 STATUS_SYMBOLS = {"green": "✔", "amber": "▲", "red": "✖", "none": "·"}
-POINTS_SUFFIX = " điểm %"  # after a change in percentage points: "+1,2 điểm %"
+POINTS_SUFFIX = " điểm phần trăm"  # after a change in percentage points: "+1,2 điểm phần trăm" (never "điểm %")
 DEMO_TAG = " (demo)"
 NO_ROWS = "Không có dữ liệu."
 AGE_BUCKETS = {"1-5": "1–5 ngày", "6-15": "6–15 ngày", "16-30": "16–30 ngày", ">30": "> 30 ngày"}
@@ -157,7 +157,7 @@ CONCERNS = "Trách nhiệm: {who}"
 CONCERNS_MOST = "Nhiều nhất: {who} ({value})"
 CONCERNS_LOWEST = "Thấp nhất: {who} ({value})"
 CONCERNS_PROVINCE = "Toàn tỉnh"
-CONCERNS_PAR = "Sở Nội vụ (cơ quan thường trực CCHC)"
+CONCERNS_PAR = "Sở Nội vụ (cơ quan thường trực cải cách hành chính)"
 CONCERNS_766 = "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)"
 RANK_VALUE = "{rank}/{n}"
 RANK_MOVED = "{steps} bậc ({period}: {was})"
@@ -384,9 +384,9 @@ INDEX_NAMES = {"PAR INDEX": "PAR INDEX", "SIPAS": "SIPAS", "766": "Bộ chỉ s�
 RANKING_INDEX = "Chỉ số"
 RANKING_LATEST = "Xếp hạng {index} gần nhất"
 RANKING_LATEST_SCORE = "Điểm {index} gần nhất"
-INDEX_OWNERS = {"PAR INDEX": "Sở Nội vụ (cơ quan thường trực CCHC)", "SIPAS": "Sở Nội vụ",
+INDEX_OWNERS = {"PAR INDEX": "Sở Nội vụ (cơ quan thường trực cải cách hành chính)", "SIPAS": "Sở Nội vụ",
                 "766": "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)",
-                "PAPI": "Sở Nội vụ", "PCI": "Sở Kế hoạch và Đầu tư"}
+                "PAPI": "Sở Nội vụ", "PCI": "Sở Tài chính"}  # Kế hoạch và Đầu tư merged into Tài chính, 1/3/2025
 
 # Nhập dữ liệu (pages/nhap_du_lieu.py, ui/importer.py)
 IMPORT_NO_HISTORY = "Chưa có lần nhập dữ liệu nào."
@@ -466,19 +466,65 @@ MEETING_NEWLY_OVERDUE = "Nhiệm vụ mới quá hạn kể từ cuộc họp tr
 MEETING_CLOSED = "Nhiệm vụ đã hoàn thành kể từ cuộc họp trước"
 MEETING_NONE_NEWLY_OVERDUE = "Không có nhiệm vụ mới quá hạn."
 MEETING_NONE_CLOSED = "Không có nhiệm vụ hoàn thành trong khoảng này."
-MEETING_DECISIONS = "Kết luận của cuộc họp (đã giao thành nhiệm vụ)"
+MEETING_DECISIONS = "Kết luận, chỉ đạo của cuộc họp"
+MEETING_DECISIONS_NOTE = ("Kết luận giao một cơ quan có thời hạn được theo dõi như một nhiệm vụ (trang Nhiệm vụ); kết "
+                          "luận gửi một nhóm cơ quan hoặc không có thời hạn chỉ đưa vào thông báo.")
 MEETING_NO_DECISIONS = "Chưa ghi kết luận nào."
-MEETING_DECISION_ADD = "Ghi kết luận thành nhiệm vụ"
+MEETING_DECISION_ADD = "Ghi kết luận mới"
+MEETING_DECISION_TO = "Giao cho"
+MEETING_DECISION_TO_AGENCY = "Một cơ quan chủ trì"
+MEETING_DECISION_TO_CATEGORY = "Một nhóm cơ quan"
+MEETING_DECISION_CATEGORY = "Nhóm cơ quan"
+MEETING_DECISION_HAS_DEADLINE = "Có thời hạn"
+MEETING_DECISION_SUGGESTED = "(đề xuất từ số liệu)"
+MEETING_DECISION_STATE = "Theo dõi"
+MEETING_DECISION_TRACKED = "Nhiệm vụ"
+MEETING_DECISION_NOTICE_ONLY = "Chỉ trong thông báo"
+MEETING_DECISION_TO_DONE = "Đã ghi kết luận gửi {addressee}."
+MEETING_DECISION_NO_DEADLINE_DONE = "Đã ghi kết luận giao {agency} (không có thời hạn, chỉ đưa vào thông báo)."
+MEETING_RECORD = "Thông tin cuộc họp cho thông báo kết luận"
+MEETING_RECORD_NOTE = ("Người chủ trì, người trình bày, thành phần dự và người ký được ghi vào dự thảo thông báo; để "
+                       "trống nếu chưa biết, ghi sau ở mục «Thông tin cuộc họp cho thông báo kết luận».")
+MEETING_CHAIR = "Người chủ trì"
+MEETING_CHAIR_HELP = "Như thông báo ghi, ví dụ «ông Nguyễn Văn A»."
+MEETING_CHAIR_TITLE = "Chức vụ người chủ trì"
+MEETING_PRESENTERS = "Người trình bày và báo cáo được nghe"
+MEETING_PRESENTERS_HELP = ("Mỗi dòng một người: «Giám đốc Sở Nội vụ: báo cáo kết quả cải cách hành chính quý IV». "
+                           "Không ghi báo cáo thì hiểu là báo cáo tình hình giải quyết thủ tục hành chính.")
+MEETING_ATTENDEES = "Thành phần cùng dự"
+MEETING_SIGNER = "Người ký thông báo"
+MEETING_SIGNER_TITLE = "Chức danh ký (mỗi dòng một dòng)"
+MEETING_RECORD_SAVE = "Lưu thông tin cuộc họp"
+MEETING_RECORD_DONE = "Đã lưu thông tin cuộc họp."
+MEETING_SUGGESTIONS = "Đề xuất chỉ đạo từ số liệu"
+MEETING_SUGGESTIONS_NOTE = ("Dự thảo đề xuất các chỉ đạo mà số liệu chốt cho thấy cần có. Chọn «Đưa vào thông báo» để "
+                            "thêm thành một kết luận, hoặc «Bỏ» để không đề xuất lại.")
+MEETING_SUGGESTIONS_NONE = "Không còn đề xuất nào."
+MEETING_SUGGESTION_ACCEPT = "Đưa vào thông báo"
+MEETING_SUGGESTION_DROP = "Bỏ"
+MEETING_SUGGESTION_ACCEPTED = "Đã đưa đề xuất vào thông báo."
+MEETING_SUGGESTION_DROPPED = "Đã bỏ đề xuất."
+MEETING_ASSESSMENT = "Phần đánh giá trong thông báo"
+MEETING_ASSESSMENT_EDIT = "Sửa phần đánh giá"
+MEETING_ASSESSMENT_NOTE = ("Hai đoạn dưới đây được viết từ số liệu chốt; Văn phòng có thể sửa. Bản đã sửa được lưu "
+                           "cùng cuộc họp và dùng trong dự thảo thông báo.")
+MEETING_ASSESSMENT_EDITED = "Đang dùng bản Văn phòng đã sửa."
+MEETING_ASSESSMENT_RESULTS = "Kết quả đạt được"
+MEETING_ASSESSMENT_SHORTCOMINGS = "Tồn tại, hạn chế"
+MEETING_ASSESSMENT_SAVE = "Lưu phần đánh giá"
+MEETING_ASSESSMENT_RESET = "Viết lại từ số liệu"
+MEETING_ASSESSMENT_DONE = "Đã lưu phần đánh giá."
+MEETING_ASSESSMENT_RESET_DONE = "Phần đánh giá được viết lại từ số liệu chốt."
 MEETING_DECISION_CONTENT = "Nội dung kết luận, chỉ đạo"
 MEETING_DECISION_LEAD = "Cơ quan chủ trì"
 MEETING_DECISION_COORD = "Cơ quan phối hợp"
 MEETING_DECISION_DEADLINE = "Hạn hoàn thành"
-MEETING_DECISION_SAVE = "Ghi nhiệm vụ"
+MEETING_DECISION_SAVE = "Ghi kết luận"
 MEETING_DECISION_DONE = "Đã giao nhiệm vụ cho {agency}, hạn {deadline}."
 MEETING_CREATE = "Tạo cuộc họp"
 MEETING_HELD_ON = "Ngày họp"
 MEETING_TITLE = "Tên cuộc họp"
-MEETING_TITLE_DEFAULT = "Giao ban CCHC tuần {week}/{year}"
+MEETING_TITLE_DEFAULT = "Giao ban công tác cải cách hành chính"
 MEETING_CUTOFF_DATE = "Ngày chốt số liệu"
 MEETING_CUTOFF_TIME = "Giờ chốt số liệu"
 MEETING_CREATE_SAVE = "Tạo cuộc họp và chốt số liệu"
@@ -527,7 +573,9 @@ AUDIT_ACTIONS = {"sign_in": "Đăng nhập", "sign_in_failed": "Đăng nhập sa
                  "decision": "Ghi kết luận", "account_add": "Thêm tài khoản", "account_password": "Đặt mật khẩu",
                  "account_disable": "Khóa tài khoản", "account_enable": "Mở khóa tài khoản",
                  "account_role": "Đổi vai trò", "pack_download": "Tải bộ tài liệu họp",
-                 "notice_download": "Tải dự thảo thông báo kết luận"}
+                 "notice_download": "Tải dự thảo thông báo kết luận",
+                 "meeting_record": "Ghi thông tin cuộc họp", "assessment_edit": "Sửa phần đánh giá của thông báo",
+                 "suggestion_drop": "Bỏ đề xuất chỉ đạo"}
 AUDIT_NONE = "Không có dòng nào."
 # Trình chiếu: the slides (ui/present.py)
 SLIDE_CUTOFF = "Số liệu từ {start} đến {end}"

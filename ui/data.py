@@ -19,6 +19,7 @@ from data_access import figures
 from data_access import meetings as meeting_store
 from data_access.accounts import Account, list_accounts
 from data_access.audit import read_audit
+from data_access.conclusions import meeting_conclusions as meeting_conclusions_of
 from data_access.context import app_context, forget_context
 from data_access.dossier_queries import DossierFilter
 from data_access.early_warning import DueSoon
@@ -253,11 +254,16 @@ def forget_meetings() -> None:
     _meetings.clear()
 
 
-def meeting_decisions(meeting_id: int, source: Source) -> pd.DataFrame:
-    """Return the tasks a meeting decided, within the Source's scope."""
+def meeting_conclusions(meeting_id: int, source: Source) -> pd.DataFrame:
+    """Return a meeting's conclusions (data_access.conclusions.COLUMNS), within the Source's scope."""
     with engine().connect() as conn:
-        return meeting_store.meeting_decisions(conn, meeting_id, None if source.scope is None else
-                                               source.scope.unit_ids)
+        return meeting_conclusions_of(conn, meeting_id, None if source.scope is None else source.scope.unit_ids)
+
+
+def notice_inputs(meeting_id: int) -> meeting_store.NoticeInputs:
+    """Return what the conclusion notice reads of a meeting beside its frozen figures (the Office sees all)."""
+    with engine().connect() as conn:
+        return meeting_store.notice_inputs(conn, meeting_id)
 
 
 def in_vietnam(times: pd.Series) -> pd.Series:

@@ -12,7 +12,7 @@ import streamlit as st
 
 from config.settings import load_settings
 from texts import labels as L
-from texts.fmt import fmt_date, fmt_datetime
+from texts.fmt import fmt_date, fmt_datetime, meeting_title
 from ui.charts import ChartSpec, with_config
 from ui.mode import PRESENT_PARAM, presenting, set_presenting
 from ui.pages import AGENDA
@@ -39,7 +39,7 @@ def cutoff_line(filters: Filters) -> str:
     meeting's title is typed text, escaped so that it shows literally."""
     if filters.meeting is not None:
         return L.SLIDE_CUTOFF_MEETING.format(cutoff=fmt_datetime(filters.meeting.cutoff_at),
-                                             title=md_escape(filters.meeting.title))
+                                             title=md_escape(meeting_title(filters.meeting.title)))
     return L.SLIDE_CUTOFF.format(start=fmt_date(filters.period.start), end=fmt_date(filters.period.end))
 
 

@@ -91,7 +91,8 @@ def test_a_meeting_created_from_the_command_line_is_frozen_like_the_page(tmp_pat
     assert cli.main(["import", "dossiers", str(write_csv(tmp_path / "tuan1.csv", "utf-8", ";"))]) == 0
     capsys.readouterr()
     assert cli.main(["meeting", "create", "--date", "2024-04-01", "--title", "Giao ban tuần 14",
-                     "--cutoff", "2024-03-31 17:00"]) == 0
+                     "--cutoff", "2024-03-31 17:00", "--chair", "ông Nguyễn Văn A",
+                     "--chair-title", "Chủ tịch UBND tỉnh"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out == ["Đã tạo cuộc họp số 1 ngày 01/04/2024, số liệu chốt đến 31/03/2024 17:00.", "1"]  # id last
     engine = get_engine(url)
@@ -103,5 +104,6 @@ def test_a_meeting_created_from_the_command_line_is_frozen_like_the_page(tmp_pat
     assert trail.loc[trail["action"] == "meeting_create", "detail"].tolist() == [
         "#1 Giao ban tuần 14 (31/03/2024 17:00)"]
     assert cli.main(["meeting", "create", "--date", "2024-03-30", "--title", "Muộn",
-                     "--cutoff", "2024-03-31 17:00"]) == 1  # a cut-off after the meeting: refused, one line
+                     "--cutoff", "2024-03-31 17:00", "--chair", "ông A",
+                     "--chair-title", "Chủ tịch"]) == 1  # a cut-off after the meeting: refused, one line
     assert "Traceback" not in capsys.readouterr().err

@@ -4,10 +4,10 @@ from datetime import date
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, insert, inspect
+from sqlalchemy import create_engine, insert, inspect, select
 
 from data_access.migrate import current, head, upgrade
-from data_access.schema import dossier_daily, metadata
+from data_access.schema import conclusions, dossier_daily, metadata, tasks
 from metrics.rollup import DAILY_COUNTERS
 from tests.data_access.helpers import assert_rollup_matches_dossiers, random_dossiers, write_dossiers
 
@@ -47,3 +47,26 @@ def test_upgrade_to_the_monthly_rollup_rebuilds_both_rollups(tmp_path):
     assert upgrade(engine) == head()
     with engine.connect() as conn:
         assert_rollup_matches_dossiers(conn)
+
+
+def test_upgrade_to_conclusions_copies_the_conclusions_recorded_as_tasks(tmp_path):
+    """Revision 0015 (issue #32): a meeting's conclusions were tasks; they are copied in, in the order recorded, each
+    pointing at its task; a task from an import (no meeting) is not a conclusion."""
+    engine = create_engine(f"sqlite:///{tmp_path / 'v14.sqlite3'}")
+    assert upgrade(engine, "0014") == "0014"
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO agencies (id, name, name_key) VALUES (901, 'Sở Thử', 'so thu')")
+        conn.exec_driver_sql("INSERT INTO meetings (id, held_on, title, cutoff_at, created_at, figures) VALUES "
+                             "(7, '2026-07-01', 'Giao ban', '2026-06-30 17:00:00', '2026-06-30 18:00:00', '{}')")
+        for task_id, key, meeting, content in ((31, "k1", 7, "Việc một"), (32, "k2", None, "Nhập từ tệp"),
+                                               (33, "k3", 7, "Việc hai")):
+            conn.execute(insert(tasks).values(id=task_id, task_key=key, doc_number="Kết luận: Giao ban",
+                                              content=content, lead_agency_id=901, coordinating="Sở Tài chính",
+                                              deadline=date(2026, 7, 15), source_meeting_id=meeting))
+    assert upgrade(engine) == head()
+    with engine.connect() as conn:
+        rows = conn.execute(select(conclusions.c.meeting_id, conclusions.c.content, conclusions.c.lead_agency_id,
+                                   conclusions.c.coordinating, conclusions.c.deadline, conclusions.c.task_id)
+                            .order_by(conclusions.c.id)).all()
+    assert [tuple(r) for r in rows] == [(7, "Việc một", 901, "Sở Tài chính", date(2026, 7, 15), 31),
+                                        (7, "Việc hai", 901, "Sở Tài chính", date(2026, 7, 15), 33)]

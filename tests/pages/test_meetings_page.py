@@ -4,9 +4,11 @@ download the draft conclusion notice (the Office only)."""
 import shutil
 from datetime import date, datetime, time, timedelta
 
+import pandas as pd
 import pytest
 from sqlalchemy import create_engine
 
+from config.settings import load_settings
 from data_access.audit import read_audit
 from data_access.meetings import create_meeting
 from data_access.summary import summary
@@ -119,3 +121,63 @@ def test_a_newly_created_meeting_is_the_one_shown(app, own_db):
     picker = at.selectbox(key="meeting_pick")
     assert picker.value == first + 1 and picker.index == 0  # the new meeting, first in the list
     assert any(c.value.startswith("Số liệu chốt đến 30/06/2026 17:00") for c in at.caption)
+
+
+def test_the_office_prepares_the_notice_on_the_page(app, own_db):
+    """Issue #32: the record typed when the meeting is created, a conclusion to a category without a deadline, a
+    proposed directive accepted and another dropped, the assessment edited; each kept with the meeting and audited."""
+    from data_access.meetings import meeting_record, notice_inputs
+
+    at = app("pages/cuoc_hop.py")
+    at.text_input(key="meeting_title").input("Giao ban cải cách hành chính")
+    at.date_input(key="meeting_held_on").set_value(END + timedelta(days=1))
+    at.date_input(key="meeting_cutoff_day").set_value(END)
+    at.text_input(key="meeting_chair").input("ông Nguyễn Văn A")
+    at.text_area(key="meeting_presenters").input("Giám đốc Sở Nội vụ: Báo cáo quý II\nChánh Văn phòng UBND tỉnh")
+    _button(at, L.MEETING_CREATE_SAVE).click().run()
+    no_problem(at)
+    engine = create_engine(own_db)
+    meeting = at.selectbox(key="meeting_pick").value
+    with engine.connect() as conn:
+        record = meeting_record(conn, meeting)
+    assert (record.chair, record.chair_title) == ("ông Nguyễn Văn A", load_settings().notice.chair_title)
+    assert record.presenters == (("Giám đốc Sở Nội vụ", "Báo cáo quý II"), ("Chánh Văn phòng UBND tỉnh", ""))
+    assert record.signer_title == ("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG")  # settings.toml [notice] proposed
+
+    at.text_area(key="decision_content").input("Phải trực tiếp kiểm tra hồ sơ quá hạn")
+    at.radio(key="decision_to").set_value(L.MEETING_DECISION_TO_CATEGORY)
+    at.selectbox(key="decision_category").set_value("nguoi_dung_dau")
+    at.checkbox(key="decision_has_deadline").uncheck()
+    _button(at, L.MEETING_DECISION_SAVE).click().run()
+    no_problem(at)
+    assert at.success[0].value == L.MEETING_DECISION_TO_DONE.format(
+        addressee="Người đứng đầu các sở, ngành, địa phương")
+    with engine.connect() as conn:
+        inputs = notice_inputs(conn, meeting)
+    row = inputs.conclusions.iloc[0]
+    assert (row["category"], row["lead_agency_id"], row["task_id"]) == ("nguoi_dung_dau", None, None)
+    assert row["deadline"] is None or pd.isna(row["deadline"])  # no deadline: not a task
+
+    accept = [b for b in at.button if b.key and b.key.startswith("suggest_accept_")]
+    drop = [b for b in at.button if b.key and b.key.startswith("suggest_drop_")]
+    assert len(accept) == len(drop) >= 2  # the demo has overdue dossiers without a letter and overdue tasks
+    offered = len(accept)
+    accept[0].click().run()
+    no_problem(at)
+    assert at.success[0].value == L.MEETING_SUGGESTION_ACCEPTED
+    [b for b in at.button if b.key and b.key.startswith("suggest_drop_")][0].click().run()
+    no_problem(at)
+    assert len([b for b in at.button if b.key and b.key.startswith("suggest_accept_")]) == offered - 2
+    with engine.connect() as conn:
+        inputs = notice_inputs(conn, meeting)
+    assert inputs.conclusions["suggestion"].tolist()[1] == "xin_loi" and len(inputs.decided) == 2
+
+    at.toggle(key="assessment_edit").set_value(True).run()
+    at.text_area(key="assessment_results").input("Kết quả do Văn phòng viết lại.")
+    _button(at, L.MEETING_ASSESSMENT_SAVE).click().run()
+    no_problem(at)
+    with engine.connect() as conn:
+        assert notice_inputs(conn, meeting).edited == ("Kết quả do Văn phòng viết lại.", None)
+        trail = read_audit(conn)
+    assert set(trail["action"]) >= {"meeting_create", "decision", "suggestion_drop", "assessment_edit"}
+    assert trail.loc[trail["action"] == "assessment_edit", "account"].tolist() == ["kiem_thu_quan_tri"]

@@ -22,7 +22,7 @@ def test_numbers_and_percentages():
     assert fmt_int(1746) == "1.746" and fmt_int(200000) == "200.000"
     assert fmt_pct(0.985) == "98,5 %" and fmt_pct(0.9889, 2) == "98,89 %" and fmt_pct(1.0) == "100,0 %"
     assert fmt_number(71.69, 2) == "71,69"
-    assert fmt_points(0.012) == "+1,2 điểm %" and fmt_points(-0.005) == "-0,5 điểm %"
+    assert fmt_points(0.012) == "+1,2 điểm phần trăm" and fmt_points(-0.005) == "-0,5 điểm phần trăm"
     assert fmt_signed(12) == "+12" and fmt_signed(-3) == "-3" and fmt_signed(0) == "0"
 
 
@@ -46,7 +46,7 @@ def test_stored_times_are_shown_in_vietnams_time():
 
 
 def test_zero_change_has_no_sign():
-    assert fmt_points(0.0) == "0,0 điểm %" and fmt_points(0.00004) == "0,0 điểm %"
+    assert fmt_points(0.0) == "0,0 điểm phần trăm" and fmt_points(0.00004) == "0,0 điểm phần trăm"
 
 
 def test_tables_download_as_excel_with_vietnamese_headers_and_screen_formats():
@@ -86,3 +86,12 @@ def test_a_window_names_its_year_once_within_a_year():
 
     assert fmt_window(date(2026, 11, 1), date(2026, 11, 5)) == "01/11–05/11/2026"
     assert fmt_window(date(2025, 12, 15), date(2026, 1, 5)) == "15/12/2025–05/01/2026"
+
+
+def test_a_documents_meeting_title_spells_out_abbreviations_and_drops_the_week():
+    from texts.fmt import meeting_title
+
+    assert meeting_title("Giao ban CCHC tuần 49/2026") == "Giao ban cải cách hành chính"
+    assert meeting_title("Họp Ban Chỉ đạo CCHC - tuần 3, rà soát TTHC") == (
+        "Họp Ban Chỉ đạo cải cách hành chính, rà soát thủ tục hành chính")
+    assert meeting_title("Giao ban tuần") == "Giao ban tuần"  # no number: a word, kept

@@ -15,6 +15,7 @@ from metrics.errors import DomainError
 from metrics.indexes import latest_rank, published_by
 from metrics.kpis import top_n
 from metrics.meetings import compare_figures
+from metrics.notice import recent_ranks
 from metrics.periods import Period
 from metrics.tasks import classify_tasks, overdue_list
 from texts import pack as P
@@ -40,7 +41,7 @@ class PackData:
     land_env_by_agency: pd.DataFrame  # land/environment overdue per agency, largest first
     scorecard: pd.DataFrame  # one row per unit in force with composite and rank
     scorecard_window: Period  # what it counts: at least settings.toml [scorecard] window_months back
-    ranks: pd.DataFrame  # index, period, rank, ranked_of, score
+    ranks: pd.DataFrame  # index, period, rank, n_ranked, score: the last two years' (metrics.notice.recent_ranks)
     cards: list[KpiCard]  # the overview's eight headline cards for the period (texts.cards)
     compare: str  # what the cards' changes are measured against ("so với cùng kỳ tháng trước (01/11–05/11/2026)")
     figure_headers: list[str]  # the figures table's headers, naming both windows (texts.figures.figure_headers)
@@ -69,7 +70,7 @@ def gather(source: Source, settings: Settings, as_of: date | None = None) -> Pac
         figure_headers=figure_headers((period.start, period.end), (compared.period.start, compared.period.end)),
         land_env_by_agency=top_n(land, "overdue_total", 15), scorecard=scored.reset_index(drop=True),
         scorecard_window=window,
-        ranks=ranks_of(source, settings, day), **_cards(source, settings, period))
+        ranks=recent_ranks(ranks_of(source, settings, day), day), **_cards(source, settings, period))
 
 
 def _cards(source: Source, settings: Settings, period: Period) -> dict:

@@ -24,7 +24,7 @@ from texts import labels as L
 from texts import pack as P
 from texts.cards import KpiCard
 from texts.figures import figures_table
-from texts.fmt import fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct, fmt_window
+from texts.fmt import fmt_date, fmt_datetime, fmt_index_period, fmt_int, fmt_number, fmt_pct, fmt_window
 from texts.palette import CARD_BACKGROUNDS, CARD_COLOURS
 
 FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
@@ -186,8 +186,9 @@ def render(pack: PackData) -> bytes:
         PageBreak(),
         Paragraph(P.SECTION_RANKING.format(page=L.PAGE_RANKING), styles["h1"]),
         _table(P.RANKING_HEADER,
-               [[L.INDEX_NAMES.get(r["index"], r["index"]), r["period"], f"{r['rank']}/{r['n_ranked']}",
-                 fmt_number(r["score"], 2), r["source"] or P.NOT_KNOWN] for r in pack.ranks.to_dict("records")]
+               [[L.INDEX_NAMES.get(r["index"], r["index"]), fmt_index_period(r["period"]),
+                 f"{r['rank']}/{r['n_ranked']}", fmt_number(r["score"], 2), r["source"] or P.NOT_KNOWN]
+                for r in pack.ranks.to_dict("records")]
                or [[P.NOT_KNOWN] * 5], [40, 30, 30, 30, 120], styles),
     ]
     doc.build(story, onFirstPage=footer, onLaterPages=footer)

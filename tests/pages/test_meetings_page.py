@@ -181,3 +181,32 @@ def test_the_office_prepares_the_notice_on_the_page(app, own_db):
         trail = read_audit(conn)
     assert set(trail["action"]) >= {"meeting_create", "decision", "suggestion_drop", "assessment_edit"}
     assert trail.loc[trail["action"] == "assessment_edit", "account"].tolist() == ["kiem_thu_quan_tri"]
+
+
+def test_a_notice_from_the_demo_data_has_no_wording_error(own_db):
+    """Issue #32 on the demo data (monthly 766 results, the 2019 PAPI rank, demo ranks): no "CCHC", "điểm %", "Kỳ
+    2026-", no index result older than two years, and the demo mark in the page header only."""
+    from io import BytesIO
+
+    from docx import Document
+
+    from data_access.meetings import notice_inputs
+    from data_access.source import open_source
+    from reports.notice import render_notice
+    from reports.notice_data import gather_notice
+    from texts import notice as N
+
+    engine = create_engine(own_db)
+    with engine.begin() as conn:
+        meeting = create_meeting(conn, END + timedelta(days=1), "Giao ban CCHC tuần 27",
+                                 datetime.combine(END, time(17)))
+        inputs = notice_inputs(conn, meeting)
+    settings = load_settings()
+    document = Document(BytesIO(render_notice(gather_notice(open_source(engine, meeting), inputs, settings),
+                                              settings.notice)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    for wrong in ("CCHC", "điểm %", "Kỳ 2026-", "kỳ 2026-", "2019", "2023", "minh họa", "demo", "tuần 27"):
+        assert wrong not in text, wrong
+    assert "tháng 5/2026" in text or "tháng 6/2026" in text  # the 766 result of a month, as a reader writes it
+    headers = [p.text for s in document.sections for h in (s.first_page_header, s.header) for p in h.paragraphs]
+    assert N.DEMO_MARK in headers

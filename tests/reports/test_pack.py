@@ -54,6 +54,9 @@ def test_pack_has_the_title_cutoff_and_exact_figures(engine, tmp_path):
                      "Hồ sơ tiếp nhận trong tháng": "8"}
     for section in ("1. Tổng quan", "2. Nhiệm vụ được giao", "3. Điểm nghẽn", "4. Bảng điểm", "5. Xếp hạng"):
         assert section in text
+    # the ranking table: the last two years' results (from 2022 at 31/03/2024), periods as a reader writes them
+    ranking = text[text.index("5. Xếp hạng"):]
+    assert "năm 2024" in ranking and "PAPI" not in ranking and "điểm %" not in text
 
 
 def test_the_summary_page_shows_the_headline_cards_with_status_and_change(engine, tmp_path):

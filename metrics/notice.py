@@ -11,6 +11,7 @@ from metrics.indexes import period_start
 from metrics.kpis import top_n
 from metrics.tasks import open_overdue_by
 from texts import messages as M
+from texts.notice import KEEP_CAPITAL
 
 RANK_YEARS = 2  # a notice gives the index results of the cut-off's year and the two before it, no older
 
@@ -111,11 +112,11 @@ def task_suggestions(classified: pd.DataFrame) -> list[Suggestion]:
     return sorted(found, key=lambda s: (-s.total, s.agency))
 
 
-def lowercase_start(text: str) -> str:
+def lowercase_start(text: str, keep: tuple[str, ...] = KEEP_CAPITAL) -> str:
     """Return text with its first letter lowercased when its first word is an ordinary capitalised word ("Phải" →
-    "phải"; "UBND" and "Sở" kept), so that it follows a category: "Các cơ quan, đơn vị, địa phương phải …"."""
-    words = text.split(" ", 1)
-    first = words[0]
-    if len(first) > 1 and first[0].isupper() and first[1:].islower() and first not in ("Sở", "Ủy", "Văn", "Cổng"):
+    "phải"; "UBND" and the first words of names in `keep` kept), so that it follows a category: "Các cơ quan, đơn
+    vị, địa phương phải …"."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower() and first not in keep:
         return first[0].lower() + text[1:]
     return text

@@ -153,8 +153,9 @@ def fmt_agency_now(was: object, now: str) -> str:
     return L.AGENCY_NOW.format(old=was, new=now) if isinstance(was, str) and was else now
 
 
-_ABBREVIATIONS = ((re.compile(r"\bCCHC\b"), "cải cách hành chính"), (re.compile(r"\bTTHC\b"), "thủ tục hành chính"))
-_WEEK_IN_TITLE = re.compile(r"\s*[-–,]?\s*\btuần\s+\d{1,2}(\s*/\s*\d{4})?\b", re.IGNORECASE)
+_ABBREVIATIONS = tuple((re.compile(rf"\b{re.escape(short)}\b"), words)
+                       for short, words in L.TITLE_ABBREVIATIONS.items())
+_WEEK_IN_TITLE = re.compile(rf"\s*[-\u2013,]?\s*\b{L.TITLE_WEEK_WORD}\s+\d{{1,2}}(\s*/\s*\d{{4}})?\b", re.IGNORECASE)
 
 
 def meeting_title(title: str) -> str:

@@ -93,6 +93,8 @@ PRESENT_HELP = ("Mỗi mục của cuộc họp một trang, chữ lớn, không
 # Shared by the pages: statuses, tables, axes, errors
 STATUS_WORDS = {"green": "Đạt", "amber": "Cần chú ý", "red": "Cần xử lý ngay", "none": "Chưa có số liệu"}
 STATUS_SYMBOLS = {"green": "✔", "amber": "▲", "red": "✖", "none": "·"}
+TITLE_ABBREVIATIONS = {"CCHC": "cải cách hành chính", "TTHC": "thủ tục hành chính"}  # spelt out in a document's title
+TITLE_WEEK_WORD = "tuần"  # "tuần 49/2026" in a meeting's title: the meeting's date already says it
 POINTS_SUFFIX = " điểm phần trăm"  # after a change in percentage points: "+1,2 điểm phần trăm" (never "điểm %")
 DEMO_TAG = " (demo)"
 NO_ROWS = "Không có dữ liệu."

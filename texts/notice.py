@@ -94,6 +94,7 @@ SUGGEST_NUMBER_MANY = "{number} ({n} nhiệm vụ)"
 SUGGEST_APOLOGY_NAMED = 10  # agencies named in the apology directive; the others are counted together
 SUGGEST_APOLOGY_REST = "các cơ quan, địa phương còn lại có hồ sơ quá hạn chưa có phiếu xin lỗi ({n} hồ sơ)"
 
+KEEP_CAPITAL = ("Sở", "Ủy", "Văn", "Cổng")  # first words of names kept capitalised when a directive reads on
 RECIPIENTS = "Nơi nhận:"
 RECIPIENT_LINE = "- {name};"
 RECIPIENT_LAST = "- {name}."

@@ -18,6 +18,7 @@
 """
 
 import argparse
+import functools
 import getpass
 import json
 import os
@@ -374,8 +375,34 @@ def cmd_user(args: argparse.Namespace) -> int:
     return 0
 
 
+REFERENCE_WIDTH = 110  # the help's line width in docs/cli.md, whatever the terminal
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the command line."""
+    return _build()[0]
+
+
+def reference() -> str:
+    """Return the command reference in Markdown (docs/cli.md): each command's help as argparse writes it."""
+    parser, commands = _build()
+    wide = functools.partial(argparse.HelpFormatter, width=REFERENCE_WIDTH)
+    parser.formatter_class = wide
+    parts = [T.REFERENCE_TITLE, "", T.REFERENCE_INTRO, "", "```text", parser.format_help().rstrip(), "```", ""]
+    for name, command in commands.items():
+        command.formatter_class = wide
+        parts += [f"## `{name}`", "", "```text", command.format_help().rstrip(), "```", ""]
+    return "\n".join(parts)
+
+
+def cmd_reference(args: argparse.Namespace) -> int:
+    """Print the command reference in Markdown (the text of docs/cli.md)."""
+    print(reference(), end="")
+    return 0
+
+
+def _build() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """Return the argument parser and its commands by name."""
     parser = argparse.ArgumentParser(prog="cli.py", description=T.HELP_PROGRAM)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("init", help=T.HELP_INIT).set_defaults(func=cmd_init)
@@ -455,7 +482,8 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--commune", help=T.HELP_USER_COMMUNE)
     user.add_argument("--email", help=T.HELP_USER_EMAIL)
     user.set_defaults(func=cmd_user)
-    return parser
+    sub.add_parser("reference", help=T.HELP_REFERENCE).set_defaults(func=cmd_reference)
+    return parser, dict(sub.choices)
 
 
 def main(argv: list[str] | None = None) -> int:

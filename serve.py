@@ -3,10 +3,11 @@ middleware and routes) with the arguments given (make run calls it).
 
 Before any browser session opens it applies the routing fix of ui/streamlit_fixes.py (streamlit/streamlit#9992) and
 the cuts of ui/streamlit_speed.py (Streamlit's per-run work for thirty viewers).
-The first visitor after a start used to wait ≈ 1,7 s for imports (docs/scaling.md §0g). The libraries the pages use
-(pandas, Altair, SQLAlchemy…) are imported before the server listens, in this thread: no visitor's script can import
-them at the same moment (a library importing itself in a circle could then fail). Once the runtime runs, a background
-thread imports every `ui` module (their caches belong to the runtime; the project's modules import no circle).
+The first visitor after a start used to wait ≈ 1,7 s for imports (docs/history/scaling.md §0g). The libraries the
+pages use (pandas, Altair, SQLAlchemy…) are imported before the server listens, in this thread: no visitor's script
+can import them at the same moment (a library importing itself in a circle could then fail). Once the runtime runs, a
+background thread imports every `ui` module (their caches belong to the runtime; the project's modules import no
+circle).
 """
 
 import importlib
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
     """Run the Streamlit server on app.py with `argv` (e.g. --server.port 8501); returns when it stops."""
     # Streamlit's server (uvicorn) believes X-Forwarded-For from 127.0.0.1 by default: any program on the machine
     # could then name the client the audit trail records. Served directly, nothing is trusted; deploy/start.py
-    # sets 127.0.0.1 (its nginx), and a province's own proxy sets its address (README).
+    # sets 127.0.0.1 (its nginx), and a province's own proxy sets its address (docs/operations.md).
     os.environ.setdefault("FORWARDED_ALLOW_IPS", "")
     keep_session_ids_out_of_logs()
     declare_navigation_app()

@@ -9,8 +9,8 @@ appearing and sending it, as a person typing does (default 0: sent at once).
 
 The moments are taken in the page itself: a MutationObserver notes when the form's first field and the eighth card
 enter the document, at the next animation frame (when they are painted). Playwright's own waiting polls at growing
-intervals (up to 500 ms), which made earlier figures (docs/scaling.md §0d–0f) late by up to half a second at random;
-its times are printed beside them (`*_polled_s`). It prints each run, the medians, and on its last line one JSON
+intervals (up to 500 ms), which made earlier figures (docs/history/scaling.md §0d–0f) late by up to half a second at
+random; its times are printed beside them (`*_polled_s`). It prints each run, the medians, and on its last line one JSON
 object.
 """
 

@@ -52,7 +52,7 @@ ACCOUNT_DISABLED = "(đã khóa)"
 ACCOUNT_DONE = "Xong: {action} {name}"
 
 # Help of the commands
-HELP_PROGRAM = "Bảng điều hành CCHC — dòng lệnh"
+HELP_PROGRAM = "Bảng điều hành cải cách hành chính — dòng lệnh"
 HELP_INIT = "tạo lược đồ; nạp dữ liệu demo nếu cơ sở dữ liệu trống"
 HELP_DEMO = "tạo dữ liệu demo (thay dữ liệu demo cũ)"
 HELP_DEMO_DOSSIERS = "số hồ sơ (mặc định 200.000)"
@@ -135,3 +135,8 @@ DEPLOY_NO_HOST = ("CẢNH BÁO: không có --host: ứng dụng chỉ trả lờ
 DEPLOY_NO_TLS = ("CẢNH BÁO: không có --tls-cert/--tls-key: mật khẩu và số liệu đi qua mạng không mã hóa (HTTP). Dùng "
                  "chứng thư số của tỉnh để bật HTTPS.")
 DEPLOY_READY = "{urls}  ({n} tiến trình ứng dụng: cổng {ports})"
+HELP_REFERENCE = "in bảng lệnh dạng Markdown (nội dung của docs/cli.md)"
+REFERENCE_TITLE = "# Dòng lệnh / Command line"
+REFERENCE_INTRO = ("Viết ra từ chính bộ phân tích tham số của `cli.py` (`python cli.py reference > docs/cli.md`); một "
+                   "kiểm thử so tệp này với mã. / Generated from `cli.py`'s argument parser; a test checks it against "
+                   "the code.")

@@ -39,7 +39,7 @@ def _frame_digest(frame: pd.DataFrame | pd.Series) -> str:
     """Return a digest of a frame's or series' values, index, column names and types (row order included).
 
     Its pickle, which holds all of that (≈ 0,17 ms for 300 rows of ten columns, a quarter of reading it column by
-    column, docs/scaling.md §0h; pandas' hash_pandas_object took ≈ 4 ms, §0e). Two frames of equal content built
+    column, docs/history/scaling.md §0h; pandas' hash_pandas_object took ≈ 4 ms, §0e). Two frames of equal content built
     differently (another block layout) may digest differently: a second build, never a wrong one. Column by column
     when a cell cannot be pickled."""
     try:

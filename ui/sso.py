@@ -1,5 +1,5 @@
 """Single sign-on with the province's identity provider: OpenID Connect through Streamlit's `st.login`,
-configured by an `[auth]` section in `.streamlit/secrets.toml` (README, "Đăng nhập một lần").
+configured by an `[auth]` section in `.streamlit/secrets.toml` (docs/operations.md, "Đăng nhập một lần").
 
 The provider vouches for an e-mail; the account with that e-mail (data_access.accounts.sign_in_by_email) is
 signed in with its role, and nobody else. The provider sends the browser back to the app's home address, so

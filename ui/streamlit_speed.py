@@ -1,4 +1,4 @@
-"""Two cuts in Streamlit's own per-run work, for thirty viewers on two cores (issue #14, docs/scaling.md §0h).
+"""Two cuts in Streamlit's own per-run work, for thirty viewers on two cores (issue #14, docs/history/scaling.md §0h).
 serve.py applies them before the server starts; what a browser receives stays byte for byte the same.
 
 1. `config.get_option` takes a process-wide lock for every read, and Streamlit reads an option for every message

@@ -2,8 +2,8 @@
 
 Streamlit's browser bundle loads the code of each kind of element (a card, a data grid, a picker) the first time a
 page draws one. Before this module, that happened after sign-in: the overview's eight cards waited ≈ 0,7 s for the
-data grid's and the pickers' code (docs/scaling.md §0g). The sign-in form now also draws, hidden, one empty element
-of each kind the first page draws; their code is loaded while the visitor types. They carry no data: fixed
+data grid's and the pickers' code (docs/history/scaling.md §0g). The sign-in form now also draws, hidden, one empty
+element of each kind the first page draws; their code is loaded while the visitor types. They carry no data: fixed
 placeholders, and no query is run for them. Hidden twice: `display: none` from ui/style.py (neither seen nor read
 out), and a container of 1 × 1 pixel for the first few hundred milliseconds, before the stylesheet is applied.
 """

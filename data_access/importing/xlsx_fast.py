@@ -1,5 +1,5 @@
 """Reading an .xlsx sheet with calamine (Rust, `python-calamine`) instead of openpyxl (issue #14): a 100,000-row
-export imports in 5,1 s instead of 22,0 s (docs/scaling.md §0d).
+export imports in 5,1 s instead of 22,0 s (docs/history/scaling.md §0d).
 
 calamine holds the sheet as one dense rectangle from its first to its last cell, so a single cell far away (XFD1048576)
 would make it allocate hundreds of GB and abort the process. Before calamine opens the sheet, its XML is scanned as

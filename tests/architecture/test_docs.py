@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_readme_and_docs_link_only_to_files_in_the_project():
-    for page in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]:
+    for page in [ROOT / "README.md", *(ROOT / "docs").rglob("*.md")]:
         for target in re.findall(r"\]\(([^)#]+)\)", page.read_text(encoding="utf-8")):
             if target.startswith(("http://", "https://")):
                 continue
@@ -27,3 +27,19 @@ def test_the_data_contracts_page_lists_every_column_of_every_import():
         expected = [f"| `{c.header}` | {', '.join('`' + a + '`' for a in c.aliases) or '—'} | "
                     f"{'yes' if c.required else ''} |" for c in columns]
         assert rows == expected, kind
+
+
+def test_the_command_reference_is_the_one_the_parser_writes():
+    """docs/cli.md is generated (`python cli.py reference > docs/cli.md`); a command or option added without it fails
+    here."""
+    from cli import reference
+
+    assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == reference()
+
+
+def test_the_readme_is_one_screen_that_points_to_the_rest():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 120
+    assert "make run" in text and "make test" in text
+    for page in ("docs/guide.md", "docs/operations.md", "docs/cli.md", "docs/architecture.md", "docs/performance.md"):
+        assert f"]({page})" in text, page

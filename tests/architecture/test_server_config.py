@@ -17,7 +17,7 @@ def test_errors_never_show_a_traceback_to_a_user():
 
 
 def test_no_full_garbage_collection_after_each_run_and_no_file_watching():
-    """Both cost every viewer CPU under one interpreter lock (issue #14, docs/scaling.md §0e)."""
+    """Both cost every viewer CPU under one interpreter lock (issue #14, docs/history/scaling.md §0e)."""
     config = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
     assert config["runner"]["postScriptGC"] is False
     assert config["server"]["fileWatcherType"] == "none"

@@ -134,7 +134,7 @@ def test_demo_steps_add_up_to_each_land_dossier(engine):
 @pytest.mark.postgres
 def test_the_demo_leaves_planner_statistics_for_the_tables_pages_read_on_postgresql():
     """Without ANALYZE PostgreSQL plans a freshly loaded table from defaults (reltuples -1): the stage analysis read
-    dossier_steps so at 3 M dossiers (docs/scaling.md §0e)."""
+    dossier_steps so at 3 M dossiers (docs/history/scaling.md §0e)."""
     from sqlalchemy import text
 
     from data_access.migrate import create_schema

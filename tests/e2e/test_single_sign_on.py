@@ -1,7 +1,7 @@
-"""Single sign-on in a real browser (issue #12): the app, configured in a secrets.toml like the README's, signs in
-through a small OpenID Connect provider started on 127.0.0.1 (tests/e2e/oidc_provider.py), matches the e-mail
-to an account, opens the bookmarked slide, refuses an e-mail that names no account, and signs out at the
-provider's end too."""
+"""Single sign-on in a real browser (issue #12): the app, configured in a secrets.toml like the one in
+docs/operations.md, signs in through a small OpenID Connect provider started on 127.0.0.1
+(tests/e2e/oidc_provider.py), matches the e-mail to an account, opens the bookmarked slide, refuses an e-mail that
+names no account, and signs out at the provider's end too."""
 
 import secrets
 

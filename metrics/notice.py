@@ -8,7 +8,7 @@ import pandas as pd
 
 from metrics.errors import DomainError
 from metrics.indexes import period_start
-from metrics.kpis import top_n
+from metrics.kpis import rank_change, top_n
 from metrics.tasks import open_overdue_by
 from texts import messages as M
 from texts.notice import KEEP_CAPITAL
@@ -76,7 +76,7 @@ def rank_move(row: dict) -> int | None:
     previous, field = row.get("previous_rank"), row.get("previous_n_ranked")
     if previous is None or pd.isna(previous) or field is None or pd.isna(field) or int(field) != int(row["n_ranked"]):
         return None
-    return int(previous) - int(row["rank"])
+    return rank_change(int(row["rank"]), int(previous))
 
 
 def named_once(agencies: list[tuple[str, float]], units: list[tuple[str, float]],

@@ -83,7 +83,7 @@ def score_table(table: pd.DataFrame, specs: list[IndicatorSpec], key: str) -> pd
     return out.sort_values(["rank", key], na_position="last", kind="stable").reset_index(drop=True)
 
 
-def rank_change(current: pd.DataFrame, previous: pd.DataFrame, key: str) -> pd.DataFrame:
+def with_rank_changes(current: pd.DataFrame, previous: pd.DataFrame, key: str) -> pd.DataFrame:
     """Return a copy of `current` with previous_rank and rank_change (positive = moved up) added.
 
     The change compares places among the units ranked in both periods (re-ranked among them), so that a unit
@@ -101,7 +101,7 @@ def rank_change(current: pd.DataFrame, previous: pd.DataFrame, key: str) -> pd.D
 
 
 def rank_movers(scored: pd.DataFrame, name: str = "name") -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
-    """Return ([(name, places up)], [(name, places down)]) from rank_change output, biggest moves first."""
+    """Return ([(name, places up)], [(name, places down)]) from with_rank_changes output, biggest moves first."""
     missing = [c for c in (name, "rank_change") if c not in scored.columns]
     if missing:
         raise DomainError(M.MISSING_COLUMNS.format(columns=", ".join(missing)))

@@ -10,7 +10,7 @@ from data_access.dossier_queries import DossierFilter
 from metrics.dossiers import dossier_rates
 from metrics.kpis import top_n
 from metrics.periods import month_ends, months_since
-from metrics.scorecard import best_and_worst, extremes, rank_change, rank_movers
+from metrics.scorecard import best_and_worst, extremes, rank_movers, with_rank_changes
 from metrics.territory import LEVEL_COMMUNE, REFORM_DAY, predecessors, units_attributed_to
 from texts import labels as L
 from texts.fmt import fmt_date, fmt_int, fmt_month, fmt_number, fmt_pct, fmt_window
@@ -57,7 +57,7 @@ with section("scorecard"):
     window, against = data.scorecard_comparison(source, filters.kind, filters.period)
     current, other = scorecard(window)
     previous = scorecard(against.period, against.source)[0] if against.source is not None else current.iloc[0:0]
-    scored = rank_change(current, previous, key="unit_id")
+    scored = with_rank_changes(current, previous, key="unit_id")
     rose, fell = rank_movers(scored)
     level = str(scored["level"].iloc[0]) if len(scored) else LEVEL_COMMUNE
     best, worst = extremes(scored)

@@ -15,6 +15,7 @@ from metrics.dossiers import COUNT_COLUMNS, dossier_rates, land_share_means_some
 from metrics.indexes import history_series, latest_components, latest_rank, published_by, rank_series
 from metrics.kpis import most
 from metrics.periods import Period
+from metrics.scorecard import rag_status
 from metrics.tasks import (
     TASK_STATUSES,
     classify_tasks,
@@ -196,7 +197,7 @@ def _tasks(source: Source, as_of: date, compare: Comparison, filters: tuple[tupl
     for status in TASK_STATUSES:
         tone = "info"
         if status == "open_overdue":
-            tone = "green" if totals[status] <= spec.green else "amber" if totals[status] <= spec.amber else "red"
+            tone = rag_status(float(totals[status]), spec)  # the rule once (metrics.scorecard), whatever the direction
         top = most(named, status) if not named.empty else None
         concerns = L.CONCERNS_MOST.format(who=top[0], value=fmt_int(top[1])) if top else L.CONCERNS.format(
             who=L.CONCERNS_PROVINCE)

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from metrics.errors import DomainError
-from metrics.scorecard import IndicatorSpec, indicator_score, rag_status, rank_change, score_table
+from metrics.scorecard import IndicatorSpec, indicator_score, rag_status, score_table, with_rank_changes
 
 ON_TIME = IndicatorSpec("on_time", True, green=0.98, amber=0.95, weight=3, full=1.0, zero=0.9)
 OVERDUE = IndicatorSpec("overdue", False, green=5, amber=15, weight=1, full=0, zero=40)
@@ -51,14 +51,14 @@ def test_composite_renormalises_missing_and_ranks():
 def test_rank_change_positive_means_moved_up():
     current = score_table(table(), [ON_TIME, OVERDUE], key="unit")
     previous = pd.DataFrame({"unit": ["A", "B", "C"], "rank": [2.0, 1.0, 3.0]})
-    changed = rank_change(current, previous, key="unit").set_index("unit")
+    changed = with_rank_changes(current, previous, key="unit").set_index("unit")
     assert changed["rank_change"].to_dict() == {"A": 1.0, "B": -1.0, "C": 0.0}
 
 
 def test_new_unit_has_no_rank_change():
     current = pd.DataFrame({"unit": ["A", "N"], "rank": [1.0, 2.0]})
     previous = pd.DataFrame({"unit": ["A"], "rank": [1.0]})
-    changed = rank_change(current, previous, key="unit").set_index("unit")
+    changed = with_rank_changes(current, previous, key="unit").set_index("unit")
     assert math.isnan(changed.loc["N", "rank_change"])
 
 
@@ -66,7 +66,7 @@ def test_rank_change_compares_places_among_units_ranked_in_both_periods():
     # last month A, B, C, D, E were ranked 1–5; this month only C and E have enough dossiers
     previous = pd.DataFrame({"unit": list("ABCDE"), "rank": [1.0, 2.0, 3.0, 4.0, 5.0]})
     current = pd.DataFrame({"unit": list("ECABD"), "rank": [1.0, 2.0, float("nan"), float("nan"), float("nan")]})
-    changed = rank_change(current, previous, key="unit").set_index("unit")
+    changed = with_rank_changes(current, previous, key="unit").set_index("unit")
     assert changed.loc["E", "rank_change"] == 1.0  # E passed C: one place up among the two, not four
     assert changed.loc["C", "rank_change"] == -1.0
     assert changed[["rank_change"]].loc[["A", "B", "D"]].isna().all().all()
@@ -86,7 +86,7 @@ def test_score_table_should_not_side_effect():
     frame = table()
     before = frame.copy(deep=True)
     scored = score_table(frame, [ON_TIME, OVERDUE], key="unit")
-    rank_change(scored, scored, key="unit")
+    with_rank_changes(scored, scored, key="unit")
     pd.testing.assert_frame_equal(frame, before)
 
 

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from metrics.meetings import task_changes
 from metrics.periods import Period
-from metrics.scorecard import rank_change, rank_movers
+from metrics.scorecard import rank_movers, with_rank_changes
 from tests.pages.conftest import END, no_problem, signed_in_app
 from tests.pages.reference import Reference
 from tests.pages.test_pages import metrics_by_label
@@ -86,7 +86,7 @@ def test_tasks_bottlenecks_scorecard_and_ranking_in_the_meeting_view(meetings_db
     at.switch_page("pages/bang_diem.py").run()
     no_problem(at)
     # the scorecard counts three months back and its ranks move against the same window a week earlier
-    expected = rank_change(before.scorecard(Period(date(2026, 3, 31), END)),
+    expected = with_rank_changes(before.scorecard(Period(date(2026, 3, 31), END)),
                            before.scorecard(Period(date(2026, 3, 24), date(2026, 6, 23))), key="unit_id")
     table = at.dataframe[0].value
     assert table["Hạng"].fillna(-1).tolist() == expected["rank"].fillna(-1).tolist()

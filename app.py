@@ -7,10 +7,11 @@ import streamlit as st
 
 from texts import labels as L
 from ui.auth import keep_signed_in, return_to_bookmark, sign_in_form, signed_in
+from ui.guard import whole_load
 from ui.import_jobs import announce as announce_imports
 from ui.mode import presenting
 from ui.pages import AGENDA, DEFAULT, PAGES
-from ui.sidebar import render_meeting_banner, render_sidebar
+from ui.sidebar import render_load_notice, render_meeting_banner, render_sidebar
 from ui.streamlit_fixes import open_default_page_by_its_address
 from ui.style import apply_style
 
@@ -35,10 +36,12 @@ if account is None:
     st.stop()
 keep_signed_in()  # right after the form: the browser takes the cookie that keeps it signed in across reloads
 return_to_bookmark()  # after single sign-on the provider sends the browser home: open the page it asked for
-render_sidebar(page.title, account)
-if present and page.title not in {title for _, title in AGENDA}:
-    st.switch_page(AGENDA[0][0], query_params=dict(st.query_params))  # slides cover the agenda pages only
-if not present:
-    render_meeting_banner()
-    announce_imports(account)  # an import that ended while this account was on another page
-page.run()
+with whole_load():  # after a new load: the previous load whole, or the new one whole (ui/loads.py)
+    render_sidebar(page.title, account)
+    if present and page.title not in {title for _, title in AGENDA}:
+        st.switch_page(AGENDA[0][0], query_params=dict(st.query_params))  # slides cover the agenda pages only
+    render_load_notice()
+    if not present:
+        render_meeting_banner()
+        announce_imports(account)  # an import that ended while this account was on another page
+    page.run()

@@ -83,6 +83,11 @@ class Meeting:
     previous_cutoff: date | None
 
 
+class NotCounted(Exception):  # noqa: N818 - a state, not an error: the viewer is switched to the new load
+    """A read asked of a Source whose data a new load has since replaced, for something it had not counted: answering
+    it from the database would mix two loads on one page (ui.data then shows that viewer the new load whole)."""
+
+
 class Source(ABC):
     """Where every figure is read from. Reference frames are read once per Source and the latest sums are kept (a
     new load makes a new Source with a new key); callers never change the frames they get."""
@@ -93,7 +98,8 @@ class Source(ABC):
 
     def __init__(self, engine: Engine, key: str, meeting: Meeting | None, previous: Source | None,
                  scope: Scope | None = None, *, family: str | None = None, loaded_at: str | None = None) -> None:
-        self.engine, self.meeting, self.previous, self.scope = engine, meeting, previous, scope
+        self._engine, self.meeting, self.previous, self.scope = engine, meeting, previous, scope
+        self._sealed = False
         units = "" if scope is None else f"|units:{','.join(map(str, scope.unit_ids))}"
         self.key = key + units
         self.family = (key if family is None else family) + units  # the same data at any version (a new load)
@@ -104,6 +110,23 @@ class Source(ABC):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.key!r})"
+
+    @property
+    def engine(self) -> Engine:
+        """Return the engine every read of the database goes through (the one door); raise NotCounted once sealed."""
+        if self._sealed:
+            raise NotCounted(self.key)
+        return self._engine
+
+    def seal(self) -> None:
+        """Refuse from now on any read that needs the database: a new load replaced the data this Source names, and
+        only what was already counted from it (kept in the caches) may still be shown, whole."""
+        self._sealed = True
+
+    @property
+    def sealed(self) -> bool:
+        """Return True once a new load replaced this Source's data (see seal)."""
+        return self._sealed
 
     @property
     def load_key(self) -> str:

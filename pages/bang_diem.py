@@ -1,6 +1,5 @@
 """Bảng điểm địa bàn: the units in force at the period's end × indicators, with RAG, composite, rank and a map."""
 
-from datetime import date
 
 import altair as alt
 import streamlit as st
@@ -21,6 +20,7 @@ from ui.maps import legend_rows, shared_map
 from ui.present import page_header, slide_table
 from ui.safe import md_escape
 from ui.scorecard import (
+    TREND_FROM,
     extremes_text,
     map_rows,
     movers_text,
@@ -40,7 +40,6 @@ filters = current_filters()
 settings = load_settings()
 source = filters.source
 specs = settings.scorecard_specs
-TREND_FROM = date(2025, 4, 1)  # a unit's trend starts at least three months before the change of 01/7/2025
 
 
 def scorecard(period, source=source):

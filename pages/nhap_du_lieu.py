@@ -73,6 +73,7 @@ if running is not None and not running.told:
             show_report(running.report, True)
         elif running.report is not None:
             data.forget_meta()
+            data.read_newest_load()  # who imported sees the new load at once (the others once it is counted)
 
 with section("import-history"):
     st.subheader(L.IMPORT_HISTORY)

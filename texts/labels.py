@@ -66,6 +66,9 @@ SIDEBAR_DATA = "Dữ liệu"
 DATA_DEMO = "DỮ LIỆU MINH HỌA (DEMO) — không phải số liệu thật"
 DATA_REAL = "Dữ liệu thật"
 DATA_LOADED_AT = "Nạp lúc {when}"
+DATA_UPDATING = "Số liệu nạp lúc {when}; đang cập nhật số liệu mới…"  # a new load is counted (ui.loads)
+DATA_UPDATING_NOTE = ("Mọi trang đang hiện trọn vẹn số liệu nạp lúc {when}; số liệu mới vừa nạp đang được tính và "
+                      "các trang sẽ tự chuyển sang khi xong.")
 DATA_AS_OF = "Số liệu đến {date}"
 DATA_EMPTY = "Chưa có dữ liệu. Đề nghị Văn phòng UBND tỉnh nạp dữ liệu của tỉnh."
 PERIOD_LINE = "Kỳ: {start} – {end}"

@@ -6,6 +6,7 @@ nothing a page shows moves when data is imported during the meeting.
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -25,7 +26,7 @@ from data_access.dossier_queries import DossierFilter
 from data_access.early_warning import DueSoon
 from data_access.engine import database_refusal, database_url
 from data_access.importing.preview import import_history
-from data_access.meta import read_meta
+from data_access.meta import DATA_AS_OF, read_meta
 from data_access.source import SOURCE_HASH_FUNCS, Scope, Source, live_key, open_source, scope_of
 from data_access.stage_queries import StageQuery
 from metrics.errors import DomainError
@@ -33,7 +34,7 @@ from metrics.periods import Period
 from metrics.territory import units_in_force
 from metrics.workdays import Calendar
 from texts.fmt import VIETNAM
-from ui import recount
+from ui import loads, recount
 from ui.recount import Counted
 from ui.shared import kept
 
@@ -99,11 +100,79 @@ def forget_meta() -> None:
     _meta.clear()
 
 
-def source(meeting_id: int | None, account: Account) -> Source:
+FRESH_KEY = "_fresh_load"  # session: the new load it asked for (a view the previous load had not counted)
+NEWEST = "*"  # FRESH_KEY's value for "the newest load, whatever its key" (after this session's own import)
+NEWER_KEY = "_newer_load"  # session, this run: the new load's key while the previous load is shown, else None
+_META_OF: dict[str, dict[str, str]] = {}  # a live Source's key -> the meta table it was opened on
+META_KEPT = 64
+
+
+def source(meeting_id: int | None, account: Account,
+           count_defaults: Callable[[Source, Source], None] | None = None) -> Source:
     """Return the Source an account reads: a meeting's (data_access.source.open_source) or the live database's,
-    narrowed to the account's scope; one per meeting, data version and scope, shared by every session."""
-    url = database_url()
-    return _source(url, meeting_id, live_key(url, meta()), _scope(url, account.detail_unit()))
+    narrowed to the account's scope; one per meeting, data version and scope, shared by every session. With
+    `count_defaults` (ui.warm), after a new load the live one stays the previous load's while `count_defaults(new,
+    previous)` counts the new load's default views (ui.loads); without it, the new load at once."""
+    url, now = database_url(), meta()
+    found = _source(url, meeting_id, live_key(url, now), _scope(url, account.detail_unit()))
+    if meeting_id is not None:
+        return found
+    _META_OF.setdefault(found.key, now)
+    while len(_META_OF) > META_KEPT:
+        _META_OF.pop(next(iter(_META_OF)))
+    if st.session_state.get(FRESH_KEY) == NEWEST:
+        st.session_state[FRESH_KEY] = found.key  # the load this session just imported, whatever its key
+    if count_defaults is None:
+        return found
+    chosen = loads.choose((url, found.scope), found, count_defaults,
+                          fresh_asked=st.session_state.get(FRESH_KEY) == found.key)
+    st.session_state[NEWER_KEY] = chosen.newer
+    return chosen.source
+
+
+def meta_of(source: Source) -> dict[str, str]:
+    """Return the meta table of the load a Source shows (the previous load's while the new one is counted)."""
+    return _META_OF.get(source.key) or meta()
+
+
+def data_as_of(meta_table: dict[str, str]) -> date:
+    """Return the as-of date of loaded data (not after today)."""
+    try:
+        loaded = date.fromisoformat(meta_table.get(DATA_AS_OF, ""))
+    except ValueError:
+        return date.today()
+    return min(loaded, date.today())
+
+
+def newer_load() -> str | None:
+    """Return the key of the new load being counted while this run shows the previous one, else None."""
+    return st.session_state.get(NEWER_KEY)
+
+
+def newer_counted(shown: Source, newer: str) -> bool:
+    """Return True when the new load `newer` is counted where `shown` is read (every page may switch to it)."""
+    return loads.counted((database_url(), shown.scope), newer)
+
+
+def read_newest_load() -> None:
+    """Let this session read the newest load from its next run on (it has just imported it, and waits anyway)."""
+    st.session_state[FRESH_KEY] = NEWEST
+
+
+def switch_to_newer() -> None:
+    """Show this session the new load at once (it asked for a view the previous load had not counted) and run the
+    page again: never half of each load."""
+    st.session_state[FRESH_KEY] = st.session_state.get(NEWER_KEY)
+    st.rerun()
+
+
+def stages_counted(source: Source, query: StageQuery) -> tuple[str, ...]:
+    """Count the stage analysis and overdue codes of `source`'s own data, waiting for them (ui.warm); return the
+    codes."""
+    counted = recount.latest_together(source, [
+        recount.Ask("stages", (query,), lambda: figures.stages(source, query)),
+        recount.Ask("overdue_codes", (query,), lambda: source.overdue_codes(query))], wait=recount.COUNT_WAIT_S)
+    return counted[1].value
 
 
 @st.cache_resource(ttl=TTL_SECONDS, max_entries=32, show_spinner=False)

@@ -9,8 +9,10 @@ import streamlit as st
 from sqlalchemy.exc import DBAPIError
 
 from data_access.engine import database_refusal
+from data_access.source import NotCounted
 from metrics.errors import DomainError
 from texts import labels as L
+from ui.data import switch_to_newer
 
 log = logging.getLogger("cchc.ui")
 
@@ -25,12 +27,25 @@ except ImportError:  # pragma: no cover - another layout: say so (st.rerun insid
 
 
 @contextmanager
+def whole_load() -> Iterator[None]:
+    """Run the sidebar and the page; when they ask the previous load for a view it had not counted (a new load came
+    in), run them again on the new load: a page never shows half of each (ui.loads)."""
+    try:
+        yield
+    except NotCounted:
+        switch_to_newer()
+
+
+@contextmanager
 def section(name: str) -> Iterator[None]:
-    """Run a page section; on an unexpected error show ERROR_GENERIC and log the traceback."""
+    """Run a page section; on an unexpected error show ERROR_GENERIC and log the traceback; a view the previous load
+    had not counted runs the page again on the new one (whole_load)."""
     try:
         yield
     except _CONTROL:
         raise
+    except NotCounted:
+        switch_to_newer()
     except DomainError as exc:  # a rule the user can act on: say it
         st.error(str(exc))
     except DBAPIError as exc:

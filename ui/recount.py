@@ -31,6 +31,7 @@ from typing import Any, Generic, TypeVar
 from data_access.source import Source
 
 WAIT_S = 1.5  # how long a viewer waits for a new count before the previous load's answer is shown instead
+COUNT_WAIT_S = 3600.0  # how long a count of a new load's default views (ui.warm) waits for one answer
 MAX_QUESTIONS = 64  # answers kept per process (a stage analysis is a few small frames)
 WORKERS = 2  # counts under way at once per process (each holds a database connection)
 T = TypeVar("T")
@@ -46,7 +47,9 @@ class Counted(Generic[T]):
     loaded_at: str | None  # the last load of the data it was counted on (ISO, UTC), when known
 
 
-_done: OrderedDict[Hashable, tuple[str, Any, str | None]] = OrderedDict()  # question -> (key, answer, loaded_at)
+LOADS_KEPT = 2  # answers kept per question: the load every page shows and the new one counted beside it (ui.loads)
+# question -> {load key -> (answer, loaded_at)}, the latest counted last
+_done: OrderedDict[Hashable, OrderedDict[str, tuple[Any, str | None]]] = OrderedDict()
 _running: dict[tuple[Hashable, str], tuple[Future, float]] = {}  # (question, key) -> (count, when it started)
 _lock = threading.Lock()
 _pool: ThreadPoolExecutor | None = None
@@ -69,7 +72,11 @@ def _count(question: Hashable, key: str, loaded_at: str | None, compute: Callabl
             _running.pop((question, key), None)
         raise
     with _lock:
-        _done[question] = (key, value, loaded_at)
+        kept = _done.setdefault(question, OrderedDict())
+        kept[key] = (value, loaded_at)
+        kept.move_to_end(key)
+        while len(kept) > LOADS_KEPT:
+            kept.popitem(last=False)
         _done.move_to_end(question)
         while len(_done) > MAX_QUESTIONS:
             _done.popitem(last=False)
@@ -87,14 +94,19 @@ class Ask(Generic[T]):
 
 
 def _begin(source: Source, ask: Ask) -> tuple[tuple | None, Future | None, float]:
-    """Return (the kept answer, the count under way for the Source's key or None when the kept one is its own, when
-    that count started), starting the count when nobody has."""
+    """Return (the kept answer (key, answer, loaded_at): the Source's own, else the latest of another load, or None;
+    the count under way for the Source's key or None when the kept one is its own; when that count started),
+    starting the count when nobody has."""
     question, key = (source.family, ask.name, ask.args), source.load_key
     with _lock:
-        done = _done.get(question)
-        if done is not None and done[0] == key:
+        kept = _done.get(question)
+        if kept is not None and key in kept:
             _done.move_to_end(question)
-            return done, None, 0.0
+            return (key, *kept[key]), None, 0.0
+        done = None
+        if kept:
+            other = next(reversed(kept))
+            done = (other, *kept[other])
         future, started = _running.get((question, key), (None, 0.0))
         if future is None:
             future = _workers().submit(_count, question, key, source.loaded_at, ask.compute)
@@ -133,8 +145,8 @@ def latest(source: Source, name: str, args: tuple, compute: Callable[[], T], wai
 def ready(source: Source, name: str, args: tuple) -> bool:
     """Return True when the answer for `source`'s own load is kept (a page showing an earlier one may redraw)."""
     with _lock:
-        done = _done.get((source.family, name, args))
-    return done is not None and done[0] == source.load_key
+        kept = _done.get((source.family, name, args))
+    return kept is not None and source.load_key in kept
 
 
 def forget_counts() -> None:

@@ -1,5 +1,7 @@
 """Presentation of the district scorecard: table columns, map rows and the detail of one district."""
 
+from datetime import date
+
 import pandas as pd
 
 from config.settings import SCORECARD_INDICATORS
@@ -19,6 +21,8 @@ FORMATS = {
     "digitisation_rate": fmt_pct,
     "overdue_tasks": fmt_int,
 }
+
+TREND_FROM = date(2025, 4, 1)  # a unit's trend starts at least three months before the change of 01/7/2025
 
 
 def rank_text(value: float | None) -> str:

@@ -23,10 +23,12 @@ from texts import labels as L
 from texts.fmt import fmt_date, fmt_datetime, fmt_stored_time
 from ui import data
 from ui.auth import sign_out_box
+from ui.data import data_as_of
 from ui.meetings import meeting_label
 from ui.mode import set_presenting
 from ui.pages import PAGE_FILTERS
 from ui.safe import md_escape
+from ui.warm import count_defaults
 
 MEETING_PARAM = "hop"  # ?hop=ID opens every page on a meeting's frozen figures (bookmarks, presentation mode)
 NEW_MEETING_KEY = "_meeting_created"  # a meeting just created on the meetings page: shown next
@@ -66,13 +68,7 @@ def _store(key: str) -> None:
     st.session_state[f"_keep_{key}"] = st.session_state[key]
 
 
-def data_as_of(meta: dict[str, str]) -> date:
-    """Return the as-of date of the loaded data (not after today)."""
-    try:
-        loaded = date.fromisoformat(meta.get(DATA_AS_OF, ""))
-    except ValueError:
-        return date.today()
-    return min(loaded, date.today())
+SWITCH_POLL_S = 3  # a page showing the previous load asks this often whether the new one is counted
 
 
 def _freshness(meta: dict[str, str]) -> None:
@@ -82,7 +78,8 @@ def _freshness(meta: dict[str, str]) -> None:
     elif meta.get(DATA_KIND) == "real":
         st.caption(L.DATA_REAL)
     if meta.get(LAST_LOAD_AT):
-        st.caption(L.DATA_LOADED_AT.format(when=fmt_stored_time(meta[LAST_LOAD_AT])))
+        when = fmt_stored_time(meta[LAST_LOAD_AT])
+        st.caption((L.DATA_UPDATING if data.newer_load() else L.DATA_LOADED_AT).format(when=when))
     if meta.get(DATA_AS_OF):
         st.caption(L.DATA_AS_OF.format(date=fmt_date(data_as_of(meta))))
 
@@ -100,8 +97,8 @@ def render_sidebar(page_title: str, account: Account) -> Filters | None:
             return None
         if data.read_only():
             st.caption(L.SIDEBAR_READ_ONLY)
-        meta = data.meta()
         source = _source_choice(account)
+        meta = data.meta_of(source) if source.meeting is None else data.meta()  # the load the pages show
         kinds = source.period_kinds
         _remember("period_kind", settings.default_period)
         if st.session_state["period_kind"] not in kinds:
@@ -172,12 +169,30 @@ def _source_choice(account: Account) -> Source:
         st.query_params.pop(MEETING_PARAM, None)
     else:
         st.query_params[MEETING_PARAM] = str(chosen)
-    return data.source(chosen, account)
+    return data.source(chosen, account, count_defaults)
 
 
 def meeting_id(asked: str) -> int | None:
     """Return the meeting id a ?hop= value names, or None when it is not a plain number of at most 9 digits."""
     return int(asked) if asked.isascii() and asked.isdigit() and len(asked) <= 9 else None
+
+
+def render_load_notice() -> None:
+    """Say at the top of the page (and of a slide) that it shows the previous load while a new one is counted, and
+    run the page again as soon as the new one is counted."""
+    filters = st.session_state.get(FILTERS_KEY)
+    if filters is None or filters.meeting is not None or not data.newer_load():
+        return
+    loaded = data.meta_of(filters.source).get(LAST_LOAD_AT)
+    when = fmt_stored_time(loaded) if loaded else L.STAGES_EARLIER_UNKNOWN
+    st.info(L.DATA_UPDATING_NOTE.format(when=when), icon="⏳")
+    st.fragment(_switch_when_counted, run_every=SWITCH_POLL_S)(filters.source, data.newer_load())
+
+
+def _switch_when_counted(shown: Source, newer: str) -> None:
+    """Run the whole page again once the new load is counted (runs as a timed fragment)."""
+    if data.newer_counted(shown, newer):
+        st.rerun()
 
 
 def render_meeting_banner() -> None:

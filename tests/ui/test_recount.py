@@ -68,7 +68,10 @@ def test_after_a_new_load_the_earlier_answer_stands_in_until_the_new_one_is_coun
     _until_ready(second)
     answer = latest(second, "stages", (1,), lambda: pytest.fail("counted twice"))
     assert (answer.value, answer.fresh, answer.loaded_at) == ("mùng 3", True, SECOND_LOAD)
-    assert not ready(first, "stages", (1,))  # the family keeps the latest load only
+    # issue #29 §2: the previous load's answer is kept beside the new one (pages show it until they switch), no more
+    assert ready(first, "stages", (1,))
+    latest(_source(engine, "2026-12-03T08:00:00"), "stages", (1,), lambda: "mùng 5")
+    assert not ready(first, "stages", (1,)) and ready(second, "stages", (1,))
 
 
 def test_with_nothing_earlier_the_viewer_waits_for_the_count(engine):

@@ -153,6 +153,10 @@ def _source_choice(account: Account) -> Source:
     if "meeting_view" not in st.session_state and "_keep_meeting_view" not in st.session_state:
         asked = st.query_params.get(MEETING_PARAM, "")
         wanted = meeting_id(asked)
+        if wanted is not None and wanted not in labels:  # created a moment ago, maybe by another process: read again
+            data.forget_meetings()
+            listed = data.meetings()
+            labels = {int(row["id"]): meeting_label(row) for _, row in listed.iterrows()}
         st.session_state["meeting_view"] = wanted if wanted in labels else None
         if asked and wanted not in labels:  # a mistyped or deleted meeting: live figures, and say so once
             st.session_state[UNKNOWN_MEETING_KEY] = asked[:12]

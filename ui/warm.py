@@ -25,22 +25,28 @@ from texts import labels as L
 from ui import data, views
 from ui.scorecard import TREND_FROM
 
+OTHER_KINDS = ("quarter", "week", "year", "28d")  # counted after the default kind, in this order (not "custom")
+
 
 def count_defaults(new: Source, shown: Source) -> None:
-    """Count the new load's default views at its as-of date and at the one the previous load showed (sessions opened
-    before the load keep that date); ui.loads runs it in the background."""
-    default_views(new, [data.data_as_of(data.meta_of(new)), data.data_as_of(data.meta_of(shown))])
+    """Count the new load's default views: at its as-of date, of the default period kind then of the other standard
+    kinds (a meeting switches periods), and at the as-of date the previous load showed, of the default kind (sessions
+    opened before the load keep that date); ui.loads runs it in the background."""
+    settings = load_settings()
+    default = settings.default_period if settings.default_period in new.period_kinds else "month"
+    others = [k for k in OTHER_KINDS if k in new.period_kinds and k != default]
+    now, before = data.data_as_of(data.meta_of(new)), data.data_as_of(data.meta_of(shown))
+    default_views(new, [(now, default), (before, default), *[(now, kind) for kind in others]], settings)
 
 
-def default_views(source: Source, as_of_dates: Iterable[date], settings: Settings | None = None) -> None:
-    """Count the agenda pages' default views of `source` at each as-of date (the new load's, and the previous one's
-    that sessions opened before the load still show); nothing is returned, the caches keep them."""
+def default_views(source: Source, views_asked: Iterable[tuple[date, str]], settings: Settings | None = None) -> None:
+    """Count the agenda pages' default views of `source` for each (as-of date, period kind); nothing is returned,
+    the caches keep them."""
     settings = settings or load_settings()
     for reference in ("units", "unit_lineage", "agencies", "agency_lineage", "index_results", "fields",
                       "procedures"):
         data.reference(source, reference)
-    for as_of in dict.fromkeys(as_of_dates):
-        kind = settings.default_period if settings.default_period in source.period_kinds else "month"
+    for as_of, kind in dict.fromkeys(views_asked):
         period = period_to_date(kind, as_of, None, settings.week_starts_on)
         compare = comparison(source, kind, period, settings.week_starts_on)
         _sidebar(source, period.end)

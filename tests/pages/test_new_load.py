@@ -117,8 +117,8 @@ def test_a_view_the_previous_load_had_not_counted_shows_the_new_load_whole(app, 
 
 
 def test_every_agenda_page_finds_its_default_views_counted(app, fresh_db):
-    """After the background count, a fresh viewer of each agenda page (its defaults) reads no figure from the
-    database: ui/warm.py reads every view the pages read."""
+    """After the background count, a fresh viewer of each agenda page (its defaults, then a quarter: a meeting
+    switches periods) reads no figure from the database: ui/warm.py reads every view the pages read."""
     app()
     _new_load(fresh_db)
     app()  # the first run after the load starts the count
@@ -133,6 +133,8 @@ def test_every_agenda_page_finds_its_default_views_counted(app, fresh_db):
             at = app(path)
             no_problem(at)
             assert at.title[0].value == title
+            at.selectbox(key="period_kind").set_value("quarter").run()
+            no_problem(at)
             figures = [s for s in statements if not s.lstrip().upper().startswith(("PRAGMA", "BEGIN", "COMMIT",
                                                                                     "ROLLBACK", "SAVEPOINT", "RELEASE"))
                        and not any(t in s for t in ("FROM accounts", "FROM meta", "FROM meetings", "web_sessions",

@@ -3,17 +3,18 @@ websocket protocol (`/_stcore/stream`, the BackMsg/ForwardMsg protobufs Streamli
 
     LOAD_PASSWORD=… python bench/load.py --url http://127.0.0.1:8501 --sessions 30 --iterations 2 [--user NAME]
 
-Each session opens the app, signs in as --user (the form, with the password from LOAD_PASSWORD), then, K times,
-opens each meeting page and changes the period twice on it, timing every run from the request to "script
-finished". A run that ends without success, or draws an exception or an error box, counts as an error. It runs only
-against 127.0.0.1 or localhost and stops after its iterations. It prints per page p50, p95 and max, the server's
-CPU time and peak RSS when --pid names the server process (default: found by the port), the database connections in
-use at their peak (SQLite: the server's handles on its file; PostgreSQL: pg_stat_activity of --database-url), and
-on its last line one JSON object with at least sessions, requests, errors, p50_s, p95_s and max_s. With --spread
-each session comes from its own loopback address, so that nginx in deploy/ (sticky by client address) spreads them
-over its processes. With --browsers K, K real Chromium sessions open the same pages alongside, and the JSON's
-"browsers" compares what they waited with the harness's page opens.
-"""
+Each session opens the app, signs in as --user (the form, with the password from LOAD_PASSWORD), then, K times, opens
+each meeting page and changes the period twice on it, timing every run from the request to "script finished". With
+--import-file F, `cli.py import dossiers F` runs 8 s in (--import-after), and the JSON's "after_import" gives the runs
+started in the 180 s after it committed: their count, p95, max and how many took over 4 s (issue #29 §2). A run that
+ends without success, or draws an exception or an error box, counts as an error. It runs only against 127.0.0.1 or
+localhost and stops after its iterations. It prints per page p50, p95 and max, the server's CPU time and peak RSS when
+--pid names the server process (default: found by the port), the database connections in use at their peak (SQLite:
+the server's handles on its file; PostgreSQL: pg_stat_activity of --database-url), and on its last line one JSON
+object with at least sessions, requests, errors, p50_s, p95_s and max_s. With --spread each session comes from its own
+loopback address, so that nginx in deploy/ (sticky by client address) spreads them over its processes. With --browsers
+K, K real Chromium sessions open the same pages alongside, and the JSON's "browsers" compares what they waited with
+the harness's page opens."""
 
 import argparse
 import asyncio
@@ -296,11 +297,14 @@ async def _main(args: argparse.Namespace) -> dict:
     sources = [f"127.0.0.{2 + i % 250}" if args.spread else None for i in range(args.sessions)]
     browsers = [_browser(args.url, args.user, password, args.iterations, tuple(args.pages))
                 for _ in range(args.browsers)]
+    loading = [_import(args.import_file, args.import_after, started)] if args.import_file else []
     with ConnectionSampler(pid, args.database_url) as connections:
         headers = tuple(tuple(part.strip() for part in h.split(":", 1)) for h in args.header)
         everything = await asyncio.gather(*(_session(args.url, args.user, password, args.iterations,
                                                      tuple(args.pages), source, headers) for source in sources),
-                                          *browsers, return_exceptions=True)
+                                          *browsers, *loading, return_exceptions=True)
+    imported = everything[len(everything) - len(loading):] if loading else []
+    everything = everything[:len(everything) - len(loading)]
     sessions, seen = everything[:len(sources)], everything[len(sources):]
     wall = time.perf_counter() - started
     after = _usage(pid)
@@ -308,6 +312,16 @@ async def _main(args: argparse.Namespace) -> dict:
         moments = sorted(m for s in sessions if isinstance(s, Session) for m in s.moments)
         Path(args.timeline).write_text("started_s,page,run,seconds\n" + "".join(
             f"{at - started:.2f},{page},{what},{seconds:.3f}\n" for at, page, what, seconds in moments))
+    after_import = None
+    if imported:
+        done = imported[0]
+        window = [seconds for s in sessions if isinstance(s, Session) for at, _, _, seconds in s.moments
+                  if isinstance(done, dict) and done["committed_s"] <= at - started <= done["committed_s"] + AFTER_S]
+        after_import = {"import": done if isinstance(done, dict) else str(done), "window_s": AFTER_S,
+                        "runs": len(window), "max_s": round(max(window), 3) if window else None,
+                        "p95_s": round(float(np.percentile(window, 95)), 3) if window else None,
+                        "over_4_s": sum(1 for w in window if w > 4)}
+        print(f"after the import committed ({AFTER_S} s): {after_import}")
     timings = [t for s in sessions if isinstance(s, Session) for t in s.timings]
     errors = [e for s in sessions if isinstance(s, Session) for e in s.errors]
     errors += [f"session failed: {type(s).__name__}: {s}" for s in sessions if not isinstance(s, Session)]
@@ -334,7 +348,24 @@ async def _main(args: argparse.Namespace) -> dict:
                               **_figures(clicks), "harness_page_opens": _figures(page_opens)}
         for error in failed[:3]:
             print("browser error:", error[:300])
+    if after_import is not None:
+        result["after_import"] = after_import
     return result
+
+
+AFTER_S = 180  # the window after an import's commit that --import-file reports on (issue #29 §2)
+
+
+async def _import(path: str, after_s: float, started: float) -> dict:
+    """Run `cli.py import dossiers path` `after_s` seconds after the load started; return when it ran and ended."""
+    await asyncio.sleep(after_s)
+    began = time.perf_counter() - started
+    child = await asyncio.create_subprocess_exec(sys.executable, str(ROOT / "cli.py"), "import", "dossiers", path,
+                                                 stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    _, err = await child.communicate()
+    ended = time.perf_counter() - started
+    return {"started_s": round(began, 2), "committed_s": round(ended, 2), "seconds": round(ended - began, 2),
+            "returncode": child.returncode, "error": err.decode(errors="replace")[-300:] if child.returncode else ""}
 
 
 def main() -> None:
@@ -358,12 +389,16 @@ def main() -> None:
     parser.add_argument("--timeline", default=None,
                         help="CSV file to write every run to (started_s, page, run, seconds), to see when the "
                              "slow ones happened (e.g. the minute after an import)")
+    parser.add_argument("--import-file", default=None,
+                        help="a dossiers export to import (cli.py import dossiers, DATABASE_URL of this shell) while "
+                             "the sessions run; the JSON then reports the runs started in the 180 s after it committed")
+    parser.add_argument("--import-after", type=float, default=8.0, help="seconds after the start (default 8)")
     args = parser.parse_args()
     if urlparse(args.url).hostname not in LOCAL:
         raise SystemExit("bench/load.py runs only against 127.0.0.1 or localhost")
     if args.sessions < 1 or not 1 <= args.iterations <= 100:
         raise SystemExit("--sessions must be ≥ 1 and --iterations between 1 and 100")
-    print(json.dumps(asyncio.run(_main(args)), ensure_ascii=False))
+    print(json.dumps(asyncio.run(_main(args)), ensure_ascii=False, default=str))
 
 
 if __name__ == "__main__":

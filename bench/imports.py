@@ -73,12 +73,12 @@ def rows(n: int, seed: int = 7):
                rng.choice(["Có", "Không"]), "x" if late else "", rng.choice(["1", "0"]), ""]
 
 
-def write_csv(path: Path, n: int) -> None:
+def write_csv(path: Path, n: int, seed: int = 7) -> None:
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(["BÁO CÁO HỒ SƠ"])
         writer.writerow(HEADERS)
-        writer.writerows(rows(n))
+        writer.writerows(rows(n, seed))
 
 
 def write_xlsx(path: Path, n: int) -> None:

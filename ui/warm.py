@@ -29,14 +29,15 @@ OTHER_KINDS = ("quarter", "week", "year", "28d")  # counted after the default ki
 
 
 def count_defaults(new: Source, shown: Source) -> None:
-    """Count the new load's default views: at its as-of date, of the default period kind then of the other standard
-    kinds (a meeting switches periods), and at the as-of date the previous load showed, of the default kind (sessions
-    opened before the load keep that date); ui.loads runs it in the background."""
+    """Count the new load's default views at its as-of date and at the one the previous load showed (sessions opened
+    before the load keep that date): of the default period kind first, then of the other standard kinds (a meeting
+    switches periods); ui.loads runs it in the background."""
     settings = load_settings()
     default = settings.default_period if settings.default_period in new.period_kinds else "month"
     others = [k for k in OTHER_KINDS if k in new.period_kinds and k != default]
     now, before = data.data_as_of(data.meta_of(new)), data.data_as_of(data.meta_of(shown))
-    default_views(new, [(now, default), (before, default), *[(now, kind) for kind in others]], settings)
+    asked = [(day, kind) for kind in (default, *others) for day in (now, before)]
+    default_views(new, asked, settings)
 
 
 def default_views(source: Source, views_asked: Iterable[tuple[date, str]], settings: Settings | None = None) -> None:

@@ -37,6 +37,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 
 from texts import labels as L  # noqa: E402
 
+PREVIOUS_LOAD = L.DATA_UPDATING_NOTE.split("{")[0]  # the line of a page showing the previous load (issue #29 §2)
 PAGES = ("tong-quan", "nhiem-vu", "diem-nghen", "bang-diem", "xep-hang")
 PERIODS = ("quarter", "month")  # the period is changed twice on each page: to a quarter and back to the month
 LOCAL = {"127.0.0.1", "localhost"}
@@ -50,6 +51,7 @@ class Run:
     widgets: dict[str, tuple[str, str, list[str]]] = field(default_factory=dict)  # label → (id, kind, options)
     error: str | None = None
     pages: dict[str, str] = field(default_factory=dict)  # url path → page script hash
+    previous_load: bool = False  # it showed the previous load while a new one was counted (issue #29 §2)
 
 
 @dataclass
@@ -59,7 +61,8 @@ class Session:
     socket: object
     timings: list[tuple[str, float]] = field(default_factory=list)
     opens: list[float] = field(default_factory=list)  # the page opens alone (no period switch)
-    moments: list[tuple[float, str, str, float]] = field(default_factory=list)  # (started at, page, what, seconds)
+    # (started at, page, what, seconds, whether it showed the previous load)
+    moments: list[tuple[float, str, str, float, bool]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)
 
@@ -70,6 +73,8 @@ def _read_element(element, run: Run) -> None:
         run.error = f"exception: {element.exception.type}: {element.exception.message[:200]}"
     elif kind == "alert" and element.alert.format == 1:  # ERROR
         run.error = f"error box: {element.alert.body[:200]}"
+    elif kind == "alert" and element.alert.body.startswith(PREVIOUS_LOAD):
+        run.previous_load = True
     elif kind in ("text_input", "selectbox", "button", "date_input"):
         widget = getattr(element, kind)
         options = list(getattr(widget, "options", []))
@@ -144,7 +149,7 @@ async def _session(url: str, user: str, password: str, iterations: int, pages: t
                 shown = await _run(session, {}, page)
                 session.timings.append((page, time.perf_counter() - started))
                 session.opens.append(session.timings[-1][1])
-                session.moments.append((started, page, "open", session.timings[-1][1]))
+                session.moments.append((started, page, "open", session.timings[-1][1], shown.previous_load))
                 if shown.error:
                     session.errors.append(f"{page}: {shown.error}")
                 period = shown.widgets.get(L.SIDEBAR_PERIOD)
@@ -154,7 +159,7 @@ async def _session(url: str, user: str, password: str, iterations: int, pages: t
                     started = time.perf_counter()  # a selectbox's state is the label of the option chosen
                     again = await _run(session, {period[0]: ("string", L.PERIOD_KINDS[kind])}, page)
                     session.timings.append((page, time.perf_counter() - started))
-                    session.moments.append((started, page, kind, session.timings[-1][1]))
+                    session.moments.append((started, page, kind, session.timings[-1][1], again.previous_load))
                     if again.error:
                         session.errors.append(f"{page} ({kind}): {again.error}")
         return session
@@ -310,14 +315,20 @@ async def _main(args: argparse.Namespace) -> dict:
     after = _usage(pid)
     if args.timeline:  # every run, in order of its start: when the slow ones happened
         moments = sorted(m for s in sessions if isinstance(s, Session) for m in s.moments)
-        Path(args.timeline).write_text("started_s,page,run,seconds\n" + "".join(
-            f"{at - started:.2f},{page},{what},{seconds:.3f}\n" for at, page, what, seconds in moments))
+        Path(args.timeline).write_text("started_s,page,run,seconds,previous_load\n" + "".join(
+            f"{at - started:.2f},{page},{what},{seconds:.3f},{int(old)}\n" for at, page, what, seconds, old in moments))
     after_import = None
     if imported:
         done = imported[0]
-        window = [seconds for s in sessions if isinstance(s, Session) for at, _, _, seconds in s.moments
-                  if isinstance(done, dict) and done["committed_s"] <= at - started <= done["committed_s"] + AFTER_S]
+        moments = [(at - started, seconds, old) for s in sessions if isinstance(s, Session)
+                   for at, _, _, seconds, old in s.moments]
+        inside = [(at, seconds, old) for at, seconds, old in moments
+                  if isinstance(done, dict) and done["committed_s"] <= at <= done["committed_s"] + AFTER_S]
+        window = [seconds for _, seconds, _ in inside]
+        shown_before = [at for at, _, old in inside if old]
         after_import = {"import": done if isinstance(done, dict) else str(done), "window_s": AFTER_S,
+                        "previous_load_runs": len(shown_before),
+                        "previous_load_last_s": round(max(shown_before), 2) if shown_before else None,
                         "runs": len(window), "max_s": round(max(window), 3) if window else None,
                         "p95_s": round(float(np.percentile(window, 95)), 3) if window else None,
                         "over_4_s": sum(1 for w in window if w > 4)}

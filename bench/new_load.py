@@ -73,13 +73,15 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--iterations", type=int, default=6)
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--app-root", type=Path, default=ROOT,
+                        help="the checkout whose app is served (another commit, to measure it on the same machine)")
     args = parser.parse_args()
     password = secrets.token_urlsafe(12)
     env = {**os.environ, "DATABASE_URL": args.url, "LOAD_PASSWORD": password}
     _prepare(env, password)
     port, first = _free_port(), _free_port()
     server = subprocess.Popen([sys.executable, "deploy/start.py", "--processes", "2", "--port", str(port),
-                               "--first-port", str(first)], env=env, cwd=ROOT, start_new_session=True,
+                               "--first-port", str(first)], env=env, cwd=args.app_root, start_new_session=True,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait(port)
@@ -95,13 +97,15 @@ def main() -> None:
         committed = found["after_import"]["import"]["committed_s"]
         bottleneck = [float(r[3]) for r in rows if r[1] == "diem-nghen" and committed <= float(r[0]) <= committed + 180]
         kind = "postgresql" if args.url.startswith("postgresql") else "sqlite"
-        print(f"{'':34}{'this commit':>14}{'baseline §0f':>14}")
+        print(f"{'':34}{'measured':>14}{'baseline §0f':>14}   (app: {args.app_root})")
         after = found["after_import"]
         for label, now, before in (
                 ("runs in the 180 s after the import", after["runs"], None),
                 ("their max", after["max_s"], BASELINE[kind]["max_s"]),
                 ("their p95", after["p95_s"], None),
                 ("runs over 4 s", after["over_4_s"], None),
+                ("runs showing the previous load", after["previous_load_runs"], None),
+                ("… the last, s after the start", after["previous_load_last_s"], None),
                 ("bottleneck page max", max(bottleneck, default=None), BASELINE[kind]["bottleneck_max_s"]),
                 ("whole run p95", found["p95_s"], BASELINE[kind]["p95_s"]),
                 ("whole run p50", found["p50_s"], None),

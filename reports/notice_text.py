@@ -151,7 +151,8 @@ def opening(data: NoticeData) -> str:
     """Return the opening: the date, who chaired (name and titles), who attended, the reports heard and who presented
     them, then "… kết luận như sau:"."""
     record, title, held_on = data.record, meeting_title(data.title), fmt_date(data.held_on)
-    text = (N.OPENING_CHAIR.format(held_on=held_on, chair=record.chair, chair_title=record.chair_title, title=title)
+    opening_of = N.OPENING_CHAIR if record.chair_title else N.OPENING_CHAIR_NO_TITLE
+    text = (opening_of.format(held_on=held_on, chair=record.chair, chair_title=record.chair_title, title=title)
             if record.chair else N.OPENING_NO_CHAIR.format(held_on=held_on, chair_role=chair_role(data), title=title))
     if record.attendees:
         text += N.ATTENDED.format(attendees=lowercase_start(record.attendees).rstrip(". "))

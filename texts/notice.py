@@ -16,6 +16,7 @@ SUMMARY_BY = "Kết luận của {chair_role} tại cuộc họp {title} ngày {
 CHAIR_ROLE_DEFAULT = "Chủ tịch Ủy ban nhân dân tỉnh"
 OPENING_CHAIR = "Ngày {held_on}, {chair} – {chair_title} chủ trì cuộc họp {title}."
 OPENING_NO_CHAIR = "Ngày {held_on}, {chair_role} chủ trì cuộc họp {title}."
+OPENING_CHAIR_NO_TITLE = "Ngày {held_on}, {chair} chủ trì cuộc họp {title}."
 HEARD = " Sau khi nghe {reports} (số liệu chốt đến hết ngày {cutoff}),"
 HEARD_ONE = "{who} trình bày {report}"
 HEARD_JOIN = "; "

@@ -363,3 +363,24 @@ def test_the_command_line_keeps_the_meetings_record(tmp_path, monkeypatch, capsy
         trail = read_audit(conn)
     assert f"#{created} Họp Ban Chỉ đạo (05/04/2024 17:00)" in trail.loc[trail["action"] == "meeting_create",
                                                                           "detail"].tolist()
+
+
+def test_the_opening_names_what_the_record_holds():
+    """Without a chair: the chairman by default; a chair without a title: the name alone; no attendee line."""
+    import pandas as pd
+
+    from metrics.periods import Period
+    from reports.notice_data import NoticeData
+    from reports.notice_text import opening
+
+    def data(record: MeetingRecord) -> NoticeData:
+        return NoticeData("Giao ban", date(2026, 12, 7), date(2026, 12, 4), record, Period(date(2026, 12, 1),
+                          date(2026, 12, 4)), {}, None, None, pd.DataFrame(), [], [], [], 0, 0, [], pd.DataFrame())
+
+    tail = (" Sau khi nghe báo cáo tình hình giải quyết thủ tục hành chính và thực hiện nhiệm vụ cải cách hành chính "
+            "(số liệu chốt đến hết ngày 04/12/2026), {role} kết luận như sau:")
+    chairman = "Chủ tịch Ủy ban nhân dân tỉnh"
+    assert opening(data(MeetingRecord())) == (f"Ngày 07/12/2026, {chairman} chủ trì cuộc họp Giao ban."
+                                              + tail.format(role=chairman))
+    assert opening(data(MeetingRecord(chair="ông Trần Văn C"))) == (
+        "Ngày 07/12/2026, ông Trần Văn C chủ trì cuộc họp Giao ban." + tail.format(role=chairman))

@@ -21,7 +21,7 @@ from data_access.rollup import rebuild_rollup
 from data_access.rollup_queries import period_sums
 from data_access.schema import agencies, dossier_steps, dossiers, units
 from data_access.snapshots import LAND_ENV
-from data_access.source import Scope, Source, open_source, scope_of
+from data_access.source import NotCounted, Scope, Source, open_source, scope_of
 from data_access.stage_queries import StageQuery, overdue_codes, stage_frames
 from data_access.step_order import number_steps
 from data_access.task_queries import load_tasks
@@ -192,7 +192,21 @@ def case_narrowed(db):
         scoped.narrowed(DossierFilter(unit_ids=(other,)))
 
 
-CASES = {"sums": case_sums, "overdue": case_overdue, "ageing": case_ageing, "tasks": case_tasks,
+def case_seal(db):
+    """Issue #29 §2: a sealed Source (a new load replaced its data) still answers what it had counted, in its scope,
+    and refuses any read that needs the database; another Source of the same data is not sealed."""
+    whole, scoped, *_ = _pair(db)
+    counted = scoped.overdue(APRIL, NO_FILTER, "procedure")
+    units = scoped.reference("units")
+    scoped.seal()
+    assert scoped.sealed and not whole.sealed
+    pd.testing.assert_frame_equal(scoped.reference("units"), units)  # read once per Source: kept
+    with pytest.raises(NotCounted):
+        scoped.overdue(APRIL, NO_FILTER, "procedure")  # kept by the pages' caches, not by the Source: refused
+    assert list(whole.overdue(APRIL, NO_FILTER, "procedure").columns) == list(counted.columns)  # still reads
+
+
+CASES = {"sums": case_sums, "seal": case_seal, "overdue": case_overdue, "ageing": case_ageing, "tasks": case_tasks,
          "stages": case_stages, "journey": case_journey, "overdue_codes": case_overdue_codes,
          "narrowed": case_narrowed, "due_soon": case_due_soon,
          **{m: case_whole(m) for m in ("reference", "names", "boundaries", "headline", "meta", "previous_headline",

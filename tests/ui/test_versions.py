@@ -50,3 +50,21 @@ def test_a_shared_table_is_computed_once_only_on_the_pinned_pandas(monkeypatch, 
     styler = tables.rendered(pd.DataFrame({"a": [1, 2]}), [Col("a", "A")])
     assert hasattr(styler, MARSHALLED) is shared
     assert ("pandas 9.9.9 is not 3.1.1" in caplog.text) is not shared
+
+
+def test_another_streamlit_gets_no_routing_fix(monkeypatch, caplog):
+    from streamlit.runtime.pages_manager import PagesManager
+
+    from ui import streamlit_fixes
+
+    before = PagesManager.uses_pages_directory
+    monkeypatch.setattr(streamlit, "__version__", "9.9.9")
+    PagesManager.uses_pages_directory = None
+    try:
+        assert streamlit_fixes.declare_navigation_app() is False
+        assert PagesManager.uses_pages_directory is None  # Streamlit's own decision stands
+        assert "Streamlit 9.9.9 is not 1.67.0: ui/streamlit_fixes.py (routing declared" in caplog.text
+        monkeypatch.setattr(streamlit, "__version__", versions.STREAMLIT_VERSION)
+        assert streamlit_fixes.declare_navigation_app() is True and PagesManager.uses_pages_directory is False
+    finally:
+        PagesManager.uses_pages_directory = before

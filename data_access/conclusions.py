@@ -15,7 +15,7 @@ from data_access.meta import TASKS_CHANGED_AT, write_meta
 from data_access.schema import agencies, conclusions, dropped_suggestions, meetings, tasks
 from data_access.task_queries import task_key
 from metrics.errors import DomainError
-from metrics.text import normalize_text
+from metrics.text import fold_key, normalize_text
 from texts import messages as M
 
 # Categories a conclusion may be addressed to (cli.py conclusion add --category KEY); texts/notice.py words them.
@@ -65,12 +65,12 @@ def _check(conn: Connection, meeting_id: int, conclusion: Conclusion) -> tuple[o
 
 
 def agency_id(conn: Connection, name: str) -> int:
-    """Return the id of the agency named `name` (spaces and case aside), or raise a DomainError in Vietnamese."""
-    wanted = (normalize_text(name) or "").casefold()
-    for found_id, found in conn.execute(select(agencies.c.id, agencies.c.name)):
-        if (normalize_text(found) or "").casefold() == wanted:
-            return int(found_id)
-    raise DomainError(M.CONCLUSION_UNKNOWN_AGENCY.format(agency=name))
+    """Return the id of the agency named `name` (accents, spaces and case aside, as agencies are keyed), or raise a
+    DomainError in Vietnamese."""
+    found = conn.execute(select(agencies.c.id).where(agencies.c.name_key == fold_key(name))).scalar()
+    if found is None:
+        raise DomainError(M.CONCLUSION_UNKNOWN_AGENCY.format(agency=name))
+    return int(found)
 
 
 def add_conclusion(conn: Connection, meeting_id: int, conclusion: Conclusion, actor: Account | None = None,

@@ -5,12 +5,10 @@ import altair as alt
 import streamlit as st
 
 from config.settings import load_settings
-from data_access.dossier_queries import DossierFilter
 from metrics.dossiers import dossier_rates
 from metrics.kpis import top_n
-from metrics.periods import month_ends, months_since
 from metrics.scorecard import best_and_worst, extremes, rank_movers, with_rank_changes
-from metrics.territory import LEVEL_COMMUNE, REFORM_DAY, predecessors, units_attributed_to
+from metrics.territory import LEVEL_COMMUNE, REFORM_DAY, predecessors
 from texts import labels as L
 from texts.fmt import fmt_date, fmt_int, fmt_month, fmt_number, fmt_pct, fmt_window
 from ui import data
@@ -20,7 +18,7 @@ from ui.maps import legend_rows, shared_map
 from ui.present import page_header, slide_table
 from ui.safe import md_escape
 from ui.scorecard import (
-    TREND_FROM,
+    default_pick,
     extremes_text,
     map_rows,
     movers_text,
@@ -32,6 +30,7 @@ from ui.scorecard import (
     slide_columns,
     table_columns,
     unit_by_code,
+    unit_detail,
 )
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
@@ -113,11 +112,9 @@ with section("scorecard-map"):
     if clicked in by_code and st.session_state.get("_map_clicked") != clicked:
         st.session_state["district_pick"] = by_code[clicked]
         st.session_state["_map_clicked"] = clicked
-    if st.session_state.get("district_pick") not in names:
-        ranked = scored.loc[scored["rank"].notna(), "unit_id"].astype(int).tolist()
-        own = [] if source.scope is None else scored.loc[scored["unit_id"].isin(source.scope.unit_ids),
-                                                         "unit_id"].astype(int).tolist()
-        st.session_state["district_pick"] = (own or ranked or ids or [None])[-1]  # own commune, else the lowest
+    if st.session_state.get("district_pick") not in names:  # own commune, else the lowest
+        st.session_state["district_pick"] = default_pick(scored, None if source.scope is None else
+                                                         source.scope.unit_ids)
     with right:
         st.subheader(L.SCORECARD_DETAIL)
         pick = st.selectbox(L.SCORECARD_PICK, ids, key="district_pick", format_func=names.get)
@@ -127,12 +124,11 @@ if pick:
     unit_id = int(chosen["unit_id"])
     units, lineage = data.reference(source, "units"), data.reference(source, "unit_lineage")
     # The unit's history across the change: it and every unit counted for it (whole predecessors).
-    unit_filter = DossierFilter(levels=filters.dossiers.levels,
-                                unit_ids=units_attributed_to(unit_id, units, lineage, filters.period.end))
+    unit_filter, trend = unit_detail(unit_id, units, lineage, filters.period.end, filters.dossiers.levels,
+                                     settings.trend_months)
     with section("scorecard-detail"), right:
         # reaching back across 01/7/2025, so the unit's history shows the change
-        trend = months_since(TREND_FROM, filters.period.end, settings.trend_months)
-        months = dossier_rates(data.series(source, tuple(month_ends(filters.period.end, trend)), unit_filter))
+        months = dossier_rates(data.series(source, trend, unit_filter))
         months["month_date"] = months["period_start"].astype("datetime64[ns]")
         months["month_label"] = months["period_start"].map(fmt_month)
         months["rate_label"] = months["on_time_rate"].map(fmt_pct)

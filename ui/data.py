@@ -169,10 +169,7 @@ def switch_to_newer() -> None:
 def stages_counted(source: Source, query: StageQuery) -> tuple[str, ...]:
     """Count the stage analysis and overdue codes of `source`'s own data, waiting for them (ui.warm); return the
     codes."""
-    counted = recount.latest_together(source, [
-        recount.Ask("stages", (query,), lambda: figures.stages(source, query)),
-        recount.Ask("overdue_codes", (query,), lambda: source.overdue_codes(query))], wait=recount.COUNT_WAIT_S)
-    return counted[1].value
+    return recount.latest_together(source, _stage_asks(source, query), wait=recount.COUNT_WAIT_S)[1].value
 
 
 @st.cache_resource(ttl=TTL_SECONDS, max_entries=32, show_spinner=False)
@@ -232,9 +229,12 @@ def stages(source: Source, query: StageQuery) -> tuple[Counted[figures.StageAnal
     """Return where the query's dossiers lost their days (data_access.figures.stages) and the codes of its overdue
     dossiers that have steps, most days overdue first; or the previous load's while the new ones are counted
     (ui.recount: the slowest count of the app). Both counts start together."""
-    return tuple(recount.latest_together(source, [
-        recount.Ask("stages", (query,), lambda: figures.stages(source, query)),
-        recount.Ask("overdue_codes", (query,), lambda: source.overdue_codes(query))]))
+    return tuple(recount.latest_together(source, _stage_asks(source, query)))
+
+
+def _stage_asks(source: Source, query: StageQuery) -> list[recount.Ask]:
+    return [recount.Ask("stages", (query,), lambda: figures.stages(source, query)),
+            recount.Ask("overdue_codes", (query,), lambda: source.overdue_codes(query))]
 
 
 def stages_ready(source: Source, query: StageQuery) -> bool:

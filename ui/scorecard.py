@@ -5,7 +5,10 @@ from datetime import date
 import pandas as pd
 
 from config.settings import SCORECARD_INDICATORS
+from data_access.dossier_queries import DossierFilter
 from metrics.dossiers import dossier_rates
+from metrics.periods import month_ends, months_since
+from metrics.territory import units_attributed_to
 from metrics.text import fold_key
 from texts import labels as L
 from texts.fmt import fmt_int, fmt_number, fmt_pct, fmt_signed
@@ -23,6 +26,23 @@ FORMATS = {
 }
 
 TREND_FROM = date(2025, 4, 1)  # a unit's trend starts at least three months before the change of 01/7/2025
+
+
+def default_pick(scored: pd.DataFrame, own_units: tuple[int, ...] | None) -> int | None:
+    """Return the unit the scorecard's detail opens on: the account's own commune, else the lowest ranked, else the
+    last listed (None without units)."""
+    ids = scored["unit_id"].astype(int).tolist()
+    ranked = scored.loc[scored["rank"].notna(), "unit_id"].astype(int).tolist()
+    own = [] if own_units is None else scored.loc[scored["unit_id"].isin(own_units), "unit_id"].astype(int).tolist()
+    return (own or ranked or ids or [None])[-1]
+
+
+def unit_detail(unit_id: int, units: pd.DataFrame, lineage: pd.DataFrame, end: date, levels: tuple[str, ...],
+                trend_months: int) -> tuple[DossierFilter, tuple[date, ...]]:
+    """Return the filter of a unit's history across the change (it and every unit counted for it) and the month ends
+    of its trend, reaching back across 01/7/2025."""
+    unit_filter = DossierFilter(levels=levels, unit_ids=units_attributed_to(unit_id, units, lineage, end))
+    return unit_filter, tuple(month_ends(end, months_since(TREND_FROM, end, trend_months)))
 
 
 def rank_text(value: float | None) -> str:

@@ -12,18 +12,18 @@ from dataclasses import replace
 from datetime import date
 
 from config.settings import Settings, load_settings
-from data_access.dossier_queries import NO_FILTER, DossierFilter
+from data_access.dossier_queries import NO_FILTER
 from data_access.figures import comparison
 from data_access.source import Source
 from data_access.stage_queries import StageQuery
 from metrics.indexes import published_by
-from metrics.periods import Period, month_ends, months_since, period_to_date
+from metrics.periods import Period, month_ends, period_to_date
 from metrics.scorecard import extremes, with_rank_changes
-from metrics.territory import LEVEL_COMMUNE, units_attributed_to
+from metrics.territory import LEVEL_COMMUNE
 from metrics.text import fold_key
 from texts import labels as L
 from ui import data, views
-from ui.scorecard import TREND_FROM
+from ui.scorecard import default_pick, unit_detail
 
 OTHER_KINDS = ("quarter", "week", "year", "28d")  # counted after the default kind, in this order (not "custom")
 
@@ -99,14 +99,12 @@ def _scorecard(source: Source, kind: str, period: Period, settings: Settings) ->
     extremes(scored)
     level = str(scored["level"].iloc[0]) if len(scored) else LEVEL_COMMUNE
     data.boundaries(source, level)
-    ranked = scored.loc[scored["rank"].notna(), "unit_id"].astype(int).tolist()
-    pick = (ranked or scored["unit_id"].astype(int).tolist() or [None])[-1]  # the page's default: the lowest
+    pick = default_pick(scored, None if source.scope is None else source.scope.unit_ids)  # as the page opens
     if pick is None:
         return
     units, lineage = data.reference(source, "units"), data.reference(source, "unit_lineage")
-    unit_filter = DossierFilter(unit_ids=units_attributed_to(pick, units, lineage, period.end))
-    trend = months_since(TREND_FROM, period.end, settings.trend_months)
-    data.series(source, tuple(month_ends(period.end, trend)), unit_filter)
+    unit_filter, trend = unit_detail(pick, units, lineage, period.end, NO_FILTER.levels, settings.trend_months)
+    data.series(source, trend, unit_filter)
     data.overdue(source, period, unit_filter, "procedure")
 
 

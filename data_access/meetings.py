@@ -12,7 +12,7 @@ from config.settings import Settings, load_settings
 from data_access.accounts import Account, require
 from data_access.audit import record as record_audit
 from data_access.conclusions import Conclusion, add_conclusion, decided_suggestions, meeting_conclusions
-from data_access.schema import agencies, conclusions, meetings, tasks
+from data_access.schema import conclusions, meetings
 from data_access.snapshots import take_snapshot
 from data_access.summary import summary
 from metrics.errors import DomainError
@@ -176,14 +176,3 @@ def record_decision(conn: Connection, meeting_id: int, decision: Decision, actor
         decision.content, decision.lead_agency_id, deadline=decision.deadline, coordinating=decision.coordinating,
         leader=decision.leader), actor, address)
     return conn.execute(select(conclusions.c.task_id).where(conclusions.c.id == conclusion_id)).scalar_one()
-
-
-def meeting_decisions(conn: Connection, meeting_id: int, unit_ids: tuple[int, ...] | None = None) -> pd.DataFrame:
-    """Return the tasks a meeting decided: id, content, lead_agency_id, coordinating, deadline, completed_on; only
-    those led from `unit_ids` when given (a commune account's scope)."""
-    query = select(tasks.c.id, tasks.c.content, tasks.c.lead_agency_id, tasks.c.coordinating, tasks.c.deadline,
-                   tasks.c.completed_on).where(tasks.c.source_meeting_id == meeting_id).order_by(tasks.c.id)
-    if unit_ids is not None:
-        query = query.where(tasks.c.lead_agency_id.in_(select(agencies.c.id).where(agencies.c.unit_id.in_(unit_ids))))
-    return pd.DataFrame(conn.execute(query).fetchall(),
-                        columns=["id", "content", "lead_agency_id", "coordinating", "deadline", "completed_on"])

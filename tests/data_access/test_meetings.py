@@ -2,15 +2,16 @@
 
 from datetime import date, datetime
 
+import pandas as pd
 import pytest
 
+from data_access.conclusions import meeting_conclusions
 from data_access.importing.runner import run_import
 from data_access.meetings import (
     Decision,
     create_meeting,
     frozen_figures,
     list_meetings,
-    meeting_decisions,
     previous_meeting,
     record_decision,
 )
@@ -22,6 +23,12 @@ from metrics.tasks import classify_tasks, status_counts
 from tests.data_access.import_files import records, write_csv
 
 CUTOFF = datetime(2024, 3, 31, 17, 0)
+
+
+def meeting_decisions(conn, meeting_id: int) -> pd.DataFrame:
+    """The tasks a meeting's conclusions became (their ids as `id`), in the order recorded."""
+    found = meeting_conclusions(conn, meeting_id)
+    return found.loc[found["task_id"].notna(), ["task_id"]].rename(columns={"task_id": "id"}).astype("int64")
 
 
 @pytest.fixture

@@ -78,23 +78,37 @@ def no_problem(at: AppTest) -> None:
 FIRST_HELD, SECOND_HELD = date(2026, 6, 24), date(2026, 7, 1)
 
 
-@pytest.fixture
-def meetings_db(demo_db, tmp_path, monkeypatch):
-    """A copy of the demo database with two meetings (cut-offs 23/06 and 30/06), then a corrected export that
-    closes every open dossier on its due date. Returns (url, second meeting id, reference before the correction)."""
-    path = tmp_path / "view.sqlite3"
+def copy_of_demo(demo_db: str, folder: Path, monkeypatch, name: str) -> str:
+    """Return the URL of a copy of the demo database in `folder` (a test that writes), set as DATABASE_URL."""
+    path = folder / name
     shutil.copy(demo_db.removeprefix("sqlite:///"), path)
     url = f"sqlite:///{path}"
     monkeypatch.setenv("DATABASE_URL", url)
+    return url
+
+
+def corrected_export(url: str) -> None:
+    """Load a corrected export into the database at `url`: every open dossier closed on its due date, the rollups
+    rebuilt and the load's time written (a new load for the app)."""
     engine = create_engine(url)
-    with engine.begin() as conn:
-        create_meeting(conn, FIRST_HELD, "Giao ban tuần 26", datetime(2026, 6, 23, 17))
-        second = create_meeting(conn, SECOND_HELD, "Giao ban tuần 27", datetime(2026, 6, 30, 17))
-    before = Reference(url)
     with engine.begin() as conn:
         conn.execute(update(dossiers).where(dossiers.c.result_on.is_(None)).values(
             result_on=dossiers.c.due_on, status="Đã trả kết quả", waiting_supplement=False))
         rebuild_rollup(conn)
         write_meta(conn, **{LAST_LOAD_AT: datetime.now(UTC).isoformat()})
     engine.dispose()
+
+
+@pytest.fixture
+def meetings_db(demo_db, tmp_path, monkeypatch):
+    """A copy of the demo database with two meetings (cut-offs 23/06 and 30/06), then a corrected export that
+    closes every open dossier on its due date. Returns (url, second meeting id, reference before the correction)."""
+    url = copy_of_demo(demo_db, tmp_path, monkeypatch, "view.sqlite3")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        create_meeting(conn, FIRST_HELD, "Giao ban tuần 26", datetime(2026, 6, 23, 17))
+        second = create_meeting(conn, SECOND_HELD, "Giao ban tuần 27", datetime(2026, 6, 30, 17))
+    engine.dispose()
+    before = Reference(url)
+    corrected_export(url)
     return url, second, before

@@ -1,7 +1,6 @@
 """The meetings page through AppTest: create a meeting (figures frozen), see them, record a conclusion as a task,
 download the draft conclusion notice (the Office only)."""
 
-import shutil
 from datetime import date, datetime, time, timedelta
 
 import pandas as pd
@@ -14,7 +13,7 @@ from data_access.meetings import create_meeting
 from data_access.summary import summary
 from data_access.task_queries import load_tasks
 from metrics.tasks import classify_tasks, status_counts
-from tests.pages.conftest import END, no_problem, signed_in_app
+from tests.pages.conftest import END, copy_of_demo, no_problem, signed_in_app
 from texts import labels as L
 from texts.fmt import fmt_int, fmt_pct
 
@@ -22,11 +21,7 @@ from texts.fmt import fmt_int, fmt_pct
 @pytest.fixture
 def own_db(demo_db, tmp_path, monkeypatch):
     """A copy of the demo database (this test writes meetings and tasks)."""
-    path = tmp_path / "meetings.sqlite3"
-    shutil.copy(demo_db.removeprefix("sqlite:///"), path)
-    url = f"sqlite:///{path}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    return url
+    return copy_of_demo(demo_db, tmp_path, monkeypatch, "meetings.sqlite3")
 
 
 def _button(at, label):

@@ -8,18 +8,14 @@ progress fall to 0, and the on-time rate changes. Expected figures come from tes
 the raw rows), before and after.
 """
 
-import shutil
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
-from sqlalchemy import create_engine, event, update
+from sqlalchemy import event
 
 from data_access.context import app_context
-from data_access.meta import LAST_LOAD_AT, write_meta
-from data_access.rollup import rebuild_rollup
-from data_access.schema import dossiers
 from metrics.periods import Period
-from tests.pages.conftest import END, no_problem
+from tests.pages.conftest import END, copy_of_demo, corrected_export, no_problem
 from tests.pages.reference import Reference
 from tests.pages.test_pages import metrics_by_label
 from texts import labels as L
@@ -35,23 +31,13 @@ WAIT_S = 600  # the background count of the default views; joined, never slept o
 @pytest.fixture
 def fresh_db(demo_db, tmp_path, monkeypatch):
     """A copy of the demo database (this test loads new data into it); every switch released at the end."""
-    path = tmp_path / "load.sqlite3"
-    shutil.copy(demo_db.removeprefix("sqlite:///"), path)
-    url = f"sqlite:///{path}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    yield url
+    yield copy_of_demo(demo_db, tmp_path, monkeypatch, "load.sqlite3")
     loads.HOLD.set()
     assert loads.wait(WAIT_S)
 
 
 def _new_load(url: str) -> None:
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(update(dossiers).where(dossiers.c.result_on.is_(None)).values(
-            result_on=dossiers.c.due_on, status="Đã trả kết quả", waiting_supplement=False))
-        rebuild_rollup(conn)
-        write_meta(conn, **{LAST_LOAD_AT: datetime.now(UTC).isoformat()})
-    engine.dispose()
+    corrected_export(url)
     data.forget_meta()  # the meta table is kept 10 s per process: the next run sees the load at once
 
 

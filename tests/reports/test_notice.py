@@ -142,6 +142,21 @@ def _gather(engine, meeting: int, actor=None):
     return gather_notice(open_source(engine, meeting), inputs, load_settings(), actor)
 
 
+def _account(conn, username: str, role: str):
+    """Add an account of `role` and return it as signed in."""
+    add_account(conn, username, role, f"mật khẩu {username}")
+    return current_account(conn, conn.execute(select(accounts.c.id).where(accounts.c.username == username)).scalar())
+
+
+def _command_line_database(tmp_path, monkeypatch, name: str):
+    """Return the engine of a new SQLite file the command line reads (DATABASE_URL)."""
+    url = f"sqlite:///{tmp_path / name}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    engine = create_engine(url)
+    create_schema(engine)
+    return engine
+
+
 def _notice(engine, meeting: int) -> bytes:
     return render_notice(_gather(engine, meeting), load_settings().notice)
 
@@ -197,10 +212,7 @@ def test_the_draft_does_not_change_after_a_later_import(engine, tmp_path):
 
 
 def test_the_command_line_writes_the_draft_and_refuses_an_unknown_meeting(tmp_path, monkeypatch, capsys):
-    url = f"sqlite:///{tmp_path / 'tb.sqlite3'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    engine = create_engine(url)
-    create_schema(engine)
+    engine = _command_line_database(tmp_path, monkeypatch, "tb.sqlite3")
     meeting = _meetings(engine, tmp_path)
     out = tmp_path / "thong_bao.docx"
     assert main(["notice", "--meeting", str(meeting), "--out", str(out)]) == 0
@@ -242,9 +254,7 @@ def test_libreoffice_converts_the_draft_to_two_pages(engine, tmp_path):
 def test_only_a_role_that_prepares_meetings_may_draft_it(engine, tmp_path):
     meeting = _meetings(engine, tmp_path)
     with engine.begin() as conn:
-        add_account(conn, "lanh_dao_xem", "lanh_dao", "mật khẩu lãnh đạo")
-        viewer = current_account(conn, conn.execute(select(accounts.c.id).where(
-            accounts.c.username == "lanh_dao_xem")).scalar())
+        viewer = _account(conn, "lanh_dao_xem", "lanh_dao")
         inputs = notice_inputs(conn, meeting)
     with pytest.raises(NotAllowed):
         gather_notice(open_source(engine, meeting), inputs, load_settings(), viewer)
@@ -277,9 +287,7 @@ def test_control_characters_are_stripped_when_typed_and_never_break_a_writer(eng
 def test_an_edited_assessment_is_what_the_draft_carries_and_the_audit_names_the_editor(engine, tmp_path):
     meeting = _meetings(engine, tmp_path)
     with engine.begin() as conn:
-        add_account(conn, "chanh_vp", "van_phong", "mật khẩu văn phòng")
-        editor = current_account(conn, conn.execute(select(accounts.c.id).where(
-            accounts.c.username == "chanh_vp")).scalar())
+        editor = _account(conn, "chanh_vp", "van_phong")
         set_assessment(conn, meeting, "Kết quả   đã sửa\x0b: tỷ lệ đúng hạn 75,0 %.", None, editor, "10.0.0.7")
     paragraphs = _paragraphs(_notice(engine, meeting))
     assert paragraphs[paragraphs.index("1. Kết quả đạt được") + 1] == "Kết quả đã sửa : tỷ lệ đúng hạn 75,0 %."
@@ -309,10 +317,7 @@ def test_a_notice_after_the_merger_addresses_communes_and_a_category_is_worded_b
 
 
 def test_conclusion_add_records_one_and_refuses_in_vietnamese(tmp_path, monkeypatch, capsys):
-    url = f"sqlite:///{tmp_path / 'kl.sqlite3'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    engine = create_engine(url)
-    create_schema(engine)
+    engine = _command_line_database(tmp_path, monkeypatch, "kl.sqlite3")
     meeting = _meetings(engine, tmp_path)
     capsys.readouterr()
     assert main(["conclusion", "add", "--meeting", str(meeting), "--text", "Báo cáo tiến độ số hóa hồ sơ",
@@ -343,10 +348,7 @@ def test_conclusion_add_records_one_and_refuses_in_vietnamese(tmp_path, monkeypa
 
 
 def test_the_command_line_keeps_the_meetings_record(tmp_path, monkeypatch, capsys):
-    url = f"sqlite:///{tmp_path / 'hop.sqlite3'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    engine = create_engine(url)
-    create_schema(engine)
+    engine = _command_line_database(tmp_path, monkeypatch, "hop.sqlite3")
     _meetings(engine, tmp_path)
     assert main(["meeting", "create", "--date", "2024-04-08", "--title", "Họp Ban Chỉ đạo", "--cutoff",
                  "2024-04-05 17:00", "--chair", "bà Lê Thị C", "--chair-title", "Phó Chủ tịch UBND tỉnh",

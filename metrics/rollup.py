@@ -15,22 +15,18 @@ A daily frame has: day, land_env (bool), optional grouping columns, and DAILY_CO
 """
 
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 
+from metrics.counting import COUNTERS, FIGURES, Term, events
 from metrics.dossiers import COUNT_COLUMNS
 from metrics.errors import DomainError
 from metrics.periods import Period
 from texts import messages as M
 
-DAILY_COUNTERS = (
-    "n_received", "n_received_online", "n_received_postal", "n_received_synced", "n_open_supplement",
-    "n_closed", "n_resolved", "n_resolved_early", "n_resolved_on_day", "n_resolved_late", "n_resolved_digitised",
-    "n_ended",
-    "n_late_apology", "n_due", "n_due_apology", "n_cleared_after_due", "n_cleared_after_due_apology",
-    "n_cleared_by_due", "n_cleared_by_due_apology",
-)
+DAILY_COUNTERS = COUNTERS
 ROLLUP_KEYS = ("agency_id", "field_id", "unit_id", "level")
 EVENT_COLUMNS = ("received_on", "due_on", "result_on", "ended", "channel", "synced", "apology", "digitised",
                  "waiting_supplement", *ROLLUP_KEYS)
@@ -68,40 +64,19 @@ def counts_from_daily(daily: pd.DataFrame, period: Period, by: str | None = None
         missing.append(by)
     if missing:
         raise DomainError(M.MISSING_COLUMNS.format(columns=", ".join(missing)))
-    day = pd.to_datetime(daily["day"])
-    start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
-    in_period = (day >= start) & (day <= end)
-    to_end = day <= end
-    before_start = day < start
-    n = {c: daily[c].astype("int64") for c in DAILY_COUNTERS}
+    day = pd.to_datetime(daily["day"]).to_numpy()
+    start, end = np.datetime64(period.start), np.datetime64(period.end)
+    land_env = daily["land_env"].astype(bool).to_numpy()
+    windows = {"period": (day >= start) & (day <= end), "to_end": day <= end, "before_start": day < start}
 
-    def window(column: str) -> pd.Series:
-        return n[column].where(in_period, 0)
+    def figure(terms: tuple[Term, ...]) -> np.ndarray:
+        total = np.zeros(len(daily), "int64")
+        for term in terms:
+            rows = windows[term.window] & land_env if term.land_env else windows[term.window]
+            total += term.sign * np.where(rows, daily[term.counter].to_numpy("int64"), 0)
+        return total
 
-    open_overdue = (n["n_due"] - n["n_cleared_after_due"] - n["n_cleared_by_due"]).where(to_end, 0)
-    open_overdue_apology = (n["n_due_apology"] - n["n_cleared_after_due_apology"]
-                            - n["n_cleared_by_due_apology"]).where(to_end, 0)
-    late = window("n_resolved_late")
-    overdue = late + open_overdue
-    parts = pd.DataFrame({
-        "received": window("n_received"),
-        "received_online": window("n_received_online"),
-        "received_postal": window("n_received_postal"),
-        "received_synced": window("n_received_synced"),
-        "carried_over": (n["n_received"] - n["n_closed"]).where(before_start, 0),
-        "resolved": window("n_resolved"),
-        "resolved_early": window("n_resolved_early"),
-        "resolved_on_day": window("n_resolved_on_day"),
-        "resolved_late": late,
-        "resolved_digitised": window("n_resolved_digitised"),
-        "ended_without_result": window("n_ended"),
-        "in_progress": (n["n_received"] - n["n_closed"]).where(to_end, 0),
-        "in_progress_overdue": open_overdue,
-        "in_progress_supplement": n["n_open_supplement"].where(to_end, 0),
-        "overdue_total": overdue,
-        "overdue_land_env": overdue.where(daily["land_env"].astype(bool), 0),
-        "late_with_apology": window("n_late_apology") + open_overdue_apology,
-    }, index=daily.index)[list(COUNT_COLUMNS)]
+    parts = pd.DataFrame({name: figure(terms) for name, terms in FIGURES.items()}, index=daily.index)
     if by is None:
         return parts.sum().to_frame().T.astype("int64").reset_index(drop=True)
     grouped = pd.concat([daily[[by]], parts], axis=1).groupby(by, dropna=False, sort=True).sum()
@@ -232,6 +207,18 @@ def _sum_by_day_and_key(days: np.ndarray, combo: np.ndarray, encoding: tuple[lis
     return pd.DataFrame(out).astype({"agency_id": "int64", "field_id": "int64", "unit_id": "int64"})
 
 
+def _numpy_dossier(dossiers: pd.DataFrame) -> SimpleNamespace:
+    """Return the attributes of metrics.counting.Dossier as numpy arrays, one value per dossier row."""
+    due, result = _days(dossiers["due_on"]), _days(dossiers["result_on"])
+    channel = dossiers["channel"].to_numpy()
+    return SimpleNamespace(
+        received=_days(dossiers["received_on"]), due=due, result=result, day_after_due=due + np.timedelta64(1, "D"),
+        everyone=np.ones(len(dossiers), bool), closed=~np.isnat(result), has_due=~np.isnat(due),
+        ended=_bool(dossiers["ended"]), online=channel == "online", postal=channel == "postal",
+        synced=_bool(dossiers["synced"]), apology=_bool(dossiers["apology"]), digitised=_bool(dossiers["digitised"]),
+        waiting_supplement=_bool(dossiers["waiting_supplement"]))
+
+
 def daily_events(dossiers: pd.DataFrame, dates: bool = True) -> pd.DataFrame:
     """Return the rollup rows of some dossiers: day, ROLLUP_KEYS and DAILY_COUNTERS summed per day and key.
 
@@ -241,43 +228,19 @@ def daily_events(dossiers: pd.DataFrame, dates: bool = True) -> pd.DataFrame:
     missing = [c for c in EVENT_COLUMNS if c not in dossiers.columns]
     if missing:
         raise DomainError(M.MISSING_COLUMNS.format(columns=", ".join(missing)))
-    received, due, result = _days(dossiers["received_on"]), _days(dossiers["due_on"]), _days(dossiers["result_on"])
-    day_after_due = due + np.timedelta64(1, "D")
-    closed, has_due = ~np.isnat(result), ~np.isnat(due)
-    ended = _bool(dossiers["ended"])
-    resolved = closed & ~ended
-    apology = _bool(dossiers["apology"])
-    channel = dossiers["channel"].to_numpy()
-    late = resolved & has_due & (result > due)
-    after_due = closed & has_due & (result > due)
-    by_due = closed & has_due & (result <= due)
-    everyone = np.ones(len(dossiers), bool)
+    x = _numpy_dossier(dossiers)
     keys = pd.DataFrame({
         "agency_id": dossiers["agency_id"].astype("int64").to_numpy(),
         "field_id": dossiers["field_id"].astype("int64").to_numpy(),
         "unit_id": dossiers["unit_id"].fillna(0).astype("int64").to_numpy(),
         "level": dossiers["level"].fillna("").astype(str).to_numpy(object),
     })
-    events = [
-        (received, everyone, {
-            "n_received": everyone, "n_received_online": channel == "online",
-            "n_received_postal": channel == "postal", "n_received_synced": _bool(dossiers["synced"]),
-            "n_open_supplement": ~closed & _bool(dossiers["waiting_supplement"])}),
-        (result, closed, {
-            "n_closed": closed, "n_resolved": resolved,
-            "n_resolved_early": resolved & has_due & (result < due),
-            "n_resolved_on_day": resolved & has_due & (result == due), "n_resolved_late": late,
-            "n_resolved_digitised": resolved & _bool(dossiers["digitised"]), "n_ended": closed & ended,
-            "n_late_apology": late & apology}),
-        (day_after_due, has_due, {"n_due": has_due, "n_due_apology": has_due & apology}),
-        (result, after_due, {"n_cleared_after_due": after_due, "n_cleared_after_due_apology": after_due & apology}),
-        (day_after_due, by_due, {"n_cleared_by_due": by_due, "n_cleared_by_due_apology": by_due & apology}),
-    ]
+    events_ = [(getattr(x, event.day), event.when, event.counters) for event in events(x)]
     combo, uniques, sizes = _encode(keys)
-    days = np.concatenate([day[present] for day, present, _ in events])
-    combos = np.concatenate([combo[present] for _, present, _ in events])
+    days = np.concatenate([day[present] for day, present, _ in events_])
+    combos = np.concatenate([combo[present] for _, present, _ in events_])
     counts = [np.concatenate([counters[name][present] if name in counters else np.zeros(int(present.sum()), bool)
-                              for _, present, counters in events]) for name in DAILY_COUNTERS]
+                              for _, present, counters in events_]) for name in DAILY_COUNTERS]
     return _sum_by_day_and_key(days, combos, (uniques, sizes), counts, dates)
 
 

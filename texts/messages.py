@@ -26,7 +26,6 @@ ONE_TOTAL_ROW = "Cần đúng một dòng tổng, nhận {n}"
 N_AT_LEAST_ONE = "n phải từ 1 trở lên"
 
 # Counting rules (DOMAIN §3, §4) and periods
-ENDED_NEEDS_DATE = "Hồ sơ kết thúc không có kết quả phải có ngày kết thúc"
 TASKS_NOT_CLASSIFIED = "Cần phân loại nhiệm vụ trước (cột status)"
 DAYS_NEGATIVE = "Số ngày phải không âm"
 PERIOD_REVERSED = "Kỳ không hợp lệ: ngày bắt đầu {start} sau ngày kết thúc {end}"

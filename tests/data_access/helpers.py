@@ -4,16 +4,19 @@ import random
 from datetime import date, timedelta
 
 import pandas as pd
-from sqlalchemy import Connection, MetaData, Table, func, insert, select
+from sqlalchemy import Connection, MetaData, Select, Table, func, insert, literal, select, union_all
 
+from data_access.dossier_queries import NO_FILTER, DossierFilter, count_expressions, filter_conditions, relevant_to
 from data_access.reference import (
     apply_land_env_group,
     get_or_create_agency,
     get_or_create_field,
     get_or_create_procedure,
 )
-from data_access.schema import agencies, dossiers, fields, tasks
+from data_access.schema import agencies, dossier_daily, dossiers, fields, tasks
 from data_access.territory import unit_record
+from metrics.dossiers import COUNT_COLUMNS
+from metrics.periods import Period
 from metrics.text import unit_key
 
 
@@ -144,3 +147,40 @@ def database_checksum(conn: Connection, audit: bool = True) -> dict[str, str]:
         rows = conn.execute(select(table).order_by(*table.c)).all()
         sums[table.name] = hashlib.sha256(repr([tuple(r) for r in rows]).encode()).hexdigest()
     return sums
+
+
+def build_series_query(periods: list[Period], flt: DossierFilter = NO_FILTER) -> Select:
+    """Return one SELECT (UNION ALL) with COUNT_COLUMNS for each period straight from dossier rows, labelled by its
+    start and end."""
+    parts = []
+    source = dossiers.join(fields, fields.c.id == dossiers.c.field_id)
+    for period in periods:
+        parts.append(
+            select(literal(period.start.isoformat()).label("period_start"),
+                   literal(period.end.isoformat()).label("period_end"),
+                   *count_expressions(period))
+            .select_from(source)
+            .where(relevant_to(period), *filter_conditions(flt))
+        )
+    return union_all(*parts) if len(parts) > 1 else parts[0]
+
+
+def dossier_series(conn: Connection, periods: list[Period], flt: DossierFilter = NO_FILTER) -> pd.DataFrame:
+    """Return COUNT_COLUMNS per period with period_start and period_end (dates), in the given order."""
+    if not periods:
+        return pd.DataFrame(columns=["period_start", "period_end", *COUNT_COLUMNS])
+    result = conn.execute(build_series_query(periods, flt))
+    frame = pd.DataFrame(result.mappings().all(), columns=list(result.keys()))
+    frame["period_start"] = pd.to_datetime(frame["period_start"]).dt.date
+    frame["period_end"] = pd.to_datetime(frame["period_end"]).dt.date
+    for column in COUNT_COLUMNS:
+        frame[column] = frame[column].astype("int64")
+    return frame.sort_values("period_start", kind="stable").reset_index(drop=True)
+
+
+def daily_rollup_rows(conn: Connection) -> int:
+    """Return the number of (day, land_env) rows the daily rollup holds (every single day, no monthly rows)."""
+    keys = select(dossier_daily.c.day, fields.c.is_land_env).select_from(
+        dossier_daily.join(fields, fields.c.id == dossier_daily.c.field_id)).group_by(
+        dossier_daily.c.day, fields.c.is_land_env).subquery()
+    return conn.execute(select(func.count()).select_from(keys)).scalar_one()

@@ -8,12 +8,13 @@ from sqlalchemy import create_engine, func, select
 
 from data_access.demo.build import RealDataPresent, build_demo
 from data_access.demo.catalog import TAX_OFFICE
-from data_access.dossier_queries import dossier_counts, dossier_series
+from data_access.dossier_queries import dossier_counts
 from data_access.meta import DATA_KIND, read_meta, write_meta
 from data_access.schema import agencies, dossier_steps, dossiers, fields, index_results, tasks, unit_lineage, units
-from metrics.dossiers import COUNT_COLUMNS, count_dossiers, dossier_rates, totals_row
+from metrics.dossiers import COUNT_COLUMNS, dossier_rates, totals_row
 from metrics.periods import Period, month_ends
-from tests.data_access.helpers import read_dossier_rows
+from tests.data_access.helpers import dossier_series, read_dossier_rows
+from tests.oracle import count_dossiers
 
 END = date(2026, 11, 23)
 

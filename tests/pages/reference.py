@@ -8,12 +8,13 @@ from data_access.index_queries import load_index_results
 from data_access.reference import list_units
 from data_access.task_queries import load_tasks
 from data_access.territory import list_unit_lineage
-from metrics.dossiers import count_dossiers, dossier_rates, totals_row
+from metrics.dossiers import dossier_rates, totals_row
 from metrics.periods import Period
 from metrics.scorecard import assemble_scorecard, score_table
 from metrics.tasks import classify_tasks, open_overdue_by
 from metrics.territory import attribution, units_in_force
 from tests.data_access.helpers import read_dossier_rows
+from tests.oracle import count_dossiers
 
 
 class Reference:

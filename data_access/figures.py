@@ -13,7 +13,7 @@ from data_access.early_warning import DUE_SOON_COUNTS, DueSoon
 from data_access.source import Source
 from data_access.stage_queries import StageQuery
 from data_access.summary import dossier_figures, summary_of
-from metrics.agencies import agencies_in_force, agency_successors, regroup_by_successor
+from metrics.agencies import agencies_in_force, agency_successors, regroup_by_successor, tasks_of_agencies_on
 from metrics.periods import Period, comparable_period, period_to_date, scorecard_window
 from metrics.rollup import detail_months, last_month, period_counts, remap_keys, series_from_daily
 from metrics.scorecard import IndicatorSpec
@@ -22,7 +22,6 @@ from metrics.tasks import classify_tasks
 from metrics.territory import counts_by_unit_in_force, named_lines, scorecard_in_force, units_in_force
 from texts import labels as L
 from texts.fmt import fmt_int, fmt_window
-from texts.tasks import tasks_of_agencies_on
 
 OVERDUE_COUNTS = ["resolved_late", "in_progress_overdue", "overdue_total", "overdue_land_env"]
 

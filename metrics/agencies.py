@@ -10,6 +10,7 @@ import pandas as pd
 
 from metrics.errors import DomainError
 from texts import messages as M
+from texts.fmt import fmt_agency_now
 
 AGENCY_COLUMNS = ("id", "name", "valid_from", "valid_to")
 LINEAGE_COLUMNS = ("old_agency_id", "new_agency_id", "effective")
@@ -79,3 +80,12 @@ def with_successors(tasks: pd.DataFrame, successors: dict[int, int], names: dict
     return tasks.assign(lead_agency_id=now.to_numpy(), lead_agency=[names.get(n, o) for n, o in
                                                                     zip(now, tasks["lead_agency"], strict=True)],
                         lead_agency_was=was)
+
+
+def tasks_of_agencies_on(tasks: pd.DataFrame, agencies: pd.DataFrame, lineage: pd.DataFrame, day: date) -> pd.DataFrame:
+    """Return tasks counted for the agencies of `day` (a merged one's for its successor) with `lead_agency_shown`:
+    the name they were given, "(nay là …)" where that agency has since merged."""
+    names = dict(zip(agencies["id"].astype(int), agencies["name"], strict=True))
+    moved = with_successors(tasks, agency_successors(agencies, lineage, day), names)
+    return moved.assign(lead_agency_shown=[fmt_agency_now(was, now) for was, now in
+                                           zip(moved["lead_agency_was"], moved["lead_agency"], strict=True)])

@@ -5,7 +5,6 @@ import streamlit as st
 from config.settings import load_settings
 from metrics.text import fold_key
 from texts import labels as L
-from texts.cards import KpiCard, rank_card
 from texts.fmt import fmt_date, fmt_index_period, fmt_number
 from ui import views
 from ui.charts import show_chart
@@ -16,6 +15,7 @@ from ui.present import SLIDE_FONT, page_header, slide_chart
 from ui.ranking_charts import components_chart, rank_chart, score_chart
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
+from views.cards import KpiCard, rank_card
 
 filters = current_filters()
 settings = load_settings()

@@ -19,9 +19,9 @@ from metrics.notice import recent_ranks
 from metrics.periods import Period
 from metrics.tasks import classify_tasks, overdue_list
 from texts import pack as P
-from texts.cards import KpiCard, headline_cards
 from texts.figures import figure_headers
 from texts.fmt import fmt_date, meeting_title
+from views.cards import KpiCard, headline_cards
 
 LAND_ENV = DossierFilter(land_env_only=True)
 RANKED_INDEXES = ("PAR INDEX", "SIPAS", "766", "PAPI", "PCI")
@@ -42,7 +42,7 @@ class PackData:
     scorecard: pd.DataFrame  # one row per unit in force with composite and rank
     scorecard_window: Period  # what it counts: at least settings.toml [scorecard] window_months back
     ranks: pd.DataFrame  # index, period, rank, n_ranked, score: the last two years' (metrics.notice.recent_ranks)
-    cards: list[KpiCard]  # the overview's eight headline cards for the period (texts.cards)
+    cards: list[KpiCard]  # the overview's eight headline cards for the period (views.cards)
     compare: str  # what the cards' changes are measured against ("so với cùng kỳ tháng trước (01/11–05/11/2026)")
     figure_headers: list[str]  # the figures table's headers, naming both windows (texts.figures.figure_headers)
 

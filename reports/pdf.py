@@ -22,10 +22,10 @@ from metrics.text import strip_controls
 from reports.pack_data import PackData
 from texts import labels as L
 from texts import pack as P
-from texts.cards import KpiCard
 from texts.figures import figures_table
 from texts.fmt import fmt_date, fmt_datetime, fmt_index_period, fmt_int, fmt_number, fmt_pct, fmt_window
-from texts.palette import CARD_BACKGROUNDS, CARD_COLOURS
+from views.cards import KpiCard
+from views.palette import CARD_BACKGROUNDS, CARD_COLOURS
 
 FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 PAGE = landscape(A4)

@@ -113,7 +113,7 @@ RETRY = "Thử lại"
 TABLE_EXCEL = "Tải bảng (Excel)"
 EXCEL_SHEET = "Bảng"
 
-# Tổng quan (pages/tong_quan.py, texts/cards.py)
+# Tổng quan (pages/tong_quan.py, views/cards.py)
 KPI_SHORT = {  # table headers where a row holds many figures (the full name in KPI, shown on hover)
     "composite": "Điểm", "rank_change": "± hạng", "received": "Tiếp nhận", "on_time_rate": "Đúng hạn",
     "overdue_per_1000": "Quá hạn/1.000", "online_share": "Trực tuyến", "sync_rate": "Đồng bộ",

@@ -19,8 +19,8 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from texts import labels as L
 from texts.fmt import LOCALE
-from texts.palette import STATUS_COLOURS
 from ui.shared import kept
+from views.palette import STATUS_COLOURS
 
 LABEL_SIZE = 14
 TITLE_SIZE = 15

@@ -8,11 +8,11 @@ import streamlit as st
 from data_access.dossier_queries import DossierFilter
 from data_access.source import Source
 from texts import labels as L
-from texts.cards import due_soon_cards
 from texts.fmt import fmt_date, fmt_int
 from ui import data
 from ui.kpi import kpi_row
 from ui.tables import Col, show_table
+from views.cards import due_soon_cards
 
 C = L.DUE_SOON_COLUMNS
 

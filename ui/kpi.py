@@ -1,11 +1,11 @@
-"""KPI cards drawn on screen (texts.cards.KpiCard): value, change, status by colour AND symbol/word, and the agency
+"""KPI cards drawn on screen (views.cards.KpiCard): value, change, status by colour AND symbol/word, and the agency
 accountable."""
 
 import streamlit as st
 
 from texts import labels as L
-from texts.cards import KpiCard
 from ui.safe import md_escape
+from views.cards import KpiCard
 
 
 def kpi_card(card: KpiCard) -> None:

@@ -15,12 +15,12 @@ from metrics.periods import Period
 from metrics.stages import breaking_step, heaviest_first
 from texts import labels as L
 from texts.fmt import fmt_date, fmt_int, fmt_number, fmt_pct, fmt_stored_time
-from texts.palette import STATUS_COLOURS
 from ui import data
 from ui.auth import account
 from ui.charts import finish, shared_chart, show_chart
 from ui.safe import md_escape
 from ui.tables import Col, show_table
+from views.palette import STATUS_COLOURS
 
 C = L.STAGES_COLUMNS
 REDRAW_POLL_S = 3  # how often a page showing an earlier load's analysis asks whether the new one is counted

@@ -6,10 +6,10 @@ import streamlit
 import streamlit as st
 
 from texts import labels as L
-from texts.palette import CARD_BACKGROUNDS, CARD_COLOURS, STATUS_COLOURS
 from ui.session_cookie import SCRIPT_KEY as COOKIE_SCRIPT_KEY
 from ui.versions import STREAMLIT_VERSION
 from ui.warmup import KEY as WARMUP_KEY
+from views.palette import CARD_BACKGROUNDS, CARD_COLOURS, STATUS_COLOURS
 
 
 @lru_cache(maxsize=4)

@@ -10,10 +10,10 @@ import streamlit as st
 
 from metrics.text import FORMULA_STARTS, strip_controls
 from texts import labels as L
-from texts.palette import STATUS_BACKGROUNDS, STATUS_COLOURS
 from ui.shared import kept
 from ui.streamlit_speed import MARSHALLED
 from ui.versions import pandas_is_pinned
+from views.palette import STATUS_BACKGROUNDS, STATUS_COLOURS
 
 
 @dataclass(frozen=True)

@@ -31,11 +31,11 @@ from metrics.tasks import (
 from metrics.text import fold_key
 from metrics.workdays import working_days_left
 from texts import labels as L
-from texts.cards import KpiCard, bottleneck_cards, change_text, headline_cards
 from texts.fmt import fmt_int, fmt_number
 from ui import data
 from ui.ranking_charts import decorate
 from ui.shared import kept
+from views.cards import KpiCard, bottleneck_cards, change_text, headline_cards
 
 TASK_CHART_AGENCIES = 15  # the tasks chart shows the agencies with the most overdue tasks, then "others"
 
@@ -85,7 +85,7 @@ def _totals_then(compare: Comparison, flt: DossierFilter) -> dict:
 
 def bottleneck(source: Source, period: Period, flt: DossierFilter, land_env: DossierFilter,
                compare: Comparison) -> list[KpiCard]:
-    """Return the bottleneck page's four cards (texts.cards.bottleneck_cards)."""
+    """Return the bottleneck page's four cards (views.cards.bottleneck_cards)."""
     return kept(_bottleneck, source, period, flt, land_env, compare)
 
 

@@ -1,5 +1,5 @@
-"""The layers' imports, read from the source (every import, also inside functions): no circle, and the pack, the
-command line and data_access never load ui/ or Streamlit."""
+"""The layers' imports, read from the source (every import, also inside functions): no circle, no import from a lower
+layer to a higher one, and the pack, the command line and data_access never load ui/ or Streamlit."""
 
 import ast
 import subprocess
@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("data_access", "metrics", "ui", "reports", "config", "texts")
-NOT_UI = ("cli", "data_access", "metrics", "reports", "config", "texts")  # layers that must not reach Streamlit
+PACKAGES = ("data_access", "metrics", "ui", "reports", "config", "texts", "views")
+NOT_UI = ("cli", "data_access", "metrics", "reports", "config", "texts", "views")  # layers that must not reach Streamlit
 
 
 def _module(path: Path) -> str:
@@ -52,6 +52,40 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
         if node not in state:
             visit(node)
     return found
+
+
+# What each layer may import, lowest first: texts/ only words and number formats; metrics/ pure rules (its errors
+# speak through texts.messages); config/ reads settings.toml and checks it with metrics' allowlists; data_access/
+# reads and writes the database; views/ builds what cards and statuses show; reports/ and ui/ draw them.
+LOWER = {
+    "texts": set(),
+    "metrics": {"texts"},
+    "config": {"texts", "metrics"},
+    "data_access": {"texts", "metrics", "config"},
+    "views": {"texts", "metrics", "config"},
+    "reports": {"texts", "metrics", "config", "data_access", "views"},
+    "ui": {"texts", "metrics", "config", "data_access", "views", "reports"},
+    "cli": {"texts", "metrics", "config", "data_access", "views", "reports"},
+}
+
+
+def upward(graph: dict[str, set[str]]) -> list[str]:
+    """Return "module → target" for every import of a package its layer does not sit above."""
+    found = []
+    for module, targets in sorted(graph.items()):
+        layer = module.split(".")[0]
+        found += [f"{module} → {t}" for t in sorted(targets)
+                  if t.split(".")[0] != layer and t.split(".")[0] not in LOWER[layer]]
+    return found
+
+
+def test_no_import_from_a_lower_layer_to_a_higher_one():
+    assert upward(import_graph()) == []
+
+
+def test_the_layer_check_finds_an_upward_import():
+    assert upward({"texts.cards": {"metrics.kpis", "texts.fmt"}, "metrics.kpis": {"texts.fmt"}}) == [
+        "texts.cards → metrics.kpis"]
 
 
 def test_no_import_circle():

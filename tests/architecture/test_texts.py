@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TEXT_MODULES = ("texts/labels.py", "texts/command_line.py", "texts/pack.py", "texts/messages.py", "texts/notice.py")
 CODE = ("app.py", "asgi.py", "cli.py", "serve.py",
-        "pages", "ui", "reports", "texts", "data_access", "metrics", "config", "deploy")
+        "pages", "ui", "reports", "views", "texts", "data_access", "metrics", "config", "deploy")
 VIETNAMESE = re.compile("[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]", re.IGNORECASE)
 
 DATA_MODULES = {  # modules whose Vietnamese is data, not interface text

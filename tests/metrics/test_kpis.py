@@ -48,7 +48,7 @@ def test_helpers_should_not_side_effect():
 def test_a_rank_out_of_34_is_never_a_move_in_places_from_a_rank_out_of_63():
     """Issue #28: "9/34, +1 bậc (kỳ 2024: 10/63)" compared places in fields of different sizes."""
     from config.settings import load_settings
-    from texts.cards import rank_card
+    from views.cards import rank_card
 
     settings = load_settings()
     across = {"period": "2025", "rank": 9, "n_ranked": 34, "score": 90.1, "source": "x", "is_demo": False,

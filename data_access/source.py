@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from operator import attrgetter
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, select
@@ -81,6 +81,13 @@ class Meeting:
     previous_id: int | None
     previous_held_on: date | None
     previous_cutoff: date | None
+
+
+class Query(Protocol):
+    """A read of figures that counts itself on a Source (data_access.queries)."""
+
+    def run(self, source: Source) -> object:
+        """Return the answer counted on `source`."""
 
 
 class NotCounted(Exception):  # noqa: N818 - a state, not an error: the viewer is switched to the new load
@@ -153,6 +160,10 @@ class Source(ABC):
     def _live(self, read) -> pd.DataFrame:
         with self.engine.connect() as conn:
             return read(conn)
+
+    def read(self, query: Query) -> object:
+        """Return the answer of a query (data_access.queries) counted on this Source; its reads keep their scope."""
+        return query.run(self)
 
     def reference(self, name: str) -> pd.DataFrame:
         """Return a reference frame by name (REFERENCE): index results, units, unit and agency lineage, agencies."""

@@ -7,8 +7,8 @@ nothing a page shows moves when data is imported during the meeting.
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from config.settings import load_settings
 from data_access import figures
 from data_access import meetings as meeting_store
+from data_access import queries as q
 from data_access.accounts import Account, list_accounts
 from data_access.audit import read_audit
 from data_access.conclusions import meeting_conclusions as meeting_conclusions_of
@@ -27,6 +28,7 @@ from data_access.early_warning import DueSoon
 from data_access.engine import database_refusal, database_url
 from data_access.importing.preview import import_history
 from data_access.meta import DATA_AS_OF, read_meta
+from data_access.queries import QUERY_HASH_FUNCS, Query
 from data_access.source import SOURCE_HASH_FUNCS, Scope, Source, live_key, open_source, scope_of
 from data_access.stage_queries import StageQuery
 from metrics.errors import DomainError
@@ -182,47 +184,47 @@ def _scope(url: str, unit_id: int | None) -> Scope | None:
     return scope_of(_engine(url), unit_id)
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs={**SOURCE_HASH_FUNCS, **QUERY_HASH_FUNCS})
+def read(source: Source, query: Query) -> Any:
+    """Return a query's answer on a Source (data_access.queries), counted once per process for every viewer: the one
+    cache of the figures, keyed on the Source's key (which moves with each load) and the query's."""
+    return source.read(query)
+
+
 def counts(source: Source, period: Period, flt: DossierFilter, by: str | None = None) -> pd.DataFrame:
     """Return dossier COUNT_COLUMNS for a period (data_access.figures.counts)."""
-    return figures.counts(source, period, flt, by)
+    return read(source, q.Counts(period, flt, by))
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
 def series(source: Source, periods: tuple[Period, ...], flt: DossierFilter) -> pd.DataFrame:
     """Return dossier COUNT_COLUMNS per period, with period_start and period_end (data_access.figures.series)."""
-    return figures.series(source, periods, flt)
+    return read(source, q.Series(tuple(periods), flt))
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
 def agencies_offered(source: Source, on: date) -> pd.DataFrame:
     """Return the agencies in force on a date (data_access.figures.agencies_offered)."""
-    return figures.agencies_offered(source, on)
+    return read(source, q.AgenciesOffered(on))
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
 def units_offered(source: Source, on: date) -> pd.DataFrame:
     """Return the units in force on a date within the Source's scope (data_access.figures.units_offered)."""
-    return figures.units_offered(source, on)
+    return read(source, q.UnitsOffered(on))
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
 def unit_lines(source: Source, period: Period, flt: DossierFilter) -> pd.DataFrame:
     """Return dossier counts per unit in force at the period's end, then the lines not attributed to one
     (data_access.figures.unit_lines)."""
-    return figures.unit_lines(source, period, flt)
+    return read(source, q.UnitLines(period, flt))
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
 def overdue(source: Source, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
     """Return overdue counts per procedure or per agency holding the dossier (data_access.figures.overdue)."""
-    return figures.overdue(source, period, flt, by)
+    return read(source, q.Overdue(period, flt, by))
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
 def ageing(source: Source, as_of: date, flt: DossierFilter) -> pd.DataFrame:
     """Return overdue dossiers in progress per age bucket at as_of."""
-    return figures.ageing(source, as_of, flt)
+    return read(source, q.Ageing(as_of, flt))
 
 
 def stages(source: Source, query: StageQuery) -> tuple[Counted[figures.StageAnalysis], Counted[tuple[str, ...]]]:
@@ -242,45 +244,36 @@ def stages_ready(source: Source, query: StageQuery) -> bool:
     return recount.ready(source, "stages", (query,)) and recount.ready(source, "overdue_codes", (query,))
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
 def calendar(source: Source) -> Calendar:
     """Return the calendar of working days (data_access.holidays)."""
-    return source.calendar()
+    return read(source, q.WorkingDays())
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
 def due_soon(source: Source, as_of: date, flt: DossierFilter) -> DueSoon | None:
     """Return what will go overdue within settings' early-warning working days after as_of, or None for a meeting
     (data_access.source.Source.due_soon)."""
-    found = source.due_soon(as_of, load_settings().early_warning_days, flt)
-    if found is None or found.by_unit is None:
-        return found
-    return replace(found, by_unit=figures.due_soon_units(source, found))  # named by the units in force
+    return read(source, q.DueSoon(as_of, flt, load_settings().early_warning_days))
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
 def journey(source: Source, code: str, as_of: date) -> pd.DataFrame:
     """Return one dossier's steps as counted at as_of (data_access.stage_queries.JOURNEY_COLUMNS)."""
-    return source.journey(code, as_of)
+    return read(source, q.Journey(code, as_of))
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
 def tasks(source: Source, issued_by: date | None) -> pd.DataFrame:
     """Return tasks issued by a date, as that date's agencies carry them (data_access.figures.tasks)."""
-    return figures.tasks(source, issued_by)
+    return read(source, q.Tasks(issued_by))
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
 def successors(source: Source, on: date) -> dict[int, int]:
     """Return {agency id: the agency it counts for on `on`}."""
-    return figures.successors(source, on)
+    return read(source, q.Successors(on))
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
 def reference(source: Source, name: str) -> pd.DataFrame:
     """Return a reference frame (data_access.source.REFERENCE): index_results, units, unit_lineage,
     agency_lineage or agencies."""
-    return source.reference(name)
+    return read(source, q.Reference(name))
 
 
 def boundaries(source: Source, level: str) -> tuple[dict, str | None]:
@@ -293,11 +286,10 @@ def _boundaries(source: Source, level: str) -> tuple[dict, str | None]:
     return source.boundaries(level)
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs=SOURCE_HASH_FUNCS)
 def scorecard(source: Source, period: Period, flt: DossierFilter, min_dossiers: int) -> tuple[pd.DataFrame,
                                                                                             pd.DataFrame]:
     """Return (the scored units in force at the period's end, the lines not attributed to one of them)."""
-    return figures.scorecard(source, period, flt, load_settings().scorecard_specs, min_dossiers)
+    return read(source, q.Scorecard(period, flt, tuple(load_settings().scorecard_specs), min_dossiers))
 
 
 def scorecard_comparison(source: Source, kind: str, period: Period) -> tuple[Period, figures.Comparison]:

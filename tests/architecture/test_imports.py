@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("data_access", "metrics", "ui", "reports", "config", "texts", "views")
-NOT_UI = ("cli", "data_access", "metrics", "reports", "config", "texts", "views")  # layers that must not reach Streamlit
+NOT_UI = ("cli", "data_access", "metrics", "reports", "config", "texts", "views")  # must not reach Streamlit
 
 
 def _module(path: Path) -> str:

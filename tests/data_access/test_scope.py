@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import insert, select, update
 
 from config.settings import load_settings
-from data_access import figures
+from data_access import figures, queries
 from data_access.accounts import Account, NotAllowed
 from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.meetings import create_meeting
@@ -206,7 +206,17 @@ def case_seal(db):
     assert list(whole.overdue(APRIL, NO_FILTER, "procedure").columns) == list(counted.columns)  # still reads
 
 
-CASES = {"sums": case_sums, "seal": case_seal, "overdue": case_overdue, "ageing": case_ageing, "tasks": case_tasks,
+def case_read(db):
+    """A query (data_access.queries) read through a scoped Source keeps the scope of the reads it makes."""
+    _, scoped, mine, other, _ = _pair(db)
+    pd.testing.assert_frame_equal(scoped.read(queries.Counts(APRIL, NO_FILTER, "agency")),
+                                  figures.counts(open_source(db[0]), APRIL, DossierFilter(unit_ids=(mine,)), "agency"))
+    with pytest.raises(NotAllowed):
+        scoped.read(queries.Overdue(APRIL, DossierFilter(unit_ids=(other,)), "procedure"))
+
+
+CASES = {"sums": case_sums, "seal": case_seal, "read": case_read, "overdue": case_overdue, "ageing": case_ageing,
+         "tasks": case_tasks,
          "stages": case_stages, "journey": case_journey, "overdue_codes": case_overdue_codes,
          "narrowed": case_narrowed, "due_soon": case_due_soon,
          **{m: case_whole(m) for m in ("reference", "names", "boundaries", "headline", "meta", "previous_headline",

@@ -35,9 +35,9 @@ log = logging.getLogger(__name__)
 def import_ui_modules(wait_s: float = 60.0, ready: Callable[[], bool] | None = None) -> list[str]:
     """Import every module of the `ui` package once `ready()` (default: Streamlit's runtime exists, so that their
     caches belong to it); return their names (none when it was not ready within `wait_s`)."""
-    from streamlit.runtime import Runtime
+    from streamlit import runtime
 
-    ready = ready or Runtime.exists
+    ready = ready or runtime.exists
     deadline = time.monotonic() + wait_s
     while not ready():
         if time.monotonic() > deadline:

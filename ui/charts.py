@@ -20,6 +20,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from texts import labels as L
 from texts.fmt import LOCALE
 from ui.shared import kept
+from ui.versions import streamlit_is_pinned
 from views.palette import STATUS_COLOURS
 
 LABEL_SIZE = 14
@@ -46,10 +47,14 @@ class ChartSpec:
 
 def to_spec(chart: alt.TopLevelMixin) -> ChartSpec:
     """Return the chart converted as st.altair_chart converts it on every run (Streamlit's own conversion: the
-    same spec, the same Arrow datasets), once."""
-    from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
+    same spec, the same Arrow datasets), once; on another Streamlit than the pinned one, Altair's documented
+    `to_dict` (data inline)."""
+    if streamlit_is_pinned("ui/charts.py (Streamlit's Altair conversion, done once per shared chart)"):
+        from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
-    spec = _convert_altair_to_vega_lite_spec(chart)
+        spec = _convert_altair_to_vega_lite_spec(chart)
+    else:
+        spec = chart.to_dict()
     height = getattr(chart, "height", None)
     described = json.dumps({k: v for k, v in spec.items() if k != "datasets"}, sort_keys=True, default=str)
     digest = hashlib.blake2b((described + repr(sorted(spec.get("datasets", {})))).encode(), digest_size=16)

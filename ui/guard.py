@@ -4,7 +4,6 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import streamlit
 import streamlit as st
 from sqlalchemy.exc import DBAPIError
 
@@ -15,16 +14,6 @@ from texts import labels as L
 from ui.data import switch_to_newer
 
 log = logging.getLogger("cchc.ui")
-
-try:  # Streamlit's control-flow exceptions (st.stop, st.rerun, st.switch_page) must pass through.
-    from streamlit.runtime.scriptrunner_utils.exceptions import RerunException, StopException
-
-    _CONTROL = (RerunException, StopException)
-except ImportError:  # pragma: no cover - another layout: say so (st.rerun inside a section would be shown as an error)
-    _CONTROL = ()
-    logging.getLogger(__name__).warning("Streamlit %s moved its control-flow exceptions: ui/guard.py lets none "
-                                        "through; read it again against this version", streamlit.__version__)
-
 
 @contextmanager
 def whole_load() -> Iterator[None]:
@@ -39,11 +28,10 @@ def whole_load() -> Iterator[None]:
 @contextmanager
 def section(name: str) -> Iterator[None]:
     """Run a page section; on an unexpected error show ERROR_GENERIC and log the traceback; a view the previous load
-    had not counted runs the page again on the new one (whole_load)."""
+    had not counted runs the page again on the new one (whole_load). Streamlit's own control flow (st.rerun, st.stop,
+    st.switch_page) raises BaseException, not Exception: it passes every handler here (tests/ui/test_guard.py)."""
     try:
         yield
-    except _CONTROL:
-        raise
     except NotCounted:
         switch_to_newer()
     except DomainError as exc:  # a rule the user can act on: say it

@@ -8,7 +8,7 @@ import pandas
 import streamlit
 
 STREAMLIT_VERSION = "1.67.0"  # ui/streamlit_speed.py (config, arrow, dataframe_util), ui/streamlit_fixes.py (the
-# pages manager) and ui/style.py's CSS classes
+# pages manager), ui/charts.py (the Altair conversion) and ui/style.py's CSS classes
 PANDAS_VERSION = "3.1.1"  # ui/tables.py (Styler._compute and _translate, computed once per shared table)
 log = logging.getLogger(__name__)
 

@@ -68,3 +68,21 @@ def test_another_streamlit_gets_no_routing_fix(monkeypatch, caplog):
         assert streamlit_fixes.declare_navigation_app() is True and PagesManager.uses_pages_directory is False
     finally:
         PagesManager.uses_pages_directory = before
+
+
+@pytest.mark.parametrize("version", [versions.STREAMLIT_VERSION, "9.9.9"])
+def test_a_chart_is_converted_on_any_streamlit_and_by_streamlit_only_on_the_pinned_one(monkeypatch, caplog, version):
+    import altair as alt
+
+    from ui.charts import to_spec
+
+    monkeypatch.setattr(streamlit, "__version__", version)
+    chart = alt.Chart(pd.DataFrame({"x": [1, 2], "y": [3, 4]})).mark_bar().encode(x="x:Q", y="y:Q")
+    spec = to_spec(chart).spec
+    assert spec["mark"]["type"] == "bar" if isinstance(spec["mark"], dict) else spec["mark"] == "bar"
+    rows = [row for values in spec["datasets"].values() for row in (values if isinstance(values, list) else [])]
+    if version == "9.9.9":  # Altair's own to_dict: the rows inline
+        assert rows == [{"x": 1, "y": 3}, {"x": 2, "y": 4}]
+        assert "Streamlit 9.9.9 is not 1.67.0: ui/charts.py" in caplog.text
+    else:  # Streamlit's conversion: the datasets as Arrow frames, as st.altair_chart sends them
+        assert rows == [] and "ui/charts.py" not in caplog.text

@@ -11,8 +11,8 @@ from sqlalchemy import Connection, insert, select, update
 from config.settings import Settings, load_settings
 from data_access.accounts import Account, require
 from data_access.audit import record as record_audit
-from data_access.conclusions import Conclusion, add_conclusion, decided_suggestions, meeting_conclusions
-from data_access.schema import conclusions, meetings
+from data_access.conclusions import decided_suggestions, meeting_conclusions
+from data_access.schema import meetings
 from data_access.snapshots import take_snapshot
 from data_access.summary import summary
 from metrics.errors import DomainError
@@ -112,18 +112,6 @@ def notice_inputs(conn: Connection, meeting_id: int) -> NoticeInputs:
                         assessment(conn, meeting_id), frozenset(decided_suggestions(conn, meeting_id)))
 
 
-@dataclass(frozen=True)
-class Decision:
-    """A conclusion of the chairman that becomes a task."""
-
-    content: str
-    lead_agency_id: int
-    lead_agency: str
-    deadline: date
-    coordinating: str = ""
-    leader: str = ""
-
-
 def create_meeting(conn: Connection, held_on: date, title: str, cutoff_at: datetime,
                    settings: Settings | None = None, actor: Account | None = None, address: str | None = None,
                    record: MeetingRecord | None = None) -> int:
@@ -168,11 +156,3 @@ def previous_meeting(conn: Connection, meeting_id: int) -> int | None:
     return conn.execute(earlier.order_by(meetings.c.held_on.desc(), meetings.c.id.desc()).limit(1)).scalar()
 
 
-def record_decision(conn: Connection, meeting_id: int, decision: Decision, actor: Account | None = None,
-                    address: str | None = None) -> int:
-    """Record a conclusion to one body with a deadline (a task issued on the meeting date) as `actor`; return the
-    task id."""
-    conclusion_id = add_conclusion(conn, meeting_id, Conclusion(
-        decision.content, decision.lead_agency_id, deadline=decision.deadline, coordinating=decision.coordinating,
-        leader=decision.leader), actor, address)
-    return conn.execute(select(conclusions.c.task_id).where(conclusions.c.id == conclusion_id)).scalar_one()

@@ -1,28 +1,12 @@
 """Reference data: territorial units, fields, agencies and procedures (lookup, get-or-create, lists)."""
 
-from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Connection, insert, select, update
 
 from data_access.schema import agencies, agency_lineage, fields, procedures, unit_lineage, units
-from data_access.territory import read_unit_file, seed_agencies, seed_units, unit_ident, upsert_unit_rows
+from data_access.territory import seed_agencies, seed_units
 from metrics.text import fold_key, normalize_text
-
-ROOT = Path(__file__).resolve().parent.parent
-UNITS_CSV = ROOT / "assets" / "reference" / "khanh_hoa_units_2024.csv"
-
-
-def read_units_csv(path: Path = UNITS_CSV) -> list[dict]:
-    """Return the unit rows of a territorial-units CSV (Mã, Tên, Loại, Vĩ độ, Kinh độ, Hiệu lực từ/đến)."""
-    return read_unit_file(path, "Khánh Hòa" if path == UNITS_CSV else None)
-
-
-def upsert_units(conn: Connection, rows: list[dict]) -> dict[str, int]:
-    """Insert or update units by ident (code or name key, and start date); return {name_key: id}."""
-    ids = upsert_unit_rows(conn, rows)
-    return {row["name_key"]: ids[row.get("ident") or unit_ident(row.get("code"), row["name"], row.get("valid_from"))]
-            for row in rows}
 
 
 def get_or_create_field(conn: Connection, name: str, cache: dict[str, int] | None = None) -> int:

@@ -40,12 +40,6 @@ def _prefix(name: str) -> tuple[str, str] | None:
     return None
 
 
-def written_level(name: str) -> str | None:
-    """Return the level a name's prefix states ('Huyện Cam Lâm' → 'Huyện'), or None without a prefix."""
-    found = _prefix(name)
-    return found[0] if found else None
-
-
 COLUMN_UNIT, COLUMN_DISTRICT, COLUMN_COMMUNE = "unit", "district", "commune"  # canonical keys of the columns
 
 

@@ -1,11 +1,15 @@
 """Test helpers: write hand-made frames into a database, and read raw rows back (tests only)."""
 
 import random
+from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Connection, MetaData, Select, Table, func, insert, literal, select, union_all
 
+from data_access.accounts import Account
+from data_access.conclusions import Conclusion, add_conclusion
 from data_access.dossier_queries import NO_FILTER, DossierFilter, count_expressions, filter_conditions, relevant_to
 from data_access.reference import (
     apply_land_env_group,
@@ -13,8 +17,8 @@ from data_access.reference import (
     get_or_create_field,
     get_or_create_procedure,
 )
-from data_access.schema import agencies, dossier_daily, dossiers, fields, tasks
-from data_access.territory import unit_record
+from data_access.schema import agencies, conclusions, dossier_daily, dossiers, fields, tasks
+from data_access.territory import read_unit_file, unit_ident, unit_record, upsert_unit_rows
 from metrics.dossiers import COUNT_COLUMNS
 from metrics.periods import Period
 from metrics.text import unit_key
@@ -184,3 +188,39 @@ def daily_rollup_rows(conn: Connection) -> int:
         dossier_daily.join(fields, fields.c.id == dossier_daily.c.field_id)).group_by(
         dossier_daily.c.day, fields.c.is_land_env).subquery()
     return conn.execute(select(func.count()).select_from(keys)).scalar_one()
+
+
+UNITS_CSV = Path(__file__).resolve().parents[2] / "assets" / "reference" / "khanh_hoa_units_2024.csv"
+
+
+def read_units_csv(path: Path = UNITS_CSV) -> list[dict]:
+    """Return the unit rows of a territorial-units CSV (Mã, Tên, Loại, Vĩ độ, Kinh độ, Hiệu lực từ/đến)."""
+    return read_unit_file(path, "Khánh Hòa" if path == UNITS_CSV else None)
+
+
+def upsert_units(conn: Connection, rows: list[dict]) -> dict[str, int]:
+    """Insert or update units by ident (code or name key, and start date); return {name_key: id}."""
+    ids = upsert_unit_rows(conn, rows)
+    return {row["name_key"]: ids[row.get("ident") or unit_ident(row.get("code"), row["name"], row.get("valid_from"))]
+            for row in rows}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A conclusion of the chairman to one body with a deadline (it becomes a task)."""
+
+    content: str
+    lead_agency_id: int
+    lead_agency: str
+    deadline: date
+    coordinating: str = ""
+    leader: str = ""
+
+
+def record_decision(conn: Connection, meeting_id: int, decision: Decision, actor: Account | None = None,
+                    address: str | None = None) -> int:
+    """Record a conclusion to one body with a deadline as `actor` (data_access.conclusions); return its task's id."""
+    conclusion_id = add_conclusion(conn, meeting_id, Conclusion(
+        decision.content, decision.lead_agency_id, deadline=decision.deadline, coordinating=decision.coordinating,
+        leader=decision.leader), actor, address)
+    return conn.execute(select(conclusions.c.task_id).where(conclusions.c.id == conclusion_id)).scalar_one()

@@ -14,12 +14,10 @@ from data_access.reference import (
     get_or_create_field,
     list_fields,
     list_units,
-    read_units_csv,
-    upsert_units,
 )
 from data_access.task_queries import load_tasks
 from metrics.tasks import classify_tasks, status_counts
-from tests.data_access.helpers import write_tasks
+from tests.data_access.helpers import read_units_csv, upsert_units, write_tasks
 from tests.metrics.fixtures import task_frame
 
 

@@ -11,8 +11,7 @@ import pytest
 from data_access.importing.report import ImportRefused
 from data_access.importing.runner import run_import
 from data_access.meta import DATA_KIND, read_meta
-from data_access.reference import read_units_csv, upsert_units
-from tests.data_access.helpers import database_checksum
+from tests.data_access.helpers import database_checksum, read_units_csv, upsert_units
 from tests.data_access.import_files import HEADERS, records, write_csv, write_xlsx
 
 

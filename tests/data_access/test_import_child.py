@@ -13,8 +13,8 @@ from data_access.importing.preview import preview
 from data_access.importing.readers import ReadError
 from data_access.importing.report import ImportRefused
 from data_access.migrate import create_schema
-from data_access.reference import read_units_csv, upsert_units
 from data_access.schema import accounts, import_log
+from tests.data_access.helpers import read_units_csv, upsert_units
 from tests.data_access.import_files import records, write_csv, write_xlsx
 
 

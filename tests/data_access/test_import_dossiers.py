@@ -10,12 +10,11 @@ from data_access.dossier_queries import dossier_counts
 from data_access.importing.report import ImportRefused
 from data_access.importing.runner import run_import
 from data_access.meta import DATA_KIND, read_meta
-from data_access.reference import read_units_csv, upsert_units
 from data_access.schema import dossiers, import_log, metadata, units
 from data_access.summary import summary
 from metrics.dossiers import COUNT_COLUMNS
 from metrics.periods import Period
-from tests.data_access.helpers import assert_rollup_matches_dossiers
+from tests.data_access.helpers import assert_rollup_matches_dossiers, read_units_csv, upsert_units
 from tests.data_access.import_files import (
     APPLICANTS,
     HEADERS,

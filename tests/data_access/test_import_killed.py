@@ -15,10 +15,9 @@ from data_access.dossier_queries import dossier_counts
 from data_access.engine import get_engine
 from data_access.importing.runner import run_import
 from data_access.migrate import create_schema
-from data_access.reference import read_units_csv, upsert_units
 from metrics.periods import Period
 from tests.conftest import PG_ADMIN_URL, pg_schema
-from tests.data_access.helpers import assert_rollup_matches_dossiers, database_checksum
+from tests.data_access.helpers import assert_rollup_matches_dossiers, database_checksum, read_units_csv, upsert_units
 from tests.data_access.import_files import records, write_csv
 from texts import messages as M
 

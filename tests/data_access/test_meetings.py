@@ -7,19 +7,12 @@ import pytest
 
 from data_access.conclusions import meeting_conclusions
 from data_access.importing.runner import run_import
-from data_access.meetings import (
-    Decision,
-    create_meeting,
-    frozen_figures,
-    list_meetings,
-    previous_meeting,
-    record_decision,
-)
-from data_access.reference import read_units_csv, upsert_units
+from data_access.meetings import create_meeting, frozen_figures, list_meetings, previous_meeting
 from data_access.summary import summary
 from data_access.task_queries import load_tasks
 from metrics.errors import DomainError
 from metrics.tasks import classify_tasks, status_counts
+from tests.data_access.helpers import Decision, read_units_csv, record_decision, upsert_units
 from tests.data_access.import_files import records, write_csv
 
 CUTOFF = datetime(2024, 3, 31, 17, 0)

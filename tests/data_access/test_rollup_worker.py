@@ -12,9 +12,8 @@ from data_access.importing import rollup_sync
 from data_access.importing.report import ImportRefused
 from data_access.importing.rollup_worker import InlineSums, ProcessSums, frame, payload
 from data_access.importing.runner import run_import
-from data_access.reference import read_units_csv, upsert_units
 from metrics.rollup import EVENT_COLUMNS
-from tests.data_access.helpers import assert_rollup_matches_dossiers, random_dossiers
+from tests.data_access.helpers import assert_rollup_matches_dossiers, random_dossiers, read_units_csv, upsert_units
 from tests.data_access.import_files import records, write_xlsx_as_excel
 
 

@@ -32,11 +32,11 @@ from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.importing.runner import run_import
 from data_access.meetings import create_meeting
 from data_access.migrate import create_schema
-from data_access.reference import read_units_csv, upsert_units
 from data_access.source import open_source
 from data_access.stage_queries import StageQuery, build_passages_query
 from metrics.errors import DomainError
 from metrics.periods import Period
+from tests.data_access.helpers import read_units_csv, upsert_units
 from tests.data_access.import_files import write_csv
 
 MARCH = Period(date(2024, 3, 1), date(2024, 3, 31))

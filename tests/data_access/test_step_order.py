@@ -8,11 +8,11 @@ from sqlalchemy import create_engine, delete, insert, select, update
 
 from data_access.importing.runner import run_import
 from data_access.migrate import upgrade
-from data_access.reference import read_units_csv, upsert_units
 from data_access.schema import agencies, dossier_steps
 from data_access.stage_queries import StageQuery, build_passages_query
 from data_access.step_order import steps_unnumbered
 from metrics.periods import Period
+from tests.data_access.helpers import read_units_csv, upsert_units
 from tests.data_access.import_files import write_csv
 from tests.data_access.test_stages import DESK, HEADERS, OFFICE, STEPS, TAX
 

@@ -14,7 +14,7 @@ from data_access.importing.headers import SCAN_ROWS, find_header
 from data_access.importing.readers import ReadError, iter_rows, open_source, xlsx_data, xlsx_head
 from data_access.importing.rows import is_skippable
 from data_access.importing.runner import run_import
-from data_access.reference import read_units_csv, upsert_units
+from tests.data_access.helpers import read_units_csv, upsert_units
 from tests.data_access.import_files import records, write_xlsx, write_xlsx_as_excel
 from tests.data_access.test_import_hostile import _rewrite
 from tests.data_access.test_xlsx_fast import SHEET, _move

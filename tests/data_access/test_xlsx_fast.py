@@ -9,7 +9,7 @@ import pytest
 
 from data_access.importing import xlsx_fast
 from data_access.importing.readers import _openpyxl_rows, iter_rows, open_source
-from data_access.reference import read_units_csv, upsert_units
+from tests.data_access.helpers import read_units_csv, upsert_units
 from tests.data_access.import_files import records, write_xlsx, write_xlsx_as_excel
 from tests.data_access.test_import_hostile import _refused, _rewrite
 

@@ -11,8 +11,9 @@ from sqlalchemy import create_engine
 from data_access.accounts import add_account
 from data_access.demo.build import build_demo
 from data_access.importing.runner import run_import
-from data_access.meetings import Decision, create_meeting, record_decision
+from data_access.meetings import create_meeting
 from data_access.reference import get_or_create_agency
+from tests.data_access.helpers import Decision, record_decision
 from tests.data_access.import_files import HEADERS, records, write_csv
 from tests.e2e.conftest import END, open_signed_in, running_app
 from tests.e2e.test_browser import wait_rendered

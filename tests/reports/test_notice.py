@@ -38,22 +38,15 @@ from data_access.accounts import NotAllowed, add_account, current_account
 from data_access.audit import read_audit
 from data_access.conclusions import Conclusion, add_conclusion, drop_suggestion
 from data_access.importing.runner import run_import
-from data_access.meetings import (
-    Decision,
-    MeetingRecord,
-    create_meeting,
-    notice_inputs,
-    record_decision,
-    set_assessment,
-)
+from data_access.meetings import MeetingRecord, create_meeting, notice_inputs, set_assessment
 from data_access.migrate import create_schema
-from data_access.reference import read_units_csv, upsert_units
 from data_access.schema import accounts, agencies
 from data_access.source import open_source
 from metrics.errors import DomainError
 from reports.notice import render_notice
 from reports.notice_data import gather_notice
 from reports.notice_text import suggestion_text
+from tests.data_access.helpers import Decision, read_units_csv, record_decision, upsert_units
 from tests.data_access.import_files import records, write_csv
 from tests.data_access.test_import_others import TASK_HEADERS, task_rows
 from texts import messages as M

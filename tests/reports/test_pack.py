@@ -12,10 +12,10 @@ from config.settings import load_settings
 from data_access.importing.runner import run_import
 from data_access.meetings import create_meeting
 from data_access.migrate import create_schema
-from data_access.reference import read_units_csv, upsert_units
 from data_access.source import open_source
 from reports.pack_data import gather
 from reports.pdf import TITLE, render
+from tests.data_access.helpers import read_units_csv, upsert_units
 from tests.data_access.import_files import records, write_csv
 
 CUTOFF = datetime(2024, 3, 31, 17, 0)

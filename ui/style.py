@@ -1,6 +1,5 @@
 """Static page styling for a wall screen: large KPI values, status colours with a symbol and a word."""
 
-from functools import lru_cache
 
 import streamlit
 import streamlit as st
@@ -12,7 +11,6 @@ from ui.warmup import KEY as WARMUP_KEY
 from views.palette import CARD_BACKGROUNDS, CARD_COLOURS, STATUS_COLOURS
 
 
-@lru_cache(maxsize=4)
 def _css(upload_mb: int) -> str:
     """Return the page stylesheet, stating the upload limit of .streamlit/config.toml (server.maxUploadSize)."""
     return "\n".join(_BASE + _uploader(upload_mb) + _empty_choices())

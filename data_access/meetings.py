@@ -140,7 +140,7 @@ def list_meetings(conn: Connection) -> pd.DataFrame:
     return pd.DataFrame(conn.execute(query).fetchall(), columns=["id", "held_on", "title", "cutoff_at"])
 
 
-def frozen_figures(conn: Connection, meeting_id: int) -> dict:
+def stored_figures(conn: Connection, meeting_id: int) -> dict:
     """Return the figures frozen when the meeting was created (the `summary` structure)."""
     text = conn.execute(select(meetings.c.figures).where(meetings.c.id == meeting_id)).scalar_one_or_none()
     if text is None:

@@ -10,7 +10,8 @@ does not move when new data is imported. A snapshot holds, for the cut-off date:
 - the stage analysis (data_access.stage_queries) of the default period kind to the cut-off, all fields and
   land/environment;
 - the tasks issued by the cut-off, index results, units, agencies and the dimension names.
-Frames are stored as Parquet (types kept) in `meeting_frames`.
+Frames are stored as Parquet (types kept) in `meeting_frames`, under the names data_access.reads gives them, and read
+back by the same reads (each read's `frozen` answer).
 """
 
 import io
@@ -31,11 +32,11 @@ from data_access import (
     task_queries,
     territory,
 )
-from data_access.dossier_queries import NO_FILTER, DossierFilter
+from data_access.dossier_queries import NO_FILTER
 from data_access.meta import read_meta
+from data_access.reads import LAND_ENV, Overdue, stage_frame_name, stage_parts
 from data_access.schema import meeting_frames
 from metrics.early_warning import followup
-from metrics.errors import DomainError
 from metrics.periods import (
     Period,
     comparable_period,
@@ -44,14 +45,11 @@ from metrics.periods import (
     previous_period,
     scorecard_window,
 )
-from metrics.rollup import detail_months, last_month, narrow_sums
+from metrics.rollup import detail_months, last_month
 from metrics.stages import is_supplement_step
-from texts import messages as M
 
 SNAPSHOT_KINDS = ("week", "month", "quarter", "year", "28d")
 SCOPES = ("all", "land_env")
-LAND_ENV = DossierFilter(land_env_only=True)
-UNSUPPORTED = M.FROZEN_NO_FILTER
 
 
 def kind_periods(kind: str, cutoff: date, week_starts_on: int) -> tuple[Period, Period, Period]:
@@ -61,7 +59,7 @@ def kind_periods(kind: str, cutoff: date, week_starts_on: int) -> tuple[Period, 
     return (period, comparable_period(kind, period, week_starts_on), previous_period(kind, period, week_starts_on))
 
 
-def frozen_periods(cutoff: date, settings: Settings) -> list[Period]:
+def periods_kept(cutoff: date, settings: Settings) -> list[Period]:
     """Return every period a page can count at the cut-off: the standard kinds, the scorecard's window and the one
     its ranks move against (metrics.periods.scorecard_window), and the monthly trend."""
     periods = [p for kind in SNAPSHOT_KINDS for p in kind_periods(kind, cutoff, settings.week_starts_on)]
@@ -69,20 +67,8 @@ def frozen_periods(cutoff: date, settings: Settings) -> list[Period]:
     return periods + [p for p in window if p is not None] + month_ends(cutoff, settings.trend_months)
 
 
-def _scope(flt: DossierFilter) -> str | None:
-    if flt == NO_FILTER:
-        return "all"
-    if flt == LAND_ENV:
-        return "land_env"
-    return None
-
-
-def _overdue_name(period: Period, scope: str, by: str) -> str:
-    return f"overdue:{scope}:{by}:{period.start.isoformat()}:{period.end.isoformat()}"
-
-
 def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.DataFrame]:
-    periods = frozen_periods(cutoff, settings)
+    periods = periods_kept(cutoff, settings)
     months = detail_months(periods)
     frames = {"detail_months": pd.DataFrame({"month": list(months)})}
     for by in (None, *rollup_queries.DIMENSIONS):
@@ -93,14 +79,14 @@ def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.
         period = kind_periods(kind, cutoff, settings.week_starts_on)[0]
         for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)):
             for by in overdue_queries.OVERDUE_GROUPINGS:
-                frames[_overdue_name(period, scope, by)] = overdue_queries.overdue_counts(conn, period, flt, by)
-        frames[_overdue_name(period, "units", "procedure")] = overdue_queries.overdue_counts(
+                frames[Overdue.frame_name(period, scope, by)] = overdue_queries.overdue_counts(conn, period, flt, by)
+        frames[Overdue.frame_name(period, "units", "procedure")] = overdue_queries.overdue_counts(
             conn, period, NO_FILTER, "procedure", per_unit=True)
         for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)) if kind == stage_kind(settings) else ():
             query = stage_queries.StageQuery(period, flt)
             found = stage_queries.stage_frames(conn, query, is_supplement_step)
-            frames.update({_stage_name(period, scope, part): frame for part, frame in _stage_parts(found).items()})
-            frames[_stage_name(period, scope, "overdue_codes")] = pd.DataFrame(
+            frames.update({stage_frame_name(period, scope, part): frame for part, frame in stage_parts(found).items()})
+            frames[stage_frame_name(period, scope, "overdue_codes")] = pd.DataFrame(
                 {"code": list(stage_queries.overdue_codes(conn, query))}, dtype=str)
     for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)):
         frames[f"ageing:{scope}"] = overdue_queries.overdue_ageing(conn, cutoff, flt)
@@ -133,67 +119,10 @@ def _due_soon_frames(conn: Connection, cutoff: date, settings: Settings) -> dict
     return frames
 
 
-def frozen_due_soon(frames: dict[str, pd.DataFrame], as_of: date, working_days: int,
-                    flt: DossierFilter) -> early_warning.DueSoon | None:
-    """Return the early warning frozen at the cut-off (with the follow-up of the meeting before), or None when it was
-    not frozen so (a meeting created before it was kept, another filter or number of working days)."""
-    scope = _scope(flt)
-    window = frames.get(f"due_soon:{scope}:window") if scope else None
-    if window is None or int(window["working_days"].iloc[0]) != working_days:
-        return None
-    if as_of != frames["cutoff"]["cutoff"].iloc[0]:
-        return None
-    missing = str(window["missing"].iloc[0])
-    listed = frames[f"due_soon:{scope}:dossiers"].head(early_warning.LIST_LIMIT)
-    return early_warning.DueSoon(as_of, working_days, pd.Timestamp(window["until"].iloc[0]).date(),
-                                 tuple(int(y) for y in missing.split(",") if y), frames[f"due_soon:{scope}:agencies"],
-                                 listed, int(window["tasks"].iloc[0]), frames.get(f"due_soon:{scope}:fields"),
-                                 frames.get(f"due_soon:{scope}:units"), frames.get("due_soon:followup"))
-
-
 def stage_kind(settings: Settings) -> str:
     """Return the period kind whose stage analysis a meeting freezes: the default period of the pages (reading the
     steps of a year costs seconds at a million dossiers, so the other kinds are not frozen)."""
     return settings.default_period if settings.default_period in SNAPSHOT_KINDS else "month"
-
-
-def _stage_name(period: Period, scope: str, part: str) -> str:
-    return f"stages:{scope}:{period.start.isoformat()}:{period.end.isoformat()}:{part}"
-
-
-def _stage_parts(found: stage_queries.StageFrames) -> dict[str, pd.DataFrame]:
-    return {"histogram": found.histogram, "steps": found.steps, "agencies": found.agencies,
-            "transfers": found.transfers,
-            "counts": pd.DataFrame({"supplement_dossiers": [found.supplement_dossiers], "no_steps": [found.no_steps]}),
-            "named": pd.DataFrame({"code": list(found.no_steps_named)}, dtype=str)}
-
-
-def _frozen_stage_parts(frames: dict[str, pd.DataFrame], query: stage_queries.StageQuery,
-                        names: tuple[str, ...]) -> dict[str, pd.DataFrame]:
-    """Return the named parts of a frozen stage analysis, or refuse: another filter or a procedure
-    (UNSUPPORTED), or a period whose analysis was not frozen (only the default kind's is)."""
-    scope = _scope(query.flt)
-    if scope is None or query.procedure_id is not None:
-        raise DomainError(UNSUPPORTED)
-    parts = {name: frames.get(_stage_name(query.period, scope, name)) for name in names}
-    if any(frame is None for frame in parts.values()):
-        raise DomainError(M.FROZEN_NO_STAGES)
-    return parts
-
-
-def frozen_stages(frames: dict[str, pd.DataFrame], query: stage_queries.StageQuery) -> stage_queries.StageFrames:
-    """Return what stage_queries.stage_frames would have returned at the cut-off (the default period kind to date,
-    all fields or land/environment, no other filter)."""
-    parts = _frozen_stage_parts(frames, query, ("histogram", "steps", "agencies", "transfers", "counts", "named"))
-    counts = parts["counts"].iloc[0]
-    return stage_queries.StageFrames(parts["histogram"], parts["steps"], parts["agencies"], parts["transfers"],
-                                     int(counts["supplement_dossiers"]), int(counts["no_steps"]),
-                                     tuple(parts["named"]["code"]))
-
-
-def frozen_overdue_codes(frames: dict[str, pd.DataFrame], query: stage_queries.StageQuery) -> tuple[str, ...]:
-    """Return what stage_queries.overdue_codes would have returned at the cut-off."""
-    return tuple(_frozen_stage_parts(frames, query, ("overdue_codes",))["overdue_codes"]["code"])
 
 
 def take_snapshot(conn: Connection, meeting_id: int, cutoff: date, settings: Settings,
@@ -236,62 +165,3 @@ def snapshot_size(conn: Connection, meeting_id: int) -> int:
     """Return the stored size of a meeting's frames in bytes."""
     query = select(meeting_frames.c.payload).where(meeting_frames.c.meeting_id == meeting_id)
     return sum(len(payload) for (payload,) in conn.execute(query))
-
-
-def frozen_sums(frames: dict[str, pd.DataFrame], flt: DossierFilter, by: str | None,
-                months: tuple[date, ...]) -> pd.DataFrame:
-    """Return what rollup_queries.period_sums would have returned at the cut-off (see module docstring)."""
-    detail = set(frames["detail_months"]["month"])
-    if not set(months) <= detail:
-        raise DomainError(M.FROZEN_NO_PERIOD)
-    if flt.agency_ids or flt.levels or flt.field_ids or (flt.unit_ids and by not in (None, "unit")):
-        raise DomainError(UNSUPPORTED)
-    if flt.unit_ids and by is None:
-        return narrow_sums(frames["sums:unit"], flt.land_env_only, "unit", flt.unit_ids, drop=True)
-    source = frames[f"sums:{by or 'all'}"]
-    return narrow_sums(source, flt.land_env_only, "unit" if flt.unit_ids else None, flt.unit_ids)
-
-
-def frozen_meta(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
-    """Return the meta table as it was when the meeting was created (data kind, last load, as-of date)."""
-    meta = frames.get("meta")
-    return {} if meta is None else dict(zip(meta["key"], meta["value"], strict=True))
-
-
-def frozen_overdue(frames: dict[str, pd.DataFrame], period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
-    """Return what overdue_queries.overdue_counts would have returned at the cut-off."""
-    scope = _scope(flt)
-    if scope is None and by == "procedure" and flt.unit_ids and flt == DossierFilter(unit_ids=flt.unit_ids):
-        per_unit = frames.get(_overdue_name(period, "units", by))
-        if per_unit is None:
-            raise DomainError(UNSUPPORTED)
-        chosen = per_unit.loc[per_unit["unit_id"].isin(flt.unit_ids)].drop(columns=["unit_id"])
-        counts = ["resolved_late", "in_progress_overdue", "overdue_total", "overdue_land_env"]
-        keys = [c for c in chosen.columns if c not in counts]
-        if len(flt.unit_ids) == 1:
-            return chosen.reset_index(drop=True)
-        # a unit with its whole predecessors: summed per procedure, in the stored (SQL, by name) order
-        summed = chosen.groupby(keys, dropna=False, sort=False, as_index=False)[counts].sum()
-        text = [k for k in keys if chosen[k].dtype == object]
-        summed[text] = summed[text].astype(object).where(summed[text].notna(), None)
-        return summed
-    frame = frames.get(_overdue_name(period, scope, by)) if scope else None
-    if frame is None:
-        raise DomainError(UNSUPPORTED)
-    return frame
-
-
-def frozen_ageing(frames: dict[str, pd.DataFrame], as_of: date, flt: DossierFilter) -> pd.DataFrame:
-    """Return what overdue_queries.overdue_ageing would have returned at the cut-off."""
-    scope = _scope(flt)
-    if scope is None or as_of != frames["cutoff"]["cutoff"].iloc[0]:
-        raise DomainError(UNSUPPORTED)
-    return frames[f"ageing:{scope}"]
-
-
-def frozen_tasks(frames: dict[str, pd.DataFrame], issued_by: date | None) -> pd.DataFrame:
-    """Return what task_queries.load_tasks would have returned for an issue date up to the cut-off."""
-    tasks = frames["tasks"]
-    if issued_by is None:
-        return tasks
-    return tasks.loc[tasks["doc_date"] <= pd.Timestamp(issued_by)].reset_index(drop=True)

@@ -18,40 +18,37 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from operator import attrgetter
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Engine, select
 
 from data_access import boundaries as boundary_store
 from data_access import (
     index_queries,
-    overdue_queries,
+    reads,
     reference,
     rollup_queries,
     snapshots,
     stage_queries,
-    task_queries,
     territory,
 )
 from data_access import meetings as meeting_store
 from data_access.accounts import NotAllowed
 from data_access.dossier_queries import NO_FILTER, DossierFilter
-from data_access.early_warning import DueSoon, due_soon_view
+from data_access.early_warning import DueSoon
 from data_access.holidays import holiday_calendar
 from data_access.meta import LAST_LOAD_AT, TASKS_CHANGED_AT, read_meta
+from data_access.reads import LAND_ENV
 from data_access.schema import meeting_frames, meetings
-from data_access.snapshots import LAND_ENV
 from data_access.summary import summary
 from metrics.errors import DomainError
 from metrics.periods import PERIOD_KINDS, Period
 from metrics.rollup import detail_months
-from metrics.stages import is_supplement_step
 from metrics.territory import units_attributed_to
 from metrics.workdays import Calendar
 from texts import messages as M
 
-LOCK_TIMEOUT = "SET LOCAL lock_timeout = '2s'"  # PostgreSQL: how long the early warning waits for a lock
 T = TypeVar("T")
 SUMS_KEPT = 64  # rollup sums kept per Source (each a few thousand rows at most)
 REFERENCE = ("index_results", "units", "unit_lineage", "agency_lineage", "agencies")
@@ -177,7 +174,7 @@ class Source(ABC):
 
     def meta(self) -> dict[str, str]:
         """Return the meta table as this source sees it (data kind, last load, as-of date)."""
-        return self._meta()
+        return self._answer(reads.Meta())
 
     def boundaries(self, level: str) -> tuple[dict, str | None]:
         """Return (the shapes drawn for a level, the official file they come from or None when shipped)."""
@@ -189,7 +186,7 @@ class Source(ABC):
         to today)."""
         with self.engine.connect() as conn:
             if self.meeting is not None:
-                return meeting_store.frozen_figures(conn, self.meeting.id)
+                return meeting_store.stored_figures(conn, self.meeting.id)
             return summary(conn, as_of or date.today(), start)
 
     def covers(self, period: Period) -> bool:
@@ -201,7 +198,7 @@ class Source(ABC):
         if self.meeting is None or self.meeting.previous_id is None:
             return None
         with self.engine.connect() as conn:
-            return meeting_store.frozen_figures(conn, self.meeting.previous_id)
+            return meeting_store.stored_figures(conn, self.meeting.previous_id)
 
     def narrowed(self, flt: DossierFilter) -> DossierFilter:
         """Return the filter narrowed to the scope's units (unchanged without a scope); raise NotAllowed when it asks
@@ -226,35 +223,32 @@ class Source(ABC):
             if found is not None:
                 self._sums_kept.move_to_end(wanted)
                 return found
-        found = self._sums(flt, by, months, until)
+        found = self._answer(reads.Sums(flt, by, months, until))
         with self._lock:
             self._sums_kept[wanted] = found
             while len(self._sums_kept) > SUMS_KEPT:
                 self._sums_kept.popitem(last=False)
         return found
 
-    @abstractmethod
-    def _sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame: ...
-
     def overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
         """Return overdue counts per procedure or per agency holding the dossier (overdue_queries.overdue_counts),
         narrowed to the scope."""
-        return self._overdue(period, self.narrowed(flt), by)
+        return self._answer(reads.Overdue(period, self.narrowed(flt), by))
 
     def ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame:
         """Return overdue dossiers in progress per age bucket at as_of (overdue_queries.overdue_ageing), narrowed
         to the scope."""
-        return self._ageing(as_of, self.narrowed(flt))
+        return self._answer(reads.Ageing(as_of, self.narrowed(flt)))
 
     def stages(self, query: stage_queries.StageQuery) -> stage_queries.StageFrames:
         """Return the aggregated step frames of a period's dossiers (stage_queries.stage_frames), narrowed to the
         scope."""
-        return self._stages(replace(query, flt=self.narrowed(query.flt)))
+        return self._answer(reads.Stages(replace(query, flt=self.narrowed(query.flt))))
 
     def overdue_codes(self, query: stage_queries.StageQuery) -> tuple[str, ...]:
         """Return the codes of the query's overdue dossiers that have steps, most days overdue first
         (stage_queries.overdue_codes), narrowed to the scope."""
-        return self._overdue_codes(replace(query, flt=self.narrowed(query.flt)))
+        return self._answer(reads.OverdueCodes(replace(query, flt=self.narrowed(query.flt))))
 
     def journey(self, code: str, as_of: date) -> pd.DataFrame:
         """Return one dossier's steps as counted at as_of (stage_queries.dossier_journey; a meeting reads the step
@@ -272,13 +266,7 @@ class Source(ABC):
         narrowed to the scope; None for a meeting, which does not freeze it."""
         if self.meeting is not None:
             return None
-        flt = self.narrowed(flt)
-
-        def read(conn: Connection) -> DueSoon:
-            if conn.dialect.name == "postgresql":  # a table locked by a schema change fails this part, not the page
-                conn.exec_driver_sql(LOCK_TIMEOUT)
-            return due_soon_view(conn, as_of, working_days, holiday_calendar(conn), flt)
-        return self._live(read)
+        return self._live(reads.DueSoon(as_of, working_days, self.narrowed(flt)).live)
 
     def _in_scope(self, code: str) -> bool:
         with self.engine.connect() as conn:
@@ -286,22 +274,11 @@ class Source(ABC):
 
     def tasks(self, issued_by: date | None) -> pd.DataFrame:
         """Return tasks issued by a date (task_queries.load_tasks); with a scope, those led from its units."""
-        return self._tasks(issued_by, None if self.scope is None else self.scope.unit_ids)
+        return self._answer(reads.Tasks(issued_by, None if self.scope is None else self.scope.unit_ids))
 
     @abstractmethod
-    def _overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame: ...
-
-    @abstractmethod
-    def _stages(self, query: stage_queries.StageQuery) -> stage_queries.StageFrames: ...
-
-    @abstractmethod
-    def _overdue_codes(self, query: stage_queries.StageQuery) -> tuple[str, ...]: ...
-
-    @abstractmethod
-    def _ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame: ...
-
-    @abstractmethod
-    def _tasks(self, issued_by: date | None, unit_ids: tuple[int, ...] | None) -> pd.DataFrame: ...
+    def _answer(self, read: reads.Read) -> Any:
+        """Return the answer of a read (data_access.reads): live, or from the meeting's frames."""
 
     @abstractmethod
     def _reference(self, name: str) -> pd.DataFrame: ...
@@ -309,41 +286,18 @@ class Source(ABC):
     @abstractmethod
     def _names(self, by: str) -> pd.DataFrame: ...
 
-    @abstractmethod
-    def _meta(self) -> dict[str, str]: ...
-
 
 class LiveSource(Source):
     """The live database (for a meeting created before snapshots were kept, its live data as of the cut-off)."""
 
-    def _sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame:
-        return self._live(lambda conn: rollup_queries.period_sums(conn, flt, by, months, until))
-
-    def _overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
-        return self._live(lambda conn: overdue_queries.overdue_counts(conn, period, flt, by))
-
-    def _ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame:
-        return self._live(lambda conn: overdue_queries.overdue_ageing(conn, as_of, flt))
-
-    def _stages(self, query: stage_queries.StageQuery) -> stage_queries.StageFrames:
-        with self.engine.connect() as conn:
-            return stage_queries.stage_frames(conn, query, is_supplement_step)
-
-    def _overdue_codes(self, query: stage_queries.StageQuery) -> tuple[str, ...]:
-        with self.engine.connect() as conn:
-            return stage_queries.overdue_codes(conn, query)
-
-    def _tasks(self, issued_by: date | None, unit_ids: tuple[int, ...] | None) -> pd.DataFrame:
-        return self._live(lambda conn: task_queries.load_tasks(conn, issued_by, unit_ids))
+    def _answer(self, read: reads.Read) -> Any:
+        return self._live(read.live)
 
     def _reference(self, name: str) -> pd.DataFrame:
         return self._live(_READ_REFERENCE[name])
 
     def _names(self, by: str) -> pd.DataFrame:
         return self._live(lambda conn: rollup_queries.dimension_names(conn, by))
-
-    def _meta(self) -> dict[str, str]:
-        return self._live(read_meta)
 
 
 class FrozenSource(Source):
@@ -374,7 +328,7 @@ class FrozenSource(Source):
         try:
             return frozen()
         except DomainError as exc:
-            if self.scope is None or str(exc) != snapshots.UNSUPPORTED:
+            if self.scope is None or str(exc) != reads.UNSUPPORTED:
                 raise
         self.scope_read_live = True
         return live()
@@ -384,33 +338,10 @@ class FrozenSource(Source):
         commune account's is not frozen), or None."""
         if self.scope is not None:
             return None
-        return snapshots.frozen_due_soon(self.frames, as_of, working_days, flt)
+        return reads.DueSoon(as_of, working_days, flt).frozen(self.frames)
 
-    def _sums(self, flt: DossierFilter, by: str | None, months: tuple[date, ...], until: date) -> pd.DataFrame:
-        return self._or_live(lambda: snapshots.frozen_sums(self.frames, flt, by, months),
-                             lambda: self.live_twin._sums(flt, by, months, until))
-
-    def _overdue(self, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
-        return self._or_live(lambda: snapshots.frozen_overdue(self.frames, period, flt, by),
-                             lambda: self.live_twin._overdue(period, flt, by))
-
-    def _ageing(self, as_of: date, flt: DossierFilter) -> pd.DataFrame:
-        return self._or_live(lambda: snapshots.frozen_ageing(self.frames, as_of, flt),
-                             lambda: self.live_twin._ageing(as_of, flt))
-
-    def _stages(self, query: stage_queries.StageQuery) -> stage_queries.StageFrames:
-        return self._or_live(lambda: snapshots.frozen_stages(self.frames, query),
-                             lambda: self.live_twin._stages(query))
-
-    def _overdue_codes(self, query: stage_queries.StageQuery) -> tuple[str, ...]:
-        return self._or_live(lambda: snapshots.frozen_overdue_codes(self.frames, query),
-                             lambda: self.live_twin._overdue_codes(query))
-
-    def _tasks(self, issued_by: date | None, unit_ids: tuple[int, ...] | None) -> pd.DataFrame:
-        found = snapshots.frozen_tasks(self.frames, issued_by)
-        if unit_ids is None:
-            return found
-        return found.loc[found["lead_unit_id"].isin(unit_ids)].reset_index(drop=True)
+    def _answer(self, read: reads.Read) -> Any:
+        return self._or_live(lambda: read.frozen(self.frames), lambda: self.live_twin._answer(read))
 
     def _reference(self, name: str) -> pd.DataFrame:
         if name in self.frames:
@@ -419,9 +350,6 @@ class FrozenSource(Source):
 
     def _names(self, by: str) -> pd.DataFrame:
         return self.frames[f"names:{by}"]
-
-    def _meta(self) -> dict[str, str]:
-        return snapshots.frozen_meta(self.frames)
 
 
 SOURCE_TYPES = (LiveSource, FrozenSource)

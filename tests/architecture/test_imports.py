@@ -118,3 +118,16 @@ def test_the_pack_and_the_command_line_load_without_streamlit():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "loaded False"
+
+
+def test_no_frozen_twin_of_a_read():
+    """Issue #31: a read's live and frozen answers sit side by side in one class (data_access/reads.py); no module
+    keeps a separate `frozen_*` function mirroring a live one."""
+    found = [f"{m}.{node.name}" for m, path in _product_files() for node in ast.walk(ast.parse(path.read_text("utf-8")))
+             if isinstance(node, ast.FunctionDef) and node.name.startswith("frozen_")]
+    assert found == []
+
+
+def _product_files() -> list[tuple[str, Path]]:
+    files = [p for package in PACKAGES for p in (ROOT / package).rglob("*.py")] + [ROOT / "cli.py"]
+    return [(_module(p), p) for p in files]

@@ -11,20 +11,11 @@ from config.settings import load_settings
 from data_access.dossier_queries import NO_FILTER, DossierFilter, dossier_counts
 from data_access.meetings import create_meeting
 from data_access.overdue_queries import overdue_ageing, overdue_counts
+from data_access.reads import LAND_ENV, Ageing, Overdue, Sums, Tasks
 from data_access.rollup import rebuild_rollup
 from data_access.rollup_queries import dimension_names
 from data_access.schema import dossiers
-from data_access.snapshots import (
-    LAND_ENV,
-    SNAPSHOT_KINDS,
-    frozen_ageing,
-    frozen_overdue,
-    frozen_periods,
-    frozen_sums,
-    frozen_tasks,
-    kind_periods,
-    load_snapshot,
-)
+from data_access.snapshots import SNAPSHOT_KINDS, kind_periods, load_snapshot, periods_kept
 from data_access.task_queries import load_tasks
 from metrics.dossiers import COUNT_COLUMNS
 from metrics.errors import DomainError
@@ -46,7 +37,7 @@ def db(engine):
 
 
 def _frozen_counts(frames, period, flt=NO_FILTER, by=None) -> pd.DataFrame:
-    return counts_from_daily(frozen_sums(frames, flt, by, detail_months([period])), period, by)
+    return counts_from_daily(Sums(flt, by, detail_months([period]), CUTOFF.date()).frozen(frames), period, by)
 
 
 def _live(conn, period, flt=NO_FILTER, by=None) -> pd.DataFrame:
@@ -61,7 +52,7 @@ def _ns(tasks: pd.DataFrame) -> pd.DataFrame:
 def _snapshot_state(conn, frames, units):
     """Return every figure the snapshot gives (to compare before and after a change)."""
     state = {}
-    for period in frozen_periods(CUTOFF.date(), SETTINGS):
+    for period in periods_kept(CUTOFF.date(), SETTINGS):
         for flt in (NO_FILTER, LAND_ENV, DossierFilter(unit_ids=(units[0],))):
             state[(period, flt)] = _frozen_counts(frames, period, flt).iloc[0].to_dict()
     return state
@@ -73,7 +64,7 @@ def test_frozen_frames_equal_direct_counts_at_the_cut_off(db):
     with db.connect() as conn:
         frames = load_snapshot(conn, meeting)
         units = sorted(read_dossier_rows(conn)["unit_id"].unique().tolist())
-        for period in frozen_periods(CUTOFF.date(), SETTINGS):
+        for period in periods_kept(CUTOFF.date(), SETTINGS):
             for flt in (NO_FILTER, LAND_ENV, DossierFilter(unit_ids=(units[1],)),
                         DossierFilter(unit_ids=(units[2],), land_env_only=True)):
                 expected = _live(conn, period, flt)[list(COUNT_COLUMNS)].iloc[0].to_dict()
@@ -90,18 +81,18 @@ def test_frozen_frames_equal_direct_counts_at_the_cut_off(db):
                                               check_dtype=False, check_index_type=False, obj=f"{kind} {by}")
             for flt in (NO_FILTER, LAND_ENV):
                 for by in ("procedure", "current_agency"):
-                    pd.testing.assert_frame_equal(frozen_overdue(frames, period, flt, by),
+                    pd.testing.assert_frame_equal(Overdue(period, flt, by).frozen(frames),
                                                   overdue_counts(conn, period, flt, by))
             one_unit = DossierFilter(unit_ids=(units[0],))
-            pd.testing.assert_frame_equal(frozen_overdue(frames, period, one_unit, "procedure"),
+            pd.testing.assert_frame_equal(Overdue(period, one_unit, "procedure").frozen(frames),
                                           overdue_counts(conn, period, one_unit, "procedure"), check_dtype=False)
             two_units = DossierFilter(unit_ids=tuple(units[:2]))  # a commune with its predecessor
-            pd.testing.assert_frame_equal(frozen_overdue(frames, period, two_units, "procedure"),
+            pd.testing.assert_frame_equal(Overdue(period, two_units, "procedure").frozen(frames),
                                           overdue_counts(conn, period, two_units, "procedure"), check_dtype=False)
-        pd.testing.assert_frame_equal(frozen_ageing(frames, CUTOFF.date(), LAND_ENV),
+        pd.testing.assert_frame_equal(Ageing(CUTOFF.date(), LAND_ENV).frozen(frames),
                                       overdue_ageing(conn, CUTOFF.date(), LAND_ENV))
         march = date(2024, 3, 1)
-        pd.testing.assert_frame_equal(_ns(frozen_tasks(frames, march)), _ns(load_tasks(conn, march)))
+        pd.testing.assert_frame_equal(_ns(Tasks(march).frozen(frames)), _ns(load_tasks(conn, march)))
         pd.testing.assert_frame_equal(frames["names:field"], dimension_names(conn, "field"))
 
 
@@ -114,7 +105,7 @@ def test_frozen_frames_do_not_move_when_the_data_changes(db):
         before = _snapshot_state(conn, frames, units)
         month = kind_periods("month", CUTOFF.date(), SETTINGS.week_starts_on)[0]
         live_before = _live(conn, month).iloc[0]["in_progress_overdue"]
-        tasks_before = frozen_tasks(frames, CUTOFF.date())
+        tasks_before = Tasks(CUTOFF.date()).frozen(frames)
     with db.begin() as conn:  # a corrected export: every open dossier was in fact resolved on its due date
         conn.execute(update(dossiers).where(dossiers.c.result_on.is_(None)).values(
             result_on=dossiers.c.due_on, status="Đã trả kết quả", waiting_supplement=False))
@@ -123,7 +114,7 @@ def test_frozen_frames_do_not_move_when_the_data_changes(db):
         assert _live(conn, month).iloc[0]["in_progress_overdue"] < live_before  # the data moved …
         again = load_snapshot(conn, meeting)
         assert _snapshot_state(conn, again, units) == before  # … the meeting did not
-        pd.testing.assert_frame_equal(frozen_tasks(again, CUTOFF.date()), tasks_before)
+        pd.testing.assert_frame_equal(Tasks(CUTOFF.date()).frozen(again), tasks_before)
 
 
 def test_frozen_frames_refuse_what_they_cannot_answer(db):
@@ -132,8 +123,8 @@ def test_frozen_frames_refuse_what_they_cannot_answer(db):
     with db.connect() as conn:
         frames = load_snapshot(conn, meeting)
     with pytest.raises(DomainError, match="bộ lọc"):
-        frozen_sums(frames, DossierFilter(levels=("Xã",)), None, ())
+        Sums(DossierFilter(levels=("Xã",)), None, (), CUTOFF.date()).frozen(frames)
     with pytest.raises(DomainError, match="kỳ"):
-        frozen_sums(frames, NO_FILTER, None, (date(2023, 7, 1),))
+        Sums(NO_FILTER, None, (date(2023, 7, 1),), CUTOFF.date()).frozen(frames)
     with pytest.raises(DomainError, match="bộ lọc"):
-        frozen_ageing(frames, date(2024, 4, 1), NO_FILTER)
+        Ageing(date(2024, 4, 1), NO_FILTER).frozen(frames)

@@ -41,10 +41,11 @@ from data_access.holidays import holiday_calendar
 from data_access.meta import LAST_LOAD_AT, TASKS_CHANGED_AT, read_meta
 from data_access.reads import LAND_ENV
 from data_access.schema import meeting_frames, meetings
-from data_access.summary import summary
+from data_access.summary import summary_of
 from metrics.errors import DomainError
 from metrics.periods import PERIOD_KINDS, Period
-from metrics.rollup import detail_months
+from metrics.rollup import counts_from_daily, detail_months, last_month
+from metrics.tasks import classify_tasks
 from metrics.territory import units_attributed_to
 from metrics.workdays import Calendar
 from texts import messages as M
@@ -182,12 +183,16 @@ class Source(ABC):
             return boundary_store.load_boundaries(conn, level), boundary_store.official_file(conn, level)
 
     def headline(self, as_of: date | None = None, start: date | None = None) -> dict:
-        """Return the `summary` figures: frozen with the meeting, or counted now for [start, as_of] (as_of defaults
-        to today)."""
-        with self.engine.connect() as conn:
-            if self.meeting is not None:
+        """Return the `summary` figures of [start, as_of] (as_of defaults to today, start to its month's first day),
+        counted from the rollup's sums as every page counts; for a meeting, those of the month to its cut-off, from
+        its frozen frames (a meeting kept before frames were: the figures it stored). Province-wide in any scope."""
+        if self.meeting is not None and not self.frozen:
+            with self.engine.connect() as conn:
                 return meeting_store.stored_figures(conn, self.meeting.id)
-            return summary(conn, as_of or date.today(), start)
+        day = self.fixed_as_of or as_of or date.today()
+        period = Period(day.replace(day=1) if self.meeting is not None or start is None else start, day)
+        sums = self.sums(NO_FILTER, None, detail_months([period]), last_month([period]))
+        return summary_of(period, counts_from_daily(sums, period), classify_tasks(self._answer(reads.Tasks(day)), day))
 
     def covers(self, period: Period) -> bool:
         """Return True when the Source can count `period` (a meeting's frames hold only the periods it froze)."""
@@ -197,6 +202,8 @@ class Source(ABC):
         """Return the previous meeting's frozen `summary` figures, or None (no meeting, or the first one)."""
         if self.meeting is None or self.meeting.previous_id is None:
             return None
+        if self.previous is not None:
+            return self.previous.headline()
         with self.engine.connect() as conn:
             return meeting_store.stored_figures(conn, self.meeting.previous_id)
 

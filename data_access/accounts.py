@@ -221,7 +221,7 @@ def sign_in(engine: Engine, username: str, password: str, address: str | None = 
     wait = guard.throttled(address, now)
     if wait is not None:
         with writing(engine) as conn:
-            guard.record_attempt(conn, "sign_in_throttled", _shown(conn, username), address)
+            guard.record_attempt(conn, "sign_in_throttled", _shown(conn, username), address, now)
         raise SignInRefused(M.SIGN_IN_THROTTLED.format(seconds=wait))
     with writing(engine) as conn:
         outcome = _try_password(conn, username, password, address, now)
@@ -242,7 +242,7 @@ def _try_password(conn: Connection, username: str, password: str, address: str |
     shown = guard.shown_name(username, row is not None)
     failed_count, locked_until = guard.failures(conn, username, address)
     if locked_until is not None and locked_until > now:  # known or not, the same answer
-        guard.record_attempt(conn, "sign_in_locked", shown, address)
+        guard.record_attempt(conn, "sign_in_locked", shown, address, now)
         return SignInRefused(M.SIGN_IN_LOCKED.format(seconds=int((locked_until - now).total_seconds())))
     try:
         _hasher.verify(row.password_hash if usable else _DUMMY, password)  # unknown names cost as much
@@ -254,7 +254,7 @@ def _try_password(conn: Connection, username: str, password: str, address: str |
         lock = guard.lock_for(failures)
         guard.keep_failures(conn, username, address, failures, None if lock is None else now + lock, now)
         guard.note_address_failure(address, now)
-        guard.record_attempt(conn, "sign_in_failed", shown, address)
+        guard.record_attempt(conn, "sign_in_failed", shown, address, now)
         return SignInRefused(M.SIGN_IN_WRONG)
     if failed_count:
         guard.keep_failures(conn, username, address, 0, None, now)

@@ -136,20 +136,23 @@ def locks_until(conn: Connection, usernames: list[str], now: datetime) -> dict[s
     return found
 
 
-def record_attempt(conn: Connection, action: str, shown: str, address: str | None) -> None:
-    """Append the failed attempt to the audit trail: one line per action, address and minute, counting attempts."""
+def record_attempt(conn: Connection, action: str, shown: str, address: str | None,
+                   attempted: datetime | None = None) -> None:
+    """Append the failed attempt to the audit trail: one line per action, address and minute of the attempt
+    (`attempted`, the sign-in's clock; now by default), counting attempts."""
     if is_read_only(conn):
         record(conn, None, action, shown, address)
         return
     now = datetime.now(UTC).replace(tzinfo=None)
-    slot = (action, address or "", now.replace(second=0, microsecond=0))
+    slot = (action, address or "", (attempted or now).replace(second=0, microsecond=0))
     with _lock:
         found = _lines.get(slot)
     if found is not None:
         row_id, count, names = found
         names = names if shown in names or len(names) >= NAMES_SHOWN else [*names, shown]
         stored = audit_log.c.address == address[:64] if address else audit_log.c.address.is_(None)
-        same_line = (audit_log.c.id == row_id, audit_log.c.action == action, audit_log.c.at >= slot[2],
+        written = min(slot[2], now.replace(second=0, microsecond=0))  # by this minute at the earliest
+        same_line = (audit_log.c.id == row_id, audit_log.c.action == action, audit_log.c.at >= written,
                      stored)  # the line is this database's (a process may open several)
         done = conn.execute(update(audit_log).where(*same_line).values(detail=_detail(count + 1, names))).rowcount
         if done:

@@ -10,9 +10,9 @@ import pandas as pd
 
 from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.early_warning import DUE_SOON_COUNTS, DueSoon
-from data_access.source import Source
+from data_access.source import Source, province_summary
 from data_access.stage_queries import StageQuery
-from data_access.summary import dossier_figures, summary_of
+from data_access.summary import dossier_figures
 from metrics.agencies import agencies_in_force, agency_successors, regroup_by_successor, tasks_of_agencies_on
 from metrics.periods import Period, comparable_period, period_to_date, scorecard_window
 from metrics.rollup import detail_months, last_month, period_counts, remap_keys, series_from_daily
@@ -66,9 +66,7 @@ def compared_headline(source: Source, as_of: date, week_starts_on: int) -> tuple
     now = source.headline(as_of, period.start)
     if compare.source is None:
         return now, None, compare
-    end = compare.period.end
-    before = summary_of(compare.period, counts(source, compare.period, NO_FILTER),
-                        classify_tasks(tasks(source, end), end))
+    before = province_summary(source, compare.period)
     return now, before, compare
 
 

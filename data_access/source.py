@@ -190,9 +190,8 @@ class Source(ABC):
             with self.engine.connect() as conn:
                 return meeting_store.stored_figures(conn, self.meeting.id)
         day = self.fixed_as_of or as_of or date.today()
-        period = Period(day.replace(day=1) if self.meeting is not None or start is None else start, day)
-        sums = self.sums(NO_FILTER, None, detail_months([period]), last_month([period]))
-        return summary_of(period, counts_from_daily(sums, period), classify_tasks(self._answer(reads.Tasks(day)), day))
+        return province_summary(self, Period(day.replace(day=1) if self.meeting is not None or start is None else start,
+                                             day))
 
     def covers(self, period: Period) -> bool:
         """Return True when the Source can count `period` (a meeting's frames hold only the periods it froze)."""
@@ -357,6 +356,14 @@ class FrozenSource(Source):
 
     def _names(self, by: str) -> pd.DataFrame:
         return self.frames[f"names:{by}"]
+
+
+def province_summary(source: Source, period: Period) -> dict:
+    """Return the `summary` figures of a period on a Source, province-wide in any scope: the dossiers from the rollup's
+    sums, the tasks issued by its end classified at its end (the headline, and what it is compared with)."""
+    sums = source.sums(NO_FILTER, None, detail_months([period]), last_month([period]))
+    tasks = source._answer(reads.Tasks(period.end))  # the province's tasks, whatever the scope
+    return summary_of(period, counts_from_daily(sums, period), classify_tasks(tasks, period.end))
 
 
 SOURCE_TYPES = (LiveSource, FrozenSource)

@@ -68,12 +68,13 @@ def counts_from_daily(daily: pd.DataFrame, period: Period, by: str | None = None
     start, end = np.datetime64(period.start), np.datetime64(period.end)
     land_env = daily["land_env"].astype(bool).to_numpy()
     windows = {"period": (day >= start) & (day <= end), "to_end": day <= end, "before_start": day < start}
+    rows = {(w, land): mask & land_env if land else mask for w, mask in windows.items() for land in (False, True)}
+    n = {c: daily[c].to_numpy("int64") for c in DAILY_COUNTERS}
 
     def figure(terms: tuple[Term, ...]) -> np.ndarray:
         total = np.zeros(len(daily), "int64")
         for term in terms:
-            rows = windows[term.window] & land_env if term.land_env else windows[term.window]
-            total += term.sign * np.where(rows, daily[term.counter].to_numpy("int64"), 0)
+            total += term.sign * np.where(rows[(term.window, term.land_env)], n[term.counter], 0)
         return total
 
     parts = pd.DataFrame({name: figure(terms) for name, terms in FIGURES.items()}, index=daily.index)

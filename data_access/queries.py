@@ -7,10 +7,11 @@ A new figure read is one class here: its fields are what the answer depends on, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from operator import attrgetter
-from typing import Any
+from typing import Any, ClassVar
 
 from data_access import figures
 from data_access.dossier_queries import NO_FILTER, DossierFilter
@@ -34,87 +35,84 @@ class Query:
 
 
 @dataclass(frozen=True)
-class Counts(Query):
+class FigureQuery(Query):
+    """A query answered by one function of data_access.figures, called with the Source then its fields in order."""
+
+    figure: ClassVar[Callable[..., Any]]
+
+    def run(self, source: Source) -> Any:
+        """Return the figure counted on `source`."""
+        return type(self).figure(source, *(getattr(self, f.name) for f in fields(self)))
+
+
+@dataclass(frozen=True)
+class Counts(FigureQuery):
     """COUNT_COLUMNS of a period, in total or per group (data_access.figures.counts)."""
 
     period: Period
     flt: DossierFilter = NO_FILTER
     by: str | None = None
 
-    def run(self, source: Source) -> Any:
-        """Return the counts frame."""
-        return figures.counts(source, self.period, self.flt, self.by)
+    figure = staticmethod(figures.counts)
 
 
 @dataclass(frozen=True)
-class Series(Query):
+class Series(FigureQuery):
     """COUNT_COLUMNS per period with period_start and period_end (data_access.figures.series)."""
 
     periods: tuple[Period, ...]
     flt: DossierFilter = NO_FILTER
 
-    def run(self, source: Source) -> Any:
-        """Return the series frame."""
-        return figures.series(source, self.periods, self.flt)
+    figure = staticmethod(figures.series)
 
 
 @dataclass(frozen=True)
-class AgenciesOffered(Query):
+class AgenciesOffered(FigureQuery):
     """The agencies in force on a date (data_access.figures.agencies_offered)."""
 
     on: date
 
-    def run(self, source: Source) -> Any:
-        """Return the agencies frame."""
-        return figures.agencies_offered(source, self.on)
+    figure = staticmethod(figures.agencies_offered)
 
 
 @dataclass(frozen=True)
-class UnitsOffered(Query):
+class UnitsOffered(FigureQuery):
     """The units in force on a date within the Source's scope (data_access.figures.units_offered)."""
 
     on: date
 
-    def run(self, source: Source) -> Any:
-        """Return the units frame."""
-        return figures.units_offered(source, self.on)
+    figure = staticmethod(figures.units_offered)
 
 
 @dataclass(frozen=True)
-class UnitLines(Query):
+class UnitLines(FigureQuery):
     """Counts per unit in force at the period's end, then the lines not attributed to one (figures.unit_lines)."""
 
     period: Period
     flt: DossierFilter = NO_FILTER
 
-    def run(self, source: Source) -> Any:
-        """Return the lines frame."""
-        return figures.unit_lines(source, self.period, self.flt)
+    figure = staticmethod(figures.unit_lines)
 
 
 @dataclass(frozen=True)
-class Overdue(Query):
+class Overdue(FigureQuery):
     """Overdue counts per procedure or per agency holding the dossier (data_access.figures.overdue)."""
 
     period: Period
     flt: DossierFilter
     by: str
 
-    def run(self, source: Source) -> Any:
-        """Return the overdue frame."""
-        return figures.overdue(source, self.period, self.flt, self.by)
+    figure = staticmethod(figures.overdue)
 
 
 @dataclass(frozen=True)
-class Ageing(Query):
+class Ageing(FigureQuery):
     """Overdue dossiers in progress per age bucket at a date (data_access.figures.ageing)."""
 
     as_of: date
     flt: DossierFilter = NO_FILTER
 
-    def run(self, source: Source) -> Any:
-        """Return the buckets frame."""
-        return figures.ageing(source, self.as_of, self.flt)
+    figure = staticmethod(figures.ageing)
 
 
 @dataclass(frozen=True)
@@ -156,25 +154,21 @@ class Journey(Query):
 
 
 @dataclass(frozen=True)
-class Tasks(Query):
+class Tasks(FigureQuery):
     """Tasks issued by a date, as that date's agencies carry them (data_access.figures.tasks)."""
 
     issued_by: date | None
 
-    def run(self, source: Source) -> Any:
-        """Return the tasks frame."""
-        return figures.tasks(source, self.issued_by)
+    figure = staticmethod(figures.tasks)
 
 
 @dataclass(frozen=True)
-class Successors(Query):
+class Successors(FigureQuery):
     """{agency id: the agency it counts for on a date} (data_access.figures.successors)."""
 
     on: date
 
-    def run(self, source: Source) -> Any:
-        """Return the mapping."""
-        return figures.successors(source, self.on)
+    figure = staticmethod(figures.successors)
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,14 @@ from metrics.periods import Period
 
 OVERDUE_GROUPINGS = ("procedure", "current_agency")
 OVERDUE_COLUMNS = ("resolved_late", "in_progress_overdue", "overdue_total", "overdue_land_env")
+GRAIN = ("unit_id", "agency_id", "level", "field_id")  # what a meeting keeps its breakdowns per, to filter them later
 d = dossiers.c
 SOURCE = dossiers.join(fields, fields.c.id == d.field_id)
 
 
 def _columns(late: int) -> list:
-    return [d.procedure_id, d.current_agency_id, d.unit_id, d.due_on, fields.c.name.label("field_name"),
+    return [d.procedure_id, d.current_agency_id, d.unit_id, d.agency_id, d.level, d.field_id, d.due_on,
+            fields.c.name.label("field_name"),
             case((fields.c.is_land_env.is_(True), 1), else_=0).label("land_env"),
             literal(late).label("late"), literal(1 - late).label("open")]
 
@@ -47,8 +49,9 @@ def overdue_rows(period: Period, flt: DossierFilter = NO_FILTER) -> Select:
 
 
 def build_overdue_query(period: Period, flt: DossierFilter = NO_FILTER, by: str = "procedure",
-                        per_unit: bool = False) -> Select:
-    """Return the SELECT of OVERDUE_COLUMNS per procedure or per agency holding the dossier (and per unit)."""
+                        per_unit: bool = False, per_grain: bool = False) -> Select:
+    """Return the SELECT of OVERDUE_COLUMNS per procedure or per agency holding the dossier (and per unit, or per
+    GRAIN)."""
     check_option("by", by, OVERDUE_GROUPINGS)
     rows = overdue_rows(period, flt).subquery("overdue")
     counts = [func.sum(rows.c.late).label("resolved_late"), func.sum(rows.c.open).label("in_progress_overdue"),
@@ -61,32 +64,44 @@ def build_overdue_query(period: Period, flt: DossierFilter = NO_FILTER, by: str 
     else:
         keys = [rows.c.current_agency_id.label("key"), agencies.c.name.label("name")]
         source = rows.outerjoin(agencies, agencies.c.id == rows.c.current_agency_id)
-    if per_unit:
-        keys.append(rows.c.unit_id.label("unit_id"))
+    if per_unit or per_grain:
+        keys.extend(rows.c[name].label(name) for name in (GRAIN if per_grain else ("unit_id",)))
     return select(*keys, *counts).select_from(source).group_by(*keys).order_by(keys[1])
 
 
 def overdue_counts(conn: Connection, period: Period, flt: DossierFilter = NO_FILTER,
-                   by: str = "procedure", per_unit: bool = False) -> pd.DataFrame:
-    """Return key, name (code and field for procedures), [unit_id] and OVERDUE_COLUMNS, one row per group with any."""
-    result = conn.execute(build_overdue_query(period, flt, by, per_unit))
+                   by: str = "procedure", per_unit: bool = False, per_grain: bool = False) -> pd.DataFrame:
+    """Return key, name (code and field for procedures), [unit_id or GRAIN] and OVERDUE_COLUMNS, one row per group with
+    any."""
+    result = conn.execute(build_overdue_query(period, flt, by, per_unit, per_grain))
     frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
     for column in OVERDUE_COLUMNS:
         frame[column] = frame[column].fillna(0).astype("int64")
     return frame
 
 
-def build_ageing_query(as_of: date, flt: DossierFilter = NO_FILTER) -> Select:
-    """Return the SELECT counting dossiers in progress and overdue at as_of, one column per age bucket."""
+def build_ageing_query(as_of: date, flt: DossierFilter = NO_FILTER, per_grain: bool = False) -> Select:
+    """Return the SELECT counting dossiers in progress and overdue at as_of, one column per age bucket (one row, or one
+    per GRAIN with any)."""
     rows = union_all(*open_overdue_parts(as_of, flt)).subquery("open_overdue")
+    keys = [rows.c[name] for name in GRAIN] if per_grain else []
     columns = []
     for key, earliest, latest in due_date_bounds(as_of):
         in_bucket = rows.c.due_on <= latest if earliest is None else rows.c.due_on.between(earliest, latest)
         columns.append(func.coalesce(func.sum(case((in_bucket, 1), else_=0)), 0).label(key))
-    return select(*columns).select_from(rows)
+    return select(*keys, *columns).select_from(rows).group_by(*keys) if keys else select(*columns).select_from(rows)
 
 
 def overdue_ageing(conn: Connection, as_of: date, flt: DossierFilter = NO_FILTER) -> pd.DataFrame:
     """Return (bucket, count) of dossiers in progress and overdue at as_of, every bucket present."""
     row = conn.execute(build_ageing_query(as_of, flt)).mappings().one()
     return pd.DataFrame({"bucket": list(row.keys()), "count": [int(v or 0) for v in row.values()]})
+
+
+def ageing_grain(conn: Connection, as_of: date) -> pd.DataFrame:
+    """Return GRAIN and one count column per age bucket of the dossiers in progress and overdue at as_of, one row per
+    GRAIN with any (a meeting keeps it to count any filter's buckets, metrics.ageing.buckets_of)."""
+    result = conn.execute(build_ageing_query(as_of, per_grain=True))
+    frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    buckets = [c for c in frame.columns if c not in GRAIN]
+    return frame.astype({c: "int64" for c in buckets})

@@ -3,10 +3,13 @@ live database (`live(conn)`) or from a meeting's frozen frames (`frozen(frames)`
 that a Source only dispatches (data_access.source) and the frames a meeting stores are named here once
 (`frame_names`, used by data_access.snapshots when it writes them).
 
-A frozen answer is a lookup of what the meeting stored; the per-day rollup sums, stored per dimension, are narrowed
-to a filter's units or land/environment fields (metrics.rollup.narrow_sums). A read the meeting did not store is
-refused in Vietnamese (DomainError): UNSUPPORTED for a filter it cannot serve, FROZEN_NO_PERIOD or FROZEN_NO_STAGES
-for a period it did not freeze.
+A frozen answer is a lookup of what the meeting stored. Without a filter (or land/environment alone) that is the
+frame stored for the read; under any other filter the sidebar offers (agencies, levels, units, a field), the rollup
+sums, the overdue breakdowns and the age buckets are kept per grain (unit, agency, level, field) and narrowed to the
+filter, then summed (metrics.grain), so a meeting serves the filters the live data serves. A read the meeting did
+not store is refused in Vietnamese: NotKept for a filter it cannot serve (the stage analysis is kept for the whole
+province and land/environment; a meeting created before grains were kept serves units only), FROZEN_NO_PERIOD or
+FROZEN_NO_STAGES for a period it did not freeze.
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ from data_access import early_warning, overdue_queries, rollup_queries, stage_qu
 from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.holidays import holiday_calendar
 from data_access.meta import read_meta
+from data_access.overdue_queries import GRAIN
 from metrics.errors import DomainError
+from metrics.grain import narrow, summed
 from metrics.periods import Period
-from metrics.rollup import narrow_sums
+from metrics.rollup import DAILY_COUNTERS, narrow_sums
 from metrics.stages import is_supplement_step
 from texts import messages as M
 
@@ -32,7 +37,29 @@ LOCK_TIMEOUT = "SET LOCAL lock_timeout = '2s'"  # PostgreSQL: how long the early
 UNSUPPORTED = M.FROZEN_NO_FILTER
 Frames = dict[str, pd.DataFrame]
 OVERDUE_SUMMED = ["resolved_late", "in_progress_overdue", "overdue_total", "overdue_land_env"]
+GRAIN_SUMS, GRAIN_AGEING = "sums:grain", "ageing:grain"  # the frames a meeting keeps per grain (filters served)
 
+
+class NotKept(DomainError):
+    """A read a meeting did not keep (a filter its frames cannot serve): refused in Vietnamese; a commune account's
+    is read live as of the cut-off instead (data_access.source.FrozenSource)."""
+
+
+def filtered(flt: DossierFilter) -> bool:
+    """Return True when a filter narrows by more than land/environment (a meeting serves it from its grains)."""
+    return flt not in (NO_FILTER, LAND_ENV)
+
+
+def _chosen(flt: DossierFilter, frames: Frames) -> dict[str, tuple | None]:
+    """Return the grain columns (overdue_queries.GRAIN) a filter narrows and their values (None: any); land/environment
+    is the fields named so when the meeting was created."""
+    fields: tuple | None = flt.field_ids or None
+    if flt.land_env_only:
+        names = frames["names:field"]
+        land_env = names.loc[names["is_land_env"].astype(bool), "key"].tolist()
+        fields = tuple(f for f in (fields or land_env) if f in land_env)
+    return {"unit_id": flt.unit_ids or None, "agency_id": flt.agency_ids or None, "level": flt.levels or None,
+            "field_id": fields}
 
 def scope_name(flt: DossierFilter) -> str | None:
     """Return the name a meeting stores a filter's frames under ("all", "land_env"), None for any other filter."""
@@ -77,11 +104,22 @@ class Sums(Read):
         if not set(self.months) <= set(frames["detail_months"]["month"]):
             raise DomainError(M.FROZEN_NO_PERIOD)
         if flt.agency_ids or flt.levels or flt.field_ids or (flt.unit_ids and by not in (None, "unit")):
-            raise DomainError(UNSUPPORTED)
+            return self._from_grain(frames)
         if flt.unit_ids and by is None:
             return narrow_sums(frames["sums:unit"], flt.land_env_only, "unit", flt.unit_ids, drop=True)
         return narrow_sums(frames[f"sums:{by or 'all'}"], flt.land_env_only, "unit" if flt.unit_ids else None,
                            flt.unit_ids)
+
+    def _from_grain(self, frames: Frames) -> pd.DataFrame:
+        """Return the sums of the filter's rows of the grain, per `by`, day and land/environment (sorted by them)."""
+        grain = frames.get(GRAIN_SUMS)
+        if grain is None:
+            raise NotKept(UNSUPPORTED)
+        flt = self.flt
+        chosen = {"unit": flt.unit_ids or None, "agency": flt.agency_ids or None, "level": flt.levels or None,
+                  "field": flt.field_ids or None, "land_env": (True,) if flt.land_env_only else None}
+        keys = [*([self.by] if self.by else []), "day", "land_env"]
+        return summed(narrow(grain, chosen), keys, DAILY_COUNTERS)
 
 
 @dataclass(frozen=True)
@@ -105,26 +143,30 @@ class Overdue(Read):
         """Return the breakdown stored at the cut-off (a unit's, with its whole predecessors summed, from the per-unit
         one)."""
         flt, scope = self.flt, scope_name(self.flt)
-        if scope is None and self.by == "procedure" and flt.unit_ids and flt == DossierFilter(unit_ids=flt.unit_ids):
-            return self._of_units(frames)
-        frame = frames.get(self.frame_name(self.period, scope, self.by)) if scope else None
-        if frame is None:
-            raise DomainError(UNSUPPORTED)
-        return frame
+        if scope is not None:
+            return frames[self.frame_name(self.period, scope, self.by)]
+        grain = frames.get(self.frame_name(self.period, "grain", self.by))
+        if grain is not None:
+            return self._summed(narrow(grain, _chosen(flt, frames)), GRAIN)
+        per_unit = frames.get(self.frame_name(self.period, "units", self.by))  # a meeting kept before grains were
+        if per_unit is None or self.by != "procedure" or flt != DossierFilter(unit_ids=flt.unit_ids):
+            raise NotKept(UNSUPPORTED)
+        chosen = per_unit.loc[per_unit["unit_id"].isin(flt.unit_ids)]
+        return chosen.drop(columns=["unit_id"]).reset_index(drop=True) if len(flt.unit_ids) == 1 else self._summed(
+            chosen, ("unit_id",))
 
-    def _of_units(self, frames: Frames) -> pd.DataFrame:
-        per_unit = frames.get(self.frame_name(self.period, "units", self.by))
-        if per_unit is None:
-            raise DomainError(UNSUPPORTED)
-        chosen = per_unit.loc[per_unit["unit_id"].isin(self.flt.unit_ids)].drop(columns=["unit_id"])
+    @staticmethod
+    def _summed(chosen: pd.DataFrame, kept_per: tuple[str, ...]) -> pd.DataFrame:
+        """Return the chosen rows summed per procedure or agency, in the stored (SQL, by name) order."""
+        chosen = chosen.drop(columns=list(kept_per))
         keys = [c for c in chosen.columns if c not in OVERDUE_SUMMED]
-        if len(self.flt.unit_ids) == 1:
-            return chosen.reset_index(drop=True)
-        # a unit with its whole predecessors: summed per procedure, in the stored (SQL, by name) order
-        summed = chosen.groupby(keys, dropna=False, sort=False, as_index=False)[OVERDUE_SUMMED].sum()
+        out = summed(chosen, keys, OVERDUE_SUMMED, sort=False)
+        if out.empty:  # as SQL's empty answer: no type to infer
+            return out.astype(dict.fromkeys(keys, object))
         text = [k for k in keys if chosen[k].dtype == object]
-        summed[text] = summed[text].astype(object).where(summed[text].notna(), None)
-        return summed
+        out[text] = out[text].astype(object).where(out[text].notna(), None)
+        whole = [k for k in keys if out[k].dtype.kind == "f" and out[k].notna().all()]  # ids with a NULL among them
+        return out.astype(dict.fromkeys(whole, "int64"))
 
 
 @dataclass(frozen=True)
@@ -141,9 +183,16 @@ class Ageing(Read):
     def frozen(self, frames: Frames) -> pd.DataFrame:
         """Return the buckets stored at the cut-off."""
         scope = scope_name(self.flt)
-        if scope is None or self.as_of != cutoff_of(frames):
-            raise DomainError(UNSUPPORTED)
-        return frames[f"ageing:{scope}"]
+        if self.as_of != cutoff_of(frames):
+            raise NotKept(UNSUPPORTED)
+        if scope is not None:
+            return frames[f"ageing:{scope}"]
+        grain = frames.get(GRAIN_AGEING)
+        if grain is None:
+            raise NotKept(UNSUPPORTED)
+        buckets = [c for c in grain.columns if c not in GRAIN]
+        totals = summed(narrow(grain, _chosen(self.flt, frames)), (), buckets).iloc[0]
+        return pd.DataFrame({"bucket": buckets, "count": [int(totals[b]) for b in buckets]})
 
 
 STAGE_PARTS = ("histogram", "steps", "agencies", "transfers", "counts", "named")
@@ -167,7 +216,7 @@ def _stored_stage_parts(frames: Frames, query: stage_queries.StageQuery, names: 
     a period whose analysis was not frozen (only the default kind's is)."""
     scope = scope_name(query.flt)
     if scope is None or query.procedure_id is not None:
-        raise DomainError(UNSUPPORTED)
+        raise NotKept(M.FROZEN_NO_STAGES_FILTER)
     parts = {name: frames.get(stage_frame_name(query.period, scope, name)) for name in names}
     if any(frame is None for frame in parts.values()):
         raise DomainError(M.FROZEN_NO_STAGES)

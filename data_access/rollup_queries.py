@@ -24,12 +24,15 @@ def _month_end(month: date) -> date:
     return month.replace(day=calendar.monthrange(month.year, month.month)[1])
 
 
-def _part(table: Table, day, flt: DossierFilter, by: str | None, where) -> Select:
-    keys = [day.label("day"), fields.c.is_land_env.label("land_env")]
-    if by is not None:
-        keys.insert(0, table.c[_COLUMN[by]].label(by))
-    query = select(*keys, *[func.sum(table.c[name]).label(name) for name in DAILY_COUNTERS]).select_from(
-        table.join(fields, fields.c.id == table.c.field_id)).where(where).group_by(*keys)
+def _part(table: Table, day, flt: DossierFilter, by: tuple[str, ...], where) -> Select:
+    keys = [*[table.c[_COLUMN[name]].label(name) for name in by], day.label("day"),
+            fields.c.is_land_env.label("land_env")]
+    source = table.join(fields, fields.c.id == table.c.field_id)
+    if set(by) == set(DIMENSIONS):  # the table's own grain: one row per key already, nothing to sum
+        query = select(*keys, *[table.c[name] for name in DAILY_COUNTERS]).select_from(source).where(where)
+    else:
+        query = select(*keys, *[func.sum(table.c[name]).label(name) for name in DAILY_COUNTERS]).select_from(
+            source).where(where).group_by(*keys)
     if flt.agency_ids:
         query = query.where(table.c.agency_id.in_(flt.agency_ids))
     if flt.levels:
@@ -48,6 +51,16 @@ def build_sums_query(flt: DossierFilter = NO_FILTER, by: str | None = None, mont
     """Return the SELECT of sums per day of `months` and per whole other month up to `until` (all when None)."""
     if by is not None:
         check_option("by", by, DIMENSIONS)
+    return _sums_query(flt, () if by is None else (by,), months, until)
+
+
+def build_grain_query(months: tuple[date, ...] = (), until: date | None = None) -> Select:
+    """Return the SELECT of the sums per unit, agency, field and level (the rollup's own grain), per day of `months`
+    and per whole other month up to `until`: what a meeting keeps so that it can be filtered as the live data is."""
+    return _sums_query(NO_FILTER, DIMENSIONS, months, until)
+
+
+def _sums_query(flt: DossierFilter, by: tuple[str, ...], months: tuple[date, ...], until: date | None) -> Select:
     m = dossier_monthly.c.month
     whole = and_(m.not_in(months) if months else true(), m <= until if until else true())
     parts = [_part(dossier_monthly, m, flt, by, whole)]
@@ -60,9 +73,17 @@ def build_sums_query(flt: DossierFilter = NO_FILTER, by: str | None = None, mont
 def period_sums(conn: Connection, flt: DossierFilter = NO_FILTER, by: str | None = None,
                 months: tuple[date, ...] = (), until: date | None = None) -> pd.DataFrame:
     """Return columns [by], day (date), land_env (bool) and DAILY_COUNTERS (see build_sums_query)."""
-    result = conn.execute(build_sums_query(flt, by, months, until))
-    columns = list(result.keys())
-    frame = pd.DataFrame(result.fetchall(), columns=columns)
+    return _sums_frame(conn.execute(build_sums_query(flt, by, months, until)))
+
+
+def grain_sums(conn: Connection, months: tuple[date, ...] = (), until: date | None = None) -> pd.DataFrame:
+    """Return columns unit, agency, field, level, day, land_env and DAILY_COUNTERS (see build_grain_query)."""
+    return _sums_frame(conn.execute(build_grain_query(months, until)))
+
+
+def _sums_frame(result) -> pd.DataFrame:
+    # plain tuples: pandas builds a frame from them in half the time it takes from SQLAlchemy's Row objects
+    frame = pd.DataFrame([tuple(row) for row in result], columns=list(result.keys()))
     frame["day"] = pd.to_datetime(frame["day"]).dt.date
     frame["land_env"] = frame["land_env"].astype(bool)
     for name in DAILY_COUNTERS:

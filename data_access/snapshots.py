@@ -5,8 +5,9 @@ does not move when new data is imported. A snapshot holds, for the cut-off date:
 - the rollup sums (per day for the months that need it, per month otherwise; see metrics.rollup) in total
   and per unit, agency, field and level, from which every period of the standard kinds that ends on the cut-off,
   the like-for-like window it is compared with, its previous period and the monthly trends are counted exactly;
-- the overdue breakdowns (per procedure, per agency holding the dossier, per unit and procedure) of each of
-  those four periods, and the age buckets at the cut-off, for all fields and for land/environment;
+  and the same sums per grain (unit, agency, field and level together), from which any filter is counted;
+- the overdue breakdowns (per procedure, per agency holding the dossier) of each of those periods, and the age
+  buckets at the cut-off, for all fields and for land/environment, and per grain for any other filter;
 - the stage analysis (data_access.stage_queries) of the default period kind to the cut-off, all fields and
   land/environment;
 - the tasks issued by the cut-off, index results, units, agencies and the dimension names.
@@ -34,7 +35,7 @@ from data_access import (
 )
 from data_access.dossier_queries import NO_FILTER
 from data_access.meta import read_meta
-from data_access.reads import LAND_ENV, Overdue, stage_frame_name, stage_parts
+from data_access.reads import GRAIN_AGEING, GRAIN_SUMS, LAND_ENV, Overdue, stage_frame_name, stage_parts
 from data_access.schema import meeting_frames
 from metrics.early_warning import followup
 from metrics.periods import (
@@ -45,7 +46,7 @@ from metrics.periods import (
     previous_period,
     scorecard_window,
 )
-from metrics.rollup import detail_months, last_month
+from metrics.rollup import DAILY_COUNTERS, detail_months, last_month
 from metrics.stages import is_supplement_step
 
 SNAPSHOT_KINDS = ("week", "month", "quarter", "year", "28d")
@@ -73,6 +74,9 @@ def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.
     frames = {"detail_months": pd.DataFrame({"month": list(months)})}
     for by in (None, *rollup_queries.DIMENSIONS):
         frames[f"sums:{by or 'all'}"] = rollup_queries.period_sums(conn, NO_FILTER, by, months, last_month(periods))
+    grain = rollup_queries.grain_sums(conn, months, last_month(periods))
+    frames[GRAIN_SUMS] = grain.astype({**dict.fromkeys(DAILY_COUNTERS, "int32"), "level": "category"})  # a third of
+    # the memory (summed back as int64 and text, metrics.grain.summed)
     for by in rollup_queries.DIMENSIONS:
         frames[f"names:{by}"] = rollup_queries.dimension_names(conn, by)
     for kind in SNAPSHOT_KINDS:
@@ -80,8 +84,9 @@ def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.
         for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)):
             for by in overdue_queries.OVERDUE_GROUPINGS:
                 frames[Overdue.frame_name(period, scope, by)] = overdue_queries.overdue_counts(conn, period, flt, by)
-        frames[Overdue.frame_name(period, "units", "procedure")] = overdue_queries.overdue_counts(
-            conn, period, NO_FILTER, "procedure", per_unit=True)
+        for by in overdue_queries.OVERDUE_GROUPINGS:
+            frames[Overdue.frame_name(period, "grain", by)] = overdue_queries.overdue_counts(
+                conn, period, NO_FILTER, by, per_grain=True)
         for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)) if kind == stage_kind(settings) else ():
             query = stage_queries.StageQuery(period, flt)
             found = stage_queries.stage_frames(conn, query, is_supplement_step)
@@ -90,6 +95,7 @@ def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.
                 {"code": list(stage_queries.overdue_codes(conn, query))}, dtype=str)
     for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)):
         frames[f"ageing:{scope}"] = overdue_queries.overdue_ageing(conn, cutoff, flt)
+    frames[GRAIN_AGEING] = overdue_queries.ageing_grain(conn, cutoff)
     frames.update(_due_soon_frames(conn, cutoff, settings))
     frames["tasks"] = task_queries.load_tasks(conn, cutoff)
     frames["index_results"] = index_queries.load_index_results(conn)

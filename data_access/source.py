@@ -309,11 +309,12 @@ class LiveSource(Source):
 class FrozenSource(Source):
     """A meeting's frames, frozen when it was created (data_access.snapshots): nothing imported since moves them.
 
-    The frames are the province's. A commune account's detail (narrowed to its units) that was not frozen is read
-    from the live data as of the cut-off instead (`scope_read_live` then says so, for the page to state it)."""
+    A meeting serves the sidebar's filters from the frames it keeps per grain (data_access.reads); one created before
+    they were kept serves none. A commune account's detail (narrowed to its units) that was not frozen (the stage
+    analysis; any detail of a meeting without grains) is read from the live data as of the cut-off instead
+    (`scope_read_live` then says so, for the page to state it)."""
 
     period_kinds = snapshots.SNAPSHOT_KINDS
-    filters_supported = False
     frozen = True
 
     def __init__(self, engine: Engine, key: str, meeting: Meeting, previous: Source | None,
@@ -322,6 +323,11 @@ class FrozenSource(Source):
         self.frames = frames
         self.live_twin = LiveSource(engine, key, meeting, None, scope)
         self.scope_read_live = False
+
+    @property
+    def filters_supported(self) -> bool:
+        """Return True when the meeting kept its figures per grain, so that they can be filtered (data_access.reads)."""
+        return reads.GRAIN_SUMS in self.frames
 
     def covers(self, period: Period) -> bool:
         """Return True when the frozen sums count `period` exactly (a meeting frozen before a comparison window was
@@ -333,8 +339,8 @@ class FrozenSource(Source):
         """Return the frozen answer; for a scoped account, the live one as of the cut-off when none was frozen."""
         try:
             return frozen()
-        except DomainError as exc:
-            if self.scope is None or str(exc) != reads.UNSUPPORTED:
+        except reads.NotKept:
+            if self.scope is None:
                 raise
         self.scope_read_live = True
         return live()

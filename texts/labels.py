@@ -81,10 +81,12 @@ MEETING_VIEW = "Xem số liệu"
 MEETING_VIEW_LIVE = "Số liệu hiện tại"
 MEETING_UNKNOWN = "Không có cuộc họp «{asked}»; đang xem số liệu hiện tại."
 MEETING_VIEW_AS_OF = "Số liệu chốt đến {cutoff} (theo cuộc họp)."
-MEETING_FILTERS_OFF = ("Đang xem số liệu chốt của cuộc họp (toàn tỉnh): bộ lọc cơ quan, cấp, địa bàn không áp dụng. "
-                       "Chọn «Số liệu hiện tại» để lọc.")
+MEETING_FILTERS_OFF = ("Đang xem số liệu chốt của cuộc họp (toàn tỉnh): cuộc họp này được tạo trước khi số liệu chốt "
+                       "lưu được theo cơ quan, cấp, địa bàn, nên bộ lọc không áp dụng. Chọn «Số liệu hiện tại» để lọc.")
 MEETING_SCOPE_LIVE = ("Số liệu chốt của cuộc họp là số liệu toàn tỉnh; phần chi tiết của xã, phường mình được tính "
                       "từ dữ liệu hiện có đến {cutoff}, có thể thay đổi nếu nhập lại dữ liệu cũ.")
+MEETING_SCOPE_STAGES_LIVE = ("Số liệu chốt của cuộc họp có cả chi tiết của xã, phường mình; riêng phân tích bước xử lý "
+                             "được tính từ dữ liệu hiện có đến {cutoff}, có thể thay đổi nếu nhập lại dữ liệu cũ.")
 MEETING_VIEW_BANNER = ("Cuộc họp «{title}» — số liệu chốt đến {cutoff}, giữ nguyên kể cả khi nhập dữ liệu mới; "
                        "thay đổi tính so với cuộc họp trước.")
 MEETING_VIEW_NOT_FROZEN = ("Cuộc họp «{title}» được tạo trước khi có chức năng chốt số liệu từng trang: các trang "
@@ -604,6 +606,9 @@ DUE_SOON_HOLIDAYS_MISSING = ("Chưa có lịch nghỉ lễ năm {years}: các ng
 DUE_SOON_OWN_UNITS = "các địa bàn của tài khoản"  # a commune account whose unit has no name on the date
 DUE_SOON_NONE = "Không có hồ sơ nào sắp quá hạn trong các ngày làm việc tới."
 DUE_SOON_IN_MEETING = "Cuộc họp chưa chốt số hồ sơ sắp quá hạn; xem ở số liệu hiện tại."
+DUE_SOON_IN_MEETING_FILTERED = ("Cuộc họp chốt số hồ sơ sắp quá hạn cho toàn tỉnh và nhóm đất đai – môi trường, "
+                                "không theo từng cơ quan, cấp, địa bàn; bỏ các bộ lọc đó để xem, hoặc chọn «Số liệu "
+                                "hiện tại».")
 DUE_SOON_BY_AGENCY = "Theo cơ quan đang giữ hồ sơ"
 DUE_SOON_LIST = "Danh sách hồ sơ sắp quá hạn"
 DUE_SOON_LIST_CUT = "Hiện {shown} hồ sơ đến hạn sớm nhất trên tổng số {total}."

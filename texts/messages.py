@@ -53,6 +53,8 @@ DECISION_ISSUER = "Chủ tịch UBND tỉnh"  # stored as the issuer of a task t
 DECISION_DOCUMENT = "Kết luận: {title}"  # stored as its document number
 FROZEN_NO_FILTER = ("Số liệu chốt của cuộc họp không có bộ lọc này; bỏ chọn cuộc họp để lọc theo cơ quan, cấp, "
                     "địa bàn")
+FROZEN_NO_STAGES_FILTER = ("Cuộc họp chốt phân tích bước xử lý cho toàn tỉnh và nhóm đất đai – môi trường, không theo "
+                           "từng cơ quan, cấp, địa bàn; bỏ các bộ lọc đó để xem, hoặc chọn «Số liệu hiện tại».")
 FROZEN_NO_STAGES = ("Cuộc họp chốt phân tích bước xử lý cho kỳ mặc định (settings.toml [periods] default); chọn kỳ "
                     "đó, hoặc bỏ chọn cuộc họp để xem kỳ khác.")
 FROZEN_NO_PERIOD = "Số liệu chốt của cuộc họp không có kỳ này; chỉ có tuần, tháng, quý, năm đến ngày chốt"

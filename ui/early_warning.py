@@ -6,6 +6,7 @@ from datetime import date
 import streamlit as st
 
 from data_access.dossier_queries import DossierFilter
+from data_access.reads import filtered
 from data_access.source import Source
 from texts import labels as L
 from texts.fmt import fmt_date, fmt_int
@@ -23,7 +24,7 @@ def early_warning_section(source: Source, as_of: date, flt: DossierFilter, scope
     the dossiers themselves (a meeting's view says it did not freeze them)."""
     found = data.due_soon(source, as_of, flt)
     if found is None:
-        st.caption(L.DUE_SOON_IN_MEETING)
+        st.caption(L.DUE_SOON_IN_MEETING_FILTERED if source.scope is None and filtered(flt) else L.DUE_SOON_IN_MEETING)
         return
     st.subheader(L.DUE_SOON_TITLE.format(n=fmt_int(found.working_days), until=fmt_date(found.until)))
     if found.missing_years:

@@ -8,6 +8,7 @@ import streamlit as st
 from sqlalchemy.exc import DBAPIError
 
 from data_access.engine import database_refusal
+from data_access.reads import NotKept
 from data_access.source import NotCounted
 from metrics.errors import DomainError
 from texts import labels as L
@@ -34,6 +35,8 @@ def section(name: str) -> Iterator[None]:
         yield
     except NotCounted:
         switch_to_newer()
+    except NotKept as exc:  # a meeting did not keep this view under this filter: say what it kept
+        st.info(str(exc))
     except DomainError as exc:  # a rule the user can act on: say it
         st.error(str(exc))
     except DBAPIError as exc:

@@ -123,11 +123,12 @@ def render_sidebar(page_title: str, account: Account) -> Filters | None:
 
         used = PAGE_FILTERS.get(page_title, ())
         flt, scope = DossierFilter(), L.SCOPE_PROVINCE
+        if source.meeting is not None and source.scope is not None:  # what of a commune's detail is read live
+            live = L.MEETING_SCOPE_LIVE if not source.filters_supported else L.MEETING_SCOPE_STAGES_LIVE
+            st.caption(live.format(cutoff=fmt_datetime(source.meeting.cutoff_at)))
         if not source.filters_supported:
             used = ()
             st.caption(L.MEETING_FILTERS_OFF)
-            if source.scope is not None:  # a commune's detail was not frozen: read as of the cut-off (data_access)
-                st.caption(L.MEETING_SCOPE_LIVE.format(cutoff=fmt_datetime(source.meeting.cutoff_at)))
         elif used:
             st.subheader(L.SIDEBAR_FILTERS)
             flt, scope = _dossier_filters(source, used, period.end, account)

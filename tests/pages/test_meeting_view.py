@@ -13,6 +13,7 @@ from tests.pages.conftest import END, no_problem, signed_in_app
 from tests.pages.reference import Reference
 from tests.pages.test_pages import metrics_by_label
 from texts import labels as L
+from texts import messages as M
 from texts.fmt import fmt_int, fmt_pct
 from ui.safe import md_escape
 
@@ -44,7 +45,8 @@ def test_overview_shows_the_meeting_figures_after_a_later_correction(meetings_db
     change = now["in_progress_overdue"] - earlier["in_progress_overdue"]  # like for like, on the frozen frames
     assert overdue[1] == f"{'+' if change > 0 else ''}{fmt_int(change)} so với cùng kỳ tháng trước (01/05–30/05/2026)"
     assert shown["Tỷ lệ giải quyết đúng hạn"][0] == fmt_pct(now["on_time_rate"])
-    assert any(L.MEETING_FILTERS_OFF in c.value for c in at.sidebar.caption)
+    assert not any(L.MEETING_FILTERS_OFF in c.value for c in at.sidebar.caption)  # issue #31: filters served
+    assert [m.key for m in at.sidebar.multiselect] == ["f_agency", "f_level", "f_unit"]
     # issue #33: the early warning frozen at 30/06 and the follow-up of the one frozen at 23/06 (about to go overdue
     # then: in progress on Tue 23/06, due 24/06–26/06; gone overdue by 30/06: still open past the due date, or late)
     rows = before.rows
@@ -116,3 +118,33 @@ def test_a_malformed_meeting_id_falls_back_to_live_figures_with_a_notice(meeting
     assert L.MEETING_UNKNOWN.format(asked=md_escape(asked[:12])) in [w.value for w in at.warning]
     at.run()
     assert not any(L.MEETING_UNKNOWN[:20] in w.value for w in at.warning)  # said once
+
+
+def test_a_meeting_is_filtered_on_its_frozen_figures(meetings_db):
+    """Issue #31: in a meeting's view the sidebar filters the frozen figures as it filters the live ones: the commune
+    level's overdue dossiers in progress are those counted at the cut-off (the corrected export closed them since)."""
+    url, second, before = meetings_db
+    at = _open(None, second)
+    at.multiselect(key="f_level").set_value(["Xã"]).run()
+    no_problem(at)
+    shown = metrics_by_label(at)
+    now, earlier = before.totals(MONTH, level="Xã"), before.totals(SAME_DAYS, level="Xã")
+    assert 0 < now["in_progress_overdue"] < before.totals(MONTH)["in_progress_overdue"]
+    assert shown["Hồ sơ quá hạn đang xử lý"][0] == fmt_int(now["in_progress_overdue"])
+    change = now["in_progress_overdue"] - earlier["in_progress_overdue"]  # like for like, on the frozen grains
+    assert shown["Hồ sơ quá hạn đang xử lý"][1] == (
+        f"{'+' if change > 0 else ''}{fmt_int(change)} so với cùng kỳ tháng trước (01/05–30/05/2026)")
+    assert shown["Tỷ lệ giải quyết đúng hạn"][0] == fmt_pct(now["on_time_rate"])
+    assert shown["Tỷ lệ hồ sơ nộp trực tuyến"][0] == fmt_pct(now["online_share"])
+    assert any(c.value.endswith("Phạm vi số liệu: cấp Xã") for c in at.caption), [c.value for c in at.caption]
+
+
+def test_a_filtered_meeting_says_what_it_did_not_keep(meetings_db):
+    """Issue #31: the bottleneck page of a meeting under a level filter draws its figures and says, in Vietnamese and
+    without an error, that the stage analysis and the early warning were kept for the province only."""
+    _, second, _ = meetings_db
+    at = _open("pages/diem_nghen.py", second)
+    at.multiselect(key="f_level").set_value(["Xã"]).run()
+    no_problem(at)
+    assert any(i.value == M.FROZEN_NO_STAGES_FILTER for i in at.info)
+    assert any(c.value == L.DUE_SOON_IN_MEETING_FILTERED for c in at.caption)

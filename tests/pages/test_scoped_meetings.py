@@ -32,8 +32,8 @@ def test_every_meeting_page_opens_for_a_scoped_account(meetings_db, role, scope,
     at = _open(role, scope, second, page)
     no_problem(at)
     said = [c.value for c in at.sidebar.caption]
-    assert any(L.MEETING_FILTERS_OFF in c for c in said)
-    assert any(c.startswith("Số liệu chốt của cuộc họp là số liệu toàn tỉnh") for c in said) == (role == "xa")
+    assert not any(L.MEETING_FILTERS_OFF in c for c in said)  # issue #31: a meeting keeps its figures per unit
+    assert any(c.startswith("Số liệu chốt của cuộc họp có cả chi tiết") for c in said) == (role == "xa")
 
 
 @pytest.mark.parametrize("page", ["pages/tong_quan.py", "pages/diem_nghen.py", "pages/bang_diem.py"])

@@ -1,7 +1,6 @@
 """Offline boundaries shipped in assets/geo (see assets/geo/SOURCES.md for sources and licences)."""
 
 import json
-from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -13,9 +12,9 @@ BOUNDARY_FILES = {  # the level in force → its shapes, matched to units by `gs
 EMPTY = {"type": "FeatureCollection", "features": []}
 
 
-@lru_cache(maxsize=4)
 def shipped_boundaries(level: str) -> dict:
-    """Return the shipped FeatureCollection of a level ('Xã' or 'Huyện'), or an empty one when absent."""
+    """Return the shipped FeatureCollection of a level ('Xã' or 'Huyện'), or an empty one when absent (read from disk
+    at each call, a few milliseconds: the app keeps what it draws per Source, ui.data.boundaries)."""
     path = BOUNDARY_FILES.get(level)
     if path is None or not path.exists():
         return EMPTY

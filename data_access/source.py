@@ -102,13 +102,15 @@ class Source(ABC):
     frozen: bool = False  # True when the figures cannot move (a meeting's frames)
 
     def __init__(self, engine: Engine, key: str, meeting: Meeting | None, previous: Source | None,
-                 scope: Scope | None = None, *, family: str | None = None, loaded_at: str | None = None) -> None:
+                 scope: Scope | None = None, *, family: str | None = None, loaded_at: str | None = None,
+                 opened_on: dict[str, str] | None = None) -> None:
         self._engine, self.meeting, self.previous, self.scope = engine, meeting, previous, scope
         self._sealed = False
         units = "" if scope is None else f"|units:{','.join(map(str, scope.unit_ids))}"
         self.key = key + units
         self.family = (key if family is None else family) + units  # the same data at any version (a new load)
         self.loaded_at = loaded_at  # the data's last load (meta last_load_at, ISO, UTC) when known
+        self.opened_on = opened_on or {}  # the meta table the Source was opened on (the load it shows)
         self._memo: dict[str, pd.DataFrame] = {}
         self._sums_kept: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
         self._lock = threading.Lock()
@@ -412,7 +414,7 @@ def open_source(engine: Engine, meeting_id: int | None = None, *, with_previous:
         with engine.connect() as conn:
             meta = read_meta(conn)
         return LiveSource(engine, live_key(url, meta), None, None, scope, family=f"{url}|live",
-                          loaded_at=meta.get(LAST_LOAD_AT))
+                          loaded_at=meta.get(LAST_LOAD_AT), opened_on=meta)
     meeting = find_meeting(engine, meeting_id)
     if meeting is None:
         raise DomainError(M.NO_MEETING.format(id=meeting_id))

@@ -29,7 +29,7 @@ from data_access.engine import database_refusal, database_url
 from data_access.importing.preview import import_history
 from data_access.meta import DATA_AS_OF, read_meta
 from data_access.queries import QUERY_HASH_FUNCS, Query
-from data_access.source import SOURCE_HASH_FUNCS, Scope, Source, live_key, open_source, scope_of
+from data_access.source import SOURCE_HASH_FUNCS, Source, live_key, open_source, scope_of
 from data_access.stage_queries import StageQuery
 from metrics.errors import DomainError
 from metrics.periods import Period
@@ -86,27 +86,27 @@ def refusal() -> str | None:
     return _REFUSED.get(database_url())
 
 
-@st.cache_data(ttl=10, show_spinner=False)
-def _meta(url: str) -> dict[str, str]:
+@st.cache_data(ttl=FRESH_SECONDS, show_spinner=False)
+def _state(url: str) -> tuple[dict[str, str], pd.DataFrame]:
+    """Return the meta table and the meetings list: what every run of every page reads first, kept a few seconds."""
     with _engine(url).connect() as conn:
-        return read_meta(conn)
+        return read_meta(conn), meeting_store.list_meetings(conn)
 
 
 def meta() -> dict[str, str]:
-    """Return the meta table of the configured database (data kind, last load, as-of date); cached 10 s."""
-    return _meta(database_url())
+    """Return the meta table of the configured database (data kind, last load, as-of date); read at most every
+    FRESH_SECONDS per process."""
+    return _state(database_url())[0]
 
 
 def forget_meta() -> None:
     """Drop the cached meta table (after an import) so that freshness and caches update at once."""
-    _meta.clear()
+    _state.clear()
 
 
 FRESH_KEY = "_fresh_load"  # session: the new load it asked for (a view the previous load had not counted)
 NEWEST = "*"  # FRESH_KEY's value for "the newest load, whatever its key" (after this session's own import)
 NEWER_KEY = "_newer_load"  # session, this run: the new load's key while the previous load is shown, else None
-_META_OF: dict[str, dict[str, str]] = {}  # a live Source's key -> the meta table it was opened on
-META_KEPT = 64
 
 
 def source(meeting_id: int | None, account: Account,
@@ -116,12 +116,9 @@ def source(meeting_id: int | None, account: Account,
     `count_defaults` (ui.warm), after a new load the live one stays the previous load's while `count_defaults(new,
     previous)` counts the new load's default views (ui.loads); without it, the new load at once."""
     url, now = database_url(), meta()
-    found = _source(url, meeting_id, live_key(url, now), _scope(url, account.detail_unit()))
+    found = _source(url, meeting_id, live_key(url, now), account.detail_unit())
     if meeting_id is not None:
         return found
-    _META_OF.setdefault(found.key, now)
-    while len(_META_OF) > META_KEPT:
-        _META_OF.pop(next(iter(_META_OF)))
     if st.session_state.get(FRESH_KEY) == NEWEST:
         st.session_state[FRESH_KEY] = found.key  # the load this session just imported, whatever its key
     if count_defaults is None:
@@ -134,7 +131,7 @@ def source(meeting_id: int | None, account: Account,
 
 def meta_of(source: Source) -> dict[str, str]:
     """Return the meta table of the load a Source shows (the previous load's while the new one is counted)."""
-    return _META_OF.get(source.key) or meta()
+    return source.opened_on or meta()
 
 
 def data_as_of(meta_table: dict[str, str]) -> date:
@@ -175,13 +172,11 @@ def stages_counted(source: Source, query: StageQuery) -> tuple[str, ...]:
 
 
 @st.cache_resource(ttl=TTL_SECONDS, max_entries=32, show_spinner=False)
-def _source(url: str, meeting_id: int | None, stamp: str, scope: Scope | None) -> Source:
-    return open_source(_engine(url), meeting_id, scope=scope)
-
-
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def _scope(url: str, unit_id: int | None) -> Scope | None:
-    return scope_of(_engine(url), unit_id)
+def _source(url: str, meeting_id: int | None, stamp: str, unit_id: int | None) -> Source:
+    """Return the Source of a meeting or of the live data (`stamp`: its version), narrowed to a commune account's
+    units (`unit_id`: its commune, None for the others)."""
+    engine = _engine(url)
+    return open_source(engine, meeting_id, scope=scope_of(engine, unit_id))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs={**SOURCE_HASH_FUNCS, **QUERY_HASH_FUNCS})
@@ -301,18 +296,12 @@ def scorecard_comparison(source: Source, kind: str, period: Period) -> tuple[Per
 def meetings() -> pd.DataFrame:
     """Return the meetings, latest first (read at most every FRESH_SECONDS per process; forget_meetings after a
     meeting is created here)."""
-    return _meetings(database_url())
-
-
-@st.cache_data(ttl=FRESH_SECONDS, show_spinner=False)
-def _meetings(url: str) -> pd.DataFrame:
-    with _engine(url).connect() as conn:
-        return meeting_store.list_meetings(conn)
+    return _state(database_url())[1]
 
 
 def forget_meetings() -> None:
     """Drop the cached meetings list (after this process created a meeting) so that it shows at once."""
-    _meetings.clear()
+    _state.clear()
 
 
 def meeting_conclusions(meeting_id: int, source: Source) -> pd.DataFrame:

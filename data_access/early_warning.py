@@ -17,6 +17,7 @@ DUE_SOON_COLUMNS = ("agency", "dossiers", "land_env")
 DUE_SOON_LIST_COLUMNS = ("code", "procedure", "agency", "step", "due_on", "land_env")
 DUE_SOON_FIELD_COLUMNS = ("field", "dossiers", "land_env")  # land_env: 1 when the field is of that group
 DUE_SOON_UNIT_COLUMNS = ("key", "dossiers", "land_env")
+DUE_SOON_GRAIN_COLUMNS = ("code", "unit_id", "agency_id", "level", "field_id", "field", "land_env")
 DUE_SOON_COUNTS = ("dossiers", "land_env")
 LIST_LIMIT = 2000  # dossiers listed at most (the counts are always whole)
 d = dossiers.c
@@ -30,13 +31,16 @@ def _open_step(as_of: date, column) -> object:
             .order_by(step_c.started_on.desc(), step_c.place.desc()).limit(1).scalar_subquery())
 
 
-def _due_rows(as_of: date, until: date, flt: DossierFilter) -> CompoundSelect:
+def _due_rows(as_of: date, until: date, flt: DossierFilter, grain: bool = False) -> CompoundSelect:
     """Return the UNION ALL of the dossiers in progress at as_of due in (as_of, until], with the agency holding each
     now (its step open at as_of when there is one, else the agency the export names, else the one handling it):
     those still open (found through the partial index ix_dossiers_open_due) and those closed after as_of."""
     holding = func.coalesce(_open_step(as_of, step_c.agency_id), d.current_agency_id, d.agency_id).label("agency_id")
+    land_env = case((fields.c.is_land_env.is_(True), 1), else_=0).label("land_env")
     columns = (d.code, d.procedure_id, d.unit_id, holding, _open_step(as_of, step_c.step).label("step"), d.due_on,
-               case((fields.c.is_land_env.is_(True), 1), else_=0).label("land_env"), fields.c.name.label("field"))
+               land_env, fields.c.name.label("field"))
+    if grain:  # no step is read: DUE_SOON_GRAIN_COLUMNS
+        columns = (d.code, d.unit_id, d.agency_id, d.level, d.field_id, fields.c.name.label("field"), land_env)
     window = (d.received_on <= as_of, d.due_on > as_of, d.due_on <= until, *filter_conditions(flt))
     source = dossiers.join(fields, fields.c.id == d.field_id)
     return union_all(select(*columns).select_from(source).where(d.result_on.is_(None), *window),
@@ -77,6 +81,20 @@ def build_due_soon_list(as_of: date, until: date, flt: DossierFilter = NO_FILTER
             .select_from(rows.join(agencies, agencies.c.id == rows.c.agency_id)
                          .outerjoin(procedures, procedures.c.id == rows.c.procedure_id))
             .order_by(rows.c.due_on, rows.c.code).limit(limit))
+
+
+def build_due_soon_grain(as_of: date, until: date) -> Select:
+    """Return the SELECT of DUE_SOON_GRAIN_COLUMNS: each dossier about to go overdue with its unit, the agency that
+    received it, its level and field (what a meeting keeps to count the early warning under any filter)."""
+    rows = _due_rows(as_of, until, NO_FILTER, grain=True).subquery("due_soon")
+    return select(*[rows.c[name] for name in DUE_SOON_GRAIN_COLUMNS])  # no ORDER BY: SQLite would scan by code
+
+
+def due_soon_grain(conn: Connection, as_of: date, until: date) -> pd.DataFrame:
+    """Return DUE_SOON_GRAIN_COLUMNS of every dossier about to go overdue in (as_of, until] (build_due_soon_grain)."""
+    result = conn.execute(build_due_soon_grain(as_of, until))
+    frame = pd.DataFrame(result.fetchall(), columns=list(DUE_SOON_GRAIN_COLUMNS)).astype({"land_env": "int64"})
+    return frame.sort_values("code", ignore_index=True)
 
 
 def due_soon_by_agency(conn: Connection, as_of: date, until: date, flt: DossierFilter = NO_FILTER) -> pd.DataFrame:

@@ -25,11 +25,13 @@ from data_access.dossier_queries import NO_FILTER, DossierFilter
 from data_access.holidays import holiday_calendar
 from data_access.meta import read_meta
 from data_access.overdue_queries import GRAIN
+from metrics.early_warning import breakdowns
 from metrics.errors import DomainError
 from metrics.grain import narrow, summed
 from metrics.periods import Period
 from metrics.rollup import DAILY_COUNTERS, narrow_sums
 from metrics.stages import is_supplement_step
+from metrics.tasks import open_tasks_due, tasks_within
 from texts import messages as M
 
 LAND_ENV = DossierFilter(land_env_only=True)
@@ -37,7 +39,7 @@ LOCK_TIMEOUT = "SET LOCAL lock_timeout = '2s'"  # PostgreSQL: how long the early
 UNSUPPORTED = M.FROZEN_NO_FILTER
 Frames = dict[str, pd.DataFrame]
 OVERDUE_SUMMED = ["resolved_late", "in_progress_overdue", "overdue_total", "overdue_land_env"]
-GRAIN_SUMS, GRAIN_AGEING = "sums:grain", "ageing:grain"  # the frames a meeting keeps per grain (filters served)
+GRAIN_SUMS, GRAIN_AGEING, GRAIN_DUE_SOON = "sums:grain", "ageing:grain", "due_soon:grain"  # kept per grain: filters
 
 
 class NotKept(DomainError):
@@ -294,21 +296,42 @@ class DueSoon(Read):
         return early_warning.due_soon_view(conn, self.as_of, self.working_days, holiday_calendar(conn), self.flt)
 
     def frozen(self, frames: Frames) -> early_warning.DueSoon | None:
-        """Return the early warning stored at the cut-off with the follow-up of the meeting before, or None when it
-        was not stored so (a meeting created before it was kept, another filter or number of working days)."""
+        """Return the early warning stored at the cut-off with the follow-up of the meeting before (the province's
+        and land/environment's), or counted from the dossiers it lists under another filter; None when it was not
+        stored so (a meeting created before it was kept, or before its grain for a filter, another number of working
+        days)."""
         scope = scope_name(self.flt)
-        window = frames.get(f"due_soon:{scope}:window") if scope else None
+        window = frames.get(f"due_soon:{scope or 'all'}:window")
         if window is None or int(window["working_days"].iloc[0]) != self.working_days:
             return None
         if self.as_of != cutoff_of(frames):
             return None
-        missing = str(window["missing"].iloc[0])
+        until = pd.Timestamp(window["until"].iloc[0]).date()
+        missing = tuple(int(y) for y in str(window["missing"].iloc[0]).split(",") if y)
+        if scope is None:
+            return self._from_grain(frames, until, missing)
         listed = frames[f"due_soon:{scope}:dossiers"].head(early_warning.LIST_LIMIT)
-        return early_warning.DueSoon(self.as_of, self.working_days, pd.Timestamp(window["until"].iloc[0]).date(),
-                                     tuple(int(y) for y in missing.split(",") if y),
+        return early_warning.DueSoon(self.as_of, self.working_days, until, missing,
                                      frames[f"due_soon:{scope}:agencies"], listed, int(window["tasks"].iloc[0]),
                                      frames.get(f"due_soon:{scope}:fields"), frames.get(f"due_soon:{scope}:units"),
                                      frames.get("due_soon:followup"))
+
+    def _from_grain(self, frames: Frames, until: date, missing: tuple[int, ...]) -> early_warning.DueSoon | None:
+        """Return the early warning of the filter's dossiers among those the meeting listed (no follow-up: it is
+        counted per agency holding the dossiers, for the province)."""
+        grain = frames.get(GRAIN_DUE_SOON)
+        if grain is None:
+            return None
+        chosen = narrow(grain, _chosen(self.flt, frames))
+        every = frames["due_soon:all:dossiers"]
+        listed = every.loc[every["code"].isin(chosen["code"])].reset_index(drop=True)
+        if listed.empty:  # as SQL's empty answer: no type to infer
+            listed = pd.DataFrame(columns=list(every.columns)).astype({"working_days_left": "float64"})
+        by_agency, by_field, by_unit = breakdowns(listed, chosen)
+        led = tasks_within(frames["tasks"], self.flt.agency_ids, self.flt.unit_ids)
+        return early_warning.DueSoon(self.as_of, self.working_days, until, missing, by_agency,
+                                     listed.head(early_warning.LIST_LIMIT), open_tasks_due(led, self.as_of, until),
+                                     by_field, by_unit)
 
 
 @dataclass(frozen=True)

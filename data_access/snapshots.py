@@ -10,6 +10,8 @@ does not move when new data is imported. A snapshot holds, for the cut-off date:
   buckets at the cut-off, for all fields and for land/environment, and per grain for any other filter;
 - the stage analysis (data_access.stage_queries) of the default period kind to the cut-off, all fields and
   land/environment;
+- the early warning at the cut-off (every dossier listed), for all fields and land/environment, and each listed
+  dossier's unit, agency, level and field, from which any filter's is counted;
 - the tasks issued by the cut-off, index results, units, agencies and the dimension names.
 Frames are stored as Parquet (types kept) in `meeting_frames`, under the names data_access.reads gives them, and read
 back by the same reads (each read's `frozen` answer).
@@ -35,7 +37,7 @@ from data_access import (
 )
 from data_access.dossier_queries import NO_FILTER
 from data_access.meta import read_meta
-from data_access.reads import GRAIN_AGEING, GRAIN_SUMS, LAND_ENV, Overdue, stage_frame_name, stage_parts
+from data_access.reads import GRAIN_AGEING, GRAIN_DUE_SOON, GRAIN_SUMS, LAND_ENV, Overdue, stage_frame_name, stage_parts
 from data_access.schema import meeting_frames
 from metrics.early_warning import followup
 from metrics.periods import (
@@ -122,6 +124,7 @@ def _due_soon_frames(conn: Connection, cutoff: date, settings: Settings) -> dict
         frames[f"due_soon:{scope}:window"] = pd.DataFrame({
             "working_days": [found.working_days], "until": [found.until], "tasks": [found.tasks],
             "missing": [",".join(str(y) for y in found.missing_years)]})
+    frames[GRAIN_DUE_SOON] = early_warning.due_soon_grain(conn, cutoff, found.until)
     return frames
 
 

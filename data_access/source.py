@@ -348,11 +348,9 @@ class FrozenSource(Source):
         return live()
 
     def due_soon(self, as_of: date, working_days: int, flt: DossierFilter) -> DueSoon | None:
-        """Return the early warning frozen with the meeting and the follow-up of the one before (province-wide: a
-        commune account's is not frozen), or None."""
-        if self.scope is not None:
-            return None
-        return reads.DueSoon(as_of, working_days, flt).frozen(self.frames)
+        """Return the early warning frozen with the meeting (with the follow-up of the one before for the province
+        and land/environment), narrowed to the scope, or None when the meeting did not keep it so."""
+        return reads.DueSoon(as_of, working_days, self.narrowed(flt)).frozen(self.frames)
 
     def _answer(self, read: reads.Read) -> Any:
         return self._or_live(lambda: read.frozen(self.frames), lambda: self.live_twin._answer(read))

@@ -36,3 +36,25 @@ def followup(listed: pd.DataFrame, outcomes: pd.DataFrame, cutoff: date) -> pd.D
     counted = counted.astype({"about_to": "int64", "went_overdue": "int64"})
     return counted.sort_values(["went_overdue", "agency"], ascending=[False, True], ignore_index=True)[
         list(FOLLOWUP_COLUMNS)]
+
+
+def breakdowns(listed: pd.DataFrame, chosen: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Return the early warning per agency holding the dossiers (agency, dossiers, land_env; most first, then by name),
+    per field (field, dossiers, land_env = 1 for that group; most first, then by name) and per unit (key = unit id,
+    dossiers, land_env), as SQL counts them, of the same dossiers given twice: `listed` (code, agency, land_env) and
+    `chosen` (code, unit_id, field, land_env). Inputs are not changed."""
+    for frame, needed in ((listed, ("code", "agency", "land_env")), (chosen, ("code", "unit_id", "field", "land_env"))):
+        missing = [c for c in needed if c not in frame.columns]
+        if missing:
+            raise DomainError(M.MISSING_COLUMNS.format(columns=", ".join(missing)))
+    by_agency = listed.groupby("agency", as_index=False).agg(dossiers=("code", "size"), land_env=("land_env", "sum"))
+    by_agency = by_agency.sort_values(["dossiers", "agency"], ascending=[False, True], ignore_index=True)
+    by_field = chosen.groupby("field", as_index=False).agg(dossiers=("code", "size"), land_env=("land_env", "max"))
+    by_field = by_field.sort_values(["dossiers", "field"], ascending=[False, True], ignore_index=True)
+    by_unit = chosen.groupby("unit_id", dropna=False, as_index=False).agg(dossiers=("code", "size"),
+                                                                          land_env=("land_env", "sum"))
+    by_unit = by_unit.rename(columns={"unit_id": "key"})
+    counts = {"dossiers": "int64", "land_env": "int64"}
+    return tuple(  # none at all: as SQL's empty answer, no type to infer
+        (frame if len(frame) else pd.DataFrame(columns=list(frame.columns))).astype(counts)
+        for frame in (by_agency, by_field, by_unit))

@@ -135,3 +135,12 @@ def top_groups(counts: pd.DataFrame, by: str, keep: int, others: str) -> pd.Data
     rest = counts.iloc[keep:].drop(columns=[by]).sum(numeric_only=True).to_frame().T.astype("int64")
     rest.insert(0, by, others)
     return pd.concat([counts.iloc[:keep], rest], ignore_index=True)
+
+
+def open_tasks_due(tasks: pd.DataFrame, as_of: date, until: date) -> int:
+    """Return how many tasks issued by as_of and not completed by it have their deadline in (as_of, until]."""
+    day, last = pd.Timestamp(as_of), pd.Timestamp(until)
+    deadline, completed = pd.to_datetime(tasks["deadline"]), pd.to_datetime(tasks["completed_on"])
+    keep = ((pd.to_datetime(tasks["doc_date"]) <= day) & (completed.isna() | (completed > day))
+            & (deadline > day) & (deadline <= last))
+    return int(keep.sum())

@@ -137,14 +137,20 @@ def test_a_meeting_is_filtered_on_its_frozen_figures(meetings_db):
     assert shown["Tỷ lệ giải quyết đúng hạn"][0] == fmt_pct(now["on_time_rate"])
     assert shown["Tỷ lệ hồ sơ nộp trực tuyến"][0] == fmt_pct(now["online_share"])
     assert any(c.value.endswith("Phạm vi số liệu: cấp Xã") for c in at.caption), [c.value for c in at.caption]
+    rows = before.rows  # about to go overdue at 30/06 (Tuesday), within 3 working days: due 01/07–03/07
+    cutoff, until = date(2026, 6, 30), date(2026, 7, 3)
+    soon = rows.loc[(rows["level"] == "Xã") & (rows["received_on"] <= cutoff) & (rows["due_on"] > cutoff)
+                    & (rows["due_on"] <= until) & (rows["result_on"].isna() | (rows["result_on"] > cutoff))]
+    assert 0 < len(soon) and shown[L.DUE_SOON_DOSSIERS][0] == fmt_int(len(soon))
 
 
 def test_a_filtered_meeting_says_what_it_did_not_keep(meetings_db):
-    """Issue #31: the bottleneck page of a meeting under a level filter draws its figures and says, in Vietnamese and
-    without an error, that the stage analysis and the early warning were kept for the province only."""
+    """Issue #31: the bottleneck page of a meeting under a level filter draws its figures, its early warning among
+    them, and says, in Vietnamese and without an error, that the stage analysis was kept for the province only."""
     _, second, _ = meetings_db
     at = _open("pages/diem_nghen.py", second)
     at.multiselect(key="f_level").set_value(["Xã"]).run()
     no_problem(at)
     assert any(i.value == M.FROZEN_NO_STAGES_FILTER for i in at.info)
-    assert any(c.value == L.DUE_SOON_IN_MEETING_FILTERED for c in at.caption)
+    assert not any(c.value in (L.DUE_SOON_IN_MEETING_FILTERED, L.DUE_SOON_IN_MEETING) for c in at.caption)
+    assert any(s.value.startswith("Sắp quá hạn") for s in at.subheader), [s.value for s in at.subheader]

@@ -49,6 +49,24 @@ def _live(conn, period, flt=NO_FILTER, by=None) -> pd.DataFrame:
     return dossier_counts(conn, period, flt, by)
 
 
+def _assert_grouped_as_counted(conn, frames, period, flt, by) -> None:
+    """Assert that the frozen counts of a period per unit, agency, field or level equal the direct count."""
+    grouped = label_groups(active_groups(_frozen_counts(frames, period, flt, by)), frames[f"names:{by}"], by)
+    reference = _live(conn, period, flt, by)
+    columns = ["key", "name", *COUNT_COLUMNS]
+    pd.testing.assert_frame_equal(grouped[columns].set_index("key").sort_index(),
+                                  reference[columns].set_index("key").sort_index(),
+                                  check_dtype=False, check_index_type=False, obj=f"{period} {flt} {by}")
+
+
+def _correct_every_open_dossier(db) -> None:
+    """Load a corrected export: every open dossier was in fact resolved on its due date."""
+    with db.begin() as conn:
+        conn.execute(update(dossiers).where(dossiers.c.result_on.is_(None)).values(
+            result_on=dossiers.c.due_on, status="Đã trả kết quả", waiting_supplement=False))
+        rebuild_rollup(conn)
+
+
 def _ns(tasks: pd.DataFrame) -> pd.DataFrame:
     """Return tasks with dates in ns (Parquet keeps them in ms, the database reader gives s)."""
     return tasks.astype({c: "datetime64[ns]" for c in ("doc_date", "deadline", "completed_on")})
@@ -77,13 +95,7 @@ def test_frozen_frames_equal_direct_counts_at_the_cut_off(db):
         for kind in SNAPSHOT_KINDS:
             period = kind_periods(kind, CUTOFF.date(), SETTINGS.week_starts_on)[0]
             for by in ("unit", "agency", "field", "level"):
-                grouped = label_groups(active_groups(_frozen_counts(frames, period, LAND_ENV, by)),
-                                       frames[f"names:{by}"], by)
-                reference = _live(conn, period, LAND_ENV, by)
-                columns = ["key", "name", *COUNT_COLUMNS]
-                pd.testing.assert_frame_equal(grouped[columns].set_index("key").sort_index(),
-                                              reference[columns].set_index("key").sort_index(),
-                                              check_dtype=False, check_index_type=False, obj=f"{kind} {by}")
+                _assert_grouped_as_counted(conn, frames, period, LAND_ENV, by)
             for flt in (NO_FILTER, LAND_ENV):
                 for by in ("procedure", "current_agency"):
                     pd.testing.assert_frame_equal(Overdue(period, flt, by).frozen(frames),
@@ -111,10 +123,7 @@ def test_frozen_frames_do_not_move_when_the_data_changes(db):
         month = kind_periods("month", CUTOFF.date(), SETTINGS.week_starts_on)[0]
         live_before = _live(conn, month).iloc[0]["in_progress_overdue"]
         tasks_before = Tasks(CUTOFF.date()).frozen(frames)
-    with db.begin() as conn:  # a corrected export: every open dossier was in fact resolved on its due date
-        conn.execute(update(dossiers).where(dossiers.c.result_on.is_(None)).values(
-            result_on=dossiers.c.due_on, status="Đã trả kết quả", waiting_supplement=False))
-        rebuild_rollup(conn)
+    _correct_every_open_dossier(db)
     with db.connect() as conn:
         assert _live(conn, month).iloc[0]["in_progress_overdue"] < live_before  # the data moved …
         again = load_snapshot(conn, meeting)
@@ -157,23 +166,14 @@ def test_a_meeting_serves_every_filter_of_the_sidebar_as_counted_at_the_cut_off(
             period = kind_periods(kind, CUTOFF.date(), SETTINGS.week_starts_on)[0]
             for flt in filters:
                 for by in ("unit", "agency", "field", "level"):
-                    grouped = label_groups(active_groups(_frozen_counts(frames, period, flt, by)),
-                                           frames[f"names:{by}"], by)
-                    reference = _live(conn, period, flt, by)
-                    columns = ["key", "name", *COUNT_COLUMNS]
-                    pd.testing.assert_frame_equal(grouped[columns].set_index("key").sort_index(),
-                                                  reference[columns].set_index("key").sort_index(),
-                                                  check_dtype=False, check_index_type=False, obj=f"{kind} {by}")
+                    _assert_grouped_as_counted(conn, frames, period, flt, by)
                 for by in ("procedure", "current_agency"):
                     pd.testing.assert_frame_equal(Overdue(period, flt, by).frozen(frames),
                                                   overdue_counts(conn, period, flt, by), obj=f"{kind} {by} {flt}")
         for flt in filters:
             pd.testing.assert_frame_equal(Ageing(CUTOFF.date(), flt).frozen(frames),
                                           overdue_ageing(conn, CUTOFF.date(), flt))
-    with db.begin() as conn:  # a corrected export: every open dossier was in fact resolved on its due date
-        conn.execute(update(dossiers).where(dossiers.c.result_on.is_(None)).values(
-            result_on=dossiers.c.due_on, status="Đã trả kết quả", waiting_supplement=False))
-        rebuild_rollup(conn)
+    _correct_every_open_dossier(db)
     with db.connect() as conn:
         again = load_snapshot(conn, meeting)
         assert {key: _frozen_counts(again, key[0], key[1]).iloc[0].to_dict() for key in before} == before
@@ -283,10 +283,7 @@ def test_a_meeting_counts_its_early_warning_under_every_filter_of_the_sidebar(db
         assert seen > 0  # the filters do pick dossiers about to go overdue
         before = {flt: _values(DueSoon(cutoff, days, flt).frozen(frames).dossiers) for flt in _filters(conn)}
     assert DueSoon(cutoff, days, DossierFilter(levels=("Xã",))).frozen(_before_grains(frames)) is None
-    with db.begin() as conn:  # a corrected export: every open dossier was in fact resolved on its due date
-        conn.execute(update(dossiers).where(dossiers.c.result_on.is_(None)).values(
-            result_on=dossiers.c.due_on, status="Đã trả kết quả", waiting_supplement=False))
-        rebuild_rollup(conn)
+    _correct_every_open_dossier(db)
     with db.connect() as conn:
         again = load_snapshot(conn, meeting)
         for flt, listed in before.items():

@@ -7,9 +7,12 @@ import pytest
 from sqlalchemy import create_engine
 
 from data_access.meetings import create_meeting
-from tests.e2e.conftest import END, open_signed_in, running_app
+from metrics.periods import Period
+from tests.e2e.conftest import CARDS, END, open_signed_in, running_app
 from tests.e2e.test_browser import wait_rendered
+from tests.pages.reference import Reference
 from texts import labels as L
+from texts.fmt import fmt_int
 
 PAGES = {"": L.PAGE_OVERVIEW, "tong-quan": L.PAGE_OVERVIEW, "nhiem-vu": L.PAGE_TASKS,
          "diem-nghen": L.PAGE_BOTTLENECKS, "bang-diem": L.PAGE_SCORECARD, "xep-hang": L.PAGE_RANKING,
@@ -60,4 +63,26 @@ def test_a_malformed_or_unknown_meeting_falls_back_to_live_figures(browser, fres
     context, page = _open(browser, f"{base}/bang-diem?hop={asked}")
     _check(page, L.PAGE_SCORECARD)
     assert page.get_by_text(L.MEETING_UNKNOWN.format(asked=asked[:12])).is_visible()
+    context.close()
+
+
+def test_a_meeting_is_filtered_from_the_sidebar_in_the_browser(browser, fresh, e2e_db):
+    """Issue #31: on a meeting's view the sidebar's level picker narrows the meeting's frozen figures: the commune
+    level's overdue dossiers in progress at the cut-off, counted independently from the rows."""
+    base, meeting = fresh
+    context, page = _open(browser, f"{base}/tong-quan?hop={meeting}")
+    pickers = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]')
+    assert pickers.count() == 3  # agency, level, commune: offered on a meeting too
+    pickers.nth(1).click()
+    page.keyboard.type("Xã")
+    page.keyboard.press("Enter")
+    page.get_by_text(L.SCOPE_LINE.format(scope="cấp Xã")).first.wait_for(state="visible", timeout=60_000)
+    wait_rendered(page)
+    shown = {m.locator('[data-testid="stMetricLabel"]').inner_text().strip():
+             m.locator('[data-testid="stMetricValue"]').inner_text().strip() for m in page.locator(CARDS).all()}
+    ref, month_to_date = Reference(e2e_db), Period(END.replace(day=1), END)
+    month = ref.totals(month_to_date, level="Xã")
+    assert month["in_progress_overdue"] < ref.totals(month_to_date)["in_progress_overdue"]  # the filter shows
+    assert shown[L.KPI["in_progress_overdue"]] == fmt_int(month["in_progress_overdue"]), shown
+    assert page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]').count() == 0
     context.close()

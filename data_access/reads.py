@@ -1,15 +1,15 @@
 """The reads a Source answers, as values: each is a small frozen dataclass with a stable `key`, answered from the
 live database (`live(conn)`) or from a meeting's frozen frames (`frozen(frames)`), side by side in one class, so
 that a Source only dispatches (data_access.source) and the frames a meeting stores are named here once
-(`frame_names`, used by data_access.snapshots when it writes them).
+(`Overdue.frame_name`, `stage_frame_name`, the GRAIN_* names, used by data_access.snapshots when it writes them).
 
-A frozen answer is a lookup of what the meeting stored. Without a filter (or land/environment alone) that is the
-frame stored for the read; under any other filter the sidebar offers (agencies, levels, units, a field), the rollup
-sums, the overdue breakdowns and the age buckets are kept per grain (unit, agency, level, field) and narrowed to the
-filter, then summed (metrics.grain), so a meeting serves the filters the live data serves. A read the meeting did
-not store is refused in Vietnamese: NotKept for a filter it cannot serve (the stage analysis is kept for the whole
-province and land/environment; a meeting created before grains were kept serves units only), FROZEN_NO_PERIOD or
-FROZEN_NO_STAGES for a period it did not freeze.
+A frozen answer is a lookup of what the meeting stored. The rollup sums, the overdue breakdowns and the age buckets
+are kept per grain (unit, agency, level, field), narrowed to a read's filter and summed (metrics.grain), so a meeting
+serves the filters the live data serves; the early warning is kept whole for the province and land/environment and
+per grain for any other filter. A meeting created before grains were kept stored those per dimension, for the
+province and land/environment, and serves units only. A read the meeting did not store is refused in Vietnamese:
+NotKept for a filter it cannot serve (the stage analysis is kept for the whole province and land/environment),
+FROZEN_NO_PERIOD or FROZEN_NO_STAGES for a period it did not freeze.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ def _chosen(flt: DossierFilter, frames: Frames) -> dict[str, tuple | None]:
     return {"unit_id": flt.unit_ids or None, "agency_id": flt.agency_ids or None, "level": flt.levels or None,
             "field_id": fields}
 
+
 def scope_name(flt: DossierFilter) -> str | None:
     """Return the name a meeting stores a filter's frames under ("all", "land_env"), None for any other filter."""
     if flt == NO_FILTER:
@@ -101,22 +102,22 @@ class Sums(Read):
         return rollup_queries.period_sums(conn, self.flt, self.by, self.months, self.until)
 
     def frozen(self, frames: Frames) -> pd.DataFrame:
-        """Return the sums as they were at the cut-off, from the stored sums per dimension."""
+        """Return the sums as they were at the cut-off, from the stored sums per grain (per dimension for a meeting
+        kept before grains were)."""
         flt, by = self.flt, self.by
         if not set(self.months) <= set(frames["detail_months"]["month"]):
             raise DomainError(M.FROZEN_NO_PERIOD)
+        if GRAIN_SUMS in frames:
+            return self._from_grain(frames[GRAIN_SUMS])
         if flt.agency_ids or flt.levels or flt.field_ids or (flt.unit_ids and by not in (None, "unit")):
-            return self._from_grain(frames)
+            raise NotKept(UNSUPPORTED)
         if flt.unit_ids and by is None:
             return narrow_sums(frames["sums:unit"], flt.land_env_only, "unit", flt.unit_ids, drop=True)
         return narrow_sums(frames[f"sums:{by or 'all'}"], flt.land_env_only, "unit" if flt.unit_ids else None,
                            flt.unit_ids)
 
-    def _from_grain(self, frames: Frames) -> pd.DataFrame:
+    def _from_grain(self, grain: pd.DataFrame) -> pd.DataFrame:
         """Return the sums of the filter's rows of the grain, per `by`, day and land/environment (sorted by them)."""
-        grain = frames.get(GRAIN_SUMS)
-        if grain is None:
-            raise NotKept(UNSUPPORTED)
         flt = self.flt
         chosen = {"unit": flt.unit_ids or None, "agency": flt.agency_ids or None, "level": flt.levels or None,
                   "field": flt.field_ids or None, "land_env": (True,) if flt.land_env_only else None}
@@ -142,14 +143,14 @@ class Overdue(Read):
         return overdue_queries.overdue_counts(conn, self.period, self.flt, self.by)
 
     def frozen(self, frames: Frames) -> pd.DataFrame:
-        """Return the breakdown stored at the cut-off (a unit's, with its whole predecessors summed, from the per-unit
-        one)."""
+        """Return the breakdown stored at the cut-off, summed from its grain (a meeting kept before grains were: the
+        province's or land/environment's as stored, a unit's with its whole predecessors from the per-unit one)."""
         flt, scope = self.flt, scope_name(self.flt)
-        if scope is not None:
-            return frames[self.frame_name(self.period, scope, self.by)]
         grain = frames.get(self.frame_name(self.period, "grain", self.by))
         if grain is not None:
             return self._summed(narrow(grain, _chosen(flt, frames)), GRAIN)
+        if scope is not None:
+            return frames[self.frame_name(self.period, scope, self.by)]
         per_unit = frames.get(self.frame_name(self.period, "units", self.by))  # a meeting kept before grains were
         if per_unit is None or self.by != "procedure" or flt != DossierFilter(unit_ids=flt.unit_ids):
             raise NotKept(UNSUPPORTED)
@@ -183,15 +184,16 @@ class Ageing(Read):
         return overdue_queries.overdue_ageing(conn, self.as_of, self.flt)
 
     def frozen(self, frames: Frames) -> pd.DataFrame:
-        """Return the buckets stored at the cut-off."""
+        """Return the buckets stored at the cut-off, summed from their grain (a meeting kept before grains were: the
+        province's or land/environment's as stored)."""
         scope = scope_name(self.flt)
         if self.as_of != cutoff_of(frames):
             raise NotKept(UNSUPPORTED)
-        if scope is not None:
-            return frames[f"ageing:{scope}"]
         grain = frames.get(GRAIN_AGEING)
         if grain is None:
-            raise NotKept(UNSUPPORTED)
+            if scope is None:
+                raise NotKept(UNSUPPORTED)
+            return frames[f"ageing:{scope}"]
         buckets = [c for c in grain.columns if c not in GRAIN]
         totals = summed(narrow(grain, _chosen(self.flt, frames)), (), buckets).iloc[0]
         return pd.DataFrame({"bucket": buckets, "count": [int(totals[b]) for b in buckets]})
@@ -214,8 +216,8 @@ def stage_parts(found: stage_queries.StageFrames) -> dict[str, pd.DataFrame]:
 
 
 def _stored_stage_parts(frames: Frames, query: stage_queries.StageQuery, names: tuple[str, ...]) -> Frames:
-    """Return the named stored parts of a stage analysis, or refuse: another filter or a procedure (UNSUPPORTED), or
-    a period whose analysis was not frozen (only the default kind's is)."""
+    """Return the named stored parts of a stage analysis, or refuse: another filter or a procedure (NotKept), or a
+    period whose analysis was not frozen (only the default kind's is)."""
     scope = scope_name(query.flt)
     if scope is None or query.procedure_id is not None:
         raise NotKept(M.FROZEN_NO_STAGES_FILTER)

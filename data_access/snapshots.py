@@ -2,12 +2,12 @@
 
 While a meeting is selected the pages read these frames instead of the database, so what the meeting sees
 does not move when new data is imported. A snapshot holds, for the cut-off date:
-- the rollup sums (per day for the months that need it, per month otherwise; see metrics.rollup) in total
-  and per unit, agency, field and level, from which every period of the standard kinds that ends on the cut-off,
-  the like-for-like window it is compared with, its previous period and the monthly trends are counted exactly;
-  and the same sums per grain (unit, agency, field and level together), from which any filter is counted;
-- the overdue breakdowns (per procedure, per agency holding the dossier) of each of those periods, and the age
-  buckets at the cut-off, for all fields and for land/environment, and per grain for any other filter;
+- the rollup sums (per day for the months that need it, per month otherwise; see metrics.rollup) per grain
+  (unit, agency, field and level together), from which every period of the standard kinds that ends on the
+  cut-off, the like-for-like window it is compared with, its previous period and the monthly trends are counted
+  exactly, in total, per dimension and under any filter;
+- the overdue breakdowns (per procedure, per agency holding the dossier) of each of those periods and the age
+  buckets at the cut-off, per grain too;
 - the stage analysis (data_access.stage_queries) of the default period kind to the cut-off, all fields and
   land/environment;
 - the early warning at the cut-off (every dossier listed), for all fields and land/environment, and each listed
@@ -74,8 +74,6 @@ def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.
     periods = periods_kept(cutoff, settings)
     months = detail_months(periods)
     frames = {"detail_months": pd.DataFrame({"month": list(months)})}
-    for by in (None, *rollup_queries.DIMENSIONS):
-        frames[f"sums:{by or 'all'}"] = rollup_queries.period_sums(conn, NO_FILTER, by, months, last_month(periods))
     grain = rollup_queries.grain_sums(conn, months, last_month(periods))
     frames[GRAIN_SUMS] = grain.astype({**dict.fromkeys(DAILY_COUNTERS, "int32"), "level": "category"})  # a third of
     # the memory (summed back as int64 and text, metrics.grain.summed)
@@ -83,9 +81,6 @@ def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.
         frames[f"names:{by}"] = rollup_queries.dimension_names(conn, by)
     for kind in SNAPSHOT_KINDS:
         period = kind_periods(kind, cutoff, settings.week_starts_on)[0]
-        for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)):
-            for by in overdue_queries.OVERDUE_GROUPINGS:
-                frames[Overdue.frame_name(period, scope, by)] = overdue_queries.overdue_counts(conn, period, flt, by)
         for by in overdue_queries.OVERDUE_GROUPINGS:
             frames[Overdue.frame_name(period, "grain", by)] = overdue_queries.overdue_counts(
                 conn, period, NO_FILTER, by, per_grain=True)
@@ -95,8 +90,6 @@ def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.
             frames.update({stage_frame_name(period, scope, part): frame for part, frame in stage_parts(found).items()})
             frames[stage_frame_name(period, scope, "overdue_codes")] = pd.DataFrame(
                 {"code": list(stage_queries.overdue_codes(conn, query))}, dtype=str)
-    for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)):
-        frames[f"ageing:{scope}"] = overdue_queries.overdue_ageing(conn, cutoff, flt)
     frames[GRAIN_AGEING] = overdue_queries.ageing_grain(conn, cutoff)
     frames.update(_due_soon_frames(conn, cutoff, settings))
     frames["tasks"] = task_queries.load_tasks(conn, cutoff)

@@ -15,7 +15,7 @@ from data_access.meetings import create_meeting
 from data_access.overdue_queries import overdue_ageing, overdue_counts
 from data_access.reads import LAND_ENV, Ageing, DueSoon, Overdue, Stages, Sums, Tasks
 from data_access.rollup import rebuild_rollup
-from data_access.rollup_queries import dimension_names
+from data_access.rollup_queries import dimension_names, period_sums
 from data_access.schema import dossiers
 from data_access.snapshots import SNAPSHOT_KINDS, kind_periods, load_snapshot, periods_kept
 from data_access.stage_queries import StageQuery
@@ -229,17 +229,41 @@ def test_frozen_frames_refuse_what_they_cannot_answer(db):
         Ageing(date(2024, 4, 1), NO_FILTER).frozen(frames)
 
 
+def _kept_before_grains(conn, frames: dict, period: Period) -> dict:
+    """Return a meeting's frames as a meeting created before the grains (December 2026) stored them, counted now
+    (nothing changed since the cut-off): the sums per dimension, the overdue breakdowns and age buckets of the
+    province and land/environment, the overdue procedures per unit."""
+    months, until = tuple(frames["detail_months"]["month"]), CUTOFF.date()
+    old = _before_grains(frames)
+    for by in (None, "unit", "agency", "field", "level"):
+        old[f"sums:{by or 'all'}"] = period_sums(conn, NO_FILTER, by, months, until)
+    for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)):
+        old[Overdue.frame_name(period, scope, "procedure")] = overdue_counts(conn, period, flt, "procedure")
+        old[f"ageing:{scope}"] = overdue_ageing(conn, until, flt)
+    old[Overdue.frame_name(period, "units", "procedure")] = overdue_counts(conn, period, NO_FILTER, "procedure",
+                                                                           per_unit=True)
+    return old
+
+
 def test_a_meeting_kept_before_grains_still_reads_its_units(db):
-    """A meeting stored before the grains (December 2026) kept the overdue procedures per unit only: a commune's (with
-    its predecessors) is still summed from them exactly, and any other filter is refused in Vietnamese."""
+    """A meeting stored before the grains (December 2026) kept its sums per dimension and the overdue procedures per
+    unit only: the province, land/environment and a commune's (with its predecessors) are still counted from them
+    exactly, and any other filter is refused in Vietnamese."""
     with db.begin() as conn:
         meeting = create_meeting(conn, date(2024, 4, 11), "Giao ban tuần 15", CUTOFF, SETTINGS)
     with db.connect() as conn:
         month = kind_periods("month", CUTOFF.date(), SETTINGS.week_starts_on)[0]
-        old = _before_grains(load_snapshot(conn, meeting))
-        old[Overdue.frame_name(month, "units", "procedure")] = overdue_counts(conn, month, NO_FILTER, "procedure",
-                                                                              per_unit=True)
+        old = _kept_before_grains(conn, load_snapshot(conn, meeting), month)
         units = sorted(read_dossier_rows(conn)["unit_id"].unique().tolist())
+        for flt in (NO_FILTER, LAND_ENV, DossierFilter(unit_ids=(units[1],))):
+            expected = _live(conn, month, flt)[list(COUNT_COLUMNS)].iloc[0].to_dict()
+            assert _frozen_counts(old, month, flt).iloc[0].to_dict() == expected, flt
+        _assert_grouped_as_counted(conn, old, month, LAND_ENV, "agency")
+        for flt in (NO_FILTER, LAND_ENV):
+            pd.testing.assert_frame_equal(Overdue(month, flt, "procedure").frozen(old),
+                                          overdue_counts(conn, month, flt, "procedure"))
+            pd.testing.assert_frame_equal(Ageing(CUTOFF.date(), flt).frozen(old),
+                                          overdue_ageing(conn, CUTOFF.date(), flt))
         for chosen in ((units[0],), tuple(units[:2])):
             flt = DossierFilter(unit_ids=chosen)
             pd.testing.assert_frame_equal(Overdue(month, flt, "procedure").frozen(old),

@@ -49,9 +49,9 @@ def overdue_rows(period: Period, flt: DossierFilter = NO_FILTER) -> Select:
 
 
 def build_overdue_query(period: Period, flt: DossierFilter = NO_FILTER, by: str = "procedure",
-                        per_unit: bool = False, per_grain: bool = False) -> Select:
-    """Return the SELECT of OVERDUE_COLUMNS per procedure or per agency holding the dossier (and per unit, or per
-    GRAIN)."""
+                        per: tuple[str, ...] = ()) -> Select:
+    """Return the SELECT of OVERDUE_COLUMNS per procedure or per agency holding the dossier (and per the GRAIN columns
+    `per` names)."""
     check_option("by", by, OVERDUE_GROUPINGS)
     rows = overdue_rows(period, flt).subquery("overdue")
     counts = [func.sum(rows.c.late).label("resolved_late"), func.sum(rows.c.open).label("in_progress_overdue"),
@@ -64,16 +64,17 @@ def build_overdue_query(period: Period, flt: DossierFilter = NO_FILTER, by: str 
     else:
         keys = [rows.c.current_agency_id.label("key"), agencies.c.name.label("name")]
         source = rows.outerjoin(agencies, agencies.c.id == rows.c.current_agency_id)
-    if per_unit or per_grain:
-        keys.extend(rows.c[name].label(name) for name in (GRAIN if per_grain else ("unit_id",)))
+    for name in per:
+        check_option("per", name, GRAIN)
+        keys.append(rows.c[name].label(name))
     return select(*keys, *counts).select_from(source).group_by(*keys).order_by(keys[1])
 
 
 def overdue_counts(conn: Connection, period: Period, flt: DossierFilter = NO_FILTER,
-                   by: str = "procedure", per_unit: bool = False, per_grain: bool = False) -> pd.DataFrame:
-    """Return key, name (code and field for procedures), [unit_id or GRAIN] and OVERDUE_COLUMNS, one row per group with
-    any."""
-    result = conn.execute(build_overdue_query(period, flt, by, per_unit, per_grain))
+                   by: str = "procedure", per: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Return key, name (code and field for procedures), the columns `per` names and OVERDUE_COLUMNS, one row per group
+    with any."""
+    result = conn.execute(build_overdue_query(period, flt, by, per))
     frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
     for column in OVERDUE_COLUMNS:
         frame[column] = frame[column].fillna(0).astype("int64")

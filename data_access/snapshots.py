@@ -83,7 +83,7 @@ def _frames(conn: Connection, cutoff: date, settings: Settings) -> dict[str, pd.
         period = kind_periods(kind, cutoff, settings.week_starts_on)[0]
         for by in overdue_queries.OVERDUE_GROUPINGS:
             frames[Overdue.frame_name(period, "grain", by)] = overdue_queries.overdue_counts(
-                conn, period, NO_FILTER, by, per_grain=True)
+                conn, period, NO_FILTER, by, per=overdue_queries.GRAIN)
         for scope, flt in (("all", NO_FILTER), ("land_env", LAND_ENV)) if kind == stage_kind(settings) else ():
             query = stage_queries.StageQuery(period, flt)
             found = stage_queries.stage_frames(conn, query, is_supplement_step)

@@ -241,7 +241,7 @@ def _kept_before_grains(conn, frames: dict, period: Period) -> dict:
         old[Overdue.frame_name(period, scope, "procedure")] = overdue_counts(conn, period, flt, "procedure")
         old[f"ageing:{scope}"] = overdue_ageing(conn, until, flt)
     old[Overdue.frame_name(period, "units", "procedure")] = overdue_counts(conn, period, NO_FILTER, "procedure",
-                                                                           per_unit=True)
+                                                                           per=("unit_id",))
     return old
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 
 from metrics.errors import DomainError
 from metrics.indexes import period_start
-from metrics.text import fold_key
+from metrics.text import fold_each, fold_key
 from texts import messages as M
 
 STEP = 0.01  # scores are published to two decimals: passing a province means 0,01 point more than it
@@ -58,7 +58,7 @@ def standing(results: pd.DataFrame, province: str, index_name: str = "766") -> S
     or None. Ranks are the published ones; provinces are ordered by them (then by score)."""
     totals = _totals(results, index_name)
     key = fold_key(province)
-    ours = totals.loc[totals["province"].map(fold_key) == key]
+    ours = totals.loc[totals["province"].pipe(fold_each) == key]
     for period in ours.sort_values("start", ascending=False)["period"]:
         field = totals.loc[totals["period"] == period]
         if len(field) < 2:
@@ -66,7 +66,7 @@ def standing(results: pd.DataFrame, province: str, index_name: str = "766") -> S
         field = field.assign(order=field["rank"].fillna(np.inf)).sort_values(["order", "score"],
                                                                              ascending=[True, False])
         field = field.reset_index(drop=True)
-        me = int(field.index[field["province"].map(fold_key) == key][0])
+        me = int(field.index[field["province"].pipe(fold_each) == key][0])
         row = field.iloc[me]
         above = field.iloc[me - 1] if me > 0 else None
         below = field.iloc[me + 1] if me + 1 < len(field) else None
@@ -95,7 +95,7 @@ def components(results: pd.DataFrame, found: Standing, rules: list[ComponentRule
     province above plus STEP through this component alone, and the change; ordered by the smallest change that
     closes the gap (components that cannot close it alone, or have no rule, last, by points lost)."""
     rows = results.loc[(results["index_name"] == index_name) & (results["period"] == found.period)
-                       & (results["province"].map(fold_key) == fold_key(found.province))
+                       & (results["province"].pipe(fold_each) == fold_key(found.province))
                        & (results["component"].fillna("") != "")]
     by_name = {fold_key(rule.name): rule for rule in rules}
     out = []

@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 
 from metrics.errors import DomainError
-from metrics.text import fold_key
+from metrics.text import fold_each, fold_key
 from texts import messages as M
 
 _YEAR = re.compile(r"^(\d{4})$")
@@ -44,7 +44,7 @@ def period_kind(period: str) -> str:
 
 def _province_rows(results: pd.DataFrame, province: str, index_name: str) -> pd.DataFrame:
     province_key = fold_key(province)
-    mask = (results["province"].map(fold_key) == province_key) & (results["index_name"] == index_name)
+    mask = (results["province"].pipe(fold_each) == province_key) & (results["index_name"] == index_name)
     return results.loc[mask].copy()
 
 

@@ -1,7 +1,8 @@
 """Normalisation of Vietnamese text from source systems (DOMAIN §3: NFC, trim, collapse spaces)."""
 
 import unicodedata
-from functools import lru_cache
+
+import pandas as pd
 
 # C0 and C1 control characters and DEL: a pasted vertical tab or form feed would be stored, and XML (the .docx
 # notice, the .xlsx downloads) cannot hold them. Tab and newline are kept only where a text may have lines.
@@ -42,20 +43,45 @@ def normalize_text(value: object) -> str | None:
 
 def fold_key(value: object) -> str:
     """Return an accent- and case-insensitive matching key ('Đất  đai' and 'DAT DAI' give 'dat dai')."""
-    return _fold_text(value) if isinstance(value, str) else _fold(value)
-
-
-@lru_cache(maxsize=65536)  # the same few thousand names (units, agencies, provinces) are folded on every page run
-def _fold_text(value: str) -> str:
+    if isinstance(value, str):
+        text = " ".join(strip_controls(value).split())  # words first: a stray mark between spaces stays a word
+        if not text.isascii():
+            text = text.translate(_TO_BASE)
+        if text.isascii():  # Vietnamese text always is by now: folded in C, with no cache (docs/performance.md)
+            return text.casefold()
     return _fold(value)
 
 
+def fold_each(values: pd.Series) -> pd.Series:
+    """Return the matching key of each value, each distinct value folded once (a results table names a few dozen
+    provinces over thousands of rows)."""
+    keys = {value: fold_key(value) for value in values.dropna().unique()}
+    return values.astype(object).map(keys).fillna("")
+
+
 def _fold(value: object) -> str:
+    """Return the matching key the long way (any script): NFC, controls out, NFD, combining marks out, casefold."""
     text = normalize_text(value) or ""
     text = text.replace("Đ", "D").replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return stripped.casefold()
+
+
+def _base_letters() -> dict[int, str]:
+    """Return each accented Latin letter and combining mark that folds to ASCII (or to nothing), with what it folds
+    to: Vietnamese's letters (ă â đ ê ô ơ ư and their tones, precomposed or not) among them."""
+    ranges = (range(0xC0, 0x250), range(0x300, 0x370), range(0x1E00, 0x1F00))
+    table = {}
+    for code in (c for r in ranges for c in r):
+        text = chr(code).replace("Đ", "D").replace("đ", "d")
+        base = "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
+        if base.isascii() and base != chr(code):
+            table[code] = base
+    return table
+
+
+_TO_BASE = _base_letters()  # built once at import from Unicode's tables (≈ 850 letters and marks)
 
 
 _UNIT_PREFIXES = ("thanh pho ", "thi xa ", "thi tran ", "huyen ", "quan ", "phuong ", "xa ", "dac khu ",

@@ -1,13 +1,15 @@
 """Text normalisation and the settings file."""
 
+import random
 import tomllib
 import unicodedata
 
+import pandas as pd
 import pytest
 
 from config.settings import SETTINGS_PATH, load_settings, parse_settings
 from metrics.errors import DomainError
-from metrics.text import fold_key, normalize_text
+from metrics.text import _fold, fold_each, fold_key, normalize_text
 
 
 def test_normalize_text():
@@ -18,6 +20,29 @@ def test_normalize_text():
 
 def test_fold_key():
     assert fold_key("ĐẤT  ĐAI") == fold_key(unicodedata.normalize("NFD", "đất đai")) == "dat dai"
+
+
+def test_fold_each_folds_a_column_as_fold_key_does_and_leaves_it_unchanged():
+    names = pd.Series(["Khánh Hòa", None, "KHANH  HOA", float("nan"), "Ninh Thuận"], index=[5, 4, 3, 2, 1])
+    before = names.copy()
+    assert fold_each(names).to_dict() == {5: "khanh hoa", 4: "", 3: "khanh hoa", 2: "", 1: "ninh thuan"}
+    pd.testing.assert_series_equal(names, before)
+    assert fold_each(names.astype("category")).tolist() == ["khanh hoa", "", "khanh hoa", "", "ninh thuan"]
+
+
+def test_fold_key_folds_every_text_as_the_long_way_does():
+    # Keys are stored (agencies.name_key, fields.name_key): the quick path (a table of accented Latin letters, no
+    # cache) must give the key the long way (NFC, NFD, marks out) gives, for Vietnamese and for anything else.
+    assert fold_key("Ủy ban nhân dân xã Ơn Ứng") == "uy ban nhan dan xa on ung"
+    assert fold_key("\u0301 \tẦ\u00a0Ọ\x85ß İ") == " a o ss i"  # a stray mark is a (blank) word; ß the long way
+    assert fold_key("Straße Ελλάδα") == "strasse ελλαδα" and fold_key(12) == "12" and fold_key(None) == ""
+    rng = random.Random(31)
+    pool = [chr(c) for c in (*range(0x00, 0x250), *range(0x300, 0x370), *range(0x1E00, 0x1F00), 0x2000, 0x2003,
+                             0x3000, 0x3AC, 0x439, 0xFB01, 0xAC00, 0x1100, 0x1161, 0x0F71, 0x0F72)]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 10)))
+        for form in (text, unicodedata.normalize("NFD", text), unicodedata.normalize("NFC", text)):
+            assert fold_key(form) == _fold(form), repr(form)
 
 
 def test_shipped_settings_load():

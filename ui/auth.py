@@ -229,12 +229,13 @@ def sign_in_form(url_path: str) -> None:
     """Draw the sign-in form alone (nothing else reaches the browser) for the page at `url_path`; sign in and
     rerun on success. With an identity provider configured it also offers single sign-on."""
     st.title(L.APP_TITLE)
-    if data.connection_error() is not None:  # logged with its address
+    problem = data.connection_error()  # logged with its address
+    if problem is not None:
         if ACCOUNT_KEY in st.session_state:  # signed in when the database went away: name it (never the password)
             st.error(L.DATABASE_LOST.format(url=md_escape(describe_url(database_url()))))  # '***', '_' shown as typed
             st.button(L.RETRY, key="retry_database")  # a rerun: the session goes on once the database answers
         else:  # a visitor is not told where the database is; an account without rights is named for the operator
-            st.error(data.refusal() or L.SIGN_IN_NO_DATABASE)
+            st.error(problem.refusal or L.SIGN_IN_NO_DATABASE)
         return
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:

@@ -5,10 +5,9 @@ nothing a page shows moves when data is imported during the meeting.
 """
 
 import logging
-import time
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 import streamlit as st
@@ -43,8 +42,6 @@ from ui.shared import kept
 TTL_SECONDS = 600
 FRESH_SECONDS = 5  # the sidebar's database check and meetings list, per process (a run re-reads them no sooner)
 log = logging.getLogger(__name__)
-_ANSWERED: dict[str, float] = {}  # url -> when the database last answered connection_error (time.monotonic)
-_REFUSED: dict[str, str | None] = {}  # url -> why the database refused the last check (data_access.engine)
 
 
 def _engine(url: str) -> Engine:
@@ -61,29 +58,29 @@ def read_only() -> bool:
     return app_context(database_url()).read_only
 
 
-def connection_error(within_s: float = 0) -> str | None:
-    """Return None when the database answers (or answered less than `within_s` seconds ago in this process), or
-    the error text to log (the next call starts it again)."""
+class Unreachable(NamedTuple):
+    """Why the database did not answer: the error (logged), and the Vietnamese sentence of a refusal (its account
+    lacks rights on a table, data_access.engine) or None when it was unreachable for another reason."""
+
+    error: str
+    refusal: str | None
+
+
+def connection_error(recent: bool = False) -> Unreachable | None:
+    """Return None when the database answers (with `recent`, or answered the sidebar's read of the meta table less
+    than FRESH_SECONDS ago in this process), else why not (the next call starts the database again)."""
     url = database_url()
-    if within_s and time.monotonic() - _ANSWERED.get(url, float("-inf")) < within_s:
-        return None
     try:
-        with _engine(url).connect() as conn:
-            read_meta(conn)
-        _ANSWERED[url] = time.monotonic()
+        if recent:
+            _state(url)  # kept FRESH_SECONDS when it answered; a failure is not kept, so it is read again
+        else:
+            with _engine(url).connect() as conn:
+                read_meta(conn)
         return None
     except (SQLAlchemyError, OSError, DomainError) as exc:  # DomainError: a read-only file at an older revision
-        _ANSWERED.pop(url, None)
-        _REFUSED[url] = database_refusal(exc)  # the database answered but refused (an account without rights)
         log.exception("database unreachable")
         forget_context(url)
-        return str(exc)
-
-
-def refusal() -> str | None:
-    """Return the Vietnamese sentence of the database's last refusal (its account lacks rights on a table), or
-    None when it was unreachable for another reason."""
-    return _REFUSED.get(database_url())
+        return Unreachable(str(exc), database_refusal(exc))
 
 
 @st.cache_data(ttl=FRESH_SECONDS, show_spinner=False)

@@ -90,7 +90,7 @@ def render_sidebar(page_title: str, account: Account) -> Filters | None:
     settings = load_settings()
     with st.sidebar:
         st.markdown(f"**{L.APP_TITLE}**  \n{L.APP_SUBTITLE.format(province=md_escape(settings.province))}")
-        problem = data.connection_error(within_s=data.FRESH_SECONDS)  # signed_in() has just read the database
+        problem = data.connection_error(recent=True)  # signed_in() has just read the database
         if problem is not None:
             st.error(L.ERROR_DATABASE.format(url=md_escape(describe_url(database_url()))))  # as typed
             st.session_state[FILTERS_KEY] = None

@@ -30,7 +30,8 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
-from data_access.accounts import (
+from data_access.accounts.audit import command_line_operator
+from data_access.accounts.store import (
     FIRST_ADMIN,
     ROLES,
     account_count,
@@ -42,17 +43,16 @@ from data_access.accounts import (
     set_password,
     set_role,
 )
-from data_access.audit import command_line_operator
-from data_access.boundaries import BoundaryRefused, import_boundaries
-from data_access.context import app_context
 from data_access.demo.build import DEFAULT_DOSSIERS, DEFAULT_SEED, RealDataPresent, build_demo
-from data_access.engine import database_refusal, database_url, describe_url, writing
-from data_access.figures import summary_by_unit
+from data_access.figures.assemble import summary_by_unit
+from data_access.figures.source import open_source
 from data_access.importing.columns import KINDS
 from data_access.importing.report import ImportRefused, ImportReport
 from data_access.importing.runner import run_import
-from data_access.meta import dossier_count, read_meta
-from data_access.source import open_source
+from data_access.reference.boundaries import BoundaryRefused, import_boundaries
+from data_access.store.context import app_context
+from data_access.store.engine import database_refusal, database_url, describe_url, writing
+from data_access.store.meta import dossier_count, read_meta
 from metrics.errors import DomainError
 from metrics.periods import PERIOD_KINDS, comparable_period, period_to_date
 from metrics.territory import LEVEL_COMMUNE
@@ -172,7 +172,7 @@ def cmd_boundaries(args: argparse.Namespace) -> int:
 
 def cmd_holidays(args: argparse.Namespace) -> int:
     """Add a holiday file's days to the working-day calendar; return 0 (a refused file raises, writing nothing)."""
-    from data_access.holidays import import_holidays
+    from data_access.reference.holidays import import_holidays
 
     added = import_holidays(app_context().engine, args.file)
     print(T.HOLIDAYS_DONE.format(n=fmt_int(added), file=args.file.name))
@@ -181,8 +181,8 @@ def cmd_holidays(args: argparse.Namespace) -> int:
 
 def cmd_due_soon(args: argparse.Namespace) -> int:
     """Print the dossiers and tasks about to go overdue, as JSON in the shape agreed in issue #33."""
-    from data_access.early_warning import due_soon
-    from data_access.holidays import holiday_calendar
+    from data_access.figures.early_warning import due_soon
+    from data_access.reference.holidays import holiday_calendar
 
     context = app_context()
     days = args.working_days if args.working_days is not None else context.settings.early_warning_days
@@ -256,9 +256,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 def cmd_stages(args: argparse.Namespace) -> int:
     """Print where the dossiers of [from, as-of] lost their days, as JSON in the shape agreed in issue #15."""
-    from data_access import figures
-    from data_access.dossier_queries import DossierFilter
-    from data_access.stage_queries import StageQuery
+    from data_access.figures import assemble as figures
+    from data_access.figures.dossier_queries import DossierFilter
+    from data_access.figures.stage_queries import StageQuery
     from metrics.periods import Period
     from metrics.stages import stages_report
 
@@ -291,7 +291,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
 def cmd_notice(args: argparse.Namespace) -> int:
     """Write the draft conclusion notice (.docx) of a meeting from its frozen figures; 1 with a message when the
     meeting does not exist."""
-    from data_access.meetings import notice_inputs
+    from data_access.meetings.records import notice_inputs
     from reports.notice import render_notice
     from reports.notice_data import gather_notice
 
@@ -307,7 +307,7 @@ def cmd_notice(args: argparse.Namespace) -> int:
 
 def cmd_meeting(args: argparse.Namespace) -> int:
     """Create and freeze a meeting with its record as the meetings page does; print its id alone on the last line."""
-    from data_access.meetings import MeetingRecord, create_meeting, presenter
+    from data_access.meetings.records import MeetingRecord, create_meeting, presenter
 
     context = app_context()
     record = MeetingRecord(args.chair, args.chair_title, tuple(presenter(p) for p in args.presenter),
@@ -321,7 +321,7 @@ def cmd_meeting(args: argparse.Namespace) -> int:
 
 def cmd_conclusion(args: argparse.Namespace) -> int:
     """Record a conclusion of a meeting, to one body or to a category; print its id alone on the last line."""
-    from data_access.conclusions import Conclusion, add_conclusion, agency_id
+    from data_access.meetings.conclusions import Conclusion, add_conclusion, agency_id
 
     context = app_context()
     with writing(context.engine) as conn:

@@ -22,10 +22,10 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import create_engine, func, or_, select  # noqa: E402
 
 from data_access.demo.build import build_demo  # noqa: E402
-from data_access.early_warning import due_soon_view  # noqa: E402
-from data_access.holidays import holiday_calendar  # noqa: E402
-from data_access.overdue_queries import overdue_counts  # noqa: E402
-from data_access.schema import dossiers  # noqa: E402
+from data_access.figures.early_warning import due_soon_view  # noqa: E402
+from data_access.figures.overdue_queries import overdue_counts  # noqa: E402
+from data_access.reference.holidays import holiday_calendar  # noqa: E402
+from data_access.store.schema import dossiers  # noqa: E402
 from metrics.periods import Period  # noqa: E402
 
 END = date(2026, 6, 30)

@@ -41,7 +41,7 @@ import json, resource, sys, time
 sys.path.insert(0, {root!r})
 import pandas as pd
 from sqlalchemy import create_engine, select
-from data_access.schema import dossiers, fields
+from data_access.store.schema import dossiers, fields
 from metrics.dossiers import dossier_rates, totals_row
 from tests.oracle import count_dossiers
 from metrics.periods import period_to_date, same_period_week_before
@@ -75,9 +75,9 @@ def bench_account():
     """Return the account the page benchmark signs in as (a viewer, created on first use without a password)."""
     from sqlalchemy import select
 
-    from data_access.accounts import Account, add_account
-    from data_access.context import app_context
-    from data_access.schema import accounts
+    from data_access.accounts.store import Account, add_account
+    from data_access.store.context import app_context
+    from data_access.store.schema import accounts
 
     engine = app_context().engine
     with engine.begin() as conn:

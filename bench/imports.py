@@ -33,7 +33,7 @@ DISTRICTS = ["Thành phố Nha Trang", "TP Cam Ranh", "Huyện Cam Lâm", "Huy�
 CHILD = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
-from data_access.engine import get_engine
+from data_access.store.engine import get_engine
 from data_access.importing.runner import run_import
 engine = get_engine({url!r})
 if {reader!r} == "openpyxl":  # the last fallback, for comparison: the extent check says "cannot go", openpyxl reads

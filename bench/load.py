@@ -236,7 +236,7 @@ class ConnectionSampler:
     def _loop(self) -> None:
         engine = None
         if self.url and self.url.startswith(("postgres", "postgresql")):
-            from data_access.engine import get_engine
+            from data_access.store.engine import get_engine
 
             engine = get_engine(self.url)
         while not self._stop.wait(0.5):

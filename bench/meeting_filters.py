@@ -18,11 +18,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import create_engine  # noqa: E402
 
 from config.settings import load_settings  # noqa: E402
-from data_access import queries as q  # noqa: E402
-from data_access.dossier_queries import DossierFilter  # noqa: E402
-from data_access.meetings import create_meeting  # noqa: E402
-from data_access.snapshots import snapshot_size  # noqa: E402
-from data_access.source import open_source  # noqa: E402
+from data_access.figures import queries as q  # noqa: E402
+from data_access.figures.dossier_queries import DossierFilter  # noqa: E402
+from data_access.figures.source import open_source  # noqa: E402
+from data_access.meetings.records import create_meeting  # noqa: E402
+from data_access.meetings.snapshots import snapshot_size  # noqa: E402
 from metrics.periods import month_ends, period_to_date  # noqa: E402
 
 

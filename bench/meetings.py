@@ -22,9 +22,9 @@ from sqlalchemy import create_engine  # noqa: E402
 
 from config.settings import load_settings  # noqa: E402
 from data_access.demo.build import build_demo  # noqa: E402
-from data_access.meetings import create_meeting  # noqa: E402
-from data_access.snapshots import load_snapshot, snapshot_size  # noqa: E402
-from data_access.summary import summary  # noqa: E402
+from data_access.figures.summary import summary  # noqa: E402
+from data_access.meetings.records import create_meeting  # noqa: E402
+from data_access.meetings.snapshots import load_snapshot, snapshot_size  # noqa: E402
 
 END = date(2026, 6, 30)
 

@@ -51,7 +51,8 @@ def _wait(port: int, seconds: float = 180) -> None:
 
 
 def _prepare(env: dict, password: str) -> None:
-    code = ("from data_access.context import app_context; from data_access.meta import DATA_KIND, write_meta\n"
+    code = ("from data_access.store.context import app_context\n"
+            "from data_access.store.meta import DATA_KIND, write_meta\n"
             "import os\nengine = app_context(os.environ['DATABASE_URL']).engine\n"
             "with engine.begin() as conn: write_meta(conn, **{DATA_KIND: 'real'})\n")
     subprocess.run([sys.executable, "-c", code], env=env, check=True, cwd=ROOT)

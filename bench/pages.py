@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.harness import PAGES, measure_page, naive_baseline  # noqa: E402
-from data_access.engine import database_url, describe_url  # noqa: E402
+from data_access.store.engine import database_url, describe_url  # noqa: E402
 
 
 def main() -> None:

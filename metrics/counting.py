@@ -4,7 +4,7 @@ A dossier adds 1 to counters on a few days (`events`): the day it was received, 
 its due date. A figure of a period [s, e] is a signed sum of counters over the days in the period, up to its end
 or before its start (`FIGURES`). The declarations are written on a `Dossier`, any object whose attributes are
 dates and conditions that take `& | ~` and comparisons: numpy arrays (metrics.rollup, the rollup of dossiers in
-memory) and SQLAlchemy column expressions (data_access.counting_sql: the rollup in SQL and a period's figures
+memory) and SQLAlchemy column expressions (data_access.figures.counting_sql: the rollup in SQL and a period's figures
 straight from dossier rows) both do. Conditions a Dossier gives are never unknown (no SQL NULL), so `~` means not.
 """
 

@@ -8,7 +8,7 @@ from metrics.errors import DomainError
 from metrics.tasks import classify_tasks
 from texts import messages as M
 
-# The frozen figures shown at a meeting, in order: (section, key) of the data_access.summary structure.
+# The frozen figures shown at a meeting, in order: (section, key) of the data_access.figures.summary structure.
 MEETING_FIGURES = (
     ("dossiers", "received"), ("dossiers", "resolved"), ("dossiers", "on_time_rate"),
     ("dossiers", "in_progress"), ("dossiers", "in_progress_overdue"), ("dossiers", "overdue_total"),

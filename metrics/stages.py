@@ -1,5 +1,5 @@
-"""Where dossiers lose their days (issue #15), from the aggregated step frames of data_access.stage_queries: per step in
-process order, per agency holding a step, transfers out and back, supplement rounds, and the JSON of `cli.py
+"""Where dossiers lose their days (issue #15), from the aggregated step frames of data_access.figures.stage_queries:
+per step in process order, per agency holding a step, transfers out and back, supplement rounds, and the JSON of `cli.py
 stages`. Pure: frames in, new frames or dicts out; percentiles interpolate linearly, as numpy's default.
 
 A step's figures count passages (a dossier may pass a step twice): median and 90th percentile of their days, how

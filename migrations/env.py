@@ -1,13 +1,13 @@
-"""Alembic environment: runs on the connection handed over by data_access.migrate (SQLite or PostgreSQL)."""
+"""Alembic environment: runs on the connection handed over by data_access.store.migrate (SQLite or PostgreSQL)."""
 
 from alembic import context
 
-from data_access.schema import metadata
+from data_access.store.schema import metadata
 
 config = context.config
 connection = config.attributes.get("connection")
-if connection is None:  # pragma: no cover - always called through data_access.migrate
-    raise RuntimeError("Chạy migration qua data_access.migrate (python cli.py init), không gọi alembic trực tiếp")
+if connection is None:  # pragma: no cover - always called through data_access.store.migrate
+    raise RuntimeError("Chạy migration qua data_access.store.migrate (python cli.py init), không gọi alembic trực tiếp")
 
 context.configure(connection=connection, target_metadata=metadata, render_as_batch=connection.dialect.name == "sqlite",
                   compare_type=True)

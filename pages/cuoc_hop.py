@@ -6,9 +6,9 @@ from datetime import date, datetime, time
 import streamlit as st
 
 from config.settings import load_settings
-from data_access.engine import writing
-from data_access.figures import compared_headline
-from data_access.meetings import MeetingRecord, create_meeting
+from data_access.figures.assemble import compared_headline
+from data_access.meetings.records import MeetingRecord, create_meeting
+from data_access.store.engine import writing
 from metrics.errors import DomainError
 from metrics.indexes import MERGER_DAY
 from metrics.meetings import compare_figures, task_changes

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from config.settings import load_settings
-from data_access.engine import database_url
 from data_access.importing.columns import KINDS
 from data_access.importing.readers import ReadError
+from data_access.store.engine import database_url
 from texts import labels as L
 from texts import messages as M
 from ui import data, import_jobs
@@ -21,7 +21,7 @@ actor, address = account(), client_address()
 
 st.title(L.PAGE_IMPORT)
 st.caption(L.IMPORT_INTRO)
-if data.read_only():  # run_import refuses too (data_access.engine.ReadOnlyDatabase); no upload is asked for
+if data.read_only():  # run_import refuses too (data_access.store.engine.ReadOnlyDatabase); no upload is asked for
     st.warning(M.DATABASE_READ_ONLY)
     st.stop()
 

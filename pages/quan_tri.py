@@ -5,8 +5,8 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from data_access.accounts import ROLES, add_account, set_disabled, set_password, set_role
-from data_access.engine import writing
+from data_access.accounts.store import ROLES, add_account, set_disabled, set_password, set_role
+from data_access.store.engine import writing
 from metrics.territory import units_in_force
 from texts import labels as L
 from texts import messages as M

@@ -1,6 +1,6 @@
-"""Everything the draft conclusion notice states, read from a meeting's Source (its frozen frames, data_access.source),
-its record (chair, presenters, attendees, signer), its conclusions and the Office's edits; nothing is read live, so
-the draft is the same after a later import."""
+"""Everything the draft conclusion notice states, read from a meeting's Source (its frozen frames,
+data_access.figures.source), its record (chair, presenters, attendees, signer), its conclusions and the Office's
+edits; nothing is read live, so the draft is the same after a later import."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -8,12 +8,12 @@ from datetime import date
 import pandas as pd
 
 from config.settings import Settings
-from data_access import figures
-from data_access.accounts import Account, require
-from data_access.dossier_queries import NO_FILTER
-from data_access.meetings import MeetingRecord, NoticeInputs
-from data_access.meta import DATA_KIND
-from data_access.source import Source
+from data_access.accounts.store import Account, require
+from data_access.figures import assemble as figures
+from data_access.figures.dossier_queries import NO_FILTER
+from data_access.figures.source import Source
+from data_access.meetings.records import MeetingRecord, NoticeInputs
+from data_access.store.meta import DATA_KIND
 from metrics.errors import DomainError
 from metrics.indexes import MERGER_DAY
 from metrics.notice import (
@@ -43,7 +43,7 @@ class NoticeData:
     cutoff: date
     record: MeetingRecord
     period: Period  # the month to the cut-off
-    now: dict  # data_access.summary "dossiers" figures of `period`
+    now: dict  # data_access.figures.summary "dossiers" figures of `period`
     before: dict | None  # those of the like-for-like window (None: it cannot be counted)
     compared: Period | None  # that window
     ranks: pd.DataFrame  # reports.pack_data.ranks_of, the last two years only (metrics.notice.recent_ranks)
@@ -53,7 +53,7 @@ class NoticeData:
     without_apology: int  # overdue dossiers with no apology letter
     overdue_tasks: int
     task_agencies: list[tuple[str, float]]
-    conclusions: pd.DataFrame  # data_access.conclusions.COLUMNS with lead_agency (its name)
+    conclusions: pd.DataFrame  # data_access.meetings.conclusions.COLUMNS with lead_agency (its name)
     suggestions: list[Suggestion] = field(default_factory=list)  # proposed, not yet accepted or dropped
     edited: tuple[str | None, str | None] = (None, None)  # the Office's results and shortcomings paragraphs
     demo: bool = False  # drawn from demo data: the header says so
@@ -61,8 +61,9 @@ class NoticeData:
 
 
 def gather_notice(source: Source, inputs: NoticeInputs, settings: Settings, actor: Account | None = None) -> NoticeData:
-    """Return the notice content of a meeting's Source and what was kept with it (data_access.meetings.notice_inputs)
-    as `actor` (None: the command line; the role must be one that prepares meetings)."""
+    """Return the notice content of a meeting's Source and what was kept with it
+    (data_access.meetings.records.notice_inputs) as `actor` (None: the command line; the role must be one that
+    prepares meetings)."""
     require(actor, "meetings")
     meeting = source.meeting
     if meeting is None:

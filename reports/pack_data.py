@@ -1,4 +1,4 @@
-"""Everything the meeting pack shows, read from a Source (data_access.source) as of its cut-off date."""
+"""Everything the meeting pack shows, read from a Source (data_access.figures.source) as of its cut-off date."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -6,10 +6,10 @@ from datetime import date, datetime
 import pandas as pd
 
 from config.settings import Settings
-from data_access import figures
-from data_access.dossier_queries import NO_FILTER, DossierFilter
-from data_access.meta import LAST_LOAD_AT
-from data_access.source import Source
+from data_access.figures import assemble as figures
+from data_access.figures.dossier_queries import NO_FILTER, DossierFilter
+from data_access.figures.source import Source
+from data_access.store.meta import LAST_LOAD_AT
 from metrics.dossiers import dossier_rates, totals_row, unknown_totals
 from metrics.errors import DomainError
 from metrics.indexes import latest_rank, published_by
@@ -75,7 +75,7 @@ def gather(source: Source, settings: Settings, as_of: date | None = None) -> Pac
 
 def _cards(source: Source, settings: Settings, period: Period) -> dict:
     """Return {"cards", "compare"}: the overview's headline cards for `period`, compared as the overview compares
-    (data_access.figures.comparison: the like-for-like window, on the same Source)."""
+    (data_access.figures.assemble.comparison: the like-for-like window, on the same Source)."""
     compare = figures.comparison(source, "month", period, settings.week_starts_on)
     day, before_day = period.end, compare.period.end
     now = totals_row(figures.counts(source, period, NO_FILTER))

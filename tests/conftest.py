@@ -12,9 +12,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.schema import CreateSchema, DropSchema
 
 import config  # noqa: F401  (the product's pandas options, as every process of it sets them)
-from data_access.context import forget_context
-from data_access.engine import configure_sqlite
-from data_access.migrate import create_schema
+from data_access.store.context import forget_context
+from data_access.store.engine import configure_sqlite
+from data_access.store.migrate import create_schema
 
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
@@ -94,7 +94,7 @@ def no_write_override() -> tuple[str, ...]:
 @pytest.fixture(autouse=True)
 def _fresh_sign_in_guard():
     """Every test starts with no failed sign-in counted in this process (the throttle is kept in memory)."""
-    from data_access import sign_in_guard
+    from data_access.accounts import sign_in_guard
 
     sign_in_guard.reset_for_tests()
     yield

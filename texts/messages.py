@@ -85,7 +85,7 @@ LATITUDE_RANGE = "vĩ độ phải trong khoảng -90 đến 90"
 LONGITUDE_RANGE = "kinh độ phải trong khoảng -180 đến 180"
 END_BEFORE_START = "ngày kết thúc trước ngày bắt đầu"
 
-# Boundary files (boundaries.py)
+# Boundary files (data_access/reference/boundaries.py)
 SHAPE_NOT_POLYGON = "hình học phải là Polygon hoặc MultiPolygon"
 SHAPE_OUTSIDE = "tọa độ phải là kinh độ 102–118, vĩ độ 6–24 (WGS84, kinh độ trước)"
 SHAPE_UNREADABLE = "tọa độ không đọc được"
@@ -164,7 +164,7 @@ UNIT_UNTIL = "đến {date}"
 UNIT_FROM = "từ {date}"
 UNIT_NO_DATES = "không rõ thời hạn"
 
-# Accounts and sign-in (data_access/accounts.py)
+# Accounts and sign-in (data_access/accounts/store.py)
 NOT_ALLOWED = "Vai trò «{role}» không được làm việc này."
 OUTSIDE_SCOPE = ("Tài khoản cấp xã chỉ xem được chi tiết của xã, phường mình; số liệu toàn tỉnh và bảng điểm vẫn "
                  "xem được.")

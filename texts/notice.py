@@ -11,7 +11,7 @@ NUMBER = "Số: …/TB-UBND"  # left blank for the clerk to number
 PLACE_DATE = "{place}, ngày … tháng … năm …"  # the clerk dates it when it is signed
 TITLE = "THÔNG BÁO"
 
-# The meeting, as its record names it (data_access.meetings.MeetingRecord)
+# The meeting, as its record names it (data_access.meetings.records.MeetingRecord)
 SUMMARY_BY = "Kết luận của {chair_role} tại cuộc họp {title} ngày {held_on}"
 CHAIR_ROLE_DEFAULT = "Chủ tịch Ủy ban nhân dân tỉnh"
 OPENING_CHAIR = "Ngày {held_on}, {chair} – {chair_title} chủ trì cuộc họp {title}."
@@ -69,14 +69,14 @@ LAG_ITEM_DOSSIERS = "{name} ({n} hồ sơ)"
 LAG_ITEM_TASKS = "{name} ({n} nhiệm vụ)"
 LAG_JOIN = ", "
 
-# 3. Directives: one numbered point each, by addressee (data_access.conclusions)
+# 3. Directives: one numbered point each, by addressee (data_access.meetings.conclusions)
 TASKS = "3. Nhiệm vụ trong thời gian tới"
 DECISION = "3.{n}. Giao {lead} chủ trì{coordinating}: {content}.{deadline}"
 DECISION_COORDINATING = ", phối hợp với {names}"
 DEADLINE = " Thời hạn hoàn thành: trước ngày {deadline}."
 TO_CATEGORY = "3.{n}. {category} {content}.{deadline}"
 WRITTEN = "3.{n}. {content}{deadline}"
-CATEGORY_WORDS = {  # data_access.conclusions.CATEGORIES, as the notice addresses them
+CATEGORY_WORDS = {  # data_access.meetings.conclusions.CATEGORIES, as the notice addresses them
     "co_quan": "Các cơ quan, đơn vị, địa phương",
     "nguoi_dung_dau": "Người đứng đầu các sở, ngành, địa phương",
     "dia_phuong": "Ủy ban nhân dân các xã, phường, đặc khu",

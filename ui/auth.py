@@ -1,7 +1,7 @@
 """Sign-in before anything is drawn: the form (a local account, or single sign-on through the province's
 identity provider, ui/sso.py), the signed-in account (checked against the database on every run, so a disabled
 account is signed out at once), the idle timeout and the sign-out button. A local account's sign-in is kept by its
-browser across reloads and tabs (ui/session_cookie.py, data_access/web_sessions.py)."""
+browser across reloads and tabs (ui/session_cookie.py, data_access/accounts/web_sessions.py)."""
 
 import logging
 import time
@@ -10,10 +10,10 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from config.settings import load_settings
-from data_access import web_sessions
-from data_access.accounts import Account, SignInRefused, current_account, sign_in
-from data_access.audit import record
-from data_access.engine import database_url, describe_url, writing
+from data_access.accounts import web_sessions
+from data_access.accounts.audit import record
+from data_access.accounts.store import Account, SignInRefused, current_account, sign_in
+from data_access.store.engine import database_url, describe_url, writing
 from texts import labels as L
 from texts import messages as M
 from ui import data, session_binding, session_cookie, sso, warmup
@@ -27,7 +27,7 @@ NOTICE_KEY = "_sign_in_notice"
 SSO_KEY = "_signed_in_by_provider"  # True: the identity provider signed this session in (sign-out ends it there too)
 SSO_REFUSED_KEY = "_provider_refused"  # why the provider's identity names no account (asked once per session)
 RETURN_KEY = "_return_to"  # the page and parameters asked for before the provider's sign-in
-KEPT_KEY = "_kept_sign_in"  # the id of this sign-in in data_access.web_sessions (kept by the browser's cookie)
+KEPT_KEY = "_kept_sign_in"  # the id of this sign-in in data_access.accounts.web_sessions (kept by the browser's cookie)
 CODE_KEY = "_kept_sign_in_code"  # the one-time code the page hands to the server for the cookie, until it is set
 COOKIE_SEEN_KEY = "_cookie_seen"  # the cookie this connection presented was read (resumed, or found ended)
 DROP_COOKIE_KEY = "_drop_cookie"  # this tab's kept sign-in ended: the form has the browser drop its cookie

@@ -1,7 +1,7 @@
-"""The Streamlit boundary of data_access: the process-wide context (data_access.context), the Source the pages
-read (data_access.source) and the figures assembled from it (data_access.figures), cached on the Source's key and
-the filters. A new import changes the live Source's key, so caches follow; a meeting's Source never changes, so
-nothing a page shows moves when data is imported during the meeting.
+"""The Streamlit boundary of data_access: the process-wide context (data_access.store.context), the Source the pages
+read (data_access.figures.source) and the figures assembled from it (data_access.figures.assemble), cached on the
+Source's key and the filters. A new import changes the live Source's key, so caches follow; a meeting's Source never
+changes, so nothing a page shows moves when data is imported during the meeting.
 """
 
 import logging
@@ -15,21 +15,21 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from config.settings import load_settings
-from data_access import figures
-from data_access import meetings as meeting_store
-from data_access import queries as q
-from data_access.accounts import Account, list_accounts
-from data_access.audit import read_audit
-from data_access.conclusions import meeting_conclusions as meeting_conclusions_of
-from data_access.context import app_context, forget_context
-from data_access.dossier_queries import DossierFilter
-from data_access.early_warning import DueSoon
-from data_access.engine import database_refusal, database_url
+from data_access.accounts.audit import read_audit
+from data_access.accounts.store import Account, list_accounts
+from data_access.figures import assemble as figures
+from data_access.figures import queries as q
+from data_access.figures.dossier_queries import DossierFilter
+from data_access.figures.early_warning import DueSoon
+from data_access.figures.queries import QUERY_HASH_FUNCS, Query
+from data_access.figures.source import SOURCE_HASH_FUNCS, Source, live_key, open_source, scope_of
+from data_access.figures.stage_queries import StageQuery
 from data_access.importing.preview import import_history
-from data_access.meta import DATA_AS_OF, read_meta
-from data_access.queries import QUERY_HASH_FUNCS, Query
-from data_access.source import SOURCE_HASH_FUNCS, Source, live_key, open_source, scope_of
-from data_access.stage_queries import StageQuery
+from data_access.meetings import records as meeting_store
+from data_access.meetings.conclusions import meeting_conclusions as meeting_conclusions_of
+from data_access.store.context import app_context, forget_context
+from data_access.store.engine import database_refusal, database_url
+from data_access.store.meta import DATA_AS_OF, read_meta
 from metrics.errors import DomainError
 from metrics.periods import Period
 from metrics.territory import units_in_force
@@ -49,7 +49,7 @@ def _engine(url: str) -> Engine:
 
 
 def engine() -> Engine:
-    """Return the engine of the configured database, started once per process (data_access.context)."""
+    """Return the engine of the configured database, started once per process (data_access.store.context)."""
     return _engine(database_url())
 
 
@@ -60,7 +60,7 @@ def read_only() -> bool:
 
 class Unreachable(NamedTuple):
     """Why the database did not answer: the error (logged), and the Vietnamese sentence of a refusal (its account
-    lacks rights on a table, data_access.engine) or None when it was unreachable for another reason."""
+    lacks rights on a table, data_access.store.engine) or None when it was unreachable for another reason."""
 
     error: str
     refusal: str | None
@@ -108,7 +108,7 @@ NEWER_KEY = "_newer_load"  # session, this run: the new load's key while the pre
 
 def source(meeting_id: int | None, account: Account,
            count_defaults: Callable[[Source, Source], None] | None = None) -> Source:
-    """Return the Source an account reads: a meeting's (data_access.source.open_source) or the live database's,
+    """Return the Source an account reads: a meeting's (data_access.figures.source.open_source) or the live database's,
     narrowed to the account's scope; one per meeting, data version and scope, shared by every session. With
     `count_defaults` (ui.warm), after a new load the live one stays the previous load's while `count_defaults(new,
     previous)` counts the new load's default views (ui.loads); without it, the new load at once."""
@@ -178,39 +178,40 @@ def _source(url: str, meeting_id: int | None, stamp: str, unit_id: int | None) -
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, hash_funcs={**SOURCE_HASH_FUNCS, **QUERY_HASH_FUNCS})
 def read(source: Source, query: Query) -> Any:
-    """Return a query's answer on a Source (data_access.queries), counted once per process for every viewer: the one
-    cache of the figures, keyed on the Source's key (which moves with each load) and the query's."""
+    """Return a query's answer on a Source (data_access.figures.queries), counted once per process for every viewer:
+    the one cache of the figures, keyed on the Source's key (which moves with each load) and the query's."""
     return source.read(query)
 
 
 def counts(source: Source, period: Period, flt: DossierFilter, by: str | None = None) -> pd.DataFrame:
-    """Return dossier COUNT_COLUMNS for a period (data_access.figures.counts)."""
+    """Return dossier COUNT_COLUMNS for a period (data_access.figures.assemble.counts)."""
     return read(source, q.Counts(period, flt, by))
 
 
 def series(source: Source, periods: tuple[Period, ...], flt: DossierFilter) -> pd.DataFrame:
-    """Return dossier COUNT_COLUMNS per period, with period_start and period_end (data_access.figures.series)."""
+    """Return dossier COUNT_COLUMNS per period, with period_start and period_end
+    (data_access.figures.assemble.series)."""
     return read(source, q.Series(tuple(periods), flt))
 
 
 def agencies_offered(source: Source, on: date) -> pd.DataFrame:
-    """Return the agencies in force on a date (data_access.figures.agencies_offered)."""
+    """Return the agencies in force on a date (data_access.figures.assemble.agencies_offered)."""
     return read(source, q.AgenciesOffered(on))
 
 
 def units_offered(source: Source, on: date) -> pd.DataFrame:
-    """Return the units in force on a date within the Source's scope (data_access.figures.units_offered)."""
+    """Return the units in force on a date within the Source's scope (data_access.figures.assemble.units_offered)."""
     return read(source, q.UnitsOffered(on))
 
 
 def unit_lines(source: Source, period: Period, flt: DossierFilter) -> pd.DataFrame:
     """Return dossier counts per unit in force at the period's end, then the lines not attributed to one
-    (data_access.figures.unit_lines)."""
+    (data_access.figures.assemble.unit_lines)."""
     return read(source, q.UnitLines(period, flt))
 
 
 def overdue(source: Source, period: Period, flt: DossierFilter, by: str) -> pd.DataFrame:
-    """Return overdue counts per procedure or per agency holding the dossier (data_access.figures.overdue)."""
+    """Return overdue counts per procedure or per agency holding the dossier (data_access.figures.assemble.overdue)."""
     return read(source, q.Overdue(period, flt, by))
 
 
@@ -220,8 +221,8 @@ def ageing(source: Source, as_of: date, flt: DossierFilter) -> pd.DataFrame:
 
 
 def stages(source: Source, query: StageQuery) -> tuple[Counted[figures.StageAnalysis], Counted[tuple[str, ...]]]:
-    """Return where the query's dossiers lost their days (data_access.figures.stages) and the codes of its overdue
-    dossiers that have steps, most days overdue first; or the previous load's while the new ones are counted
+    """Return where the query's dossiers lost their days (data_access.figures.assemble.stages) and the codes of its
+    overdue dossiers that have steps, most days overdue first; or the previous load's while the new ones are counted
     (ui.recount: the slowest count of the app). Both counts start together."""
     return tuple(recount.latest_together(source, _stage_asks(source, query)))
 
@@ -237,23 +238,23 @@ def stages_ready(source: Source, query: StageQuery) -> bool:
 
 
 def calendar(source: Source) -> Calendar:
-    """Return the calendar of working days (data_access.holidays)."""
+    """Return the calendar of working days (data_access.reference.holidays)."""
     return read(source, q.WorkingDays())
 
 
 def due_soon(source: Source, as_of: date, flt: DossierFilter) -> DueSoon | None:
     """Return what will go overdue within settings' early-warning working days after as_of, or None for a meeting
-    (data_access.source.Source.due_soon)."""
+    (data_access.figures.source.Source.due_soon)."""
     return read(source, q.DueSoon(as_of, flt, load_settings().early_warning_days))
 
 
 def journey(source: Source, code: str, as_of: date) -> pd.DataFrame:
-    """Return one dossier's steps as counted at as_of (data_access.stage_queries.JOURNEY_COLUMNS)."""
+    """Return one dossier's steps as counted at as_of (data_access.figures.stage_queries.JOURNEY_COLUMNS)."""
     return read(source, q.Journey(code, as_of))
 
 
 def tasks(source: Source, issued_by: date | None) -> pd.DataFrame:
-    """Return tasks issued by a date, as that date's agencies carry them (data_access.figures.tasks)."""
+    """Return tasks issued by a date, as that date's agencies carry them (data_access.figures.assemble.tasks)."""
     return read(source, q.Tasks(issued_by))
 
 
@@ -263,7 +264,7 @@ def successors(source: Source, on: date) -> dict[int, int]:
 
 
 def reference(source: Source, name: str) -> pd.DataFrame:
-    """Return a reference frame (data_access.source.REFERENCE): index_results, units, unit_lineage,
+    """Return a reference frame (data_access.figures.source.REFERENCE): index_results, units, unit_lineage,
     agency_lineage or agencies."""
     return read(source, q.Reference(name))
 
@@ -302,7 +303,7 @@ def forget_meetings() -> None:
 
 
 def meeting_conclusions(meeting_id: int, source: Source) -> pd.DataFrame:
-    """Return a meeting's conclusions (data_access.conclusions.COLUMNS), within the Source's scope."""
+    """Return a meeting's conclusions (data_access.meetings.conclusions.COLUMNS), within the Source's scope."""
     with engine().connect() as conn:
         return meeting_conclusions_of(conn, meeting_id, None if source.scope is None else source.scope.unit_ids)
 
@@ -319,7 +320,8 @@ def in_vietnam(times: pd.Series) -> pd.Series:
 
 
 def accounts() -> pd.DataFrame:
-    """Return the accounts (data_access.accounts.list_accounts: no hashes), read fresh, times in Vietnam's time."""
+    """Return the accounts (data_access.accounts.store.list_accounts: no hashes), read fresh, times in Vietnam's
+    time."""
     with engine().connect() as conn:
         listed = list_accounts(conn)
     return listed.assign(created_at=in_vietnam(listed["created_at"]), locked_until=in_vietnam(listed["locked_until"]))
@@ -333,7 +335,7 @@ def import_log() -> pd.DataFrame:
 
 
 def audit_trail(since: date | None, account: str | None, action: str | None) -> pd.DataFrame:
-    """Return the audit trail (data_access.audit.read_audit), latest first, its times in Vietnam's time."""
+    """Return the audit trail (data_access.accounts.audit.read_audit), latest first, its times in Vietnam's time."""
     with engine().connect() as conn:
         trail = read_audit(conn, since, account, action)
     return trail.assign(at=in_vietnam(trail["at"]))

@@ -5,9 +5,9 @@ from datetime import date
 
 import streamlit as st
 
-from data_access.dossier_queries import DossierFilter
-from data_access.reads import filtered
-from data_access.source import Source
+from data_access.figures.dossier_queries import DossierFilter
+from data_access.figures.reads import filtered
+from data_access.figures.source import Source
 from texts import labels as L
 from texts.fmt import fmt_date, fmt_int
 from ui import data

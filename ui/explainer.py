@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from config.settings import Settings
-from data_access.dossier_queries import NO_FILTER
-from data_access.source import Source
+from data_access.figures.dossier_queries import NO_FILTER
+from data_access.figures.source import Source
 from metrics.explainer import Standing, agency_gains, components, standing
 from metrics.periods import Period
 from texts import labels as L

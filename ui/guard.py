@@ -7,9 +7,9 @@ from contextlib import contextmanager
 import streamlit as st
 from sqlalchemy.exc import DBAPIError
 
-from data_access.engine import database_refusal
-from data_access.reads import NotKept
-from data_access.source import NotCounted
+from data_access.figures.reads import NotKept
+from data_access.figures.source import NotCounted
+from data_access.store.engine import database_refusal
 from metrics.errors import DomainError
 from texts import labels as L
 from ui.data import switch_to_newer

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from data_access.accounts import Account
+from data_access.accounts.store import Account
 from data_access.importing.child import run_import_in_child
 from data_access.importing.report import ImportRefused, ImportReport
 from metrics.errors import DomainError

@@ -5,7 +5,7 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from data_access.accounts import Account
+from data_access.accounts.store import Account
 from data_access.importing.child import ImportFailed, preview_in_child, run_import_in_child
 from data_access.importing.columns import contract
 from data_access.importing.headers import HeaderMatch

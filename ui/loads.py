@@ -4,9 +4,10 @@ default views are counted once per process in the background; then every page sw
 Per database and scope the process keeps the live Source every page shows. When the data's key moves:
 - a change of tasks alone (a conclusion recorded in the app) switches at once: tasks are cheap to read again;
 - a new load of dossiers starts counting the new load's default views (ui.warm) in a background thread, once per
-  process, and seals the Source shown until then (data_access.source.Source.seal): what it had counted stays in the
-  caches and is shown, whole, under a line naming its load; any read it had not counted raises NotCounted instead of
-  reading the new data, and that viewer is switched to the new load at once (it waits for its view, as before);
+  process, and seals the Source shown until then (data_access.figures.source.Source.seal): what it had counted stays
+  in the caches and is shown, whole, under a line naming its load; any read it had not counted raises NotCounted
+  instead of reading the new data, and that viewer is switched to the new load at once (it waits for its view, as
+  before);
 - when the count is done every viewer gets the new load on its next run; a page showing the previous load asks
   every few seconds whether it may switch (ui.sidebar).
 
@@ -19,7 +20,7 @@ import threading
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
-from data_access.source import Source
+from data_access.figures.source import Source
 
 log = logging.getLogger(__name__)
 HOLD = threading.Event()  # cleared by a test: a finished count waits for it before every page switches

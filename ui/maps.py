@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pydeck as pdk
 
-from data_access.source import Source
+from data_access.figures.source import Source
 from texts import labels as L
 from texts.fmt import fmt_int
 from ui import data

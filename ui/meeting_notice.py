@@ -10,9 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from config.settings import NoticeSettings
-from data_access.conclusions import CATEGORIES, Conclusion, add_conclusion, drop_suggestion
-from data_access.engine import writing
-from data_access.meetings import MeetingRecord, presenter, set_assessment, set_meeting_record
+from data_access.meetings.conclusions import CATEGORIES, Conclusion, add_conclusion, drop_suggestion
+from data_access.meetings.records import MeetingRecord, presenter, set_assessment, set_meeting_record
+from data_access.store.engine import writing
 from metrics.errors import DomainError
 from reports.notice_data import NoticeData
 from reports.notice_text import category_words, results_paragraph, shortcomings_paragraph, suggestion_text

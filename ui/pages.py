@@ -16,7 +16,7 @@ class PageSpec:
     section: str
     agenda: bool = False  # one slide per agenda page in presentation mode, in this order
     filters: tuple[str, ...] = ()  # the dossier filters of the sidebar it uses: agency, level, unit
-    needs: str | None = None  # what the account's role must be allowed to do to see it (data_access.accounts)
+    needs: str | None = None  # what the account's role must be allowed to do to see it (data_access.accounts.store)
 
 
 PAGES = (

@@ -28,7 +28,7 @@ from concurrent.futures import TimeoutError as Pending
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from data_access.source import Source
+from data_access.figures.source import Source
 
 WAIT_S = 1.5  # how long a viewer waits for a new count before the previous load's answer is shown instead
 COUNT_WAIT_S = 3600.0  # how long a count of a new load's default views (ui.warm) waits for one answer

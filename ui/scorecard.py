@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 
 from config.settings import SCORECARD_INDICATORS
-from data_access.dossier_queries import DossierFilter
+from data_access.figures.dossier_queries import DossierFilter
 from metrics.dossiers import dossier_rates
 from metrics.periods import month_ends, months_since
 from metrics.territory import units_attributed_to

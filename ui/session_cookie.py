@@ -3,15 +3,15 @@ the page scripts that call them.
 
 Streamlit talks to the browser over a websocket, which cannot set a cookie, so the server gets two routes of its own:
 
-- POST START_PATH with the one-time code a sign-in stored (data_access.web_sessions.open_session): when the code
-  is valid and comes from the browser that signed in, the answer sets COOKIE, a random token, HttpOnly (no script
+- POST START_PATH with the one-time code a sign-in stored (data_access.accounts.web_sessions.open_session): when the
+  code is valid and comes from the browser that signed in, the answer sets COOKIE, a random token, HttpOnly (no script
   can read it), SameSite=Strict (no other site's page sends it), Secure over HTTPS, for LONGEST at most;
 - POST END_PATH: the session the cookie names ends (in every tab) and the cookie is cleared.
 
 The signed-in page calls the first once (`hand_over`, a script of st.html); the sign-in form calls the second when its
 connection still carried a cookie (`clear`). A reload or a new tab then presents the cookie, and ui/auth.py signs it
-in through `data_access.web_sessions.resume`. Writes a page run would otherwise wait for (an import holds SQLite's
-write lock) are done by `in_background`.
+in through `data_access.accounts.web_sessions.resume`. Writes a page run would otherwise wait for (an import holds
+SQLite's write lock) are done by `in_background`.
 """
 
 import json
@@ -26,8 +26,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from data_access.engine import writing
-from data_access.web_sessions import LONGEST, end_by_token, redeem
+from data_access.accounts.web_sessions import LONGEST, end_by_token, redeem
+from data_access.store.engine import writing
 from ui import data
 from ui.session_binding import XSRF_COOKIE, secret_of
 

@@ -6,12 +6,12 @@ from datetime import date
 import streamlit as st
 
 from config.settings import load_settings
-from data_access.accounts import Account
-from data_access.dossier_queries import DossierFilter
-from data_access.engine import database_url, describe_url
-from data_access.figures import Comparison, comparison
-from data_access.meta import DATA_AS_OF, DATA_KIND, LAST_LOAD_AT
-from data_access.source import Meeting, Source
+from data_access.accounts.store import Account
+from data_access.figures.assemble import Comparison, comparison
+from data_access.figures.dossier_queries import DossierFilter
+from data_access.figures.source import Meeting, Source
+from data_access.store.engine import database_url, describe_url
+from data_access.store.meta import DATA_AS_OF, DATA_KIND, LAST_LOAD_AT
 from metrics.agencies import counted_for
 from metrics.periods import (
     Period,

@@ -1,7 +1,7 @@
 """Single sign-on with the province's identity provider: OpenID Connect through Streamlit's `st.login`,
 configured by an `[auth]` section in `.streamlit/secrets.toml` (docs/operations.md, "Đăng nhập một lần").
 
-The provider vouches for an e-mail; the account with that e-mail (data_access.accounts.sign_in_by_email) is
+The provider vouches for an e-mail; the account with that e-mail (data_access.accounts.store.sign_in_by_email) is
 signed in with its role, and nobody else. The provider sends the browser back to the app's home address, so
 the page and parameters the visitor asked for (a meeting bookmark `?trinh_chieu=1&hop=ID`) are kept here for a
 few minutes, keyed by a hash of the browser's XSRF token (a cookie that survives the round trip), and opened
@@ -19,7 +19,7 @@ import urllib.request
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from data_access.accounts import Account, SignInRefused, sign_in_by_email
+from data_access.accounts.store import Account, SignInRefused, sign_in_by_email
 from texts import labels as L
 from ui import data
 

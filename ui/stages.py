@@ -8,9 +8,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from data_access.dossier_queries import DossierFilter
-from data_access.source import Source
-from data_access.stage_queries import NAMED_LIMIT, StageQuery
+from data_access.figures.dossier_queries import DossierFilter
+from data_access.figures.source import Source
+from data_access.figures.stage_queries import NAMED_LIMIT, StageQuery
 from metrics.periods import Period
 from metrics.stages import breaking_step, heaviest_first
 from texts import labels as L

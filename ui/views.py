@@ -8,9 +8,9 @@ from datetime import date
 import pandas as pd
 
 from config.settings import load_settings
-from data_access.dossier_queries import DossierFilter
-from data_access.figures import Comparison
-from data_access.source import Source
+from data_access.figures.assemble import Comparison
+from data_access.figures.dossier_queries import DossierFilter
+from data_access.figures.source import Source
 from metrics.dossiers import COUNT_COLUMNS, dossier_rates, land_share_means_something, totals_row, unknown_totals
 from metrics.indexes import history_series, latest_components, latest_rank, published_by, rank_series
 from metrics.kpis import most

@@ -12,10 +12,10 @@ from dataclasses import replace
 from datetime import date
 
 from config.settings import Settings, load_settings
-from data_access.dossier_queries import NO_FILTER
-from data_access.figures import comparison
-from data_access.source import Source
-from data_access.stage_queries import StageQuery
+from data_access.figures.assemble import comparison
+from data_access.figures.dossier_queries import NO_FILTER
+from data_access.figures.source import Source
+from data_access.figures.stage_queries import StageQuery
 from metrics.indexes import published_by
 from metrics.periods import Period, month_ends, period_to_date
 from metrics.scorecard import extremes, with_rank_changes

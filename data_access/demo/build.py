@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
-from data_access.account_scopes import detach_scopes, reattach_scopes, remove_demo_accounts
-from data_access.audit import record
+from data_access.accounts.audit import record
+from data_access.accounts.scopes import detach_scopes, reattach_scopes, remove_demo_accounts
 from data_access.demo.catalog import (
     DISTRICTS,
     FIELDS,
@@ -24,12 +24,9 @@ from data_access.demo.dossiers import MERGER_DAY, Lookups, district_agency_names
 from data_access.demo.indexes import demo_index_rows
 from data_access.demo.steps import generate_steps
 from data_access.demo.tasks import generate_tasks
-from data_access.engine import refresh_statistics
+from data_access.figures.index_queries import read_index_csv, replace_index_results
 from data_access.importing.staging import load
-from data_access.index_queries import read_index_csv, replace_index_results
-from data_access.meta import DATA_KIND, read_meta, record_load
-from data_access.migrate import create_schema
-from data_access.reference import (
+from data_access.reference.lookup import (
     apply_land_env_group,
     get_or_create_agency,
     get_or_create_field,
@@ -37,8 +34,12 @@ from data_access.reference import (
     list_agencies,
     list_units,
 )
-from data_access.rollup import RollupAccumulator, write_rollup
-from data_access.schema import (
+from data_access.reference.territory import REFERENCE, list_unit_lineage, seed_agencies, seed_units
+from data_access.store.engine import refresh_statistics
+from data_access.store.meta import DATA_KIND, read_meta, record_load
+from data_access.store.migrate import create_schema
+from data_access.store.rollup import RollupAccumulator, write_rollup
+from data_access.store.schema import (
     agencies,
     agency_lineage,
     dossier_daily,
@@ -53,8 +54,7 @@ from data_access.schema import (
     unit_lineage,
     units,
 )
-from data_access.step_order import number_steps
-from data_access.territory import REFERENCE, list_unit_lineage, seed_agencies, seed_units
+from data_access.store.step_order import number_steps
 from metrics.territory import REFORM_DAY
 from texts import messages as M
 

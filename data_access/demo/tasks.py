@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from data_access.demo.catalog import FIELDS, LEADERS, PROGRESS_NOTES, TASK_TEMPLATES
-from data_access.task_queries import task_key
+from data_access.figures.task_queries import task_key
 
 LEAD_WEIGHTS = {"so": 1.0, "ubnd_huyen": 2.2, "ubnd_xa": 0.3, "vpdk": 3.0}
 DOC_KINDS = (  # (suffix, share, issuer)

@@ -21,11 +21,11 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy.exc import DBAPIError
 
-from data_access.accounts import Account, NotAllowed, current_account
-from data_access.engine import ReadOnlyDatabase, database_refusal, get_engine
+from data_access.accounts.store import Account, NotAllowed, current_account
 from data_access.importing.headers import HeaderMatch
 from data_access.importing.readers import ReadError
 from data_access.importing.report import ImportRefused, ImportReport, Problem
+from data_access.store.engine import ReadOnlyDatabase, database_refusal, get_engine
 from metrics.errors import DomainError
 
 ROOT = Path(__file__).resolve().parents[2]

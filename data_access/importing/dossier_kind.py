@@ -17,7 +17,7 @@ from data_access.importing.values import (
     vn_date,
 )
 from data_access.importing.window import DateWindow
-from data_access.schema import dossiers
+from data_access.store.schema import dossiers
 from metrics.dossiers import is_ended_status, is_supplement_status
 from texts import messages as M
 

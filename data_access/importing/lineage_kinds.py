@@ -9,8 +9,8 @@ from data_access.importing.resolve import Resolver
 from data_access.importing.rows import Cached, Chunk
 from data_access.importing.staging import Target
 from data_access.importing.values import vn_date
-from data_access.schema import agencies, agency_lineage, unit_lineage
-from data_access.territory import UnitFinder, agency_record, parse_merge
+from data_access.reference.territory import UnitFinder, agency_record, parse_merge
+from data_access.store.schema import agencies, agency_lineage, unit_lineage
 from metrics.text import normalize_text
 from texts import messages as M
 

@@ -1,5 +1,6 @@
 """Rows of the smaller exports: tasks, index results, territorial units and dossier steps."""
 
+from data_access.figures.task_queries import task_key
 from data_access.importing.headers import HeaderMatch
 from data_access.importing.report import ImportReport
 from data_access.importing.resolve import Resolver
@@ -7,9 +8,8 @@ from data_access.importing.rows import Cached, Chunk
 from data_access.importing.staging import Target
 from data_access.importing.values import cell_text, parse_date, parse_number, vn_date
 from data_access.importing.window import DateWindow
-from data_access.schema import dossier_steps, index_results, tasks, units
-from data_access.task_queries import task_key
-from data_access.territory import unit_record
+from data_access.reference.territory import unit_record
+from data_access.store.schema import dossier_steps, index_results, tasks, units
 from metrics.errors import DomainError
 from metrics.indexes import period_start
 from metrics.text import fold_key

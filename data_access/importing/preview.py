@@ -13,7 +13,7 @@ from data_access.importing.headers import HeaderMatch, find_header
 from data_access.importing.readers import ReadError, iter_rows, open_source
 from data_access.importing.rows import is_skippable
 from data_access.importing.values import show
-from data_access.schema import import_log
+from data_access.store.schema import import_log
 from texts import messages as M
 
 HISTORY_COLUMNS = ["imported_at", "imported_by", "file_name", "kind", "sheet", "rows_read", "inserted", "updated",

@@ -3,7 +3,7 @@
 from sqlalchemy import Connection
 
 from data_access.importing.unit_match import COLUMN_UNIT, Decision, UnitMatcher
-from data_access.reference import get_or_create_agency, get_or_create_field, get_or_create_procedure
+from data_access.reference.lookup import get_or_create_agency, get_or_create_field, get_or_create_procedure
 
 
 class Resolver:

@@ -9,8 +9,8 @@ from sqlalchemy import Column, Connection, MetaData, String, Table, insert, or_,
 
 from data_access.importing.rollup_worker import InlineSums, ProcessSums
 from data_access.importing.staging import Target, differs, same_key
-from data_access.rollup import add_contributions, write_rollup
-from data_access.schema import dossiers
+from data_access.store.rollup import add_contributions, write_rollup
+from data_access.store.schema import dossiers
 
 WORKER_ROWS = 50_000  # from this many rows (expected), a first import sums its rollup in a process of its own
 

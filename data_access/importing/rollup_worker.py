@@ -44,7 +44,7 @@ def frame(sent: dict[str, list]) -> pd.DataFrame:
 
 def main() -> None:
     """Sum the payloads read from standard input; at None, write the total to standard output."""
-    from data_access.rollup import RollupAccumulator
+    from data_access.store.rollup import RollupAccumulator
 
     sums, stdin, stdout = RollupAccumulator(parts_kept=4), sys.stdin.buffer, sys.stdout.buffer  # it has time
     while True:
@@ -117,7 +117,7 @@ class InlineSums:
     """The same, summed in the import's own thread (small imports: a process costs more than it saves)."""
 
     def __init__(self) -> None:
-        from data_access.rollup import RollupAccumulator
+        from data_access.store.rollup import RollupAccumulator
 
         self.sums = RollupAccumulator()
 

@@ -16,10 +16,9 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from config.settings import load_settings
-from data_access.account_scopes import detach_scopes, reattach_scopes, remove_demo_accounts
-from data_access.accounts import Account, require
-from data_access.audit import record
-from data_access.engine import WRITER, ReadOnlyDatabase, is_read_only, refresh_statistics
+from data_access.accounts.audit import record
+from data_access.accounts.scopes import detach_scopes, reattach_scopes, remove_demo_accounts
+from data_access.accounts.store import Account, require
 from data_access.importing import xlsx_columns
 from data_access.importing.columns import contract
 from data_access.importing.dossier_kind import DossierRows
@@ -34,10 +33,11 @@ from data_access.importing.rows import Chunk, is_skippable
 from data_access.importing.staging import create_staging, drop_rows, duplicate_rows, index_staging, load, merge
 from data_access.importing.values import show, vn_date
 from data_access.importing.window import DateWindow
-from data_access.meta import DATA_KIND, read_meta, record_load
-from data_access.migrate import create_schema
-from data_access.reference import apply_land_env_group, ensure_reference
-from data_access.schema import (
+from data_access.reference.lookup import apply_land_env_group, ensure_reference
+from data_access.store.engine import WRITER, ReadOnlyDatabase, is_read_only, refresh_statistics
+from data_access.store.meta import DATA_KIND, read_meta, record_load
+from data_access.store.migrate import create_schema
+from data_access.store.schema import (
     agencies,
     agency_lineage,
     dossier_daily,
@@ -50,7 +50,7 @@ from data_access.schema import (
     procedures,
     tasks,
 )
-from data_access.step_order import number_steps
+from data_access.store.step_order import number_steps
 from metrics.text import spreadsheet_text
 from texts import messages as M
 from texts.fmt import fmt_int
@@ -76,7 +76,7 @@ def _refuse(report: ImportReport, reason: str) -> ImportRefused:
 
 def purge_demo(conn: Connection) -> bool:
     """Remove demo data before the first real import (units and published index results stay), with the demo's
-    accounts; other accounts keep their scope (data_access.account_scopes)."""
+    accounts; other accounts keep their scope (data_access.accounts.scopes)."""
     if read_meta(conn).get(DATA_KIND) != "demo":
         return False
     remove_demo_accounts(conn)

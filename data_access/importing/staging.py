@@ -78,7 +78,7 @@ def load(conn: Connection, staging: Table, records: list[dict] | dict[str, list]
 
     On SQLite the statement compiled by SQLAlchemy is run through the driver's executemany with every value
     bound, which is several times faster than per-row parameter processing; dates go through the ISO adapter
-    registered in data_access.engine, the form SQLAlchemy itself stores.
+    registered in data_access.store.engine, the form SQLAlchemy itself stores.
     """
     columnar = isinstance(records, dict)
     if not records or (columnar and not next(iter(records.values()))):

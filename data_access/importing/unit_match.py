@@ -17,8 +17,8 @@ from datetime import date
 from sqlalchemy import Connection, select
 
 from data_access.importing.values import vn_date
-from data_access.schema import units
-from data_access.territory import level_of_kind
+from data_access.reference.territory import level_of_kind
+from data_access.store.schema import units
 from metrics.territory import LEVEL_COMMUNE, LEVEL_DISTRICT, REFORM_DAY
 from metrics.text import fold_key, normalize_text, unit_key
 from texts import messages as M

@@ -5,7 +5,7 @@ Revises: 0002
 Create Date: 2026-11-23
 
 dossier_daily now dates "overdue from" and "cleared by due" events on the day after the due date, so its rows
-are emptied here; data_access.migrate rebuilds both rollups from the dossiers after the upgrade.
+are emptied here; data_access.store.migrate rebuilds both rollups from the dossiers after the upgrade.
 """
 
 import sqlalchemy as sa

@@ -1,5 +1,5 @@
 """dossier_steps.place, first_at_step, first_at_agency: each step's place in its dossier, numbered when steps are
-written (data_access.step_order); data_access.migrate numbers the steps already stored
+written (data_access.store.step_order); data_access.store.migrate numbers the steps already stored
 
 Revision ID: 0010
 Revises: 0009

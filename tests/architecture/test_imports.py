@@ -113,7 +113,7 @@ def test_nothing_below_ui_imports_ui():
 
 def test_the_pack_and_the_command_line_load_without_streamlit():
     code = ("import sys; sys.modules['streamlit'] = None\n"  # any `import streamlit` now raises ImportError
-            "import cli, reports.pdf, reports.pack_data, data_access.boundaries\n"
+            "import cli, reports.pdf, reports.pack_data, data_access.reference.boundaries\n"
             "print('loaded', 'streamlit' in {m.split('.')[0] for m in sys.modules if sys.modules[m] is not None})")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
@@ -121,8 +121,8 @@ def test_the_pack_and_the_command_line_load_without_streamlit():
 
 
 def test_no_frozen_twin_of_a_read():
-    """Issue #31: a read's live and frozen answers sit side by side in one class (data_access/reads.py); no module
-    keeps a separate `frozen_*` function mirroring a live one."""
+    """Issue #31: a read's live and frozen answers sit side by side in one class (data_access/figures/reads.py); no
+    module keeps a separate `frozen_*` function mirroring a live one."""
     found = [f"{m}.{node.name}" for m, path in _product_files() for node in ast.walk(ast.parse(path.read_text("utf-8")))
              if isinstance(node, ast.FunctionDef) and node.name.startswith("frozen_")]
     assert found == []

@@ -28,7 +28,7 @@ def test_every_process_keeps_text_in_python_storage():
     import subprocess
     import sys
 
-    probe = ("import pandas as pd; from data_access.context import app_context; "
+    probe = ("import pandas as pd; from data_access.store.context import app_context; "
              "print(pd.get_option('mode.string_storage'), pd.Series(['a']).dtype.storage)")
     shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                            cwd=CONFIG.parents[1])

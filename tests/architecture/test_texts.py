@@ -15,8 +15,8 @@ VIETNAMESE = re.compile("[àáảãạăắằẳẵặâấầẩẫậđèé�
 DATA_MODULES = {  # modules whose Vietnamese is data, not interface text
     "data_access/importing/columns.py": "the headers and aliases of the import contracts (docs/data_contracts.md)",
     "data_access/importing/values.py": "the cell values provinces export (statuses, levels, channels, yes/no)",
-    "data_access/territory.py": "the headers and unit kinds of the shipped reference files",
-    "data_access/index_queries.py": "the headers of the index results file",
+    "data_access/reference/territory.py": "the headers and unit kinds of the shipped reference files",
+    "data_access/figures/index_queries.py": "the headers of the index results file",
     "data_access/demo/catalog.py": "demo names of procedures, fields and agencies",
     "data_access/demo/build.py": "demo names and the levels it writes",
     "data_access/demo/dossiers.py": "demo statuses and channels",

@@ -8,17 +8,23 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Connection, MetaData, Select, Table, func, insert, literal, select, union_all
 
-from data_access.accounts import Account
-from data_access.conclusions import Conclusion, add_conclusion
-from data_access.dossier_queries import NO_FILTER, DossierFilter, count_expressions, filter_conditions, relevant_to
-from data_access.reference import (
+from data_access.accounts.store import Account
+from data_access.figures.dossier_queries import (
+    NO_FILTER,
+    DossierFilter,
+    count_expressions,
+    filter_conditions,
+    relevant_to,
+)
+from data_access.meetings.conclusions import Conclusion, add_conclusion
+from data_access.reference.lookup import (
     apply_land_env_group,
     get_or_create_agency,
     get_or_create_field,
     get_or_create_procedure,
 )
-from data_access.schema import agencies, conclusions, dossier_daily, dossiers, fields, tasks
-from data_access.territory import read_unit_file, unit_ident, unit_record, upsert_unit_rows
+from data_access.reference.territory import read_unit_file, unit_ident, unit_record, upsert_unit_rows
+from data_access.store.schema import agencies, conclusions, dossier_daily, dossiers, fields, tasks
 from metrics.dossiers import COUNT_COLUMNS
 from metrics.periods import Period
 from metrics.text import unit_key
@@ -121,7 +127,7 @@ def random_dossiers(seed: int, n: int = 500) -> pd.DataFrame:
 
 def assert_rollup_matches_dossiers(conn: Connection) -> None:
     """Assert that both rollups hold exactly the events of the dossiers now stored (computed independently)."""
-    from data_access.schema import dossier_daily, dossier_monthly
+    from data_access.store.schema import dossier_daily, dossier_monthly
     from metrics.rollup import DAILY_COUNTERS, daily_events
 
     keys = ["day", "agency_id", "field_id", "unit_id", "level"]
@@ -142,7 +148,7 @@ def database_checksum(conn: Connection, audit: bool = True) -> dict[str, str]:
     itself (issue #30, item 14)."""
     import hashlib
 
-    from data_access.schema import metadata
+    from data_access.store.schema import metadata
 
     sums = {}
     for table in metadata.sorted_tables:
@@ -219,7 +225,8 @@ class Decision:
 
 def record_decision(conn: Connection, meeting_id: int, decision: Decision, actor: Account | None = None,
                     address: str | None = None) -> int:
-    """Record a conclusion to one body with a deadline as `actor` (data_access.conclusions); return its task's id."""
+    """Record a conclusion to one body with a deadline as `actor` (data_access.meetings.conclusions); return its
+    task's id."""
     conclusion_id = add_conclusion(conn, meeting_id, Conclusion(
         decision.content, decision.lead_agency_id, deadline=decision.deadline, coordinating=decision.coordinating,
         leader=decision.leader), actor, address)

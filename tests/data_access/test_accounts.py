@@ -8,7 +8,9 @@ import pytest
 from sqlalchemy import create_engine, select
 
 from cli import main
-from data_access.accounts import (
+from data_access.accounts.audit import read_audit
+from data_access.accounts.sign_in_guard import FIRST_LOCK, lock_for, name_key
+from data_access.accounts.store import (
     Account,
     NotAllowed,
     SignInRefused,
@@ -22,13 +24,11 @@ from data_access.accounts import (
     sign_in,
     sign_in_by_email,
 )
-from data_access.audit import read_audit
 from data_access.importing.runner import run_import
-from data_access.meetings import create_meeting
-from data_access.migrate import create_schema
-from data_access.reference import ensure_reference
-from data_access.schema import accounts, import_log
-from data_access.sign_in_guard import FIRST_LOCK, lock_for, name_key
+from data_access.meetings.records import create_meeting
+from data_access.reference.lookup import ensure_reference
+from data_access.store.migrate import create_schema
+from data_access.store.schema import accounts, import_log
 from metrics.errors import DomainError
 from tests.data_access.import_files import write_csv
 
@@ -271,7 +271,7 @@ def test_init_creates_the_first_admin_once_and_prints_its_password_once(tmp_path
         conn.execute(import_log.insert().values(imported_at=NOW, file_name="x", sha256="0", kind="tasks",
                                                 rows_read=0, inserted=0, updated=0, unchanged=0, rejected=0,
                                                 warnings=0))
-    from data_access.meta import record_load
+    from data_access.store.meta import record_load
     with engine.begin() as conn:
         record_load(conn, "real", date(2026, 11, 30))
     assert main(["init"]) == 0
@@ -296,7 +296,7 @@ def test_many_people_signing_in_at_once_all_get_in(tmp_path):
     each other, so none fails with "database is locked" (seen with the load harness, bench/load.py)."""
     import threading
 
-    from data_access.context import app_context, forget_context
+    from data_access.store.context import app_context, forget_context
 
     url = f"sqlite:///{tmp_path / 'dong_thoi.sqlite3'}"
     engine = app_context(url).engine

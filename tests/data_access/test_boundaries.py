@@ -7,10 +7,10 @@ import pytest
 from sqlalchemy import func, select
 
 from cli import main
-from data_access.boundaries import BoundaryRefused, import_boundaries, load_boundaries, official_file
-from data_access.geo import shipped_boundaries
-from data_access.migrate import create_schema
-from data_access.schema import boundaries
+from data_access.reference.boundaries import BoundaryRefused, import_boundaries, load_boundaries, official_file
+from data_access.reference.geo import shipped_boundaries
+from data_access.store.migrate import create_schema
+from data_access.store.schema import boundaries
 
 
 def official(tmp_path, name="ranh_gioi.geojson", edit=None):

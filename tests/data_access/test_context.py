@@ -2,11 +2,11 @@
 
 from sqlalchemy import func, select
 
-from data_access import engine as engine_module
-from data_access.context import app_context, forget_context
-from data_access.engine import database_url
-from data_access.migrate import current, head
-from data_access.schema import unit_lineage, units
+from data_access.store import engine as engine_module
+from data_access.store.context import app_context, forget_context
+from data_access.store.engine import database_url
+from data_access.store.migrate import current, head
+from data_access.store.schema import unit_lineage, units
 
 
 def test_started_once_with_schema_reference_data_and_settings(tmp_path):

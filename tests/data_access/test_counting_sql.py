@@ -1,15 +1,15 @@
-"""The counting spec read as SQL (data_access/counting_sql.py) equals the oracle on hand-made dossiers, on SQLite and
-PostgreSQL; a figure declared once in metrics/counting.py is counted by SQL and by the rollup alike."""
+"""The counting spec read as SQL (data_access/figures/counting_sql.py) equals the oracle on hand-made dossiers, on
+SQLite and PostgreSQL; a figure declared once in metrics/counting.py is counted by SQL and by the rollup alike."""
 
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from data_access.counting_sql import figure_expressions
-from data_access.dossier_queries import dossier_counts
-from data_access.rollup import rebuild_rollup
-from data_access.rollup_queries import period_sums
+from data_access.figures.counting_sql import figure_expressions
+from data_access.figures.dossier_queries import dossier_counts
+from data_access.figures.rollup_queries import period_sums
+from data_access.store.rollup import rebuild_rollup
 from metrics.counting import FIGURES, Term
 from metrics.dossiers import COUNT_COLUMNS
 from metrics.periods import Period

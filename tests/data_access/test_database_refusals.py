@@ -9,10 +9,10 @@ from sqlalchemy import create_engine, insert, text
 from sqlalchemy.exc import IntegrityError
 
 import cli
-from data_access.context import forget_context
-from data_access.engine import database_refusal
-from data_access.migrate import create_schema
-from data_access.schema import fields
+from data_access.store.context import forget_context
+from data_access.store.engine import database_refusal
+from data_access.store.migrate import create_schema
+from data_access.store.schema import fields
 from tests.conftest import PG_ADMIN_URL, pg_schema
 from tests.data_access.test_export_corpus import CORPUS
 

@@ -8,9 +8,18 @@ from sqlalchemy import create_engine, func, select
 
 from data_access.demo.build import RealDataPresent, build_demo
 from data_access.demo.catalog import TAX_OFFICE
-from data_access.dossier_queries import dossier_counts
-from data_access.meta import DATA_KIND, read_meta, write_meta
-from data_access.schema import agencies, dossier_steps, dossiers, fields, index_results, tasks, unit_lineage, units
+from data_access.figures.dossier_queries import dossier_counts
+from data_access.store.meta import DATA_KIND, read_meta, write_meta
+from data_access.store.schema import (
+    agencies,
+    dossier_steps,
+    dossiers,
+    fields,
+    index_results,
+    tasks,
+    unit_lineage,
+    units,
+)
 from metrics.dossiers import COUNT_COLUMNS, dossier_rates, totals_row
 from metrics.periods import Period, month_ends
 from tests.data_access.helpers import dossier_series, read_dossier_rows
@@ -138,7 +147,7 @@ def test_the_demo_leaves_planner_statistics_for_the_tables_pages_read_on_postgre
     dossier_steps so at 3 M dossiers (docs/history/scaling.md §0e)."""
     from sqlalchemy import text
 
-    from data_access.migrate import create_schema
+    from data_access.store.migrate import create_schema
     from tests.conftest import PG_ADMIN_URL, pg_schema
 
     with pg_schema() as schema:
@@ -162,9 +171,9 @@ def test_on_the_fifth_of_a_month_the_default_scorecard_ranks_most_communes(tmp_p
     from datetime import timedelta
 
     from config.settings import load_settings
-    from data_access import figures
-    from data_access.dossier_queries import NO_FILTER
-    from data_access.source import open_source
+    from data_access.figures import assemble as figures
+    from data_access.figures.dossier_queries import NO_FILTER
+    from data_access.figures.source import open_source
     from metrics.periods import Period, period_to_date
 
     engine = create_engine(f"sqlite:///{tmp_path / 'ngay_5.sqlite3'}")

@@ -7,13 +7,13 @@ from datetime import date
 import pytest
 from sqlalchemy import insert, select
 
-from data_access.accounts import add_account, current_account, demo_accounts, set_disabled, sign_in
-from data_access.audit import read_audit
+from data_access.accounts.audit import read_audit
+from data_access.accounts.store import add_account, current_account, demo_accounts, set_disabled, sign_in
 from data_access.demo.build import build_demo
 from data_access.importing.runner import run_import
-from data_access.meta import DATA_KIND, read_meta
-from data_access.schema import accounts, agencies, units
-from data_access.territory import agency_record
+from data_access.reference.territory import agency_record
+from data_access.store.meta import DATA_KIND, read_meta
+from data_access.store.schema import accounts, agencies, units
 from metrics.errors import DomainError
 from tests.data_access.test_export_corpus import CORPUS
 

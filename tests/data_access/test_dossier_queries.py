@@ -7,12 +7,12 @@ import pandas as pd
 import pytest
 from sqlalchemy.dialects import postgresql, sqlite
 
-from data_access.dossier_queries import (
+from data_access.figures.dossier_queries import (
     DossierFilter,
     build_counts_query,
     dossier_counts,
 )
-from data_access.schema import units
+from data_access.store.schema import units
 from metrics.dossiers import COUNT_COLUMNS
 from metrics.errors import DomainError
 from metrics.periods import Period, month_ends

@@ -15,14 +15,14 @@ from sqlalchemy import create_engine, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
 import cli
-from data_access.dossier_queries import NO_FILTER
-from data_access.early_warning import due_soon_view
-from data_access.holidays import holiday_calendar
-from data_access.meetings import create_meeting
-from data_access.migrate import create_schema
-from data_access.reference import ensure_reference, get_or_create_agency
-from data_access.schema import dossier_steps, dossiers, holidays, tasks
-from data_access.source import open_source
+from data_access.figures.dossier_queries import NO_FILTER
+from data_access.figures.early_warning import due_soon_view
+from data_access.figures.source import open_source
+from data_access.meetings.records import create_meeting
+from data_access.reference.holidays import holiday_calendar
+from data_access.reference.lookup import ensure_reference, get_or_create_agency
+from data_access.store.migrate import create_schema
+from data_access.store.schema import dossier_steps, dossiers, holidays, tasks
 from metrics.workdays import working_days_left
 from tests.data_access.helpers import write_dossiers
 
@@ -119,7 +119,7 @@ def test_the_list_names_code_procedure_holder_step_and_working_days_left(db):
     assert list(listed["working_days_left"]) == [0, 0, 1, 1]  # Sat 25/04 and the day off 27/04: none; Tue 28/04: 1
     assert found.by_field.to_dict("records") == [{"field": "Hộ tịch", "dossiers": 3, "land_env": 0},
                                                  {"field": "Đất đai", "dossiers": 1, "land_env": 1}]
-    # per unit of any era (all in Huyện Xuân here): named by the units in force in data_access.figures
+    # per unit of any era (all in Huyện Xuân here): named by the units in force in data_access.figures.assemble
     assert found.by_unit[["dossiers", "land_env"]].sum().to_dict() == {"dossiers": 4, "land_env": 1}
     assert working_days_left(calendar, found.as_of, listed["due_on"]) == [0, 0, 1, 1]
 

@@ -4,18 +4,18 @@ from datetime import date
 
 import pytest
 
-from data_access import engine as engine_module
-from data_access.engine import database_url, describe_url, dispose_engine, get_engine
-from data_access.index_queries import load_index_results, read_index_csv, replace_index_results
-from data_access.meta import DATA_AS_OF, DATA_KIND, read_meta, record_load
-from data_access.reference import (
+from data_access.figures.index_queries import load_index_results, read_index_csv, replace_index_results
+from data_access.figures.task_queries import load_tasks
+from data_access.reference.lookup import (
     apply_land_env_group,
     get_or_create_agency,
     get_or_create_field,
     list_fields,
     list_units,
 )
-from data_access.task_queries import load_tasks
+from data_access.store import engine as engine_module
+from data_access.store.engine import database_url, describe_url, dispose_engine, get_engine
+from data_access.store.meta import DATA_AS_OF, DATA_KIND, read_meta, record_load
 from metrics.tasks import classify_tasks, status_counts
 from tests.data_access.helpers import read_units_csv, upsert_units, write_tasks
 from tests.metrics.fixtures import task_frame

@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import desc, select
 
 import cli
-from data_access.context import app_context
-from data_access.schema import import_log, index_results, units
+from data_access.store.context import app_context
+from data_access.store.schema import import_log, index_results, units
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "exports"
 EXPECTED = sorted(CORPUS.glob("*.expected.json"))

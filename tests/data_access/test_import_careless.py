@@ -10,7 +10,7 @@ import pytest
 
 from data_access.importing.report import ImportRefused
 from data_access.importing.runner import run_import
-from data_access.meta import DATA_KIND, read_meta
+from data_access.store.meta import DATA_KIND, read_meta
 from tests.data_access.helpers import database_checksum, read_units_csv, upsert_units
 from tests.data_access.import_files import HEADERS, records, write_csv, write_xlsx
 
@@ -87,7 +87,7 @@ PARTIAL = [1, 4, 5, 6, 7, 8, 9, 10, 11]  # code, field, agency, level, unit, rec
 def test_a_partial_export_updates_only_the_columns_it_has(db, tmp_path):
     from sqlalchemy import select
 
-    from data_access.schema import dossiers
+    from data_access.store.schema import dossiers
     from tests.data_access.helpers import assert_rollup_matches_dossiers
 
     full = [row + ["Chi nhánh VPĐK đất đai Cam Lâm"] for row in records()]
@@ -148,7 +148,7 @@ def test_an_older_export_is_refused_and_names_the_dossiers_it_would_roll_back(lo
 def test_allow_older_rolls_back_on_purpose_and_the_log_says_so(loaded, tmp_path):
     from sqlalchemy import select
 
-    from data_access.schema import audit_log, dossiers, import_log
+    from data_access.store.schema import audit_log, dossiers, import_log
     from tests.data_access.helpers import assert_rollup_matches_dossiers
 
     report = run_import(loaded, write_csv(tmp_path / "cu.csv", "utf-8", ";", _older_rows()), "dossiers",

@@ -6,14 +6,14 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
-from data_access.accounts import NotAllowed, add_account, current_account
-from data_access.engine import get_engine
+from data_access.accounts.store import NotAllowed, add_account, current_account
 from data_access.importing.child import ImportFailed, preview_in_child, run_import_in_child
 from data_access.importing.preview import preview
 from data_access.importing.readers import ReadError
 from data_access.importing.report import ImportRefused
-from data_access.migrate import create_schema
-from data_access.schema import accounts, import_log
+from data_access.store.engine import get_engine
+from data_access.store.migrate import create_schema
+from data_access.store.schema import accounts, import_log
 from tests.data_access.helpers import read_units_csv, upsert_units
 from tests.data_access.import_files import records, write_csv, write_xlsx
 

@@ -6,12 +6,12 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from data_access.dossier_queries import dossier_counts
+from data_access.figures.dossier_queries import dossier_counts
+from data_access.figures.summary import summary
 from data_access.importing.report import ImportRefused
 from data_access.importing.runner import run_import
-from data_access.meta import DATA_KIND, read_meta
-from data_access.schema import dossiers, import_log, metadata, units
-from data_access.summary import summary
+from data_access.store.meta import DATA_KIND, read_meta
+from data_access.store.schema import dossiers, import_log, metadata, units
 from metrics.dossiers import COUNT_COLUMNS
 from metrics.periods import Period
 from tests.data_access.helpers import assert_rollup_matches_dossiers, read_units_csv, upsert_units

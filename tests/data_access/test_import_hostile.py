@@ -9,11 +9,11 @@ import zipfile
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from data_access.engine import WRITER, configure_sqlite
 from data_access.importing.report import ImportRefused
 from data_access.importing.runner import IMPORT_LOCK, run_import
-from data_access.migrate import create_schema
-from data_access.schema import dossiers
+from data_access.store.engine import WRITER, configure_sqlite
+from data_access.store.migrate import create_schema
+from data_access.store.schema import dossiers
 from tests.data_access.helpers import database_checksum, read_units_csv, upsert_units
 from tests.data_access.import_files import write_csv, write_xlsx, write_xlsx_as_excel
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from data_access.dossier_queries import dossier_counts
-from data_access.engine import get_engine
+from data_access.figures.dossier_queries import dossier_counts
 from data_access.importing.runner import run_import
-from data_access.migrate import create_schema
+from data_access.store.engine import get_engine
+from data_access.store.migrate import create_schema
 from metrics.periods import Period
 from tests.conftest import PG_ADMIN_URL, pg_schema
 from tests.data_access.helpers import assert_rollup_matches_dossiers, database_checksum, read_units_csv, upsert_units
@@ -27,7 +27,7 @@ STAGES = {"reading": M.STEP_READ.split("{")[0], "duplicates": M.STEP_DUPLICATES,
           "rollup": M.STEP_ROLLUP}
 CHILD = """
 import os, signal, sys
-from data_access.engine import get_engine
+from data_access.store.engine import get_engine
 from data_access.importing.runner import run_import
 
 def progress(message, fraction):

@@ -7,12 +7,12 @@ import pytest
 from sqlalchemy import func, select
 
 from data_access.demo.build import build_demo
+from data_access.figures.index_queries import load_index_results
+from data_access.figures.task_queries import load_tasks
 from data_access.importing.report import ImportRefused
 from data_access.importing.runner import run_import
-from data_access.index_queries import load_index_results
-from data_access.meta import DATA_KIND, read_meta
-from data_access.schema import dossier_steps, dossiers, index_results, tasks, units
-from data_access.task_queries import load_tasks
+from data_access.store.meta import DATA_KIND, read_meta
+from data_access.store.schema import dossier_steps, dossiers, index_results, tasks, units
 from metrics.tasks import classify_tasks, status_counts
 from tests.data_access.helpers import assert_rollup_matches_dossiers
 from tests.data_access.import_files import write_csv, write_xlsx

@@ -5,11 +5,11 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from data_access.conclusions import meeting_conclusions
+from data_access.figures.summary import summary
+from data_access.figures.task_queries import load_tasks
 from data_access.importing.runner import run_import
-from data_access.meetings import create_meeting, list_meetings, previous_meeting, stored_figures
-from data_access.summary import summary
-from data_access.task_queries import load_tasks
+from data_access.meetings.conclusions import meeting_conclusions
+from data_access.meetings.records import create_meeting, list_meetings, previous_meeting, stored_figures
 from metrics.errors import DomainError
 from metrics.tasks import classify_tasks, status_counts
 from tests.data_access.helpers import Decision, read_units_csv, record_decision, upsert_units
@@ -83,8 +83,8 @@ def test_a_decision_becomes_an_open_task_at_once(db):
 
 def test_a_meeting_created_from_the_command_line_is_frozen_like_the_page(tmp_path, monkeypatch, capsys):
     import cli
-    from data_access.audit import read_audit
-    from data_access.engine import get_engine
+    from data_access.accounts.audit import read_audit
+    from data_access.store.engine import get_engine
 
     url = f"sqlite:///{tmp_path / 'hop.sqlite3'}"
     monkeypatch.setenv("DATABASE_URL", url)

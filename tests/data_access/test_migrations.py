@@ -6,8 +6,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, insert, inspect, select
 
-from data_access.migrate import current, head, upgrade
-from data_access.schema import conclusions, dossier_daily, metadata, tasks
+from data_access.store.migrate import current, head, upgrade
+from data_access.store.schema import conclusions, dossier_daily, metadata, tasks
 from metrics.rollup import DAILY_COUNTERS
 from tests.data_access.helpers import assert_rollup_matches_dossiers, random_dossiers, write_dossiers
 

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from sqlalchemy.dialects import postgresql, sqlite
 
-from data_access.dossier_queries import DossierFilter, dossier_counts
-from data_access.overdue_queries import OVERDUE_COLUMNS, build_overdue_query, overdue_ageing, overdue_counts
+from data_access.figures.dossier_queries import DossierFilter, dossier_counts
+from data_access.figures.overdue_queries import OVERDUE_COLUMNS, build_overdue_query, overdue_ageing, overdue_counts
 from metrics.ageing import bucket_counts
 from metrics.errors import DomainError
 from metrics.periods import Period

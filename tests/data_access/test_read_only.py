@@ -3,7 +3,7 @@
 
 In-process tests open the file through a SQLite `mode=ro` URI, which SQLite enforces even for root. The command-line
 test makes the file 0444 and drops the capability that lets root write it anyway (`setpriv`), so the product's own
-detection (`data_access.engine.file_read_only`) is what opens it read-only."""
+detection (`data_access.store.engine.file_read_only`) is what opens it read-only."""
 
 import hashlib
 import os
@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select
 
-from data_access.accounts import SignInRefused, add_account, set_password, sign_in
-from data_access.context import app_context, forget_context
+from data_access.accounts.store import SignInRefused, add_account, set_password, sign_in
 from data_access.demo.build import build_demo
-from data_access.engine import ReadOnlyDatabase, file_read_only, is_read_only
 from data_access.importing.runner import run_import
-from data_access.meetings import create_meeting
-from data_access.schema import audit_log, dossiers
+from data_access.meetings.records import create_meeting
+from data_access.store.context import app_context, forget_context
+from data_access.store.engine import ReadOnlyDatabase, file_read_only, is_read_only
+from data_access.store.schema import audit_log, dossiers
 from tests.conftest import no_write_override
 from tests.data_access.helpers import database_checksum
 from tests.data_access.import_files import records, write_csv

@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from data_access.dossier_queries import NO_FILTER, DossierFilter, dossier_counts
-from data_access.rollup import RollupAccumulator, add_contributions, rebuild_rollup, write_rollup
-from data_access.rollup_queries import build_sums_query, dimension_names, period_sums
-from data_access.schema import dossier_daily, dossier_monthly, dossiers
+from data_access.figures.dossier_queries import NO_FILTER, DossierFilter, dossier_counts
+from data_access.figures.rollup_queries import build_sums_query, dimension_names, period_sums
+from data_access.store.rollup import RollupAccumulator, add_contributions, rebuild_rollup, write_rollup
+from data_access.store.schema import dossier_daily, dossier_monthly, dossiers
 from metrics.dossiers import COUNT_COLUMNS
 from metrics.errors import DomainError
 from metrics.periods import Period, month_ends

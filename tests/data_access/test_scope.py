@@ -11,20 +11,21 @@ import pytest
 from sqlalchemy import insert, select, update
 
 from config.settings import load_settings
-from data_access import figures, queries
-from data_access.accounts import Account, NotAllowed
-from data_access.dossier_queries import NO_FILTER, DossierFilter
-from data_access.meetings import create_meeting
-from data_access.overdue_queries import overdue_ageing, overdue_counts
-from data_access.reference import ensure_reference
-from data_access.rollup import rebuild_rollup
-from data_access.rollup_queries import period_sums
-from data_access.schema import agencies, dossier_steps, dossiers, units
-from data_access.snapshots import LAND_ENV
-from data_access.source import NotCounted, Scope, Source, open_source, scope_of
-from data_access.stage_queries import StageQuery, overdue_codes, stage_frames
-from data_access.step_order import number_steps
-from data_access.task_queries import load_tasks
+from data_access.accounts.store import Account, NotAllowed
+from data_access.figures import assemble as figures
+from data_access.figures import queries
+from data_access.figures.dossier_queries import NO_FILTER, DossierFilter
+from data_access.figures.overdue_queries import overdue_ageing, overdue_counts
+from data_access.figures.rollup_queries import period_sums
+from data_access.figures.source import NotCounted, Scope, Source, open_source, scope_of
+from data_access.figures.stage_queries import StageQuery, overdue_codes, stage_frames
+from data_access.figures.task_queries import load_tasks
+from data_access.meetings.records import create_meeting
+from data_access.meetings.snapshots import LAND_ENV
+from data_access.reference.lookup import ensure_reference
+from data_access.store.rollup import rebuild_rollup
+from data_access.store.schema import agencies, dossier_steps, dossiers, units
+from data_access.store.step_order import number_steps
 from metrics.periods import Period
 from metrics.rollup import detail_months, last_month
 from metrics.stages import is_supplement_step
@@ -112,7 +113,7 @@ def _steps(db) -> tuple[str, str]:
             conn.execute(insert(dossier_steps).values(dossier_code=row.code, step="Thẩm định", agency_id=row.agency_id,
                                                       started_on=date(2024, 4, 2), due_on=date(2024, 4, 5)))
             codes.append(row.code)
-        number_steps(conn)  # as every writer of steps does (data_access.step_order)
+        number_steps(conn)  # as every writer of steps does (data_access.store.step_order)
     return codes[0], codes[1]
 
 
@@ -207,7 +208,7 @@ def case_seal(db):
 
 
 def case_read(db):
-    """A query (data_access.queries) read through a scoped Source keeps the scope of the reads it makes."""
+    """A query (data_access.figures.queries) read through a scoped Source keeps the scope of the reads it makes."""
     _, scoped, mine, other, _ = _pair(db)
     pd.testing.assert_frame_equal(scoped.read(queries.Counts(APRIL, NO_FILTER, "agency")),
                                   figures.counts(open_source(db[0]), APRIL, DossierFilter(unit_ids=(mine,)), "agency"))

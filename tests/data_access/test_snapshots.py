@@ -8,18 +8,18 @@ import pytest
 from sqlalchemy import update
 
 from config.settings import load_settings
-from data_access.dossier_queries import NO_FILTER, DossierFilter, dossier_counts
-from data_access.early_warning import due_soon_view
-from data_access.holidays import holiday_calendar
-from data_access.meetings import create_meeting
-from data_access.overdue_queries import overdue_ageing, overdue_counts
-from data_access.reads import LAND_ENV, Ageing, DueSoon, Overdue, Stages, Sums, Tasks
-from data_access.rollup import rebuild_rollup
-from data_access.rollup_queries import dimension_names, period_sums
-from data_access.schema import dossiers
-from data_access.snapshots import SNAPSHOT_KINDS, kind_periods, load_snapshot, periods_kept
-from data_access.stage_queries import StageQuery
-from data_access.task_queries import load_tasks
+from data_access.figures.dossier_queries import NO_FILTER, DossierFilter, dossier_counts
+from data_access.figures.early_warning import due_soon_view
+from data_access.figures.overdue_queries import overdue_ageing, overdue_counts
+from data_access.figures.reads import LAND_ENV, Ageing, DueSoon, Overdue, Stages, Sums, Tasks
+from data_access.figures.rollup_queries import dimension_names, period_sums
+from data_access.figures.stage_queries import StageQuery
+from data_access.figures.task_queries import load_tasks
+from data_access.meetings.records import create_meeting
+from data_access.meetings.snapshots import SNAPSHOT_KINDS, kind_periods, load_snapshot, periods_kept
+from data_access.reference.holidays import holiday_calendar
+from data_access.store.rollup import rebuild_rollup
+from data_access.store.schema import dossiers
 from metrics.ageing import age_bucket
 from metrics.dossiers import COUNT_COLUMNS
 from metrics.errors import DomainError

@@ -1,6 +1,6 @@
-"""One Source of figures (data_access.source) and the figures assembled from it (data_access.figures): the live
-database and a meeting's frozen frames give the same counts at the cut-off, only the live ones move after an
-import, and the key says which data a Source reads (SQLite and PostgreSQL)."""
+"""One Source of figures (data_access.figures.source) and the figures assembled from it
+(data_access.figures.assemble): the live database and a meeting's frozen frames give the same counts at the cut-off,
+only the live ones move after an import, and the key says which data a Source reads (SQLite and PostgreSQL)."""
 
 from datetime import date, datetime
 
@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import delete, update
 
 from config.settings import load_settings
-from data_access import figures
-from data_access.dossier_queries import NO_FILTER, dossier_counts
-from data_access.meetings import create_meeting
-from data_access.meta import record_load
-from data_access.rollup import rebuild_rollup
-from data_access.schema import dossiers, meeting_frames
-from data_access.snapshots import LAND_ENV
-from data_access.source import SOURCE_HASH_FUNCS, FrozenSource, LiveSource, open_source
+from data_access.figures import assemble as figures
+from data_access.figures.dossier_queries import NO_FILTER, dossier_counts
+from data_access.figures.source import SOURCE_HASH_FUNCS, FrozenSource, LiveSource, open_source
+from data_access.meetings.records import create_meeting
+from data_access.meetings.snapshots import LAND_ENV
+from data_access.store.meta import record_load
+from data_access.store.rollup import rebuild_rollup
+from data_access.store.schema import dossiers, meeting_frames
 from metrics.errors import DomainError
 from metrics.periods import Period
 from tests.data_access.helpers import random_dossiers, write_dossiers, write_tasks

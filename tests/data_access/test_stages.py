@@ -27,13 +27,13 @@ import pytest
 from sqlalchemy import create_engine
 
 from cli import main
-from data_access import figures
-from data_access.dossier_queries import NO_FILTER, DossierFilter
+from data_access.figures import assemble as figures
+from data_access.figures.dossier_queries import NO_FILTER, DossierFilter
+from data_access.figures.source import open_source
+from data_access.figures.stage_queries import StageQuery, build_passages_query
 from data_access.importing.runner import run_import
-from data_access.meetings import create_meeting
-from data_access.migrate import create_schema
-from data_access.source import open_source
-from data_access.stage_queries import StageQuery, build_passages_query
+from data_access.meetings.records import create_meeting
+from data_access.store.migrate import create_schema
 from metrics.errors import DomainError
 from metrics.periods import Period
 from tests.data_access.helpers import read_units_csv, upsert_units

@@ -1,4 +1,4 @@
-"""Each step's place in its dossier, numbered when steps are written (data_access.step_order): on SQLite and
+"""Each step's place in its dossier, numbered when steps are written (data_access.store.step_order): on SQLite and
 PostgreSQL, after a steps import, after a second import that adds an earlier step to a dossier, and for steps stored
 before the places were kept (the migration). Expected places worked out by hand from the rows below."""
 
@@ -6,11 +6,11 @@ from datetime import date
 
 from sqlalchemy import create_engine, delete, insert, select, update
 
+from data_access.figures.stage_queries import StageQuery, build_passages_query
 from data_access.importing.runner import run_import
-from data_access.migrate import upgrade
-from data_access.schema import agencies, dossier_steps
-from data_access.stage_queries import StageQuery, build_passages_query
-from data_access.step_order import steps_unnumbered
+from data_access.store.migrate import upgrade
+from data_access.store.schema import agencies, dossier_steps
+from data_access.store.step_order import steps_unnumbered
 from metrics.periods import Period
 from tests.data_access.helpers import read_units_csv, upsert_units
 from tests.data_access.import_files import write_csv

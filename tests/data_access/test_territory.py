@@ -7,16 +7,16 @@ import pytest
 from sqlalchemy import create_engine, func, select
 
 from cli import main
-from data_access.figures import summary_by_unit
+from data_access.figures.assemble import summary_by_unit
+from data_access.figures.source import open_source
+from data_access.figures.summary import DOSSIER_KEYS
 from data_access.importing.report import ImportRefused
 from data_access.importing.runner import run_import
-from data_access.migrate import create_schema
-from data_access.reference import list_units
-from data_access.schema import agencies as agencies_table
-from data_access.schema import agency_lineage, dossiers, unit_lineage, units
-from data_access.source import open_source
-from data_access.summary import DOSSIER_KEYS
-from data_access.territory import list_unit_lineage
+from data_access.reference.lookup import list_units
+from data_access.reference.territory import list_unit_lineage
+from data_access.store.migrate import create_schema
+from data_access.store.schema import agencies as agencies_table
+from data_access.store.schema import agency_lineage, dossiers, unit_lineage, units
 from metrics.dossiers import RATE_COLUMNS
 from tests.data_access.import_files import write_csv
 
@@ -126,7 +126,7 @@ def test_an_old_name_after_the_change_is_refused_with_its_row(db, tmp_path):
 def test_lineage_matches_the_shipped_district_to_commune_table(db):
     import csv
 
-    from data_access.territory import REFERENCE
+    from data_access.reference.territory import REFERENCE
 
     with db.connect() as conn:
         pairs = set(conn.execute(select(units.c.code, func.min(unit_lineage.c.new_unit_id)).select_from(
@@ -159,7 +159,7 @@ def test_summary_by_unit_from_the_command_line(tmp_path, monkeypatch, capsys):
 
 
 def test_unit_lineage_file_import_updates_the_attribution(db, tmp_path):
-    from data_access.territory import UNIT_LINEAGE_CSV
+    from data_access.reference.territory import UNIT_LINEAGE_CSV
 
     text = UNIT_LINEAGE_CSV.read_text(encoding="utf-8")
     same = run_import(db, _write(tmp_path / "lineage.csv", text), "unit-lineage")
@@ -207,10 +207,10 @@ def _write(path, text: str):
 
 
 def test_merged_department_counts_from_the_rollups_equal_its_predecessors(db):
-    from data_access.dossier_queries import dossier_counts
-    from data_access.reference import list_agencies
-    from data_access.rollup_queries import dimension_names, period_sums
-    from data_access.territory import list_agency_lineage
+    from data_access.figures.dossier_queries import dossier_counts
+    from data_access.figures.rollup_queries import dimension_names, period_sums
+    from data_access.reference.lookup import list_agencies
+    from data_access.reference.territory import list_agency_lineage
     from metrics.agencies import agency_successors
     from metrics.periods import Period
     from metrics.rollup import detail_months, last_month, period_counts, remap_keys

@@ -7,11 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from data_access.account_scopes import remove_demo_accounts
-from data_access.accounts import Account, add_account, set_disabled, set_password
-from data_access.reference import ensure_reference
-from data_access.schema import accounts, web_sessions
-from data_access.web_sessions import (
+from data_access.accounts.scopes import remove_demo_accounts
+from data_access.accounts.store import Account, add_account, set_disabled, set_password
+from data_access.accounts.web_sessions import (
     CODE_SECONDS,
     LONGEST,
     check,
@@ -22,6 +20,8 @@ from data_access.web_sessions import (
     resume,
     settle,
 )
+from data_access.reference.lookup import ensure_reference
+from data_access.store.schema import accounts, web_sessions
 
 PASSWORD = "mật-khẩu-đủ-dài"
 T0 = datetime(2026, 12, 7, 7, 30)

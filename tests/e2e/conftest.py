@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from data_access.accounts import add_account
+from data_access.accounts.store import add_account
 from data_access.demo.build import build_demo
 from texts import labels as L
 from ui.warmup import KEY as WARMUP_KEY

@@ -9,9 +9,9 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import create_engine
 
-from data_access.accounts import add_account
+from data_access.accounts.store import add_account
 from data_access.demo.build import build_demo
-from data_access.meta import LAST_LOAD_AT, read_meta, record_load
+from data_access.store.meta import LAST_LOAD_AT, read_meta, record_load
 from tests.conftest import PG_ADMIN_URL, pg_schema
 from tests.e2e.conftest import CHROMIUM, E2E_PASSWORD, E2E_USER, END, FLAGS, open_signed_in, running_app
 from tests.e2e.test_browser import wait_rendered

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from data_access.accounts import add_account
+from data_access.accounts.store import add_account
 from data_access.demo.build import build_demo
 from tests.e2e.conftest import CARDS, END, free_port, open_signed_in, running_app
 from tests.e2e.test_browser import wait_rendered

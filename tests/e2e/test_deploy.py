@@ -27,9 +27,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, select
 
-from data_access.accounts import add_account
+from data_access.accounts.store import add_account
 from data_access.demo.build import build_demo
-from data_access.schema import audit_log
+from data_access.store.schema import audit_log
 from tests.e2e.conftest import CARDS, CHROMIUM, FLAGS, ROOT, free_port, open_signed_in
 
 USER, PASSWORD = "tai_thu", "mật khẩu tải thử"

@@ -8,11 +8,11 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import create_engine
 
-from data_access.accounts import add_account
+from data_access.accounts.store import add_account
 from data_access.demo.build import build_demo
 from data_access.importing.runner import run_import
-from data_access.meetings import create_meeting
-from data_access.reference import get_or_create_agency
+from data_access.meetings.records import create_meeting
+from data_access.reference.lookup import get_or_create_agency
 from tests.data_access.helpers import Decision, record_decision
 from tests.data_access.import_files import HEADERS, records, write_csv
 from tests.e2e.conftest import END, open_signed_in, running_app

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import create_engine, select, update
 
-from data_access.accounts import add_account, set_disabled
-from data_access.audit import read_audit
-from data_access.schema import web_sessions
+from data_access.accounts.audit import read_audit
+from data_access.accounts.store import add_account, set_disabled
+from data_access.store.schema import web_sessions
 from tests.e2e.conftest import open_signed_in
 from texts import labels as L
 from texts import messages as M

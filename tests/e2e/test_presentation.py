@@ -6,7 +6,7 @@ from datetime import datetime, time
 import pytest
 from sqlalchemy import create_engine
 
-from data_access.meetings import create_meeting
+from data_access.meetings.records import create_meeting
 from tests.e2e.conftest import ARTIFACTS, END, open_signed_in
 from tests.e2e.test_browser import wait_rendered
 from texts import labels as L

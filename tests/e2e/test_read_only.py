@@ -7,9 +7,9 @@ from datetime import date
 
 from sqlalchemy import create_engine
 
-from data_access.accounts import add_account
-from data_access.context import app_context, forget_context
+from data_access.accounts.store import add_account
 from data_access.demo.build import build_demo
+from data_access.store.context import app_context, forget_context
 from tests.conftest import no_write_override
 from tests.e2e.conftest import open_signed_in, running_app
 from tests.e2e.test_browser import wait_rendered

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 from sqlalchemy import create_engine, select
 
-from data_access.schema import audit_log
+from data_access.store.schema import audit_log
 from tests.e2e.conftest import E2E_PASSWORD, E2E_USER, ROOT
 from texts import labels as L
 from ui.session_binding import XSRF_COOKIE

@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 from sqlalchemy import create_engine, select
 
-from data_access.accounts import add_account
-from data_access.migrate import create_schema
-from data_access.reference import ensure_reference, list_agencies, list_units
-from data_access.schema import accounts
+from data_access.accounts.store import add_account
+from data_access.reference.lookup import ensure_reference, list_agencies, list_units
+from data_access.store.migrate import create_schema
+from data_access.store.schema import accounts
 from tests.data_access.import_files import write_csv
 from tests.e2e.conftest import open_signed_in, running_app
 from tests.e2e.test_browser import wait_rendered

@@ -8,8 +8,8 @@ import secrets
 import pytest
 from sqlalchemy import create_engine, select
 
-from data_access.accounts import add_account
-from data_access.schema import audit_log
+from data_access.accounts.store import add_account
+from data_access.store.schema import audit_log
 from tests.e2e import oidc_provider
 from tests.e2e.conftest import CARDS, free_port, running_app
 from tests.e2e.test_browser import wait_rendered

@@ -5,7 +5,7 @@ window it is compared with."""
 import pytest
 from sqlalchemy import create_engine
 
-from data_access.accounts import add_account
+from data_access.accounts.store import add_account
 from tests.e2e.conftest import open_signed_in
 from tests.e2e.test_browser import SIZES, wait_rendered
 from texts import labels as L

@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import create_engine, select, update
 from streamlit.testing.v1 import AppTest
 
-from data_access.accounts import Account, add_account
-from data_access.context import app_context
+from data_access.accounts.store import Account, add_account
 from data_access.demo.build import build_demo
-from data_access.meetings import create_meeting
-from data_access.meta import LAST_LOAD_AT, write_meta
-from data_access.rollup import rebuild_rollup
-from data_access.schema import accounts, dossiers
+from data_access.meetings.records import create_meeting
+from data_access.store.context import app_context
+from data_access.store.meta import LAST_LOAD_AT, write_meta
+from data_access.store.rollup import rebuild_rollup
+from data_access.store.schema import accounts, dossiers
 from tests.pages.reference import Reference
 from ui.auth import ACCOUNT_KEY, SEEN_KEY
 

@@ -4,10 +4,10 @@ import pandas as pd
 from sqlalchemy import create_engine
 
 from config.settings import load_settings
-from data_access.index_queries import load_index_results
-from data_access.reference import list_units
-from data_access.task_queries import load_tasks
-from data_access.territory import list_unit_lineage
+from data_access.figures.index_queries import load_index_results
+from data_access.figures.task_queries import load_tasks
+from data_access.reference.lookup import list_units
+from data_access.reference.territory import list_unit_lineage
 from metrics.dossiers import dossier_rates, totals_row
 from metrics.periods import Period
 from metrics.scorecard import assemble_scorecard, score_table

@@ -6,7 +6,7 @@ import pandas as pd
 from sqlalchemy import create_engine
 
 from config.settings import load_settings
-from data_access.index_queries import load_index_results
+from data_access.figures.index_queries import load_index_results
 from metrics.indexes import period_start
 from tests.pages.conftest import END, no_problem
 from texts import labels as L

@@ -6,8 +6,8 @@ from sqlalchemy import create_engine, func, select
 from streamlit.testing.v1 import AppTest
 
 from data_access.demo.build import build_demo
-from data_access.meta import DATA_KIND, read_meta
-from data_access.schema import dossiers
+from data_access.store.meta import DATA_KIND, read_meta
+from data_access.store.schema import dossiers
 from tests.data_access.import_files import records, write_csv, write_xlsx
 from tests.pages.conftest import no_problem, signed_in_app
 from ui.safe import md_escape
@@ -100,9 +100,9 @@ def test_an_import_left_running_commits_is_reaped_and_is_told_on_the_next_page(t
     own, its process is reaped and its file removed, and the next page the account opens says how it ended (once)."""
     import tempfile
 
-    from data_access.accounts import current_account
-    from data_access.context import app_context
-    from data_access.schema import accounts
+    from data_access.accounts.store import current_account
+    from data_access.store.context import app_context
+    from data_access.store.schema import accounts
     from texts.fmt import fmt_number
     from ui import import_jobs
     from ui.uploads import PREFIX

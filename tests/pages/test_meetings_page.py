@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import create_engine
 
 from config.settings import load_settings
-from data_access.audit import read_audit
-from data_access.meetings import create_meeting
-from data_access.summary import summary
-from data_access.task_queries import load_tasks
+from data_access.accounts.audit import read_audit
+from data_access.figures.summary import summary
+from data_access.figures.task_queries import load_tasks
+from data_access.meetings.records import create_meeting
 from metrics.tasks import classify_tasks, status_counts
 from tests.pages.conftest import END, copy_of_demo, no_problem, signed_in_app
 from texts import labels as L
@@ -121,7 +121,7 @@ def test_a_newly_created_meeting_is_the_one_shown(app, own_db):
 def test_the_office_prepares_the_notice_on_the_page(app, own_db):
     """Issue #32: the record typed when the meeting is created, a conclusion to a category without a deadline, a
     proposed directive accepted and another dropped, the assessment edited; each kept with the meeting and audited."""
-    from data_access.meetings import meeting_record, notice_inputs
+    from data_access.meetings.records import meeting_record, notice_inputs
 
     at = app("pages/cuoc_hop.py")
     at.text_input(key="meeting_title").input("Giao ban cải cách hành chính")
@@ -185,8 +185,8 @@ def test_a_notice_from_the_demo_data_has_no_wording_error(own_db):
 
     from docx import Document
 
-    from data_access.meetings import notice_inputs
-    from data_access.source import open_source
+    from data_access.figures.source import open_source
+    from data_access.meetings.records import notice_inputs
     from reports.notice import render_notice
     from reports.notice_data import gather_notice
     from texts import notice as N

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 from sqlalchemy import event
 
-from data_access.context import app_context
+from data_access.store.context import app_context
 from metrics.periods import Period
 from tests.pages.conftest import END, copy_of_demo, corrected_export, no_problem
 from tests.pages.reference import Reference

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import event
 from streamlit.testing.v1 import AppTest
 
-from data_access.context import app_context
-from data_access.dossier_queries import DossierFilter
-from data_access.early_warning import due_soon, due_soon_view
-from data_access.holidays import holiday_calendar
+from data_access.figures.dossier_queries import DossierFilter
+from data_access.figures.early_warning import due_soon, due_soon_view
+from data_access.reference.holidays import holiday_calendar
+from data_access.store.context import app_context
 from metrics.indexes import latest_rank, published_by
 from metrics.periods import Period
 from metrics.scorecard import extremes
@@ -318,7 +318,7 @@ def test_a_card_whose_measure_means_nothing_for_the_scope_is_not_graded(app, ref
     decided by what it handles, not by its performance: not drawn red, and it says why."""
     from sqlalchemy import create_engine, select
 
-    from data_access.schema import agencies
+    from data_access.store.schema import agencies
 
     at = app()
     engine = create_engine(os.environ["DATABASE_URL"])

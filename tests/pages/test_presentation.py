@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import create_engine
 from streamlit.testing.v1 import AppTest
 
-from data_access.meetings import create_meeting
+from data_access.meetings.records import create_meeting
 from metrics.periods import Period
 from metrics.tasks import overdue_list, status_counts
 from tests.pages.conftest import END, no_problem, signed_in_app

@@ -6,7 +6,7 @@ from sqlalchemy import create_engine, select
 
 from data_access.demo.build import build_demo
 from data_access.importing.runner import run_import
-from data_access.schema import units
+from data_access.store.schema import units
 from tests.pages.conftest import END, no_problem, signed_in_app
 
 

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from data_access.context import app_context
-from data_access.schema import units
+from data_access.store.context import app_context
+from data_access.store.schema import units
 from tests.pages.conftest import APP, TEST_PASSWORD, no_problem, signed_in_app
 from texts import labels as L
 from texts import messages as M
@@ -146,7 +146,7 @@ def test_an_idle_sign_out_is_audited(db):
     """Issue #30, item 14: idle sign-outs were not recorded."""
     from sqlalchemy import create_engine
 
-    from data_access.audit import read_audit
+    from data_access.accounts.audit import read_audit
 
     at = signed_in_app("lanh_dao")
     at.run()
@@ -342,7 +342,7 @@ def test_every_time_on_the_admin_page_is_vietnam_time(db):
 
     from sqlalchemy import create_engine, select
 
-    from data_access.schema import accounts, audit_log
+    from data_access.store.schema import accounts, audit_log
 
     at = signed_in_app("quan_tri")
     at.run()
@@ -403,8 +403,8 @@ def _scripts(at: AppTest) -> list[str]:
 def test_a_form_sign_in_is_kept_for_its_browser_and_sign_out_ends_it(db):
     """Issue #29 §3: the sign-in stores a kept session (hashes only), the page hands its one-time code to the
     server until the cookie is set, and sign-out ends the session and has the form drop the cookie."""
-    from data_access.schema import web_sessions
-    from data_access.web_sessions import redeem
+    from data_access.accounts.web_sessions import redeem
+    from data_access.store.schema import web_sessions
 
     at = _anonymous()
     at.text_input(key="sign_in_user").input("kiem_thu_lanh_dao")

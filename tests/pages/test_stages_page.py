@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 from sqlalchemy import create_engine, select
 
-from data_access import figures
-from data_access.meta import LAST_LOAD_AT, read_meta, record_load
-from data_access.schema import agencies, dossier_steps, fields
+from data_access.figures import assemble as figures
+from data_access.store.meta import LAST_LOAD_AT, read_meta, record_load
+from data_access.store.schema import agencies, dossier_steps, fields
 from tests.data_access.helpers import read_dossier_rows
 from tests.pages.conftest import END, no_problem, signed_in_app
 from tests.pages.test_pages import MONTH

@@ -7,12 +7,12 @@ from datetime import date
 
 import cli
 from config.settings import load_settings
-from data_access import queries
-from data_access.context import app_context
-from data_access.dossier_queries import NO_FILTER
-from data_access.meetings import notice_inputs
-from data_access.source import open_source
-from data_access.summary import dossier_figures
+from data_access.figures import queries
+from data_access.figures.dossier_queries import NO_FILTER
+from data_access.figures.source import open_source
+from data_access.figures.summary import dossier_figures
+from data_access.meetings.records import notice_inputs
+from data_access.store.context import app_context
 from metrics.periods import Period
 from reports.notice_data import gather_notice
 from reports.pack_data import gather

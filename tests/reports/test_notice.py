@@ -34,14 +34,14 @@ from sqlalchemy import create_engine, select
 
 from cli import main
 from config.settings import load_settings
-from data_access.accounts import NotAllowed, add_account, current_account
-from data_access.audit import read_audit
-from data_access.conclusions import Conclusion, add_conclusion, drop_suggestion
+from data_access.accounts.audit import read_audit
+from data_access.accounts.store import NotAllowed, add_account, current_account
+from data_access.figures.source import open_source
 from data_access.importing.runner import run_import
-from data_access.meetings import MeetingRecord, create_meeting, notice_inputs, set_assessment
-from data_access.migrate import create_schema
-from data_access.schema import accounts, agencies
-from data_access.source import open_source
+from data_access.meetings.conclusions import Conclusion, add_conclusion, drop_suggestion
+from data_access.meetings.records import MeetingRecord, create_meeting, notice_inputs, set_assessment
+from data_access.store.migrate import create_schema
+from data_access.store.schema import accounts, agencies
 from metrics.errors import DomainError
 from reports.notice import render_notice
 from reports.notice_data import gather_notice
@@ -260,7 +260,7 @@ def test_control_characters_are_stripped_when_typed_and_never_break_a_writer(eng
     already stored (an earlier version kept them) still gives a notice, a pack table cell and an Excel file."""
     from sqlalchemy import update
 
-    from data_access.schema import tasks
+    from data_access.store.schema import tasks
     from ui.tables import Col, to_excel
 
     meeting = _meetings(engine, tmp_path)

@@ -9,10 +9,10 @@ from sqlalchemy import create_engine
 
 from cli import main
 from config.settings import load_settings
+from data_access.figures.source import open_source
 from data_access.importing.runner import run_import
-from data_access.meetings import create_meeting
-from data_access.migrate import create_schema
-from data_access.source import open_source
+from data_access.meetings.records import create_meeting
+from data_access.store.migrate import create_schema
 from reports.pack_data import gather
 from reports.pdf import TITLE, render
 from tests.data_access.helpers import read_units_csv, upsert_units

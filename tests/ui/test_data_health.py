@@ -4,8 +4,8 @@ that does not answer is never taken as answering: its failure is not kept."""
 
 import socket
 
-from data_access.context import forget_context
-from data_access.meta import read_meta
+from data_access.store.context import forget_context
+from data_access.store.meta import read_meta
 from ui import data
 
 

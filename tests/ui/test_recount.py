@@ -8,7 +8,7 @@ import time
 import pytest
 from sqlalchemy import create_engine
 
-from data_access.source import LiveSource, Scope
+from data_access.figures.source import LiveSource, Scope
 from ui import recount
 from ui.recount import Ask, forget_counts, latest, latest_together, ready
 

@@ -133,7 +133,7 @@ def test_a_commune_scope_never_shares_the_province_builds():
     """What is built from a Source is keyed by its key, which names its scope: a commune account's view is its own."""
     from sqlalchemy import create_engine
 
-    from data_access.source import LiveSource, Scope
+    from data_access.figures.source import LiveSource, Scope
 
     engine = create_engine("sqlite://")
     province, commune = LiveSource(engine, "db|load", None, None), LiveSource(engine, "db|load", None, None,

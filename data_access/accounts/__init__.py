@@ -1,0 +1,1 @@
+"""Accounts, their scopes, sign-in guards, kept sign-ins and the audit trail."""

@@ -1,0 +1,1 @@
+"""Weekly review meetings: their records, the frames frozen at their cut-off, their conclusions."""

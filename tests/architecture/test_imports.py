@@ -131,3 +131,11 @@ def test_no_frozen_twin_of_a_read():
 def _product_files() -> list[tuple[str, Path]]:
     files = [p for package in PACKAGES for p in (ROOT / package).rglob("*.py")] + [ROOT / "cli.py"]
     return [(_module(p), p) for p in files]
+
+
+def test_data_access_keeps_its_modules_in_folders_by_concept():
+    # Issue #31: the database, reference data, figures, meetings, accounts, importers and the demo, each in its folder.
+    data_access = ROOT / "data_access"
+    assert [p.name for p in data_access.glob("*.py") if p.name != "__init__.py"] == []
+    folders = sorted(d.name for d in data_access.iterdir() if (d / "__init__.py").exists())
+    assert folders == ["accounts", "demo", "figures", "importing", "meetings", "reference", "store"]

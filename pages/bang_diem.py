@@ -1,12 +1,17 @@
 """Bảng điểm địa bàn: the units in force at the period's end × indicators, with RAG, composite, rank and a map."""
 
 
+from dataclasses import dataclass
+
 import altair as alt
+import pandas as pd
 import streamlit as st
 
 from config.settings import load_settings
+from data_access.figures.assemble import Comparison
 from metrics.dossiers import dossier_rates
 from metrics.kpis import top_n
+from metrics.periods import Period
 from metrics.scorecard import best_and_worst, extremes, rank_movers, with_rank_changes
 from metrics.territory import LEVEL_COMMUNE, REFORM_DAY, predecessors
 from texts import labels as L
@@ -41,17 +46,32 @@ source = filters.source
 specs = settings.scorecard_specs
 
 
+@dataclass(frozen=True)
+class View:
+    """What the scorecard's page and its slide draw, built once from the sidebar's filters."""
+
+    window: Period  # at least three months back (settings.toml [scorecard] window_months)
+    against: Comparison  # ranks move against a window of the same length, never a longer one
+    current: pd.DataFrame  # the scored units in force at the window's end
+    other: pd.DataFrame  # the lines not attributed to one of them
+    scored: pd.DataFrame  # current with its rank changes
+    rose: list[tuple[str, int]]
+    fell: list[tuple[str, int]]
+    level: str
+    best: list[str]
+    worst: list[str]
+    many: bool  # 65 communes: the map names only the best and worst five
+    labelled: set[str] | None
+    attribution: str
+
+
 def scorecard(period, source=source):
     """Return (the scored units in force at the period's end, the lines not attributed to one of them)."""
     return data.scorecard(source, period, filters.dossiers, settings.min_dossiers)
 
 
-present = page_header(L.PAGE_SCORECARD, filters,
-                      L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(filters.period.end)))
-
-with section("scorecard"):
-    # at least three months back (settings.toml [scorecard] window_months), so that a week or the first days of a
-    # month do not leave most units unranked; ranks move against a window of the same length, never a longer one
+def view() -> View:
+    """Return the scorecard's View: its window, the scored units and their moves, the map's labels."""
     window, against = data.scorecard_comparison(source, filters.kind, filters.period)
     current, other = scorecard(window)
     previous = scorecard(against.period, against.source)[0] if against.source is not None else current.iloc[0:0]
@@ -59,49 +79,57 @@ with section("scorecard"):
     rose, fell = rank_movers(scored)
     level = str(scored["level"].iloc[0]) if len(scored) else LEVEL_COMMUNE
     best, worst = extremes(scored)
-    many = len(scored) > 20  # 65 communes: name only the best and worst five on the map
+    many = len(scored) > 20
     labelled = set(scored.loc[scored["short_name"].isin(best + worst), "code"].astype(str)) if many else None
     official = data.boundaries(source, level)[1]
     attribution = L.MAP_ATTRIBUTION_OFFICIAL.format(file=md_escape(official)) if official else L.MAP_ATTRIBUTION[level]
-    if present:
-        st.markdown(L.SCORECARD_WINDOW.format(window=fmt_window(window.start, window.end)))
-        st.markdown(movers_text(rose, fell) if not many else extremes_text(best, worst))
-        table, shape = st.columns([3, 2])
-        with table:
-            slide_table(best_and_worst(scored, 6) if many else scored, slide_columns())
-        with shape:
-            st.pydeck_chart(shared_map(source, level, map_rows(scored), labelled), height=560, key="slide_map")
-            show_chart(colour_legend(legend_rows(), L.MAP_LEGEND_TITLE))
-        st.stop()
+    return View(window, against, current, other, scored, rose, fell, level, best, worst, many, labelled, attribution)
+
+
+def slide(shown: View) -> None:
+    """Draw the slide: the window, who moved (or the best and worst), the table and the map."""
+    st.markdown(L.SCORECARD_WINDOW.format(window=fmt_window(shown.window.start, shown.window.end)))
+    st.markdown(movers_text(shown.rose, shown.fell) if not shown.many else extremes_text(shown.best, shown.worst))
+    table, shape = st.columns([3, 2])
+    with table:
+        slide_table(best_and_worst(shown.scored, 6) if shown.many else shown.scored, slide_columns())
+    with shape:
+        st.pydeck_chart(shared_map(source, shown.level, map_rows(shown.scored), shown.labelled), height=560,
+                        key="slide_map")
+        show_chart(colour_legend(legend_rows(), L.MAP_LEGEND_TITLE))
+
+
+def table(shown: View) -> None:
+    """Draw the table of every unit (searchable), the weights and the lines not attributed."""
+    scored = shown.scored
     st.subheader(L.SCORECARD_TABLE)
-    st.caption(L.SCORECARD_WINDOW.format(window=fmt_window(window.start, window.end)) + " · "
-               + L.SCORECARD_LEVEL[level].format(count=fmt_int(len(scored))))
-    st.markdown(movers_text(rose, fell))
+    st.caption(L.SCORECARD_WINDOW.format(window=fmt_window(shown.window.start, shown.window.end)) + " · "
+               + L.SCORECARD_LEVEL[shown.level].format(count=fmt_int(len(scored))))
+    st.markdown(movers_text(shown.rose, shown.fell))
     query = st.text_input(L.SCORECARD_SEARCH, key="scorecard_search", placeholder=L.SCORECARD_SEARCH_HINT)
-    shown = search_units(scored, query)
-    show_table(shown, table_columns(), key="scorecard_table",
+    show_table(search_units(scored, query), table_columns(), key="scorecard_table",
                empty=L.SCORECARD_NO_MATCH.format(query=query or ""))
-    compared = L.SCORECARD_PREVIOUS_MEETING.format(compare=against.text)
+    compared = L.SCORECARD_PREVIOUS_MEETING.format(compare=shown.against.text)
     st.caption(compared + " · " + L.SCORECARD_WEIGHTS.format(weights=", ".join(
                    f"{L.KPI[s.key]} {fmt_int(s.weight)}" for s in specs if s.weight > 0)) + " · "
                + L.SCORECARD_INSUFFICIENT_NOTE.format(count=fmt_int(settings.min_dossiers)))
     st.markdown(f"**{L.SCORECARD_OTHER}**")
-    lines = other_rows(other)
+    lines = other_rows(shown.other)
     show_table(lines, other_columns(), key="scorecard_other")
     st.caption(L.SCORECARD_OTHER_NOTE.format(total=fmt_int(
-        int((current["received"] + current["carried_over"]).sum() + lines["to_handle"].sum()))))
+        int((shown.current["received"] + shown.current["carried_over"]).sum() + lines["to_handle"].sum()))))
 
-pick = None  # stays None when the map section cannot be drawn
-with section("scorecard-map"):
-    left, right = st.columns([3, 2])
-    with left:
-        st.subheader(L.SCORECARD_MAP)
-        if many:
-            st.markdown(extremes_text(best, worst))
-        event = st.pydeck_chart(shared_map(source, level, map_rows(scored), labelled), height=560,
-                                on_select="rerun", selection_mode="single-object", key="district_map")
-        show_chart(colour_legend(legend_rows(), L.MAP_LEGEND_TITLE))  # the cells' own colours, with their numbers
-        st.caption(L.MAP_HINT + " " + L.MAP_ATTRIBUTION_TITLE + ": " + attribution)
+
+def map_pick(shown: View, right) -> int | None:
+    """Draw the map (a click picks a unit) and the unit picker in `right`; return the unit picked."""
+    scored = shown.scored
+    st.subheader(L.SCORECARD_MAP)
+    if shown.many:
+        st.markdown(extremes_text(shown.best, shown.worst))
+    event = st.pydeck_chart(shared_map(source, shown.level, map_rows(scored), shown.labelled), height=560,
+                            on_select="rerun", selection_mode="single-object", key="district_map")
+    show_chart(colour_legend(legend_rows(), L.MAP_LEGEND_TITLE))  # the cells' own colours, with their numbers
+    st.caption(L.MAP_HINT + " " + L.MAP_ATTRIBUTION_TITLE + ": " + shown.attribution)
     clicked = None
     for objects in (event.selection.objects or {}).values() if event is not None else []:
         for obj in objects:
@@ -117,35 +145,63 @@ with section("scorecard-map"):
                                                          source.scope.unit_ids)
     with right:
         st.subheader(L.SCORECARD_DETAIL)
-        pick = st.selectbox(L.SCORECARD_PICK, ids, key="district_pick", format_func=names.get)
+        return st.selectbox(L.SCORECARD_PICK, ids, key="district_pick", format_func=names.get)
 
-if pick:
-    chosen = scored.loc[scored["unit_id"] == pick].iloc[0]
+
+def detail(shown: View, pick: int) -> None:
+    """Draw a unit's detail: its trend across the change, composite and rank, predecessors, worst procedures."""
+    chosen = shown.scored.loc[shown.scored["unit_id"] == pick].iloc[0]
+    name = str(chosen["name"])
     unit_id = int(chosen["unit_id"])
     units, lineage = data.reference(source, "units"), data.reference(source, "unit_lineage")
     # The unit's history across the change: it and every unit counted for it (whole predecessors).
     unit_filter, trend = unit_detail(unit_id, units, lineage, filters.period.end, filters.dossiers.levels,
                                      settings.trend_months)
-    with section("scorecard-detail"), right:
-        # reaching back across 01/7/2025, so the unit's history shows the change
-        months = dossier_rates(data.series(source, trend, unit_filter))
-        months["month_date"] = months["period_start"].astype("datetime64[ns]")
-        months["month_label"] = months["period_start"].map(fmt_month)
-        months["rate_label"] = months["on_time_rate"].map(fmt_pct)
-        st.markdown(f"**{L.SCORECARD_TREND.format(unit=md_escape(names[pick]))}**")
-        show_chart(month_line(months, "on_time_rate", None,
-                              [alt.Tooltip("month_label:N", title=L.MONTH_AXIS),
-                               alt.Tooltip("rate_label:N", title=L.KPI["on_time_rate"])],
-                              target=settings.indicator("on_time_rate").green, height=300,
-                              mark=(REFORM_DAY, L.REFORM_MARK)))
-        st.caption(f"{L.KPI['composite']}: {fmt_number(chosen['composite'], 1)} · {L.KPI['rank']}: "
-                   f"{rank_text(chosen['rank'])}")
-        if level == LEVEL_COMMUNE:
-            st.markdown(f"**{L.SCORECARD_PREDECESSORS}**")
-            show_table(predecessors(unit_id, units, lineage), predecessor_columns(), key="scorecard_predecessors",
-                       empty=L.SCORECARD_NO_PREDECESSORS)
-        st.markdown(f"**{L.SCORECARD_WORST.format(unit=md_escape(names[pick]))}**")
-        worst_procedures = top_n(data.overdue(source, filters.period, unit_filter, "procedure"), "overdue_total", 5)
-        show_table(worst_procedures, [Col("name", L.COLUMNS["name"]), Col("field", L.COLUMNS["field"]),
-                                      Col("overdue_total", L.COLUMNS["overdue_total"], fmt_int),
-                                      Col("in_progress_overdue", L.COLUMNS["in_progress_overdue"], fmt_int)])
+    # reaching back across 01/7/2025, so the unit's history shows the change
+    months = dossier_rates(data.series(source, trend, unit_filter))
+    months["month_date"] = months["period_start"].astype("datetime64[ns]")
+    months["month_label"] = months["period_start"].map(fmt_month)
+    months["rate_label"] = months["on_time_rate"].map(fmt_pct)
+    st.markdown(f"**{L.SCORECARD_TREND.format(unit=md_escape(name))}**")
+    show_chart(month_line(months, "on_time_rate", None,
+                          [alt.Tooltip("month_label:N", title=L.MONTH_AXIS),
+                           alt.Tooltip("rate_label:N", title=L.KPI["on_time_rate"])],
+                          target=settings.indicator("on_time_rate").green, height=300,
+                          mark=(REFORM_DAY, L.REFORM_MARK)))
+    st.caption(f"{L.KPI['composite']}: {fmt_number(chosen['composite'], 1)} · {L.KPI['rank']}: "
+               f"{rank_text(chosen['rank'])}")
+    if shown.level == LEVEL_COMMUNE:
+        st.markdown(f"**{L.SCORECARD_PREDECESSORS}**")
+        show_table(predecessors(unit_id, units, lineage), predecessor_columns(), key="scorecard_predecessors",
+                   empty=L.SCORECARD_NO_PREDECESSORS)
+    st.markdown(f"**{L.SCORECARD_WORST.format(unit=md_escape(name))}**")
+    worst_procedures = top_n(data.overdue(source, filters.period, unit_filter, "procedure"), "overdue_total", 5)
+    show_table(worst_procedures, [Col("name", L.COLUMNS["name"]), Col("field", L.COLUMNS["field"]),
+                                  Col("overdue_total", L.COLUMNS["overdue_total"], fmt_int),
+                                  Col("in_progress_overdue", L.COLUMNS["in_progress_overdue"], fmt_int)])
+
+
+def page(shown: View) -> None:
+    """Draw the page: the table, the map with its picker, and the picked unit's detail."""
+    with section("scorecard"):
+        table(shown)
+    pick, right = None, None  # stays None when the map section cannot be drawn
+    with section("scorecard-map"):
+        left, right = st.columns([3, 2])
+        with left:
+            pick = map_pick(shown, right)
+    if pick:
+        with section("scorecard-detail"), right:
+            detail(shown, pick)
+
+
+present = page_header(L.PAGE_SCORECARD, filters,
+                      L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(filters.period.end)))
+shown = None
+with section("scorecard"):
+    shown = view()
+if shown is not None and present:
+    with section("scorecard-slide"):
+        slide(shown)
+elif shown is not None:
+    page(shown)

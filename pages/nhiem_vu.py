@@ -22,46 +22,42 @@ filters = current_filters()
 settings = load_settings()
 as_of = filters.period.end
 
-present = page_header(L.PAGE_TASKS, filters, L.DATA_AS_OF.format(date=fmt_date(as_of)))
-
 compare = filters.compare
 SLIDE_TASKS = 5
-with section("tasks"):
-    choices = views.task_choices(filters.source, as_of)
-    docs, leaders, agencies, statuses = [], [], [], []
-    if not present:  # a slide shows every task
-        c1, c2, c3, c4 = st.columns(4)
-        docs = c1.multiselect(L.TASK_FILTER_DOC, choices["doc_number"], key="t_doc", placeholder=L.SIDEBAR_ALL,
-                              select_all=False)
-        leaders = c2.multiselect(L.TASK_FILTER_LEADER, choices["leader"], key="t_leader",
-                                 placeholder=L.SIDEBAR_ALL, select_all=False)
-        home = account().home_agency()  # a department sees its own tasks first; it may widen
-        if home is not None and "t_agency" not in st.session_state:
-            mine = data.agency_name(filters.source, home)
-            st.session_state["t_agency"] = [n for n in choices["lead_agency"] if n == mine]
-        agencies = c3.multiselect(L.TASK_FILTER_AGENCY, choices["lead_agency"], key="t_agency",
-                                  placeholder=L.SIDEBAR_ALL, select_all=False)
-        statuses = c4.multiselect(L.TASK_FILTER_STATUS, list(TASK_STATUSES), key="t_status",
-                                  format_func=L.TASK_STATUS.get, placeholder=L.SIDEBAR_ALL, select_all=False)
-    view = views.tasks(filters.source, as_of, compare, tuple(tuple(v) for v in (docs, leaders, agencies, statuses)),
-                       settings.due_soon_days)
-    kpi_row(view.cards, per_row=5)
 
-if present:
+
+def pickers(choices: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
+    """Draw the page's four task pickers (a slide shows every task); return what they chose."""
+    c1, c2, c3, c4 = st.columns(4)
+    docs = c1.multiselect(L.TASK_FILTER_DOC, choices["doc_number"], key="t_doc", placeholder=L.SIDEBAR_ALL,
+                          select_all=False)
+    leaders = c2.multiselect(L.TASK_FILTER_LEADER, choices["leader"], key="t_leader",
+                             placeholder=L.SIDEBAR_ALL, select_all=False)
+    home = account().home_agency()  # a department sees its own tasks first; it may widen
+    if home is not None and "t_agency" not in st.session_state:
+        mine = data.agency_name(filters.source, home)
+        st.session_state["t_agency"] = [n for n in choices["lead_agency"] if n == mine]
+    agencies = c3.multiselect(L.TASK_FILTER_AGENCY, choices["lead_agency"], key="t_agency",
+                              placeholder=L.SIDEBAR_ALL, select_all=False)
+    statuses = c4.multiselect(L.TASK_FILTER_STATUS, list(TASK_STATUSES), key="t_status",
+                              format_func=L.TASK_STATUS.get, placeholder=L.SIDEBAR_ALL, select_all=False)
+    return tuple(tuple(v) for v in (docs, leaders, agencies, statuses))
+
+
+def slide(view) -> None:
+    """Draw the slide: the task cards and the oldest overdue tasks."""
     with section("tasks-slide"):
+        kpi_row(view.cards, per_row=5)
         oldest = view.overdue.head(SLIDE_TASKS)
         st.subheader(L.SLIDE_TASKS_OLDEST.format(n=len(oldest), total=fmt_int(len(view.overdue))))
         slide_table(oldest.assign(content=oldest["content"].map(shorten)), [
             Col("content", L.TASK_COLUMNS["content"]), Col("lead_agency_shown", L.TASK_COLUMNS["lead_agency"]),
             Col("days_overdue", L.TASK_COLUMNS["days_overdue"], fmt_int),
             Col("deadline", L.TASK_COLUMNS["deadline"], fmt_date)], empty=L.TASKS_NONE)
-    st.stop()
 
-if filters.meeting is not None and filters.meeting.previous_cutoff is not None:
-    with section("tasks-since-meeting"):
-        task_changes_tables(*task_changes(data.tasks(filters.source, as_of), filters.meeting.previous_cutoff, as_of))
 
-with section("tasks-by-agency"):
+def by_agency(view) -> None:
+    """Draw the statuses per lead agency beside the overdue tasks' ages."""
     left, right = st.columns([3, 2])
     with left:
         st.subheader(L.TASKS_BY_AGENCY)
@@ -84,22 +80,45 @@ with section("tasks-by-agency"):
                                 [alt.Tooltip("bucket_label:N", title=L.AGE_AXIS),
                                  alt.Tooltip("count_label:N", title=L.COUNT_AXIS)]))
 
-task_columns = [
+
+TASK_COLUMNS = [
     Col("content", L.TASK_COLUMNS["content"]),
     Col("lead_agency_shown", L.TASK_COLUMNS["lead_agency"]),
     Col("doc_number", L.TASK_COLUMNS["doc_number"]),
     Col("deadline", L.TASK_COLUMNS["deadline"], fmt_date),
 ]
-with section("tasks-overdue"):
-    st.subheader(L.TASKS_OVERDUE_LIST)
-    show_table(view.overdue, empty=L.TASKS_NONE,
-               columns=task_columns[:2] + [Col("days_overdue", L.TASK_COLUMNS["days_overdue"], fmt_int)]
-               + task_columns[2:] + [Col("leader", L.TASK_COLUMNS["leader"]),
-                                     Col("progress_note", L.TASK_COLUMNS["progress_note"])])
 
-with section("tasks-due-soon"):
-    st.subheader(L.TASKS_DUE_SOON.format(days=settings.due_soon_days))
-    show_table(view.due_soon, empty=L.TASKS_NONE,
-               columns=task_columns + [Col("days_left", L.TASK_COLUMNS["days_left"], fmt_int),
-                                       Col("working_days_left", L.TASK_COLUMNS["working_days_left"], fmt_int),
-                                       Col("coordinating", L.TASK_COLUMNS["coordinating"])])
+
+def page(view) -> None:
+    """Draw the page: the cards, what changed since the last meeting, the charts, overdue and due-soon tasks."""
+    with section("tasks"):
+        kpi_row(view.cards, per_row=5)
+    if filters.meeting is not None and filters.meeting.previous_cutoff is not None:
+        with section("tasks-since-meeting"):
+            task_changes_tables(*task_changes(data.tasks(filters.source, as_of), filters.meeting.previous_cutoff,
+                                              as_of))
+    with section("tasks-by-agency"):
+        by_agency(view)
+    with section("tasks-overdue"):
+        st.subheader(L.TASKS_OVERDUE_LIST)
+        show_table(view.overdue, empty=L.TASKS_NONE,
+                   columns=TASK_COLUMNS[:2] + [Col("days_overdue", L.TASK_COLUMNS["days_overdue"], fmt_int)]
+                   + TASK_COLUMNS[2:] + [Col("leader", L.TASK_COLUMNS["leader"]),
+                                         Col("progress_note", L.TASK_COLUMNS["progress_note"])])
+    with section("tasks-due-soon"):
+        st.subheader(L.TASKS_DUE_SOON.format(days=settings.due_soon_days))
+        show_table(view.due_soon, empty=L.TASKS_NONE,
+                   columns=TASK_COLUMNS + [Col("days_left", L.TASK_COLUMNS["days_left"], fmt_int),
+                                           Col("working_days_left", L.TASK_COLUMNS["working_days_left"], fmt_int),
+                                           Col("coordinating", L.TASK_COLUMNS["coordinating"])])
+
+
+present = page_header(L.PAGE_TASKS, filters, L.DATA_AS_OF.format(date=fmt_date(as_of)))
+view = None
+with section("tasks"):
+    chosen = ((), (), (), ()) if present else pickers(views.task_choices(filters.source, as_of))
+    view = views.tasks(filters.source, as_of, compare, chosen, settings.due_soon_days)
+if view is not None and present:
+    slide(view)
+elif view is not None:
+    page(view)

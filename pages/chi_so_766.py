@@ -7,7 +7,7 @@ from metrics.indexes import published_by
 from texts import labels as L
 from texts.fmt import fmt_date
 from ui import data
-from ui.explainer import explainer_section
+from ui.explainer import explainer, explainer_page, explainer_slide, no_explainer
 from ui.guard import section
 from ui.present import page_header
 from ui.sidebar import current_filters
@@ -18,7 +18,13 @@ as_of = filters.period.end
 present = page_header(L.PAGE_766, filters, L.DATA_AS_OF.format(date=fmt_date(as_of)))
 
 with section("explainer-766"):
-    results = published_by(data.reference(filters.source, "index_results"), as_of)
-    explainer_section(filters.source, results, settings.province, settings, filters.period, present)
+    shown = explainer(published_by(data.reference(filters.source, "index_results"), as_of), settings.province,
+                      settings)
+    if shown is None:
+        no_explainer()
+    elif present:
+        explainer_slide(shown)
+    else:
+        explainer_page(filters.source, shown, filters.period)
 if not present:
     st.caption(L.EXPLAIN_ON_RANKING)

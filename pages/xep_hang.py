@@ -22,24 +22,34 @@ settings = load_settings()
 as_of = filters.period.end
 
 
-def render_index(province: str, name: str, present: bool = False) -> None:
-    """Draw one index: latest rank card, rank chart, score chart, latest components and every point's source
-    (on a slide: the cards and the rank chart only)."""
+def cards(province: str, name: str):
+    """Draw one index's cards (its latest rank and score); return its series and latest components."""
     series, latest, components = views.ranking(filters.source, as_of, province, name)
     label = L.INDEX_NAMES[name]
-    cards = [rank_card(f"rank-{fold_key(name)}", latest, settings, L.INDEX_OWNERS.get(name, L.CONCERNS_PAR),
+    shown = [rank_card(f"rank-{fold_key(name)}", latest, settings, L.INDEX_OWNERS.get(name, L.CONCERNS_PAR),
                        label=L.RANKING_LATEST.format(index=label))]
     if latest and latest["score"] is not None:
-        cards.append(KpiCard(key=f"score-{fold_key(name)}", label=L.RANKING_LATEST_SCORE.format(index=label),
+        shown.append(KpiCard(key=f"score-{fold_key(name)}", label=L.RANKING_LATEST_SCORE.format(index=label),
                              value=fmt_number(latest["score"], 2), status="info",
                              concerns=L.RANK_PERIOD.format(period=fmt_index_period(latest["period"]))
                              + (L.DEMO_TAG if latest["is_demo"] else "")))
-    kpi_row(cards, per_row=4)
-    if present:
-        st.subheader(L.RANKING_RANK_TITLE.format(index=label))
-        if series["rank"].notna().any():
-            slide_chart(rank_chart(series, text_size=SLIDE_FONT), 470)
-        return
+    kpi_row(shown, per_row=4)
+    return series, components
+
+
+def slide(province: str, name: str) -> None:
+    """Draw the slide of one index: its cards and its rank chart."""
+    series, _ = cards(province, name)
+    st.subheader(L.RANKING_RANK_TITLE.format(index=L.INDEX_NAMES[name]))
+    if series["rank"].notna().any():
+        slide_chart(rank_chart(series, text_size=SLIDE_FONT), 470)
+
+
+def page(province: str, name: str, results) -> None:
+    """Draw one index: its cards, rank and score charts, latest components, every point's source and, for 766,
+    what it would take to move up."""
+    series, components = cards(province, name)
+    label = L.INDEX_NAMES[name]
     left, right = st.columns([3, 2])
     with left:
         st.subheader(L.RANKING_RANK_TITLE.format(index=label))
@@ -62,6 +72,9 @@ def render_index(province: str, name: str, present: bool = False) -> None:
                                        Col("rank_label", L.TOOLTIP_RANK),
                                        Col("score_label", L.TOOLTIP_SCORE), Col("kind_label", L.TOOLTIP_KIND),
                                        Col("source", L.TOOLTIP_SOURCE)])
+    if name == "766":
+        st.subheader(L.PAGE_766)
+        explainer_section(filters.source, results, province, settings, filters.period)
 
 
 present = page_header(L.PAGE_RANKING, filters, L.DATA_AS_OF.format(date=fmt_date(as_of)))
@@ -74,12 +87,9 @@ with section("ranking"):
     available = views.ranked_indexes(filters.source, as_of, province)
     if not available:
         st.info(L.RANKING_NO_DATA.format(index="", province=province))
-    else:
-        # One index at a time: large enough to read on a wall screen, and only its charts are built.
-        chosen = available[0] if present else st.segmented_control(
-            L.RANKING_INDEX, available, default=available[0], format_func=L.INDEX_NAMES.get, key="r_index")
-        shown = chosen if chosen in available else available[0]
-        render_index(province, shown, present)
-        if shown == "766" and not present:
-            st.subheader(L.PAGE_766)
-            explainer_section(filters.source, results, province, settings, filters.period)
+    elif present:  # the slide: the first index, large enough to read on a wall screen
+        slide(province, available[0])
+    else:  # one index at a time: only its charts are built
+        chosen = st.segmented_control(L.RANKING_INDEX, available, default=available[0],
+                                      format_func=L.INDEX_NAMES.get, key="r_index")
+        page(province, chosen if chosen in available else available[0], results)

@@ -2,6 +2,8 @@
 component loses, the rate that would pass the province above through one component alone, and the agencies whose
 reaching the target would raise the province's own rate most. On the ranking page and as a slide."""
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
@@ -52,32 +54,61 @@ def explanation_lines(found: Standing, table: pd.DataFrame) -> list[str]:
     return lines
 
 
-def explainer_section(source: Source, results: pd.DataFrame, province: str, settings: Settings, period: Period,
-                      present: bool = False) -> None:
-    """Draw the explainer for `province` from index results published by the period's end; the agencies' rates
-    are those of the period (the sidebar's)."""
+@dataclass(frozen=True)
+class Explainer:
+    """What the explainer draws for a province: its standing, the components' points and the sentences."""
+
+    found: Standing
+    table: pd.DataFrame  # metrics.explainer.COMPONENT_COLUMNS
+    lines: list[str]
+    rules: list
+
+
+def explainer(results: pd.DataFrame, province: str, settings: Settings) -> Explainer | None:
+    """Return the explainer of `province` from index results, or None when they rank it nowhere."""
     found = standing(results, province)
     if found is None:
-        st.info(L.EXPLAIN_NO_DATA if account().may("import") else L.EXPLAIN_NO_DATA_ASK)  # what this role can do
-        return
+        return None
     rules = list(settings.index_766)
     table = components(results, found, rules)
-    lines = explanation_lines(found, table)
-    if present:
-        for line in lines[:3 + SLIDE_LINES]:
-            st.markdown(md_escape(line))  # province and component names come from an imported results file
-        slide_table(table, TABLE)
-        return
+    return Explainer(found, table, explanation_lines(found, table), rules)
+
+
+def no_explainer() -> None:
+    """Say there is nothing to explain yet, and what this role can do about it."""
+    st.info(L.EXPLAIN_NO_DATA if account().may("import") else L.EXPLAIN_NO_DATA_ASK)
+
+
+def explainer_slide(shown: Explainer) -> None:
+    """Draw the slide: the standing, the three smallest changes and the components."""
+    for line in shown.lines[:3 + SLIDE_LINES]:
+        st.markdown(md_escape(line))  # province and component names come from an imported results file
+    slide_table(shown.table, TABLE)
+
+
+def explainer_page(source: Source, shown: Explainer, period: Period) -> None:
+    """Draw the explainer with the agencies whose reaching the target would raise the province's rate most; their
+    rates are those of the period (the sidebar's)."""
     st.caption(L.EXPLAIN_INTRO)
-    for line in lines:
+    for line in shown.lines:
         st.markdown(md_escape(line))
     st.markdown(f"**{L.EXPLAIN_COMPONENTS}**")
-    show_table(table, TABLE, key="explain_components")
+    show_table(shown.table, TABLE, key="explain_components")
     by_agency = data.counts(source, period, NO_FILTER, "agency")
-    measured = [rule for rule in rules if rule.measure]
+    measured = [rule for rule in shown.rules if rule.measure]
     for offset in range(0, len(measured), 2):
         for column, rule in zip(st.columns(2), measured[offset:offset + 2], strict=False):
             with column:
                 st.markdown(f"**{md_escape(L.EXPLAIN_AGENCIES.format(rate=rule.rate, target=fmt_pct(rule.target)))}**")
                 show_table(agency_gains(by_agency, rule.measure, rule.target), GAINS, key=f"gains_{rule.measure}",
                            empty=L.EXPLAIN_NO_AGENCIES)
+
+
+def explainer_section(source: Source, results: pd.DataFrame, province: str, settings: Settings,
+                      period: Period) -> None:
+    """Draw the explainer page for `province` from index results published by the period's end, or say why not."""
+    shown = explainer(results, province, settings)
+    if shown is None:
+        no_explainer()
+    else:
+        explainer_page(source, shown, period)

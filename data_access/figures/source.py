@@ -183,10 +183,13 @@ class Source(ABC):
     def headline(self, as_of: date | None = None, start: date | None = None) -> dict:
         """Return the `summary` figures of [start, as_of] (as_of defaults to today, start to its month's first day),
         counted from the rollup's sums as every page counts; for a meeting, those of the month to its cut-off, from
-        its frozen frames (a meeting kept before frames were: the figures it stored). Province-wide in any scope."""
+        its frozen frames (a meeting kept before frames were: the figures it stored, else counted at its cut-off).
+        Province-wide in any scope."""
         if self.meeting is not None and not self.frozen:
             with self.engine.connect() as conn:
-                return meeting_store.stored_figures(conn, self.meeting.id)
+                stored = meeting_store.stored_figures(conn, self.meeting.id)
+            if stored is not None:
+                return stored
         day = self.fixed_as_of or as_of or date.today()
         return province_summary(self, Period(day.replace(day=1) if self.meeting is not None or start is None else start,
                                              day))
@@ -199,10 +202,8 @@ class Source(ABC):
         """Return the previous meeting's frozen `summary` figures, or None (no meeting, or the first one)."""
         if self.meeting is None or self.meeting.previous_id is None:
             return None
-        if self.previous is not None:
-            return self.previous.headline()
-        with self.engine.connect() as conn:
-            return meeting_store.stored_figures(conn, self.meeting.previous_id)
+        previous = self.previous or open_source(self.engine, self.meeting.previous_id, with_previous=False)
+        return previous.headline()
 
     def narrowed(self, flt: DossierFilter) -> DossierFilter:
         """Return the filter narrowed to the scope's units (unchanged without a scope); raise NotAllowed when it asks

@@ -11,7 +11,6 @@ from sqlalchemy import Connection, insert, select, update
 from config.settings import Settings, load_settings
 from data_access.accounts.audit import record as record_audit
 from data_access.accounts.store import Account, require
-from data_access.figures.summary import summary
 from data_access.meetings.conclusions import decided_suggestions, meeting_conclusions
 from data_access.meetings.snapshots import take_snapshot
 from data_access.store.schema import meetings
@@ -115,18 +114,17 @@ def notice_inputs(conn: Connection, meeting_id: int) -> NoticeInputs:
 def create_meeting(conn: Connection, held_on: date, title: str, cutoff_at: datetime,
                    settings: Settings | None = None, actor: Account | None = None, address: str | None = None,
                    record: MeetingRecord | None = None) -> int:
-    """Create a meeting as `actor` (None: the command line) with its record, freeze its headline figures and every
-    page's frames as of the cut-off date, and return its id."""
+    """Create a meeting as `actor` (None: the command line) with its record, freeze every page's frames as of the
+    cut-off date (its headline figures are counted from them), and return its id."""
     require(actor, "meetings")
     title = normalize_text(title) or ""
     if not title:
         raise DomainError(M.MEETING_NEEDS_TITLE)
     if cutoff_at.date() > held_on:
         raise DomainError(M.CUTOFF_AFTER_MEETING)
-    figures = summary(conn, cutoff_at.date())
     meeting_id = conn.execute(insert(meetings).values(
         held_on=held_on, title=title, cutoff_at=cutoff_at, created_at=datetime.now(UTC).replace(tzinfo=None),
-        figures=json.dumps(figures, ensure_ascii=False), **_record_values(record or MeetingRecord()))
+        **_record_values(record or MeetingRecord()))
     ).inserted_primary_key[0]
     take_snapshot(conn, meeting_id, cutoff_at.date(), settings or load_settings(), previous_meeting(conn, meeting_id))
     record_audit(conn, actor, "meeting_create", f"#{meeting_id} {title} ({cutoff_at:%d/%m/%Y %H:%M})", address)
@@ -140,12 +138,11 @@ def list_meetings(conn: Connection) -> pd.DataFrame:
     return pd.DataFrame(conn.execute(query).fetchall(), columns=["id", "held_on", "title", "cutoff_at"])
 
 
-def stored_figures(conn: Connection, meeting_id: int) -> dict:
-    """Return the figures frozen when the meeting was created (the `summary` structure)."""
+def stored_figures(conn: Connection, meeting_id: int) -> dict | None:
+    """Return the headline figures (the `summary` structure) a meeting created before its frames were kept stored,
+    or None for any meeting since (its figures are its frames) or an unknown one."""
     text = conn.execute(select(meetings.c.figures).where(meetings.c.id == meeting_id)).scalar_one_or_none()
-    if text is None:
-        raise DomainError(M.NO_MEETING.format(id=meeting_id))
-    return json.loads(text)
+    return None if text is None else json.loads(text)
 
 
 def previous_meeting(conn: Connection, meeting_id: int) -> int | None:

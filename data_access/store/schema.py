@@ -268,7 +268,9 @@ meetings = Table(
     Column("title", String(300), nullable=False),
     Column("cutoff_at", DateTime, nullable=False),
     Column("created_at", DateTime, nullable=False),
-    Column("figures", Text, nullable=False),  # JSON of data_access.figures.summary at the cut-off date
+    # JSON of data_access.figures.summary at the cut-off date, written by meetings created before their frames
+    # (meeting_frames) were kept; none since (revision 0016, issue #31): a meeting's figures are its frames.
+    Column("figures", Text),
     # What the conclusion notice says of the meeting (revision 0015, issue #32); kept and audited with it.
     Column("chair", String(200)),  # "Nguyễn Văn A"
     Column("chair_title", String(300)),  # "Chủ tịch UBND tỉnh, Trưởng ban Chỉ đạo Cải cách hành chính tỉnh"

@@ -5,6 +5,7 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
+from data_access.figures.source import open_source
 from data_access.figures.summary import summary
 from data_access.figures.task_queries import load_tasks
 from data_access.importing.runner import run_import
@@ -36,7 +37,8 @@ def test_meeting_figures_do_not_move_after_a_later_import(db, tmp_path):
     with db.begin() as conn:
         meeting = create_meeting(conn, date(2024, 4, 1), "Giao ban tuần 14", CUTOFF)
     with db.connect() as conn:
-        frozen = stored_figures(conn, meeting)
+        assert stored_figures(conn, meeting) is None  # its figures are its frames (issue #31), not a JSON copy
+    frozen = open_source(db, meeting).headline()
     assert frozen["dossiers"]["in_progress_overdue"] == 3 and frozen["dossiers"]["overdue_total"] == 4
     rows = records()
     rows[7][10] = "28/03/2024"  # D8 (overdue since 20/3) reported resolved by a corrected export
@@ -45,7 +47,7 @@ def test_meeting_figures_do_not_move_after_a_later_import(db, tmp_path):
     with db.connect() as conn:
         live = summary(conn, CUTOFF.date())
         assert live["dossiers"]["in_progress_overdue"] == 2  # the data changed …
-        assert stored_figures(conn, meeting) == frozen  # … the meeting's figures did not
+    assert open_source(db, meeting).headline() == frozen  # … the meeting's figures did not
 
 
 def test_meetings_are_listed_latest_first_with_their_predecessor(db):
@@ -97,8 +99,8 @@ def test_a_meeting_created_from_the_command_line_is_frozen_like_the_page(tmp_pat
     assert out == ["Đã tạo cuộc họp số 1 ngày 01/04/2024, số liệu chốt đến 31/03/2024 17:00.", "1"]  # id last
     engine = get_engine(url)
     with engine.connect() as conn:
-        assert stored_figures(conn, 1) == summary(conn, CUTOFF.date())
-        assert stored_figures(conn, 1)["dossiers"]["in_progress_overdue"] == 3
+        assert open_source(engine, 1).headline() == summary(conn, CUTOFF.date())
+        assert open_source(engine, 1).headline()["dossiers"]["in_progress_overdue"] == 3
         assert list_meetings(conn)[["id", "title"]].values.tolist() == [[1, "Giao ban tuần 14"]]
         trail = read_audit(conn)
     assert trail.loc[trail["action"] == "meeting_create", "detail"].tolist() == [

@@ -1,13 +1,16 @@
 """Alembic migrations on SQLite and PostgreSQL: the migrated schema is exactly the declared one."""
 
-from datetime import date
+import json
+from datetime import date, datetime
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, insert, inspect, select
 
+from data_access.figures.source import open_source
+from data_access.meetings.records import stored_figures
 from data_access.store.migrate import current, head, upgrade
-from data_access.store.schema import conclusions, dossier_daily, metadata, tasks
+from data_access.store.schema import conclusions, dossier_daily, meetings, metadata, tasks
 from metrics.rollup import DAILY_COUNTERS
 from tests.data_access.helpers import assert_rollup_matches_dossiers, random_dossiers, write_dossiers
 
@@ -70,3 +73,21 @@ def test_upgrade_to_conclusions_copies_the_conclusions_recorded_as_tasks(tmp_pat
                             .order_by(conclusions.c.id)).all()
     assert [tuple(r) for r in rows] == [(7, "Việc một", 901, "Sở Tài chính", date(2026, 7, 15), 31),
                                         (7, "Việc hai", 901, "Sở Tài chính", date(2026, 7, 15), 33)]
+
+
+def test_upgrade_keeps_the_headline_a_meeting_stored_and_new_meetings_store_none(tmp_path):
+    """Revision 0016 (issue #31): a meeting's figures are its frames; one created before keeps the JSON it stored and
+    is still shown from it."""
+    engine = create_engine(f"sqlite:///{tmp_path / 'v15.sqlite3'}")
+    assert upgrade(engine, "0015") == "0015"
+    stored = {"as_of": "2026-06-30", "from": "2026-06-01", "dossiers": {"received": 12}, "tasks": {}}
+    with engine.begin() as conn:
+        conn.execute(insert(meetings).values(id=7, held_on=date(2026, 7, 1), title="Giao ban",
+                                             cutoff_at=datetime(2026, 6, 30, 17), created_at=datetime(2026, 6, 30, 18),
+                                             figures=json.dumps(stored)))
+    assert upgrade(engine) == head()
+    with engine.begin() as conn:
+        conn.execute(insert(meetings).values(id=8, held_on=date(2026, 7, 8), title="Giao ban",
+                                             cutoff_at=datetime(2026, 7, 7, 17), created_at=datetime(2026, 7, 7, 18)))
+        assert stored_figures(conn, 7) == stored and stored_figures(conn, 8) is None
+    assert open_source(engine, 7).headline() == stored

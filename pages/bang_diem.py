@@ -6,9 +6,11 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from config.settings import load_settings
 from data_access.figures.assemble import Comparison
+from data_access.figures.source import Source
 from metrics.dossiers import dossier_rates
 from metrics.kpis import top_n
 from metrics.periods import Period
@@ -65,7 +67,7 @@ class View:
     attribution: str
 
 
-def scorecard(period, source=source):
+def scorecard(period: Period, source: Source = source) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (the scored units in force at the period's end, the lines not attributed to one of them)."""
     return data.scorecard(source, period, filters.dossiers, settings.min_dossiers)
 
@@ -120,7 +122,7 @@ def table(shown: View) -> None:
         int((shown.current["received"] + shown.current["carried_over"]).sum() + lines["to_handle"].sum()))))
 
 
-def map_pick(shown: View, right) -> int | None:
+def map_pick(shown: View, right: DeltaGenerator) -> int | None:
     """Draw the map (a click picks a unit) and the unit picker in `right`; return the unit picked."""
     scored = shown.scored
     st.subheader(L.SCORECARD_MAP)

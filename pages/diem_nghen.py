@@ -6,6 +6,7 @@ import altair as alt
 import streamlit as st
 
 from config.settings import load_settings
+from data_access.figures.dossier_queries import DossierFilter
 from metrics.dossiers import dossier_rates, overdue_split_long
 from metrics.kpis import kpi, top_n
 from metrics.periods import month_ends
@@ -54,7 +55,7 @@ def slide() -> None:
         slide_chart(hbar(by_agency, "name", "overdue_total", L.COLUMNS["overdue_total"], count_tooltip), 420)
 
 
-def page(scope) -> None:
+def page(scope: DossierFilter) -> None:
     """Draw the page for `scope` (land/environment or every field): the cards, the early warning, the trend, the
     breakdowns, where dossiers wait, the stages and the apologies."""
     kpis()

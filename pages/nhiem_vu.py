@@ -17,6 +17,7 @@ from ui.meetings import task_changes_tables
 from ui.present import page_header, shorten, slide_table
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
+from ui.views import TasksView
 
 filters = current_filters()
 settings = load_settings()
@@ -44,7 +45,7 @@ def pickers(choices: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(v) for v in (docs, leaders, agencies, statuses))
 
 
-def slide(view) -> None:
+def slide(view: TasksView) -> None:
     """Draw the slide: the task cards and the oldest overdue tasks."""
     with section("tasks-slide"):
         kpi_row(view.cards, per_row=5)
@@ -56,7 +57,7 @@ def slide(view) -> None:
             Col("deadline", L.TASK_COLUMNS["deadline"], fmt_date)], empty=L.TASKS_NONE)
 
 
-def by_agency(view) -> None:
+def by_agency(view: TasksView) -> None:
     """Draw the statuses per lead agency beside the overdue tasks' ages."""
     left, right = st.columns([3, 2])
     with left:
@@ -89,7 +90,7 @@ TASK_COLUMNS = [
 ]
 
 
-def page(view) -> None:
+def page(view: TasksView) -> None:
     """Draw the page: the cards, what changed since the last meeting, the charts, overdue and due-soon tasks."""
     with section("tasks"):
         kpi_row(view.cards, per_row=5)

@@ -1,6 +1,7 @@
 """Tổng quan: headline KPIs with their change against last week, what will go overdue in the next working days,
 and the oldest overdue tasks."""
 
+import pandas as pd
 import streamlit as st
 
 from texts import labels as L
@@ -13,20 +14,21 @@ from ui.present import page_header
 from ui.safe import md_escape
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
+from views.cards import KpiCard
 
 filters = current_filters()
 source = filters.source
 as_of, compare = filters.period.end, filters.compare
 
 
-def slide(cards: list) -> None:
+def slide(cards: list[KpiCard]) -> None:
     """Draw the slide: the eight headline cards."""
     with section("overview-kpis"):
         kpi_row(cards[:4])
         kpi_row(cards[4:])
 
 
-def page(cards: list, oldest) -> None:
+def page(cards: list[KpiCard], oldest: pd.DataFrame) -> None:
     """Draw the page: the headline cards, the oldest overdue tasks and what will go overdue next."""
     slide(cards)
     with section("overview-oldest-tasks"):

@@ -1,5 +1,6 @@
 """Xếp hạng chỉ số: each index's rank over time (1 at the top), number of provinces ranked, score, components."""
 
+import pandas as pd
 import streamlit as st
 
 from config.settings import load_settings
@@ -22,7 +23,7 @@ settings = load_settings()
 as_of = filters.period.end
 
 
-def cards(province: str, name: str):
+def cards(province: str, name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Draw one index's cards (its latest rank and score); return its series and latest components."""
     series, latest, components = views.ranking(filters.source, as_of, province, name)
     label = L.INDEX_NAMES[name]
@@ -45,7 +46,7 @@ def slide(province: str, name: str) -> None:
         slide_chart(rank_chart(series, text_size=SLIDE_FONT), 470)
 
 
-def page(province: str, name: str, results) -> None:
+def page(province: str, name: str, results: pd.DataFrame) -> None:
     """Draw one index: its cards, rank and score charts, latest components, every point's source and, for 766,
     what it would take to move up."""
     series, components = cards(province, name)

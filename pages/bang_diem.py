@@ -1,24 +1,18 @@
 """Bảng điểm địa bàn: the units in force at the period's end × indicators, with RAG, composite, rank and a map."""
 
 
-from dataclasses import dataclass
-
 import altair as alt
-import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from config.settings import load_settings
-from data_access.figures.assemble import Comparison
-from data_access.figures.source import Source
 from metrics.dossiers import dossier_rates
 from metrics.kpis import top_n
-from metrics.periods import Period
-from metrics.scorecard import best_and_worst, extremes, rank_movers, with_rank_changes
+from metrics.scorecard import best_and_worst
 from metrics.territory import LEVEL_COMMUNE, REFORM_DAY, predecessors
 from texts import labels as L
 from texts.fmt import fmt_date, fmt_int, fmt_month, fmt_number, fmt_pct, fmt_window
-from ui import data
+from ui import data, views
 from ui.charts import colour_legend, month_line, show_chart
 from ui.guard import section
 from ui.maps import legend_rows, shared_map
@@ -41,6 +35,7 @@ from ui.scorecard import (
 )
 from ui.sidebar import current_filters
 from ui.tables import Col, show_table
+from ui.views import ScorecardView
 
 filters = current_filters()
 settings = load_settings()
@@ -48,47 +43,7 @@ source = filters.source
 specs = settings.scorecard_specs
 
 
-@dataclass(frozen=True)
-class View:
-    """What the scorecard's page and its slide draw, built once from the sidebar's filters."""
-
-    window: Period  # at least three months back (settings.toml [scorecard] window_months)
-    against: Comparison  # ranks move against a window of the same length, never a longer one
-    current: pd.DataFrame  # the scored units in force at the window's end
-    other: pd.DataFrame  # the lines not attributed to one of them
-    scored: pd.DataFrame  # current with its rank changes
-    rose: list[tuple[str, int]]
-    fell: list[tuple[str, int]]
-    level: str
-    best: list[str]
-    worst: list[str]
-    many: bool  # 65 communes: the map names only the best and worst five
-    labelled: set[str] | None
-    attribution: str
-
-
-def scorecard(period: Period, source: Source = source) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return (the scored units in force at the period's end, the lines not attributed to one of them)."""
-    return data.scorecard(source, period, filters.dossiers, settings.min_dossiers)
-
-
-def view() -> View:
-    """Return the scorecard's View: its window, the scored units and their moves, the map's labels."""
-    window, against = data.scorecard_comparison(source, filters.kind, filters.period)
-    current, other = scorecard(window)
-    previous = scorecard(against.period, against.source)[0] if against.source is not None else current.iloc[0:0]
-    scored = with_rank_changes(current, previous, key="unit_id")
-    rose, fell = rank_movers(scored)
-    level = str(scored["level"].iloc[0]) if len(scored) else LEVEL_COMMUNE
-    best, worst = extremes(scored)
-    many = len(scored) > 20
-    labelled = set(scored.loc[scored["short_name"].isin(best + worst), "code"].astype(str)) if many else None
-    official = data.boundaries(source, level)[1]
-    attribution = L.MAP_ATTRIBUTION_OFFICIAL.format(file=md_escape(official)) if official else L.MAP_ATTRIBUTION[level]
-    return View(window, against, current, other, scored, rose, fell, level, best, worst, many, labelled, attribution)
-
-
-def slide(shown: View) -> None:
+def slide(shown: ScorecardView) -> None:
     """Draw the slide: the window, who moved (or the best and worst), the table and the map."""
     st.markdown(L.SCORECARD_WINDOW.format(window=fmt_window(shown.window.start, shown.window.end)))
     st.markdown(movers_text(shown.rose, shown.fell) if not shown.many else extremes_text(shown.best, shown.worst))
@@ -101,7 +56,7 @@ def slide(shown: View) -> None:
         show_chart(colour_legend(legend_rows(), L.MAP_LEGEND_TITLE))
 
 
-def table(shown: View) -> None:
+def table(shown: ScorecardView) -> None:
     """Draw the table of every unit (searchable), the weights and the lines not attributed."""
     scored = shown.scored
     st.subheader(L.SCORECARD_TABLE)
@@ -122,7 +77,7 @@ def table(shown: View) -> None:
         int((shown.current["received"] + shown.current["carried_over"]).sum() + lines["to_handle"].sum()))))
 
 
-def map_pick(shown: View, right: DeltaGenerator) -> int | None:
+def map_pick(shown: ScorecardView, right: DeltaGenerator) -> int | None:
     """Draw the map (a click picks a unit) and the unit picker in `right`; return the unit picked."""
     scored = shown.scored
     st.subheader(L.SCORECARD_MAP)
@@ -150,7 +105,7 @@ def map_pick(shown: View, right: DeltaGenerator) -> int | None:
         return st.selectbox(L.SCORECARD_PICK, ids, key="district_pick", format_func=names.get)
 
 
-def detail(shown: View, pick: int) -> None:
+def detail(shown: ScorecardView, pick: int) -> None:
     """Draw a unit's detail: its trend across the change, composite and rank, predecessors, worst procedures."""
     chosen = shown.scored.loc[shown.scored["unit_id"] == pick].iloc[0]
     name = str(chosen["name"])
@@ -183,7 +138,7 @@ def detail(shown: View, pick: int) -> None:
                                   Col("in_progress_overdue", L.COLUMNS["in_progress_overdue"], fmt_int)])
 
 
-def page(shown: View) -> None:
+def page(shown: ScorecardView) -> None:
     """Draw the page: the table, the map with its picker, and the picked unit's detail."""
     with section("scorecard"):
         table(shown)
@@ -201,7 +156,7 @@ present = page_header(L.PAGE_SCORECARD, filters,
                       L.PERIOD_LINE.format(start=fmt_date(filters.period.start), end=fmt_date(filters.period.end)))
 shown = None
 with section("scorecard"):
-    shown = view()
+    shown = views.scorecard(source, filters.kind, filters.period, filters.dossiers, settings.min_dossiers)
 if shown is not None and present:
     with section("scorecard-slide"):
         slide(shown)

@@ -15,7 +15,7 @@ from metrics.dossiers import COUNT_COLUMNS, dossier_rates, land_share_means_some
 from metrics.indexes import history_series, latest_components, latest_rank, published_by, rank_series
 from metrics.kpis import most
 from metrics.periods import Period
-from metrics.scorecard import rag_status
+from metrics.scorecard import extremes, rag_status, rank_movers, with_rank_changes
 from metrics.tasks import (
     TASK_STATUSES,
     classify_tasks,
@@ -28,12 +28,14 @@ from metrics.tasks import (
     tasks_within,
     top_groups,
 )
+from metrics.territory import LEVEL_COMMUNE
 from metrics.text import fold_key
 from metrics.workdays import working_days_left
 from texts import labels as L
 from texts.fmt import fmt_int, fmt_number
 from ui import data
 from ui.ranking_charts import decorate
+from ui.safe import md_escape
 from ui.shared import kept
 from views.cards import KpiCard, bottleneck_cards, change_text, headline_cards
 
@@ -216,3 +218,41 @@ def _tasks(source: Source, as_of: date, compare: Comparison, filters: tuple[tupl
     soon = due_soon(shown, as_of, due_soon_days)
     soon["working_days_left"] = working_days_left(data.calendar(source), as_of, soon["deadline"])
     return TasksView(cards, long, charted["lead_agency"].tolist(), ages, overdue_list(shown), soon)
+
+
+@dataclass(frozen=True)
+class ScorecardView:
+    """What the scorecard's page and its slide draw."""
+
+    window: Period  # at least three months back (settings.toml [scorecard] window_months)
+    against: Comparison  # ranks move against a window of the same length, never a longer one
+    current: pd.DataFrame  # the scored units in force at the window's end
+    other: pd.DataFrame  # the lines not attributed to one of them
+    scored: pd.DataFrame  # current with its rank changes
+    rose: list[tuple[str, int]]
+    fell: list[tuple[str, int]]
+    level: str
+    best: list[str]
+    worst: list[str]
+    many: bool  # 65 communes: the map names only the best and worst five
+    labelled: set[str] | None
+    attribution: str
+
+
+def scorecard(source: Source, kind: str, period: Period, flt: DossierFilter, min_dossiers: int) -> ScorecardView:
+    """Return the scorecard's view for the sidebar's period: its window, the scored units and their moves against a
+    window of the same length, the map's labels and attribution."""
+    window, against = data.scorecard_comparison(source, kind, period)
+    current, other = data.scorecard(source, window, flt, min_dossiers)
+    previous = (data.scorecard(against.source, against.period, flt, min_dossiers)[0] if against.source is not None
+                else current.iloc[0:0])
+    scored = with_rank_changes(current, previous, key="unit_id")
+    rose, fell = rank_movers(scored)
+    level = str(scored["level"].iloc[0]) if len(scored) else LEVEL_COMMUNE
+    best, worst = extremes(scored)
+    many = len(scored) > 20
+    labelled = set(scored.loc[scored["short_name"].isin(best + worst), "code"].astype(str)) if many else None
+    official = data.boundaries(source, level)[1]
+    attribution = L.MAP_ATTRIBUTION_OFFICIAL.format(file=md_escape(official)) if official else L.MAP_ATTRIBUTION[level]
+    return ScorecardView(window, against, current, other, scored, rose, fell, level, best, worst, many, labelled,
+                         attribution)
